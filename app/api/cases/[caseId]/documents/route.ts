@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { withCase, parseJson } from "@/lib/http/route";
+import { listDocuments } from "@/lib/documents/list-documents";
+import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
+import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
+import { InvalidError, TooLargeError } from "@/lib/errors";
+
+// GET /api/cases/{caseId}/documents — the case's documents (without their text)
+export const GET = withCase("documents.read", async ({ access }) => {
+  const docs = await listDocuments({ access });
+  return { documents: docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name })) };
+});
+
+// POST /api/cases/{caseId}/documents — JSON {title, text, …} (paste) or multipart with a `file`
+export const POST = withCase("documents.create", async ({ req, ctx, access }) => {
+  const type = req.headers.get("content-type") ?? "";
+  let result;
+  if (type.startsWith("multipart/form-data")) {
+    const length = Number(req.headers.get("content-length") ?? 0);
+    // Refused before reading the body; the service checks the real size again.
+    if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw new TooLargeError(`The upload limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
+    const form = await req.formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
+    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
+    result = await createUploadedDocument({ ctx, caseId: access.caseId, file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) }, meta });
+  } else {
+    const input = await parseJson(req, PasteDocumentSchema);
+    result = await createPastedDocument({ ctx, caseId: access.caseId, input });
+  }
+  return NextResponse.json({ document: DocumentSummarySchema.parse(result.document), duplicates: result.duplicates }, { status: 201 });
+});

@@ -1,0 +1,20 @@
+import { requireCasePage } from "@/lib/http/page-access";
+import { getCase } from "@/lib/cases/get-case";
+import { can } from "@/lib/auth/permissions";
+import { AppHeader } from "@/components/app-header";
+import { CaseHeader } from "@/components/cases/case-header";
+import { TlpBadge } from "@/components/ui/tlp-badge";
+
+export default async function CaseLayout({ children, params }: { children: React.ReactNode; params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
+  const c = await getCase({ access });
+  return (
+    <>
+      <AppHeader user={actor} />
+      <CaseHeader c={c} role={access.role} canEdit={can(access.role, "case.update")} />
+      {children}
+      <footer className="mx-auto max-w-7xl px-4 py-6 text-center"><TlpBadge tlp={c.tlp} /></footer>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { requireCasePage } from "@/lib/http/page-access";
+import { getCase } from "@/lib/cases/get-case";
+import { listDocuments } from "@/lib/documents/list-documents";
+import { DocumentSummarySchema } from "@/lib/documents/schemas";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { DocumentList } from "@/components/documents/document-list";
+import { AddDocumentForm } from "@/components/documents/add-document-form";
+
+export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const { access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
+  const [c, docs] = await Promise.all([getCase({ access }), listDocuments({ access })]);
+  const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
+  return (
+    <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
+      <div className="min-w-0 space-y-8">
+        <section aria-labelledby="bluf">
+          <h2 id="bluf" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Bottom line up front</h2>
+          <p className="mt-2 whitespace-pre-line text-slate-800">{c.summary || "No summary yet."}</p>
+        </section>
+        <section aria-labelledby="docs" className="space-y-3">
+          <h2 id="docs" className="text-lg font-semibold">Documents <span className="text-sm font-normal text-slate-500">({docs.length})</span></h2>
+          <DocumentList caseId={caseId} initial={initial} />
+        </section>
+      </div>
+      <aside className="space-y-8">
+        {can(access.role, "documents.create") && (
+          <section aria-labelledby="add-doc" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="add-doc" className="mb-3 font-semibold">Add a document</h2>
+            <AddDocumentForm caseId={caseId} />
+          </section>
+        )}
+        <section aria-labelledby="members">
+          <h2 id="members" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Team</h2>
+          <ul className="space-y-1 text-sm">
+            {c.members.map((m) => (
+              <li key={m.user.id} className="flex justify-between"><span>{m.user.name}</span><span className="text-slate-500">{ROLE_LABELS[m.role]}</span></li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from "next/link";
+
+export default function Forbidden() {
+  return (
+    <main className="grid min-h-[60vh] place-items-center px-4 text-center">
+      <div>
+        <p className="text-sm font-semibold text-red-700">403</p>
+        <h1 className="mt-1 text-2xl font-semibold">Your role does not allow this</h1>
+        <p className="mt-2 text-sm text-slate-600">Ask the case owner for a role that does.</p>
+        <Link href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">Back to your cases</Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { SESSION_ABSOLUTE_SECONDS, revokeSession } from "./sessions";
+import { verifyCredentials } from "./verify-credentials";
+import { clientIp } from "@/lib/http/client-ip";
+
+// next-auth signs a JWT that carries only the server-side session id (sid); lib/auth/current-user.ts
+// checks that row on every request, so logout and revocation take effect immediately.
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? "");
+        const password = String(credentials?.password ?? "");
+        if (!email || !password) return null;
+        const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        const result = await verifyCredentials({ email, password, ip: clientIp(headers), userAgent: headers.get("user-agent") ?? undefined });
+        if (!result) return null;
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sid: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user && "sid" in user) token.sid = user.sid as string;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await revokeSession(String(token.sid));
+    },
+  },
+};

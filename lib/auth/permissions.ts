@@ -1,0 +1,32 @@
+// Every "may this role do X on a case" decision, in one table. Routes and pages name the action;
+// nothing else in the code compares roles.
+import type { CaseRole } from "@/lib/generated/prisma/enums";
+
+export const CASE_ROLES = ["owner", "editor", "reviewer", "viewer"] as const satisfies readonly CaseRole[];
+
+const ALL: CaseRole[] = ["owner", "editor", "reviewer", "viewer"];
+const WRITERS: CaseRole[] = ["owner", "editor"];
+
+export const PERMISSIONS = {
+  "case.read": ALL,
+  "case.update": WRITERS,
+  "case.members.read": ALL,
+  "case.members.manage": ["owner"],
+  "documents.read": ALL,
+  "documents.create": WRITERS,
+  "documents.update": WRITERS,
+  "audit.read": ALL,
+} as const satisfies Record<string, readonly CaseRole[]>;
+
+export type CaseAction = keyof typeof PERMISSIONS;
+
+export function can(role: CaseRole | null | undefined, action: CaseAction): boolean {
+  return role != null && (PERMISSIONS[action] as readonly CaseRole[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<CaseRole, string> = {
+  owner: "Owner",
+  editor: "Editor",
+  reviewer: "Reviewer",
+  viewer: "Viewer",
+};

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const CASE_STATUSES = ["draft", "active", "paused", "closed"] as const;
+export const TLP_VALUES = ["CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED"] as const;
+
+const title = z.string().trim().min(1, "Title is required.").max(200, "Title must be at most 200 characters.");
+const summary = z.string().trim().max(4000, "Summary must be at most 4,000 characters.");
+
+export const CreateCaseSchema = z.object({
+  title,
+  summary: summary.default(""),
+  status: z.enum(CASE_STATUSES).default("active"),
+  tlp: z.enum(TLP_VALUES).default("AMBER"),
+});
+export type CreateCaseInput = z.input<typeof CreateCaseSchema>;
+
+export const UpdateCaseSchema = z.object({
+  version: z.number().int().positive("The version you edited is required."),
+  title: title.optional(),
+  summary: summary.optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  tlp: z.enum(TLP_VALUES).optional(),
+});
+export type UpdateCaseInput = z.input<typeof UpdateCaseSchema>;
+
+// What the API returns for a case: parsed on the way out so a new column never leaks by accident.
+export const CaseSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  status: z.enum(CASE_STATUSES),
+  tlp: z.enum(TLP_VALUES),
+  version: z.number().int(),
+  createdAt: z.date().transform((d) => d.toISOString()),
+  updatedAt: z.date().transform((d) => d.toISOString()),
+  role: z.enum(["owner", "editor", "reviewer", "viewer"]).optional(),
+});
+export type CaseDto = z.output<typeof CaseSchema>;
+
+export const AddMemberSchema = z.object({
+  email: z.email("Enter a valid email address.").transform((e) => e.toLowerCase()),
+  role: z.enum(["owner", "editor", "reviewer", "viewer"]),
+});

@@ -1,0 +1,86 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { InvalidError, TooLargeError } from "@/lib/errors";
+import { extractText, parseDateLine } from "@/lib/capture/extract";
+import { DocumentMetaSchema, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, PasteDocumentSchema, type DocumentMeta, type PasteDocumentInput } from "./schemas";
+import { sha256Hex } from "./hash";
+
+type Captured = {
+  kind: "paste" | "upload" | "url";
+  bytes: Buffer;
+  mimeType: string;
+  text: string;
+  originalName?: string;
+  meta: DocumentMeta & { title: string };
+  retrievedAt?: Date;
+};
+
+/** Pasted text: the original is the text as UTF-8. A leading " date YYYY-MM-DD" line becomes the published date. */
+export async function createPastedDocument({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: PasteDocumentInput }) {
+  const { text, ...meta } = PasteDocumentSchema.parse(input);
+  return storeDocument({ ctx, caseId, captured: { kind: "paste", bytes: Buffer.from(text, "utf8"), mimeType: "text/plain; charset=utf-8", text, meta } });
+}
+
+/** An uploaded .txt/.md/.html/.pdf file; the hash is of the file's exact bytes. */
+export async function createUploadedDocument({ ctx, caseId, file, meta: rawMeta }: { ctx: Ctx; caseId: string; file: { name: string; type: string; bytes: Buffer }; meta: Record<string, unknown> }) {
+  if (file.bytes.length > MAX_UPLOAD_BYTES) throw new TooLargeError(`The file is ${(file.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
+  if (file.bytes.length === 0) throw new InvalidError("The file is empty.", [{ path: "file", message: "The file is empty." }]);
+  const meta = DocumentMetaSchema.parse(rawMeta);
+  const extracted = await extractText({ bytes: file.bytes, fileName: file.name, declaredType: file.type });
+  const title = meta.title ?? file.name.replace(/\.[a-z0-9]+$/i, "").slice(0, 300);
+  return storeDocument({ ctx, caseId, captured: { kind: "upload", bytes: file.bytes, mimeType: extracted.mimeType, text: extracted.text, originalName: safeFileName(file.name), meta: { ...meta, title } } });
+}
+
+export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseId: string; captured: Captured }) {
+  const normalized = captured.text.replace(/\r\n?/g, "\n").normalize("NFC");
+  const { publishedAt: fromDateLine, body } = parseDateLine(normalized);
+  const text = body.replace(/^\n+/, "").trimEnd();
+  if (!text.trim()) throw new InvalidError("The document has no text.", [{ path: "text", message: "The document has no text." }]);
+  if (text.length > MAX_TEXT_CHARS) throw new TooLargeError(`The text has ${text.length.toLocaleString("en")} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString("en")}.`);
+  const sha256 = sha256Hex(captured.bytes);
+  const textSha256 = sha256Hex(text);
+  const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : fromDateLine ?? null;
+
+  return db.$transaction(async (tx) => {
+    await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
+    const duplicates = await tx.document.findMany({
+      where: { caseId, OR: [{ sha256 }, { textSha256 }] },
+      select: { id: true, title: true, sha256: true, textSha256: true },
+    });
+    const doc = await tx.document.create({
+      data: {
+        caseId,
+        title: captured.meta.title,
+        url: captured.meta.url ?? null,
+        publisher: captured.meta.publisher ?? null,
+        author: captured.meta.author ?? null,
+        publishedAt,
+        retrievedAt: captured.retrievedAt ?? new Date(),
+        kind: captured.kind,
+        originalName: captured.originalName ?? null,
+        mimeType: captured.mimeType,
+        text,
+        sha256,
+        textSha256,
+        sizeBytes: captured.bytes.length,
+        addedById: ctx.actor.id,
+      },
+    });
+    await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+    const { text: _omit, ...summary } = doc;
+    await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
+    return { document: doc, duplicates: duplicates.map((d) => ({ id: d.id, title: d.title, sameBytes: d.sha256 === sha256 })) };
+  });
+}
+
+async function putBlob({ tx, sha256, bytes, mimeType }: { tx: Tx; sha256: string; bytes: Buffer; mimeType: string }) {
+  // Content-addressed: the same bytes are stored once, whoever captures them.
+  await tx.$executeRaw`INSERT INTO blobs (sha256, bytes, size, mime_type) VALUES (${sha256}, ${bytes}, ${bytes.length}, ${mimeType}) ON CONFLICT (sha256) DO NOTHING`;
+}
+
+/** Keeps only the base name: a path in an upload's file name never reaches storage or display. */
+export function safeFileName(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? "upload";
+  return base.replace(/[\u0000-\u001f<>:"|?*]/g, "_").slice(0, 200) || "upload";
+}

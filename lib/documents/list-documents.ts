@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+
+const SUMMARY = {
+  id: true, caseId: true, title: true, url: true, publisher: true, author: true, publishedAt: true, retrievedAt: true,
+  kind: true, originalName: true, mimeType: true, sha256: true, textSha256: true, sizeBytes: true, createdAt: true,
+} as const;
+
+export async function listDocuments({ access }: { access: CaseAccess }) {
+  return db.document.findMany({ where: { caseId: access.caseId }, select: { ...SUMMARY, addedBy: { select: { name: true } } }, orderBy: { createdAt: "desc" } });
+}
+
+/** Scoped to the case: a document id from another case is a 404. */
+export async function getDocument({ access, documentId }: { access: CaseAccess; documentId: string }) {
+  const doc = /^[0-9a-f-]{36}$/i.test(documentId)
+    ? await db.document.findFirst({ where: { id: documentId, caseId: access.caseId }, include: { addedBy: { select: { name: true } } } })
+    : null;
+  if (!doc) throw new NotFoundError("Document");
+  return doc;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_TEXT_CHARS = 2_000_000;
+
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().transform((v) => (v ? v : undefined));
+
+export const DocumentMetaSchema = z.object({
+  title: optionalText(300, "Title"),
+  url: z
+    .string()
+    .trim()
+    .max(2000, "URL must be at most 2,000 characters.")
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), "URL must start with http:// or https://."),
+  publisher: optionalText(200, "Publisher"),
+  author: optionalText(200, "Author"),
+  publishedAt: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v))), "Published date must be a date like 2022-09-20."),
+});
+
+export const PasteDocumentSchema = DocumentMetaSchema.extend({
+  title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters."),
+  text: z
+    .string()
+    .max(MAX_TEXT_CHARS, `Text must be at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters.`)
+    .refine((t) => t.trim().length > 0, "Paste the document's text."),
+});
+export type PasteDocumentInput = z.input<typeof PasteDocumentSchema>;
+export type DocumentMeta = z.output<typeof DocumentMetaSchema>;
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.date().nullable().transform((d) => d?.toISOString() ?? null),
+  retrievedAt: z.date().transform((d) => d.toISOString()),
+  kind: z.enum(["paste", "upload", "url"]),
+  originalName: z.string().nullable(),
+  mimeType: z.string(),
+  sha256: z.string(),
+  textSha256: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.date().transform((d) => d.toISOString()),
+});
+export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });

@@ -1,0 +1,90 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { ZodError, type ZodType } from "zod";
+import { AppError, ForbiddenError, InvalidError, UnauthorizedError } from "@/lib/errors";
+import { currentActor } from "@/lib/auth/current-user";
+import type { Actor, Ctx } from "@/lib/audit/record-audit";
+import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-access";
+import type { CaseAction } from "@/lib/auth/permissions";
+
+type Params = Record<string, string>;
+type RouteContext = { params: Promise<Params> };
+type Handler<A> = (args: A) => Promise<Response | unknown>;
+type UserArgs = { req: NextRequest; ctx: Ctx; actor: Actor; params: Params };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated state changes must come from our own origin. Fails closed: a missing
+ * Origin on a POST/PUT/PATCH/DELETE is refused like a foreign one.
+ */
+function assertSameOrigin(req: NextRequest) {
+  if (SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) throw new ForbiddenError("Cross-site request refused.");
+}
+
+export function jsonError(err: unknown, requestId: string) {
+  if (err instanceof ZodError) {
+    err = new InvalidError("Some fields are not valid.", err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  }
+  if (err instanceof AppError) {
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === "number") headers["retry-after"] = String(retry);
+    return NextResponse.json(
+      { error: { code: err.code, message: err.message, issues: err.issues, ...err.details }, requestId },
+      { status: err.status, headers },
+    );
+  }
+  console.error(`[${requestId}]`, err);
+  return NextResponse.json(
+    { error: { code: "internal", message: `Something went wrong on our side. Quote request id ${requestId} when reporting it.` }, requestId },
+    { status: 500, headers: { "x-request-id": requestId } },
+  );
+}
+
+function toResponse(result: unknown, requestId: string): Response {
+  if (result instanceof Response) {
+    result.headers.set("x-request-id", requestId);
+    return result;
+  }
+  return NextResponse.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
+}
+
+/** Route wrapper: authentication, same-origin check and error mapping. */
+export function withUser(handler: Handler<UserArgs>) {
+  return async (req: NextRequest, context: RouteContext) => {
+    const requestId = randomUUID();
+    try {
+      assertSameOrigin(req);
+      const actor = await currentActor();
+      if (!actor) throw new UnauthorizedError();
+      const params = (await context?.params) ?? {};
+      return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params }), requestId);
+    } catch (err) {
+      return jsonError(err, requestId);
+    }
+  };
+}
+
+/** Route wrapper for /api/cases/{caseId}/…: the user must hold a role on the case that allows `action`. */
+export function withCase(action: CaseAction, handler: Handler<UserArgs & { access: CaseAccess }>) {
+  return withUser(async (args) => {
+    const access = await requireCaseAccess({ actor: args.actor, caseId: args.params.caseId, action });
+    return handler({ ...args, access });
+  });
+}
+
+/** Parses a JSON body with a zod schema; malformed JSON is a 400, invalid fields a 422 with issues. */
+export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new InvalidError("The request body is not valid JSON.");
+  }
+  return schema.parse(body);
+}

