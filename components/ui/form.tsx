@@ -35,5 +35,5 @@ export function Button({ variant = "primary", className = "", ...props }: Button
 
 export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
-  return <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</div>;
+  return <div role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</div>;
 }

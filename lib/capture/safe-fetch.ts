@@ -262,8 +262,9 @@ function requestOnce({ url, pinned, signal, maxBytes }: { url: URL; pinned: Look
       body.on("data", (chunk: Buffer) => {
         received += chunk.length;
         if (received > maxBytes) {
-          body.destroy();
+          // Settle first: destroying the stream emits its own close/abort events, which must not win.
           fail(new TooLargeError(`The page is larger than the ${formatBytes(maxBytes)} capture limit.`));
+          body.destroy();
           return;
         }
         chunks.push(chunk);
