@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TlpBadge } from "@/components/ui/tlp-badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { CaseNav } from "./case-nav";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 
 export function CaseHeader({ c, role, canEdit }: { c: { id: string; title: string; tlp: string; status: string }; role: CaseRole; canEdit: boolean }) {
@@ -15,6 +16,7 @@ export function CaseHeader({ c, role, canEdit }: { c: { id: string; title: strin
         <span className="text-xs text-slate-500" data-testid="my-role">Your role: {ROLE_LABELS[role]}</span>
         {canEdit && <Link href={`/cases/${c.id}/edit`} className="rounded-md px-2.5 py-1 text-sm ring-1 ring-slate-300 hover:bg-slate-50">Edit case</Link>}
       </div>
+      <CaseNav caseId={c.id} />
     </div>
   );
 }

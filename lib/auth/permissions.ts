@@ -15,6 +15,15 @@ export const PERMISSIONS = {
   "documents.read": ALL,
   "documents.create": WRITERS,
   "documents.update": WRITERS,
+  "sources.read": ALL,
+  "sources.manage": WRITERS,
+  "claims.read": ALL,
+  "claims.create": WRITERS,
+  "claims.update": WRITERS,
+  "entities.read": ALL,
+  "entities.manage": WRITERS,
+  "events.read": ALL,
+  "events.manage": WRITERS,
   "audit.read": ALL,
 } as const satisfies Record<string, readonly CaseRole[]>;
 

@@ -6,6 +6,8 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 const SUMMARY = {
   id: true, caseId: true, title: true, url: true, publisher: true, author: true, publishedAt: true, retrievedAt: true,
   kind: true, originalName: true, mimeType: true, sha256: true, textSha256: true, sizeBytes: true, createdAt: true,
+  sourceId: true, reliabilityOverride: true, overrideReason: true,
+  source: { select: { id: true, name: true, kind: true, reliability: true, rationale: true } },
 } as const;
 
 export async function listDocuments({ access }: { access: CaseAccess }) {
@@ -15,7 +17,14 @@ export async function listDocuments({ access }: { access: CaseAccess }) {
 /** Scoped to the case: a document id from another case is a 404. */
 export async function getDocument({ access, documentId }: { access: CaseAccess; documentId: string }) {
   const doc = /^[0-9a-f-]{36}$/i.test(documentId)
-    ? await db.document.findFirst({ where: { id: documentId, caseId: access.caseId }, include: { addedBy: { select: { name: true } } } })
+    ? await db.document.findFirst({
+        where: { id: documentId, caseId: access.caseId },
+        include: {
+          addedBy: { select: { name: true } },
+          source: { select: { id: true, name: true, kind: true, reliability: true, rationale: true } },
+          excerpts: { select: { id: true, claimId: true, start: true, end: true, exact: true }, orderBy: { start: "asc" } },
+        },
+      })
     : null;
   if (!doc) throw new NotFoundError("Document");
   return doc;

@@ -51,5 +51,9 @@ export const DocumentSummarySchema = z.object({
   textSha256: z.string(),
   sizeBytes: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
+  sourceId: z.string().nullable().optional(),
+  reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
+  overrideReason: z.string().nullable().optional(),
+  source: z.object({ id: z.string(), name: z.string(), kind: z.string(), reliability: z.enum(["A", "B", "C", "D", "E", "F"]), rationale: z.string() }).nullable().optional(),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });

@@ -88,3 +88,8 @@ export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T>
   }
   return schema.parse(body);
 }
+
+/** Parses the query string with a zod schema (422 with issues when invalid). */
+export function parseQuery<T>(req: Request, schema: ZodType<T>): T {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}

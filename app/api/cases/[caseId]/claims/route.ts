@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { withCase, parseJson, parseQuery } from "@/lib/http/route";
+import { createClaim } from "@/lib/claims/create-claim";
+import { listClaims } from "@/lib/claims/list-claims";
+import { getClaim } from "@/lib/claims/claim-details";
+import { ClaimListQuerySchema, CreateClaimSchema } from "@/lib/claims/schemas";
+
+// GET /api/cases/{caseId}/claims — claims, filtered (source, reliability, credibility, kind, status, entity), sorted, paginated
+export const GET = withCase("claims.read", async ({ req, access }) => listClaims({ access, query: parseQuery(req, ClaimListQuerySchema) }));
+
+// POST /api/cases/{caseId}/claims — a claim with its quotes: excerpts [{documentId, start, end, exact}]
+export const POST = withCase("claims.create", async ({ req, ctx, access }) => {
+  const created = await createClaim({ ctx, access, input: await parseJson(req, CreateClaimSchema) });
+  return NextResponse.json({ claim: await getClaim({ access, claimId: created.id }) }, { status: 201 });
+});

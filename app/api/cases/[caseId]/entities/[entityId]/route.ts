@@ -1,0 +1,11 @@
+import { withCase, parseJson } from "@/lib/http/route";
+import { getEntity, updateEntity } from "@/lib/entities/entities";
+import { UpdateEntitySchema } from "@/lib/entities/schemas";
+
+// GET /api/cases/{caseId}/entities/{entityId} — an entity and every claim that mentions it
+export const GET = withCase("entities.read", async ({ access, params }) => getEntity({ access, entityId: params.entityId }));
+
+// PATCH /api/cases/{caseId}/entities/{entityId} — rename, re-kind or change aliases
+export const PATCH = withCase("entities.manage", async ({ req, ctx, access, params }) => ({
+  entity: await updateEntity({ ctx, access, entityId: params.entityId, input: await parseJson(req, UpdateEntitySchema) }),
+}));

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { withCase, parseJson } from "@/lib/http/route";
+import { createEvent, listEvents } from "@/lib/events/events";
+import { CreateEventSchema } from "@/lib/events/schemas";
+
+// GET /api/cases/{caseId}/events — the case timeline, oldest first
+export const GET = withCase("events.read", async ({ access }) => ({ events: await listEvents({ access }) }));
+
+// POST /api/cases/{caseId}/events — a dated event (day, month or year precision) linked to claims
+export const POST = withCase("events.manage", async ({ req, ctx, access }) => {
+  const event = await createEvent({ ctx, access, input: await parseJson(req, CreateEventSchema) });
+  return NextResponse.json({ event }, { status: 201 });
+});

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { ClaimListQuerySchema, type ClaimListQuery } from "./schemas";
+import { loadClaimDetails } from "./claim-details";
+
+// The grade a claim shows is its first quote's document: that document's override, else its source's
+// reliability, else F (cannot be judged).
+const ORDER: Record<string, Prisma.Sql> = {
+  created: Prisma.sql`c.created_at`,
+  credibility: Prisma.sql`c.credibility`,
+  reliability: Prisma.sql`p.reliability`,
+  kind: Prisma.sql`c.kind`,
+  status: Prisma.sql`c.status`,
+  statement: Prisma.sql`lower(c.statement)`,
+  source: Prisma.sql`lower(p.source_name)`,
+};
+
+/** One page of a case's claims, filtered and sorted in SQL, with the details the table shows. */
+export async function listClaims({ access, query }: { access: CaseAccess; query: ClaimListQuery }) {
+  const q = ClaimListQuerySchema.parse(query);
+  const where: Prisma.Sql[] = [Prisma.sql`c.case_id = ${access.caseId}::uuid`];
+  if (q.kind) where.push(Prisma.sql`c.kind = ${q.kind}::"ClaimKind"`);
+  if (q.status) where.push(Prisma.sql`c.status = ${q.status}::"ClaimStatus"`);
+  if (q.credibility) where.push(Prisma.sql`c.credibility = ${q.credibility}`);
+  if (q.reliability) where.push(Prisma.sql`p.reliability = ${q.reliability}`);
+  if (q.sourceId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${q.sourceId}::uuid)`);
+  if (q.documentId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e WHERE e.claim_id = c.id AND e.document_id = ${q.documentId}::uuid)`);
+  if (q.entityId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ${q.entityId}::uuid)`);
+  if (q.q) where.push(Prisma.sql`(c.statement ILIKE ${`%${q.q}%`} OR c.claimant ILIKE ${`%${q.q}%`})`);
+  const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT c.id, count(*) OVER () AS total
+    FROM claims c
+    LEFT JOIN LATERAL (
+      SELECT COALESCE(d.reliability_override::text, s.reliability::text, 'F') AS reliability, s.name AS source_name
+      FROM excerpts e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = d.source_id
+      WHERE e.claim_id = c.id ORDER BY e.position LIMIT 1
+    ) p ON true
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${ORDER[q.sort]} ${dir} NULLS LAST, c.id ${dir}
+    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
+  const total = rows.length ? Number(rows[0].total) : await countIfBeyondLastPage({ access, page: q.page });
+  const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: rows.map((r) => r.id) });
+  return { claims, total, page: q.page, pageSize: q.pageSize, pages: Math.max(1, Math.ceil(total / q.pageSize)) };
+}
+
+// A page past the end has no rows to carry the window count; only then is a separate count needed.
+async function countIfBeyondLastPage({ access, page }: { access: CaseAccess; page: number }) {
+  return page > 1 ? db.claim.count({ where: { caseId: access.caseId } }) : 0;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+export const CLAIM_KINDS = ["fact", "allegation", "assessment", "denial"] as const;
+export const CLAIM_STATUSES = ["draft", "accepted", "disputed", "rejected"] as const;
+export const CLAIM_LINK_KINDS = ["corroborates", "contradicts", "repeats"] as const;
+
+const credibility = z
+  .number("Credibility must be a number from 1 to 6.")
+  .int("Credibility must be a whole number from 1 to 6.")
+  .min(1, "Credibility must be from 1 (confirmed) to 6 (cannot be judged).")
+  .max(6, "Credibility must be from 1 (confirmed) to 6 (cannot be judged).");
+
+export const ExcerptInputSchema = z.object({
+  documentId: z.uuid("documentId must be a document id."),
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(1).optional(),
+  exact: z.string().min(1, "The quote is empty.").max(20_000, "A quote may be at most 20,000 characters."),
+});
+
+const statement = z.string().trim().min(1, "Write the claim as a statement.").max(4000, "Statement must be at most 4,000 characters.");
+const claimant = z.string().trim().min(1, "Say who makes this claim.").max(300, "Claimant must be at most 300 characters.");
+const sourceConfidence = z.string().trim().max(200, "Keep the source's confidence words short (200 characters).").nullable().optional().transform((v) => (v ? v : null));
+
+export const CreateClaimSchema = z.object({
+  statement,
+  claimant,
+  kind: z.enum(CLAIM_KINDS, "Kind must be fact, allegation, assessment or denial."),
+  credibility,
+  sourceConfidence,
+  status: z.enum(CLAIM_STATUSES).default("draft"),
+  excerpts: z.array(ExcerptInputSchema).min(1, "A claim needs at least one quote from a document.").max(50, "At most 50 quotes per claim."),
+  entityIds: z.array(z.uuid()).max(100).default([]),
+});
+export type CreateClaimInput = z.input<typeof CreateClaimSchema>;
+
+export const UpdateClaimSchema = z.object({
+  version: z.number().int().positive("The version you edited is required."),
+  statement: statement.optional(),
+  claimant: claimant.optional(),
+  kind: z.enum(CLAIM_KINDS).optional(),
+  credibility: credibility.optional(),
+  sourceConfidence,
+  status: z.enum(CLAIM_STATUSES).optional(),
+  entityIds: z.array(z.uuid()).max(100).optional(),
+});
+export type UpdateClaimInput = z.input<typeof UpdateClaimSchema>;
+
+export const CLAIM_SORTS = ["created", "credibility", "reliability", "kind", "status", "statement", "source"] as const;
+
+export const ClaimListQuerySchema = z.object({
+  sourceId: z.uuid().optional(),
+  reliability: z.enum(["A", "B", "C", "D", "E", "F"]).optional(),
+  credibility: z.coerce.number().int().min(1).max(6).optional(),
+  kind: z.enum(CLAIM_KINDS).optional(),
+  status: z.enum(CLAIM_STATUSES).optional(),
+  entityId: z.uuid().optional(),
+  documentId: z.uuid().optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(CLAIM_SORTS).default("created"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ClaimListQuery = z.input<typeof ClaimListQuerySchema>;
+
+export const CreateClaimLinkSchema = z.object({
+  toClaimId: z.uuid("Pick the other claim."),
+  kind: z.enum(CLAIM_LINK_KINDS, "Link kind must be corroborates, contradicts or repeats."),
+  note: z.string().trim().max(1000).optional(),
+});

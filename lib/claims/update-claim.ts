@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { UpdateClaimSchema, type UpdateClaimInput } from "./schemas";
+
+const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "status"] as const;
+
+/**
+ * Edits a claim if nobody saved it since `version`. A stale save is refused with 409 carrying the
+ * current claim, so the editor can show the other change and keep what this user typed.
+ */
+export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; access: CaseAccess; claimId: string; input: UpdateClaimInput }) {
+  const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
+  const changes = Object.fromEntries(FIELDS.filter((k) => k in (input as object)).map((k) => [k, raw[k]]));
+  if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");
+  if (entityIds?.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== new Set(entityIds).size) throw new NotFoundError("Entity");
+  return db.$transaction(async (tx) => {
+    const before = await tx.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, include: { entities: { select: { entityId: true } } } });
+    if (!before) throw new NotFoundError("Claim");
+    const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { ...changes, version: { increment: 1 } } });
+    if (count === 0) {
+      const { entities, ...current } = before;
+      throw new ConflictError("Someone else saved this claim after you opened it. Their version is shown; your edits are kept.", {
+        current: { ...current, entityIds: entities.map((e) => e.entityId) },
+      });
+    }
+    if (entityIds) {
+      await tx.claimEntity.deleteMany({ where: { claimId } });
+      await tx.claimEntity.createMany({ data: [...new Set(entityIds)].map((entityId) => ({ claimId, entityId })) });
+    }
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: { entities: { select: { entityId: true } } } });
+    const flat = (c: typeof after) => ({ ...Object.fromEntries(FIELDS.map((k) => [k, c[k]])), version: c.version, entityIds: c.entities.map((e) => e.entityId) });
+    await recordAudit({ tx, ctx, action: "claim.update", caseId: access.caseId, targetType: "claim", targetId: claimId, before: flat(before), after: flat(after) });
+    return after;
+  });
+}

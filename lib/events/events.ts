@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { NotFoundError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { CreateEventSchema, parseEventDate, type CreateEventInput } from "./schemas";
+
+export async function listEvents({ access }: { access: CaseAccess }) {
+  return db.event.findMany({
+    where: { caseId: access.caseId },
+    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+    include: { claims: { include: { claim: { select: { id: true, statement: true, credibility: true, kind: true } } } } },
+  });
+}
+
+export async function createEvent({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateEventInput }) {
+  const data = CreateEventSchema.parse(input);
+  const { occurredAt, precision } = parseEventDate(data.date)!;
+  const claimIds = [...new Set(data.claimIds)];
+  if (claimIds.length && (await db.claim.count({ where: { id: { in: claimIds }, caseId: access.caseId } })) !== claimIds.length) throw new NotFoundError("Claim");
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: { caseId: access.caseId, title: data.title, description: data.description, occurredAt, precision, createdById: ctx.actor.id, claims: { create: claimIds.map((claimId) => ({ claimId })) } },
+    });
+    await recordAudit({ tx, ctx, action: "event.create", caseId: access.caseId, targetType: "event", targetId: event.id, after: { ...event, claimIds } });
+    return event;
+  });
+}

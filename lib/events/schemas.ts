@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+
+/** "2022", "2022-07" or "2022-07-15" → the first instant of that period (UTC) and its precision. */
+export function parseEventDate(value: string): { occurredAt: Date; precision: (typeof DATE_PRECISIONS)[number] } | null {
+  const m = value.trim().match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return { occurredAt: date, precision: m[3] ? "day" : m[2] ? "month" : "year" };
+}
+
+export function formatEventDate({ occurredAt, precision }: { occurredAt: Date | string; precision: string }) {
+  const d = new Date(occurredAt);
+  const month = d.toLocaleString("en-GB", { month: "long", timeZone: "UTC" });
+  if (precision === "year") return String(d.getUTCFullYear());
+  if (precision === "month") return `${month} ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+export const CreateEventSchema = z.object({
+  title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters."),
+  description: z.string().trim().max(4000).default(""),
+  date: z.string().refine((v) => parseEventDate(v) !== null, "Date must be a year (2022), a month (2022-07) or a day (2022-07-15)."),
+  claimIds: z.array(z.uuid()).max(100).default([]),
+});
+export type CreateEventInput = z.input<typeof CreateEventSchema>;

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+export const SOURCE_KINDS = ["outlet", "vendor", "agency", "advocacy", "person", "other"] as const;
+export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+
+export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
+  outlet: "News outlet",
+  vendor: "Security vendor",
+  agency: "Government agency",
+  advocacy: "Advocacy group",
+  person: "Person",
+  other: "Other",
+};
+
+export const CreateSourceSchema = z.object({
+  name: z.string().trim().min(1, "Name is required.").max(200, "Name must be at most 200 characters."),
+  kind: z.enum(SOURCE_KINDS, "Pick what kind of source this is."),
+  reliability: z.enum(RELIABILITIES, "Reliability must be a grade from A to F."),
+  rationale: z.string().trim().min(1, "Say why you give this grade.").max(2000, "Rationale must be at most 2,000 characters."),
+  url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).optional(),
+});
+export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
+
+export const UpdateSourceSchema = CreateSourceSchema.partial().extend({
+  version: z.number().int().positive(),
+});
+
+export const SourceSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  name: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  reliability: z.enum(RELIABILITIES),
+  rationale: z.string(),
+  url: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.date().transform((d) => d.toISOString()),
+  updatedAt: z.date().transform((d) => d.toISOString()),
+});
+
+/** Giving a document a source, and optionally overriding the source's grade for this one document. */
+export const AssignSourceSchema = z
+  .object({
+    sourceId: z.uuid("Pick a source.").nullable(),
+    reliabilityOverride: z.enum(RELIABILITIES).nullable().default(null),
+    overrideReason: z.string().trim().max(2000).nullable().default(null),
+  })
+  .refine((v) => v.reliabilityOverride === null || (v.overrideReason ?? "").length > 0, {
+    path: ["overrideReason"],
+    message: "Overriding the source's reliability for this document needs a reason.",
+  });
+export type AssignSourceInput = z.input<typeof AssignSourceSchema>;

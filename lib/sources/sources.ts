@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { AssignSourceSchema, CreateSourceSchema, UpdateSourceSchema, type AssignSourceInput, type CreateSourceInput } from "./schemas";
+
+export async function listSources({ access }: { access: CaseAccess }) {
+  const rows = await db.source.findMany({ where: { caseId: access.caseId }, orderBy: { name: "asc" }, include: { _count: { select: { documents: true } } } });
+  return rows.map(({ _count, ...s }) => ({ ...s, documentCount: _count.documents }));
+}
+
+export async function createSource({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateSourceInput }) {
+  const data = CreateSourceSchema.parse(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const source = await tx.source.create({ data: { ...data, caseId: access.caseId, createdById: ctx.actor.id } });
+      await recordAudit({ tx, ctx, action: "source.create", caseId: access.caseId, targetType: "source", targetId: source.id, after: source });
+      return source;
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new InvalidError("A source with this name already exists in the case.", [{ path: "name", message: "A source with this name already exists in the case." }]);
+    }
+    throw err;
+  }
+}
+
+export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx; access: CaseAccess; sourceId: string; input: unknown }) {
+  const { version, ...changes } = UpdateSourceSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.source.findFirst({ where: { id: sourceId, caseId: access.caseId } });
+    if (!before) throw new NotFoundError("Source");
+    const { count } = await tx.source.updateMany({ where: { id: sourceId, version }, data: { ...changes, version: { increment: 1 } } });
+    if (count === 0) throw new ConflictError("Someone else changed this source after you opened it.", { current: before });
+    const after = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
+    await recordAudit({ tx, ctx, action: "source.update", caseId: access.caseId, targetType: "source", targetId: sourceId, before, after });
+    return after;
+  });
+}
+
+/** Sets a document's source; overriding the inherited grade for this document needs a reason. */
+export async function assignDocumentSource({ ctx, access, documentId, input }: { ctx: Ctx; access: CaseAccess; documentId: string; input: AssignSourceInput }) {
+  const data = AssignSourceSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.document.findFirst({ where: { id: documentId, caseId: access.caseId }, select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true } });
+    if (!before) throw new NotFoundError("Document");
+    if (data.sourceId && !(await tx.source.findFirst({ where: { id: data.sourceId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Source");
+    const after = await tx.document.update({
+      where: { id: documentId },
+      data: { sourceId: data.sourceId, reliabilityOverride: data.reliabilityOverride, overrideReason: data.reliabilityOverride ? data.overrideReason : null },
+      select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true },
+    });
+    await recordAudit({ tx, ctx, action: "document.source", caseId: access.caseId, targetType: "document", targetId: documentId, before, after, reason: data.overrideReason });
+    return after;
+  });
+}
