@@ -1,6 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several test servers run side by side (NEXT_DIST_DIR=.next-xyz).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native or wasm parts stay outside the server bundle.

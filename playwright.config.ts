@@ -29,7 +29,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      APP_DATA_DIR: ".data/e2e",
+      APP_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
       E2E_RESET: "1",
       TRUST_PROXY: "1",

@@ -12,6 +12,7 @@ const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 
 function ensureSecret() {
   if (process.env.NEXTAUTH_SECRET) return;
@@ -44,9 +45,9 @@ function sourceFingerprint() {
 }
 
 function buildIfNeeded() {
-  const stamp = path.join(ROOT, ".next/casefile-build-fingerprint");
+  const stamp = path.join(distDir, "casefile-build-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   console.log("start: building the app (first start or sources changed)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, stdio: "inherit", env: process.env });
   if (result.status !== 0) throw new Error("next build failed");

@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     serverUrl = new URL(process.env.TEST_DATABASE_URL);
   } else {
-    const db = await startEmbeddedDb({ dataDir: path.resolve(__dirname, "../../.data/test-postgres"), port: Number(process.env.TEST_PG_PORT ?? 54339) });
+    const db = await startEmbeddedDb({ dataDir: path.resolve(__dirname, "../..", process.env.TEST_PG_DIR ?? ".data/test-postgres"), port: Number(process.env.TEST_PG_PORT ?? 54339) });
     serverUrl = new URL(db.url("postgres"));
     stop = db.stop;
   }
