@@ -9,6 +9,7 @@ import { createUploadedDocument } from "@/lib/documents/create-document";
 import type { Ctx } from "@/lib/audit/record-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
+import { seedAlbaniaEvidence } from "./demo-evidence";
 
 export const DEMO_USERS = [
   { email: "analyst@example.com", name: "Ana Analyst", password: "albania-analyst-2022" },
@@ -32,6 +33,7 @@ const CRIME_DOCS = [
 
 export async function seedDemo({ log = console.log }: { log?: (m: string) => void } = {}) {
   if (await db.user.findUnique({ where: { email: DEMO_USERS[0].email } })) {
+    await seedMissingEvidence({ log });
     log("seed: demo workspace already present");
     return;
   }
@@ -54,6 +56,7 @@ export async function seedDemo({ log = console.log }: { log?: (m: string) => voi
   });
   await addMembers({ ctx: analyst, caseId: albania.id, members: [["reviewer@example.com", "reviewer"], ["viewer@example.com", "viewer"]], users });
   await addDocs({ ctx: analyst, caseId: albania.id, docs: ALBANIA_DOCS });
+  await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });
 
   const investigator = users["investigator@example.com"];
   const crime = await createCase({
@@ -79,4 +82,13 @@ async function addDocs({ ctx, caseId, docs }: { ctx: Ctx; caseId: string; docs: 
     const bytes = readFileSync(path.join(DEMO_DIR, d.file));
     await createUploadedDocument({ ctx, caseId, file: { name: d.file, type: "text/plain", bytes }, meta: { title: d.title, publisher: d.publisher, publishedAt: d.publishedAt } });
   }
+}
+
+/** Workspaces seeded before the evidence features existed get the demo evidence once. */
+async function seedMissingEvidence({ log }: { log: (m: string) => void }) {
+  const analyst = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
+  const albania = await db.case.findFirst({ where: { title: "2022 Albania government cyberattacks", createdById: analyst.id }, select: { id: true, _count: { select: { sources: true, claims: true } } } });
+  if (!albania || albania._count.sources > 0 || albania._count.claims > 0) return;
+  await seedAlbaniaEvidence({ ctx: { actor: { id: analyst.id, email: analyst.email, name: analyst.name, isAdmin: analyst.isAdmin }, requestId: "seed" }, caseId: albania.id });
+  log("seed: demo evidence added to the Albania case");
 }

@@ -1,0 +1,66 @@
+// The demo workspace is what a newcomer sees first: its evidence must be anchored and graded correctly.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, beforeAll } from "vitest";
+import { db } from "@/lib/db";
+import { seedDemo } from "../../scripts/lib/demo-seed";
+import { loadClaimDetails } from "@/lib/claims/claim-details";
+import { sha256Hex } from "@/lib/documents/hash";
+
+let caseId: string;
+
+beforeAll(async () => {
+  await seedDemo({ log: () => {} });
+  caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
+}, 120_000);
+
+describe("demo seed", () => {
+  it("stores the seed files byte for byte, with graded sources (the opinion column as advocacy)", async () => {
+    const docs = await db.document.findMany({ where: { caseId }, include: { source: true } });
+    expect(docs).toHaveLength(3);
+    for (const d of docs) {
+      const original = readFileSync(path.resolve(__dirname, "../../../shared/seeds", d.originalName!));
+      expect(d.sha256).toBe(sha256Hex(original));
+      expect(d.source).not.toBeNull();
+    }
+    const upi = docs.find((d) => d.originalName!.startsWith("001_"))!;
+    expect(upi.source).toMatchObject({ kind: "advocacy", reliability: "D" });
+  });
+
+  it("anchors every claim to a quote that is exactly what the document holds at its offsets", async () => {
+    const excerpts = await db.excerpt.findMany({ where: { claim: { caseId } }, include: { document: { select: { text: true } } } });
+    expect(excerpts.length).toBeGreaterThanOrEqual(10);
+    for (const e of excerpts) expect(e.document.text.slice(e.start, e.end)).toBe(e.exact);
+  });
+
+  it("keeps the Iranian denial as a claim contradicting the attribution, and Mandiant's own confidence as quoted", async () => {
+    const claims = await db.claim.findMany({ where: { caseId }, include: { linksFrom: true } });
+    const denial = claims.find((c) => c.kind === "denial")!;
+    const attribution = claims.find((c) => c.statement.startsWith("Albania and the United States hold Iran responsible"))!;
+    expect(denial.linksFrom).toEqual([expect.objectContaining({ kind: "contradicts", toClaimId: attribution.id })]);
+    expect(claims.find((c) => c.claimant === "Mandiant")?.sourceConfidence).toBe("moderate confidence");
+  });
+
+  it("backs its one 'Confirmed' claim with two independent origins", async () => {
+    const confirmed = await db.claim.findMany({ where: { caseId, credibility: 1 }, select: { id: true } });
+    expect(confirmed).toHaveLength(1);
+    const [detail] = await loadClaimDetails({ caseId, claimIds: [confirmed[0].id] });
+    expect(detail.independence).toMatchObject({ origins: 2, warning: null });
+    expect(detail.grade).toBe("C1");
+  });
+
+  it("has entities with aliases and a timeline", async () => {
+    const mois = await db.entity.findFirstOrThrow({ where: { caseId, name: { contains: "MOIS" } } });
+    expect(mois.aliases).toContain("Ministry of Intelligence");
+    expect(await db.event.count({ where: { caseId } })).toBeGreaterThanOrEqual(4);
+    const crime = await db.case.findFirstOrThrow({ where: { title: "Albanian organised crime" }, include: { members: { include: { user: true } }, documents: true } });
+    expect(crime.members.map((m) => m.user.email)).toEqual(["investigator@example.com"]);
+    expect(crime.documents).toHaveLength(2);
+  });
+
+  it("is idempotent", async () => {
+    const before = await db.claim.count();
+    await seedDemo({ log: () => {} });
+    expect(await db.claim.count()).toBe(before);
+  });
+});
