@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   "entities.manage": WRITERS,
   "events.read": ALL,
   "events.manage": WRITERS,
+  "attribution.read": ALL,
+  "hypotheses.manage": WRITERS,
+  "ach.rate": ["owner", "editor", "reviewer"],
+  "reviews.approve": ["owner", "reviewer"],
+  "comments.create": ["owner", "editor", "reviewer"],
   "audit.read": ALL,
 } as const satisfies Record<string, readonly CaseRole[]>;
 

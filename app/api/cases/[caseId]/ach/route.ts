@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { withCase, parseQuery } from "@/lib/http/route";
+import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
+
+const AchQuerySchema = z.object({
+  questionId: z.uuid().optional(),
+  // "Treat these claims as false": comma-separated claim ids left out of the scores.
+  exclude: z.string().optional().transform((v) => (v ? v.split(",").filter(Boolean) : [])).pipe(z.array(z.uuid())),
+});
+
+// GET /api/cases/{caseId}/ach — the ACH matrix with every rater's ratings, inconsistency and diagnosticity
+export const GET = withCase("attribution.read", async ({ req, access }) => {
+  const q = parseQuery(req, AchQuerySchema);
+  return { matrix: await getAchMatrix({ access, questionId: q.questionId, excludedClaimIds: q.exclude }) };
+});

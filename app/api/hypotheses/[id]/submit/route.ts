@@ -1,0 +1,7 @@
+import { withHypothesis } from "@/lib/http/with-hypothesis";
+import { submitHypothesis } from "@/lib/review/review-hypothesis";
+
+// POST /api/hypotheses/{id}/submit — ask for a second person's review of the judgment as it is now
+export const POST = withHypothesis("hypotheses.manage", async ({ req, ctx, access, hypothesisId }) => ({
+  review: await submitHypothesis({ ctx, access, hypothesisId, input: await req.json().catch(() => ({})) }),
+}));

@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { computeAchScores } from "./ach-scores";
+import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
+import { effectiveReliability } from "@/lib/claims/claim-details";
+
+/**
+ * The ACH matrix of a question (or the case's first question): claims as rows, hypotheses as columns,
+ * every rater's ratings, the mean per cell, inconsistency per hypothesis and diagnosticity per claim.
+ * Rejected claims are left out: they are not evidence. `excludedClaimIds` is the "treat as false" test.
+ */
+export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }: { access: CaseAccess; questionId?: string; excludedClaimIds?: string[] }) {
+  const question = await db.attributionQuestion.findFirst({ where: { caseId: access.caseId, ...(questionId ? { id: questionId } : {}) }, orderBy: { createdAt: "asc" } });
+  if (!question) {
+    if (questionId) throw new NotFoundError("Question");
+    return null;
+  }
+  const [hypotheses, claims] = await Promise.all([
+    db.hypothesis.findMany({ where: { questionId: question.id }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, disposition: true, reviewState: true, likelihood: true, confidence: true, actorEntityId: true } }),
+    db.claim.findMany({
+      where: { caseId: access.caseId, status: { not: "rejected" } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true, statement: true, claimant: true, kind: true, credibility: true, sourceConfidence: true, status: true,
+        excerpts: { take: 1, orderBy: { position: "asc" }, select: { document: { select: { reliabilityOverride: true, source: { select: { reliability: true } } } } } },
+      },
+    }),
+  ]);
+  const ratings = await db.achRating.findMany({
+    where: { hypothesisId: { in: hypotheses.map((h) => h.id) } },
+    select: { hypothesisId: true, claimId: true, raterId: true, rating: true, note: true, rater: { select: { name: true } } },
+  });
+  const scores = computeAchScores({
+    hypothesisIds: hypotheses.map((h) => h.id),
+    claimIds: claims.map((c) => c.id),
+    ratings: ratings.map((r) => ({ hypothesisId: r.hypothesisId, claimId: r.claimId, raterId: r.raterId, rating: r.rating })),
+    excludedClaimIds,
+  });
+  const noteOf = new Map(ratings.map((r) => [`${r.hypothesisId}|${r.claimId}|${r.raterId}`, { note: r.note, raterName: r.rater.name }]));
+  return {
+    question,
+    hypotheses,
+    claims: claims.map(({ excerpts, ...c }) => {
+      const reliability = excerpts[0] ? effectiveReliability(excerpts[0].document) : "F";
+      return { ...c, grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }) };
+    }),
+    cells: scores.cells.map((cell) => ({
+      ...cell,
+      ratings: cell.ratings.map((r) => ({ ...r, ...noteOf.get(`${cell.hypothesisId}|${cell.claimId}|${r.raterId}`) })),
+    })),
+    scores: { hypotheses: scores.hypotheses, evidence: scores.evidence },
+    excludedClaimIds,
+  };
+}

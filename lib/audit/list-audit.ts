@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+
+export const AuditQuerySchema = z.object({
+  action: z.string().trim().max(100).optional(),
+  targetType: z.string().trim().max(50).optional(),
+  targetId: z.uuid().optional(),
+  actorId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A case's audit trail, newest first, filtered by action prefix, target, actor and time. */
+export async function listAudit({ access, query }: { access: CaseAccess; query: unknown }) {
+  const q = AuditQuerySchema.parse(query);
+  const where = {
+    caseId: access.caseId,
+    ...(q.action ? { action: { startsWith: q.action } } : {}),
+    ...(q.targetType ? { targetType: q.targetType } : {}),
+    ...(q.targetId ? { targetId: q.targetId } : {}),
+    ...(q.actorId ? { actorId: q.actorId } : {}),
+    ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) } } : {}),
+  };
+  const [events, total] = await Promise.all([
+    db.auditEvent.findMany({ where, orderBy: { at: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { actor: { select: { id: true, name: true } } } }),
+    db.auditEvent.count({ where }),
+  ]);
+  return {
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, actor: e.actor, targetType: e.targetType, targetId: e.targetId, before: e.before, after: e.after, reason: e.reason, requestId: e.requestId })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/audit/record-audit";
+
+/**
+ * Judgments waiting for this user's review: pending reviews in cases where they are reviewer or owner,
+ * submitted (and written) by someone else. `unread` until they open the judgment.
+ */
+export async function reviewQueue({ actor }: { actor: Actor }) {
+  const reviews = await db.review.findMany({
+    where: {
+      decision: "pending",
+      submittedById: { not: actor.id },
+      case: { members: { some: { userId: actor.id, role: { in: ["owner", "reviewer"] } } } },
+    },
+    orderBy: { createdAt: "asc" },
+    include: {
+      case: { select: { id: true, title: true, tlp: true } },
+      submittedBy: { select: { name: true } },
+      reads: { where: { userId: actor.id }, select: { readAt: true } },
+    },
+  });
+  const hypotheses = await db.hypothesis.findMany({ where: { id: { in: reviews.map((r) => r.targetId) } }, select: { id: true, title: true, authorId: true } });
+  const byId = new Map(hypotheses.map((h) => [h.id, h]));
+  const items = reviews
+    .filter((r) => byId.get(r.targetId)?.authorId !== actor.id)
+    .map((r) => ({
+      reviewId: r.id,
+      caseId: r.caseId,
+      caseTitle: r.case.title,
+      tlp: r.case.tlp,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      title: byId.get(r.targetId)?.title ?? "(deleted)",
+      submittedBy: r.submittedBy.name,
+      submittedAt: r.createdAt.toISOString(),
+      unread: r.reads.length === 0,
+    }));
+  return { items, unread: items.filter((i) => i.unread).length };
+}
+
+/** Marks the pending reviews of a judgment as read by this user (opening it is reading it). */
+export async function markReviewRead({ actor, targetId }: { actor: Actor; targetId: string }) {
+  const pending = await db.review.findMany({ where: { targetId, decision: "pending" }, select: { id: true } });
+  if (!pending.length) return;
+  await db.reviewRead.createMany({ data: pending.map((p) => ({ reviewId: p.id, userId: actor.id })), skipDuplicates: true });
+}
