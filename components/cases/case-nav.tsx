@@ -8,6 +8,9 @@ const TABS = [
   { href: "/sources", label: "Sources" },
   { href: "/entities", label: "Entities" },
   { href: "/timeline", label: "Timeline" },
+  { href: "/attribution", label: "Attribution" },
+  { href: "/ach", label: "ACH matrix" },
+  { href: "/activity", label: "Activity" },
 ] as const;
 
 export function CaseNav({ caseId }: { caseId: string }) {
