@@ -10,6 +10,7 @@ import type { Ctx } from "@/lib/audit/record-audit";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 import { seedAlbaniaEvidence } from "./demo-evidence";
+import { seedAlbaniaAttribution } from "./demo-attribution";
 
 export const DEMO_USERS = [
   { email: "analyst@example.com", name: "Ana Analyst", password: "albania-analyst-2022" },
@@ -57,6 +58,7 @@ export async function seedDemo({ log = console.log }: { log?: (m: string) => voi
   await addMembers({ ctx: analyst, caseId: albania.id, members: [["reviewer@example.com", "reviewer"], ["viewer@example.com", "viewer"]], users });
   await addDocs({ ctx: analyst, caseId: albania.id, docs: ALBANIA_DOCS });
   await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });
+  await seedAlbaniaAttribution({ analyst, reviewer: users["reviewer@example.com"], caseId: albania.id });
 
   const investigator = users["investigator@example.com"];
   const crime = await createCase({
@@ -84,11 +86,21 @@ async function addDocs({ ctx, caseId, docs }: { ctx: Ctx; caseId: string; docs: 
   }
 }
 
-/** Workspaces seeded before the evidence features existed get the demo evidence once. */
+/** Workspaces seeded before a feature existed get that feature's demo data once. */
 async function seedMissingEvidence({ log }: { log: (m: string) => void }) {
-  const analyst = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } });
-  const albania = await db.case.findFirst({ where: { title: "2022 Albania government cyberattacks", createdById: analyst.id }, select: { id: true, _count: { select: { sources: true, claims: true } } } });
-  if (!albania || albania._count.sources > 0 || albania._count.claims > 0) return;
-  await seedAlbaniaEvidence({ ctx: { actor: { id: analyst.id, email: analyst.email, name: analyst.name, isAdmin: analyst.isAdmin }, requestId: "seed" }, caseId: albania.id });
-  log("seed: demo evidence added to the Albania case");
+  const ctxOf = async (email: string): Promise<Ctx> => {
+    const u = await db.user.findUniqueOrThrow({ where: { email } });
+    return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "seed" };
+  };
+  const analyst = await ctxOf(DEMO_USERS[0].email);
+  const albania = await db.case.findFirst({ where: { title: "2022 Albania government cyberattacks", createdById: analyst.actor.id }, select: { id: true, _count: { select: { sources: true, claims: true, questions: true } } } });
+  if (!albania) return;
+  if (albania._count.sources === 0 && albania._count.claims === 0) {
+    await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });
+    log("seed: demo evidence added to the Albania case");
+  }
+  if (albania._count.questions === 0) {
+    await seedAlbaniaAttribution({ analyst, reviewer: await ctxOf("reviewer@example.com"), caseId: albania.id });
+    log("seed: demo attribution added to the Albania case");
+  }
 }

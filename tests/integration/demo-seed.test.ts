@@ -64,3 +64,26 @@ describe("demo seed", () => {
     expect(await db.claim.count()).toBe(before);
   });
 });
+
+describe("demo attribution", () => {
+  it("has a question with four hypotheses side by side, one approved by the reviewer, one in review, one rejected with its reason", async () => {
+    const q = await db.attributionQuestion.findFirstOrThrow({ where: { caseId }, include: { hypotheses: true } });
+    expect(q.hypotheses).toHaveLength(4);
+    const approved = q.hypotheses.filter((h) => h.reviewState === "approved");
+    expect(approved).toHaveLength(1);
+    const review = await db.review.findFirstOrThrow({ where: { targetId: approved[0].id, decision: "approved" }, include: { reviewer: true } });
+    expect(review.reviewer?.email).toBe("reviewer@example.com");
+    expect(review.contentHash).toBe(approved[0].approvedHash);
+    expect(q.hypotheses.filter((h) => h.reviewState === "in_review")).toHaveLength(1);
+    expect(q.hypotheses.find((h) => h.disposition === "rejected")?.rejectedReason).toMatch(/ransom/);
+  });
+
+  it("has a partly rated matrix with two raters", async () => {
+    const raters = await db.achRating.groupBy({ by: ["raterId"], where: { hypothesis: { caseId } }, _count: true });
+    expect(raters).toHaveLength(2);
+    const claims = await db.claim.count({ where: { caseId } });
+    const rated = await db.achRating.findMany({ where: { hypothesis: { caseId } }, distinct: ["claimId"], select: { claimId: true } });
+    expect(rated.length).toBeGreaterThan(0);
+    expect(rated.length).toBeLessThan(claims);
+  });
+});
