@@ -11,6 +11,7 @@ export function AppHeader({ user }: { user: { name: string; email: string } }) {
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm text-slate-600">
           <Link href="/" className="hover:text-slate-900">Cases</Link>
+          <Link href="/settings/tokens" className="hover:text-slate-900">Settings</Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600" title={user.email}>{user.name}</span>

@@ -4,24 +4,44 @@ import { useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { documentKeys, caseKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
+import { AddedNotice, type Created } from "./added-notice";
+import { CaptureUrlForm } from "./capture-url-form";
 
 const MAX_BYTES = 5 * 1024 * 1024;
-type Created = { document: { id: string; title: string; sha256: string }; duplicates: { id: string; title: string; sameBytes: boolean }[] };
 type Meta = { title: string; url: string; publisher: string; author: string; publishedAt: string };
 const EMPTY: Meta = { title: "", url: "", publisher: "", author: "", publishedAt: "" };
 
+type Mode = "paste" | "upload" | "url";
+
 export function AddDocumentForm({ caseId }: { caseId: string }) {
+  const [mode, setMode] = useState<Mode>("paste");
+  const tab = (m: Mode, label: string) => (
+    <button type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-indigo-50 text-indigo-800 ring-1 ring-indigo-200" : "text-slate-600 hover:text-slate-900"}`}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="space-y-4">
+      <div role="tablist" aria-label="How to add the document" className="flex flex-wrap gap-2">{tab("paste", "Paste text")}{tab("upload", "Upload file")}{tab("url", "Capture URL")}</div>
+      {/* Both stay mounted so switching tabs never loses what was typed. */}
+      <div hidden={mode !== "url"}><CaptureUrlForm caseId={caseId} /></div>
+      <div hidden={mode === "url"}><PasteOrUploadForm caseId={caseId} mode={mode === "url" ? "paste" : mode} /></div>
+    </div>
+  );
+}
+
+function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "upload" }) {
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<"paste" | "upload">("paste");
   const [meta, setMeta] = useState<Meta>(EMPTY);
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [clientError, setClientError] = useState<string | null>(null);
+  const [clientError, setClientError] = useState<{ mode: string; message: string } | null>(null);
   const [last, setLast] = useState<Created | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const add = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (_forMode: string) => {
       if (mode === "paste") return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { ...meta, text } });
       const form = new FormData();
       form.set("file", file as File);
@@ -39,7 +59,9 @@ export function AddDocumentForm({ caseId }: { caseId: string }) {
       queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
-  const error = add.error instanceof ApiError ? add.error : null;
+  // Errors belong to the tab they were made on; they are not shown after switching tabs.
+  const error = add.error instanceof ApiError && add.variables === mode ? add.error : null;
+  const shownClientError = clientError?.mode === mode ? clientError.message : null;
   const set = (k: keyof Meta) => (e: React.ChangeEvent<HTMLInputElement>) => setMeta((m) => ({ ...m, [k]: e.target.value }));
 
   function submit(e: React.FormEvent) {
@@ -47,31 +69,16 @@ export function AddDocumentForm({ caseId }: { caseId: string }) {
     setClientError(null);
     setLast(null);
     if (mode === "upload") {
-      if (!file) return setClientError("Choose a file to upload.");
-      if (file.size > MAX_BYTES) return setClientError(`The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.`);
+      if (!file) return setClientError({ mode, message: "Choose a file to upload." });
+      if (file.size > MAX_BYTES) return setClientError({ mode, message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.` });
     }
-    add.mutate();
+    add.mutate(mode);
   }
-
-  const tab = (m: typeof mode, label: string) => (
-    <button type="button" role="tab" aria-selected={mode === m} onClick={() => { setMode(m); add.reset(); setClientError(null); }}
-      className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-indigo-50 text-indigo-800 ring-1 ring-indigo-200" : "text-slate-600 hover:text-slate-900"}`}>
-      {label}
-    </button>
-  );
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate aria-label="Add a document">
-      <div role="tablist" aria-label="How to add the document" className="flex gap-2">{tab("paste", "Paste text")}{tab("upload", "Upload file")}</div>
-      <FormError message={clientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
-      {last && (
-        <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Added “{last.document.title}” · SHA-256 <code className="font-mono text-xs">{last.document.sha256.slice(0, 16)}…</code>
-          {last.duplicates.length > 0 && (
-            <p className="mt-1 font-medium text-amber-800">Possible duplicate of: {last.duplicates.map((d) => `“${d.title}”${d.sameBytes ? " (identical bytes)" : " (identical text)"}`).join(", ")}</p>
-          )}
-        </div>
-      )}
+      <FormError message={shownClientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
+      {last && <AddedNotice created={last} />}
       <Field id="doc-title" label={mode === "paste" ? "Title" : "Title (optional: defaults to the file name)"} error={error?.issueFor("title")}>
         <Input id="doc-title" value={meta.title} onChange={set("title")} maxLength={300} aria-invalid={!!error?.issueFor("title")} />
       </Field>

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { AppError, ForbiddenError, InvalidError, UnauthorizedError } from "@/lib/errors";
 import { currentActor } from "@/lib/auth/current-user";
+import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
 import type { Actor, Ctx } from "@/lib/audit/record-audit";
 import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-access";
 import type { CaseAction } from "@/lib/auth/permissions";
@@ -11,7 +12,7 @@ import type { CaseAction } from "@/lib/auth/permissions";
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
 type Handler<A> = (args: A) => Promise<Response | unknown>;
-type UserArgs = { req: NextRequest; ctx: Ctx; actor: Actor; params: Params };
+type UserArgs = { req: NextRequest; ctx: Ctx; actor: Actor; params: Params; viaApiToken: boolean };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -54,16 +55,32 @@ function toResponse(result: unknown, requestId: string): Response {
   return NextResponse.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
 }
 
-/** Route wrapper: authentication, same-origin check and error mapping. */
+/**
+ * `Authorization: Bearer <token>` authenticates with a personal API token and nothing else: a bad or
+ * revoked token is a 401, never a fall-back to the cookie. Bearer requests skip the same-origin check
+ * because a browser never attaches that header by itself, so there is no ambient credential to forge.
+ */
+async function resolveActor(req: NextRequest): Promise<{ actor: Actor; viaApiToken: boolean }> {
+  const authorization = req.headers.get("authorization");
+  if (authorization && /^bearer(\s|$)/i.test(authorization)) {
+    const actor = await actorForApiToken(authorization.slice(6).trim());
+    if (!actor) throw new UnauthorizedError("The API token is invalid or has been revoked.");
+    return { actor, viaApiToken: true };
+  }
+  assertSameOrigin(req);
+  const actor = await currentActor();
+  if (!actor) throw new UnauthorizedError();
+  return { actor, viaApiToken: false };
+}
+
+/** Route wrapper: authentication (session cookie or API token), same-origin check and error mapping. */
 export function withUser(handler: Handler<UserArgs>) {
   return async (req: NextRequest, context: RouteContext) => {
     const requestId = randomUUID();
     try {
-      assertSameOrigin(req);
-      const actor = await currentActor();
-      if (!actor) throw new UnauthorizedError();
+      const { actor, viaApiToken } = await resolveActor(req);
       const params = (await context?.params) ?? {};
-      return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params }), requestId);
+      return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params, viaApiToken }), requestId);
     } catch (err) {
       return jsonError(err, requestId);
     }

@@ -1,7 +1,10 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { withCase, parseJson } from "@/lib/http/route";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
+import { createUrlDocument } from "@/lib/documents/capture-url";
+import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
 import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
 import { InvalidError, TooLargeError } from "@/lib/errors";
 
@@ -11,7 +14,9 @@ export const GET = withCase("documents.read", async ({ access }) => {
   return { documents: docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name })) };
 });
 
-// POST /api/cases/{caseId}/documents — JSON {title, text, …} (paste) or multipart with a `file`
+const JsonObject = z.record(z.string(), z.unknown(), "The request body must be a JSON object.");
+
+// POST /api/cases/{caseId}/documents — JSON {title, text, …} (paste), JSON {url, …} (capture) or multipart with a `file`
 export const POST = withCase("documents.create", async ({ req, ctx, access }) => {
   const type = req.headers.get("content-type") ?? "";
   let result;
@@ -25,8 +30,11 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
     result = await createUploadedDocument({ ctx, caseId: access.caseId, file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) }, meta });
   } else {
-    const input = await parseJson(req, PasteDocumentSchema);
-    result = await createPastedDocument({ ctx, caseId: access.caseId, input });
+    const body = await parseJson(req, JsonObject);
+    // A URL without text means "fetch it"; a URL alongside pasted text is just its provenance.
+    result = body.url !== undefined && body.text === undefined
+      ? await createUrlDocument({ ctx, caseId: access.caseId, input: CaptureUrlSchema.parse(body) })
+      : await createPastedDocument({ ctx, caseId: access.caseId, input: PasteDocumentSchema.parse(body) });
   }
   return NextResponse.json({ document: DocumentSummarySchema.parse(result.document), duplicates: result.duplicates }, { status: 201 });
 });

@@ -1,0 +1,318 @@
+import { z, type ZodType } from "zod";
+import { CaseSchema, CreateCaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
+import { DocumentSchema, DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
+import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema } from "@/lib/documents/capture-url-schemas";
+import { AssignSourceSchema, CreateSourceSchema, SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
+import { ClaimListQuerySchema, CreateClaimLinkSchema, CreateClaimSchema, UpdateClaimSchema } from "@/lib/claims/schemas";
+import { CreateEntitySchema, UpdateEntitySchema } from "@/lib/entities/schemas";
+import { CreateEventSchema } from "@/lib/events/schemas";
+import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
+import { ApproveSchema, CreateCommentSchema, CreateHypothesisSchema, CreateQuestionSchema, RateCellSchema, RequestChangesSchema, SubmitSchema, UpdateHypothesisSchema, UpdateQuestionSchema } from "@/lib/attribution/schemas";
+import { AuditQuerySchema } from "@/lib/audit/list-audit";
+
+// The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
+// the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
+// fails when a route under app/api is not listed here.
+
+type JsonSchema = Record<string, unknown>;
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Operation = {
+  summary: string;
+  tag: string;
+  /** Request body: a zod schema (parsed as the route's input), or a ready JSON Schema with its media type. */
+  body?: ZodType | { content: Record<string, { schema: JsonSchema }> };
+  query?: ZodType | { name: string; required: boolean; schema: JsonSchema; description?: string }[];
+  status?: 200 | 201;
+  response: JsonSchema;
+  errors: number[];
+  public?: boolean;
+};
+
+// Dates are Date objects in the service layer and ISO strings on the wire.
+const unrepresentable = ({ zodSchema }: { zodSchema: { _zod: { def: { type: string } } } }) =>
+  zodSchema._zod.def.type === "date" ? { type: "string" as const, format: "date-time" } : ("any" as const);
+
+/** JSON Schema of what the client sends (io "input": defaults optional, before transforms). */
+function jsonSchema(schema: ZodType): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable, target: "draft-2020-12" }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, JsonSchema>, required = Object.keys(properties)): JsonSchema => ({ type: "object", properties, required });
+const arrayOf = (items: JsonSchema) => ({ type: "array", items });
+const id = { type: "string", format: "uuid" };
+const str = { type: "string" };
+const nullableStr = { type: ["string", "null"] };
+
+const FROM_ZOD: Record<string, ZodType> = {
+  CreateCase: CreateCaseSchema,
+  UpdateCase: UpdateCaseSchema,
+  Case: CaseSchema,
+  PasteDocument: PasteDocumentSchema,
+  CaptureUrl: CaptureUrlSchema,
+  UrlPreviewRequest: UrlPreviewRequestSchema,
+  UrlPreview: UrlPreviewSchema,
+  DocumentSummary: DocumentSummarySchema,
+  Document: DocumentSchema,
+  CreateSource: CreateSourceSchema,
+  UpdateSource: UpdateSourceSchema,
+  Source: SourceSchema,
+  AssignSource: AssignSourceSchema,
+  CreateClaim: CreateClaimSchema,
+  UpdateClaim: UpdateClaimSchema,
+  CreateClaimLink: CreateClaimLinkSchema,
+  CreateEntity: CreateEntitySchema,
+  UpdateEntity: UpdateEntitySchema,
+  CreateEvent: CreateEventSchema,
+  CreateApiToken: CreateApiTokenSchema,
+  ApiToken: ApiTokenSchema,
+};
+
+// Response shapes the services build by hand (no zod output schema): top-level keys and ids.
+const HAND_WRITTEN: Record<string, JsonSchema> = {
+  Error: obj({
+    error: obj(
+      {
+        code: { type: "string", description: "Stable machine-readable code, e.g. invalid, not_found, conflict." },
+        message: { type: "string", description: "Safe to show to a person." },
+        issues: { ...arrayOf(obj({ path: { type: "string", description: "Dotted field path, e.g. excerpts.0.exact" }, message: str })), description: "Field-by-field problems (422)." },
+      },
+      ["code", "message"],
+    ),
+    requestId: { type: "string", description: "Quote it when reporting a problem." },
+  }),
+  Excerpt: obj({ id, documentId: id, documentTitle: str, start: { type: "integer" }, end: { type: "integer" }, exact: str, prefix: str, suffix: str, reliability: str, source: { anyOf: [obj({ id, name: str }), { type: "null" }] } }),
+  Claim: obj({
+    id, caseId: id, statement: str, claimant: str, kind: str, credibility: { type: "integer" }, sourceConfidence: nullableStr, status: str, version: { type: "integer" },
+    createdAt: { type: "string", format: "date-time" }, updatedAt: { type: "string", format: "date-time" }, createdBy: str,
+    reliability: { type: "string", enum: ["A", "B", "C", "D", "E", "F"] }, grade: { type: "string", description: "Admiralty pair, e.g. B2" },
+    source: { anyOf: [obj({ id, name: str }), { type: "null" }] },
+    excerpts: arrayOf(ref("Excerpt")),
+    entities: arrayOf(obj({ id, name: str, kind: str })),
+    links: arrayOf(obj({ id, kind: str, direction: { type: "string", enum: ["in", "out"] }, claimId: id, statement: str, note: nullableStr })),
+    independence: { description: "For credibility 1: whether two independent origins back it; null otherwise." },
+  }),
+  ClaimLink: obj({ id, caseId: id, fromClaimId: id, toClaimId: id, kind: { type: "string", enum: ["corroborates", "contradicts", "repeats"] }, note: nullableStr }, ["id", "fromClaimId", "toClaimId", "kind"]),
+  Entity: obj({ id, caseId: id, kind: str, name: str, aliases: arrayOf(str), description: str }, ["id", "caseId", "kind", "name", "aliases"]),
+  Event: obj({ id, caseId: id, title: str, description: str, occurredAt: { type: "string", format: "date-time" }, precision: { type: "string", enum: ["day", "month", "year"] } }, ["id", "caseId", "title", "occurredAt", "precision"]),
+};
+
+const MULTIPART_DOCUMENT = {
+  content: {
+    "multipart/form-data": {
+      schema: obj(
+        {
+          file: { type: "string", contentMediaType: "application/octet-stream", description: `.txt, .md, .html or .pdf, at most ${MAX_UPLOAD_BYTES / 1048576} MB` },
+          title: str, url: str, publisher: str, author: str, publishedAt: { type: "string", description: "YYYY-MM-DD" },
+        },
+        ["file"],
+      ),
+    },
+  },
+};
+
+const AUTH = [401, 500];
+const CASE = [...AUTH, 403, 404];
+const WRITE = [...CASE, 400, 422];
+const created = (key: string, schema: JsonSchema, extra: Record<string, JsonSchema> = {}) => obj({ [key]: schema, ...extra });
+
+const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  "/api/openapi.json": {
+    get: { summary: "This OpenAPI 3.1 document", tag: "meta", response: { type: "object", description: "OpenAPI 3.1 document" }, errors: [], public: true },
+  },
+  "/api/tokens": {
+    get: { summary: "Your active personal API tokens (never the secret)", tag: "tokens", response: obj({ tokens: arrayOf(ref("ApiToken")) }), errors: AUTH },
+    post: { summary: "Create a personal API token; `token` is shown in this response only. Not allowed with a token.", tag: "tokens", body: CreateApiTokenSchema, status: 201, response: obj({ token: { type: "string", pattern: "^cf_[A-Za-z0-9_-]{43}$" }, apiToken: ref("ApiToken") }), errors: [...AUTH, 400, 403, 422] },
+  },
+  "/api/tokens/{tokenId}": {
+    delete: { summary: "Revoke one of your tokens (someone else's is a 404)", tag: "tokens", response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 404] },
+  },
+  "/api/cases": {
+    get: { summary: "The cases you are a member of", tag: "cases", response: obj({ cases: arrayOf({ allOf: [ref("Case"), obj({ documentCount: { type: "integer" } })] }) }), errors: AUTH },
+    post: { summary: "Create a case; you become its owner", tag: "cases", body: CreateCaseSchema, status: 201, response: created("case", ref("Case")), errors: [...AUTH, 400, 422] },
+  },
+  "/api/cases/{caseId}": {
+    get: { summary: "One case with your role and its members", tag: "cases", response: obj({ case: ref("Case"), members: arrayOf(obj({ userId: id, name: str, email: str, role: str })) }), errors: CASE },
+    patch: { summary: "Edit title, summary, status, TLP (`version` must match; 409 otherwise)", tag: "cases", body: UpdateCaseSchema, response: created("case", ref("Case")), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/documents": {
+    get: { summary: "The case's documents (without their text)", tag: "documents", response: obj({ documents: arrayOf({ allOf: [ref("DocumentSummary"), obj({ addedBy: str })] }) }), errors: CASE },
+    post: {
+      summary: "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`",
+      tag: "documents",
+      body: { content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content } },
+      status: 201,
+      response: created("document", ref("DocumentSummary"), { duplicates: arrayOf(obj({ id, title: str, sameBytes: { type: "boolean" } })) }),
+      errors: [...WRITE, 413, 415, 502, 504],
+    },
+  },
+  "/api/cases/{caseId}/documents/preview": {
+    post: { summary: "Fetch a URL and show the title, publisher, date and text found; stores nothing", tag: "documents", body: UrlPreviewRequestSchema, response: obj({ preview: ref("UrlPreview") }), errors: [...WRITE, 413, 415, 502, 504] },
+  },
+  "/api/cases/{caseId}/documents/{documentId}": {
+    get: { summary: "One document with its captured text", tag: "documents", response: obj({ document: ref("Document") }), errors: CASE },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/source": {
+    put: { summary: "Set the document's source; overriding its grade needs a reason", tag: "documents", body: AssignSourceSchema, response: obj({ document: obj({ id }, ["id"]) }), errors: WRITE },
+  },
+  "/api/cases/{caseId}/sources": {
+    get: { summary: "The case's sources with reliability grades", tag: "sources", response: obj({ sources: arrayOf({ allOf: [ref("Source"), obj({ documentCount: { type: "integer" } })] }) }), errors: CASE },
+    post: { summary: "Register a source with kind, reliability A–F and rationale", tag: "sources", body: CreateSourceSchema, status: 201, response: created("source", ref("Source")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/sources/{sourceId}": {
+    patch: { summary: "Regrade or rename a source (`version` required; 409 when stale)", tag: "sources", body: UpdateSourceSchema, response: created("source", ref("Source")), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/claims": {
+    get: { summary: "Claims, filtered, sorted and paginated", tag: "claims", query: ClaimListQuerySchema, response: obj({ claims: arrayOf(ref("Claim")), total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer" } }), errors: [...CASE, 422] },
+    post: { summary: "Create a claim with its quotes: excerpts [{documentId, start, end, exact}]", tag: "claims", body: CreateClaimSchema, status: 201, response: created("claim", ref("Claim")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/claims/{claimId}": {
+    get: { summary: "One claim with quotes, grade, links and independence", tag: "claims", response: created("claim", ref("Claim")), errors: CASE },
+    patch: { summary: "Edit a claim (`version` required; 409 with the current claim when stale)", tag: "claims", body: UpdateClaimSchema, response: created("claim", ref("Claim")), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/claims/{claimId}/links": {
+    post: { summary: "Link this claim to another: corroborates, contradicts or repeats", tag: "claims", body: CreateClaimLinkSchema, status: 201, response: created("link", ref("ClaimLink")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/claim-links/{linkId}": {
+    delete: { summary: "Remove a link between two claims", tag: "claims", response: obj({ ok: { type: "boolean" } }), errors: CASE },
+  },
+  "/api/cases/{caseId}/entities": {
+    get: { summary: "Entities with aliases and claim counts", tag: "entities", response: obj({ entities: arrayOf({ allOf: [ref("Entity"), obj({ claimCount: { type: "integer" } })] }) }), errors: CASE },
+    post: { summary: "Add an entity with aliases", tag: "entities", body: CreateEntitySchema, status: 201, response: created("entity", ref("Entity")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/entities/{entityId}": {
+    get: { summary: "An entity and every claim that mentions it", tag: "entities", response: obj({ entity: ref("Entity"), claims: arrayOf(ref("Claim")) }), errors: CASE },
+    patch: { summary: "Rename, re-kind or change aliases", tag: "entities", body: UpdateEntitySchema, response: created("entity", ref("Entity")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/audit": {
+    get: { summary: "The case's append-only activity log, filtered and paginated", tag: "audit", query: AuditQuerySchema, response: obj({ events: arrayOf(obj({ id, at: { type: "string", format: "date-time" }, action: str, targetType: str, targetId: str })), total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } }), errors: [...CASE, 422] },
+  },
+  "/api/cases/{caseId}/presence": {
+    post: { summary: "“I have this case open”; answers who else has it open", tag: "cases", response: obj({ viewers: arrayOf({ type: "object" }) }), errors: CASE },
+  },
+  "/api/cases/{caseId}/questions": {
+    get: { summary: "Attribution questions with their competing hypotheses", tag: "attribution", response: obj({ questions: arrayOf(obj({ id, hypotheses: arrayOf(obj({ id }, ["id"])) }, ["id"])) }), errors: CASE },
+    post: { summary: "Ask an attribution question", tag: "attribution", body: CreateQuestionSchema, status: 201, response: created("question", obj({ id }, ["id"])), errors: WRITE },
+  },
+  "/api/cases/{caseId}/questions/{questionId}": {
+    patch: { summary: "Reword the question or its conclusion (`version` required)", tag: "attribution", body: UpdateQuestionSchema, response: created("question", obj({ id }, ["id"])), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/hypotheses": {
+    get: { summary: "Every hypothesis of the case, rejected ones included, with content hashes", tag: "attribution", response: obj({ hypotheses: arrayOf(obj({ id, contentHash: str }, ["id", "contentHash"])) }), errors: CASE },
+    post: { summary: "Add a competing hypothesis to a question", tag: "attribution", body: CreateHypothesisSchema, status: 201, response: created("hypothesis", obj({ id, contentHash: str }, ["id", "contentHash"])), errors: WRITE },
+  },
+  "/api/cases/{caseId}/ach": {
+    get: {
+      summary: "The ACH matrix with every rater's ratings, inconsistency and diagnosticity", tag: "attribution",
+      query: [
+        { name: "questionId", required: false, schema: id, description: "The question whose hypotheses form the columns" },
+        { name: "exclude", required: false, schema: str, description: "Claim ids left out of the scores (comma-separated)" },
+      ],
+      response: obj({ matrix: { type: "object" } }), errors: [...CASE, 422],
+    },
+  },
+  "/api/cases/{caseId}/comments": {
+    get: {
+      summary: "Threaded comments and dissents on one target", tag: "attribution",
+      query: [
+        { name: "targetType", required: true, schema: { type: "string", enum: ["hypothesis", "question", "claim"] } },
+        { name: "targetId", required: true, schema: id },
+      ],
+      response: obj({ threads: arrayOf({ type: "object" }) }), errors: [...CASE, 422],
+    },
+    post: { summary: "Comment, reply (parentId) or record a dissent (isDissent)", tag: "attribution", body: CreateCommentSchema, status: 201, response: created("comment", obj({ id }, ["id"])), errors: WRITE },
+  },
+  "/api/hypotheses/{id}": {
+    get: { summary: "A hypothesis with its content hash, history and reviews", tag: "attribution", response: obj({ hypothesis: obj({ id, contentHash: str }, ["id"]) }, ["hypothesis"]), errors: CASE },
+    patch: { summary: "Change the judgment: `version` and `reason` required; 409 on a stale version", tag: "attribution", body: UpdateHypothesisSchema, response: obj({ hypothesis: obj({ id, contentHash: str }, ["id", "contentHash"]) }, ["hypothesis"]), errors: [...WRITE, 409] },
+  },
+  "/api/hypotheses/{id}/submit": {
+    post: { summary: "Ask for a second person's review of the judgment as it is now", tag: "review", body: SubmitSchema, response: obj({ review: obj({ id }, ["id"]) }), errors: [...WRITE, 409] },
+  },
+  "/api/hypotheses/{id}/approve": {
+    post: { summary: "Approve exactly {contentHash}; never your own; 409 when it changed", tag: "review", body: ApproveSchema, response: obj({ review: obj({ id }, ["id"]) }), errors: [...WRITE, 409] },
+  },
+  "/api/hypotheses/{id}/request-changes": {
+    post: { summary: "Send the judgment back to its author with {comment}", tag: "review", body: RequestChangesSchema, response: obj({ review: obj({ id }, ["id"]) }), errors: [...WRITE, 409] },
+  },
+  "/api/hypotheses/{id}/ratings/{claimId}": {
+    put: { summary: "Your own ACH rating of one claim against this hypothesis {rating: CC|C|N|I|II|NA, note}", tag: "attribution", body: RateCellSchema, response: obj({ rating: { type: "object" } }), errors: WRITE },
+  },
+  "/api/reviews/queue": {
+    get: { summary: "Judgments waiting for your review, with the unread count", tag: "review", response: { type: "object" }, errors: AUTH },
+  },
+  "/api/cases/{caseId}/events": {
+    get: { summary: "The case timeline, oldest first", tag: "events", response: obj({ events: arrayOf({ allOf: [ref("Event"), obj({ claims: arrayOf(obj({ claim: obj({ id, statement: str }, ["id"]) })) })] }) }), errors: CASE },
+    post: { summary: "A dated event (day, month or year precision) linked to claims", tag: "events", body: CreateEventSchema, status: 201, response: created("event", ref("Event")), errors: WRITE },
+  },
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request (e.g. the body is not JSON)",
+  401: "Not signed in, or the API token is invalid or revoked",
+  403: "Your role on the case does not allow this, or a cookie request came from another origin",
+  404: "No such record, or one in a case you may not see",
+  409: "Stale `version`: someone saved first (`error.current` holds their version)",
+  413: "Too large",
+  415: "Unsupported file or page type",
+  422: "Invalid fields (`error.issues` names each field and the problem), or a URL that may not be fetched",
+  500: "Unexpected error (quote the request id)",
+  502: "The captured site could not be reached or answered with an error",
+  504: "The captured site took too long",
+};
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+}
+
+function queryParameters(schema: ZodType) {
+  const json = jsonSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, schema: s }));
+}
+
+function operation(path: string, op: Operation) {
+  const body = op.body && ("content" in op.body ? op.body : { content: { "application/json": { schema: jsonSchema(op.body as ZodType) } } });
+  const responses: Record<string, unknown> = { [op.status ?? 200]: { description: "Success", content: { "application/json": { schema: op.response } } } };
+  for (const code of op.errors) responses[code] = { $ref: `#/components/responses/E${code}` };
+  return {
+    summary: op.summary,
+    tags: [op.tag],
+    ...(op.public ? { security: [] } : {}),
+    parameters: [...pathParameters(path), ...(Array.isArray(op.query) ? op.query.map((q) => ({ in: "query", ...q })) : op.query ? queryParameters(op.query) : [])],
+    ...(body ? { requestBody: { required: true, ...body } } : {}),
+    responses,
+  };
+}
+
+/** Builds the document (cheap; cached by the route). */
+export function buildOpenApiDocument() {
+  const schemas: Record<string, JsonSchema> = { ...HAND_WRITTEN };
+  for (const [name, schema] of Object.entries(FROM_ZOD)) schemas[name] = jsonSchema(schema);
+  const paths = Object.fromEntries(
+    Object.entries(PATHS).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(path, op as Operation)]))]),
+  );
+  const responses = Object.fromEntries(
+    Object.entries(ERROR_TEXT).map(([code, description]) => [`E${code}`, { description, content: { "application/json": { schema: ref("Error") } } }]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Casefile API",
+      version: "1",
+      description:
+        "Every route takes a personal API token (`Authorization: Bearer cf_…`, created on /settings/tokens) or the browser session cookie, with the same permission checks as the UI. Cookie requests that change state need a same-origin `Origin` header; Bearer requests do not. Errors are JSON: `{error: {code, message, issues: [{path, message}]}, requestId}`.",
+    },
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    tags: ["cases", "documents", "sources", "claims", "entities", "events", "attribution", "review", "audit", "tokens", "meta"].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas,
+      responses,
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token: cf_ followed by 43 base64url characters." },
+        cookieAuth: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (`__Secure-next-auth.session-token` over https)." },
+      },
+    },
+  };
+}
