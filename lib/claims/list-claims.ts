@@ -28,25 +28,28 @@ export async function listClaims({ access, query }: { access: CaseAccess; query:
   if (q.sourceId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${q.sourceId}::uuid)`);
   if (q.documentId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e WHERE e.claim_id = c.id AND e.document_id = ${q.documentId}::uuid)`);
   if (q.entityId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ${q.entityId}::uuid)`);
-  if (q.q) where.push(Prisma.sql`(c.statement ILIKE ${`%${q.q}%`} OR c.claimant ILIKE ${`%${q.q}%`})`);
+  // The search words are matched literally: % and _ typed by the user are not wildcards.
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(Prisma.sql`(c.statement ILIKE ${like} OR c.claimant ILIKE ${like})`);
+  }
   const dir = q.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT c.id, count(*) OVER () AS total
+  const from = Prisma.sql`
     FROM claims c
     LEFT JOIN LATERAL (
       SELECT COALESCE(d.reliability_override::text, s.reliability::text, 'F') AS reliability, s.name AS source_name
       FROM excerpts e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = d.source_id
       WHERE e.claim_id = c.id ORDER BY e.position LIMIT 1
     ) p ON true
-    WHERE ${Prisma.join(where, " AND ")}
+    WHERE ${Prisma.join(where, " AND ")}`;
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT c.id, count(*) OVER () AS total ${from}
     ORDER BY ${ORDER[q.sort]} ${dir} NULLS LAST, c.id ${dir}
     LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
-  const total = rows.length ? Number(rows[0].total) : await countIfBeyondLastPage({ access, page: q.page });
+  // A page past the end has no rows to carry the window count; only then is a separate count needed,
+  // and it must apply the same filters (it once counted the whole case, so "page 9 of 40" lied).
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && q.page > 1) total = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`)[0].n);
   const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: rows.map((r) => r.id) });
   return { claims, total, page: q.page, pageSize: q.pageSize, pages: Math.max(1, Math.ceil(total / q.pageSize)) };
-}
-
-// A page past the end has no rows to carry the window count; only then is a separate count needed.
-async function countIfBeyondLastPage({ access, page }: { access: CaseAccess; page: number }) {
-  return page > 1 ? db.claim.count({ where: { caseId: access.caseId } }) : 0;
 }

@@ -19,7 +19,10 @@ export const ExcerptInputSchema = z.object({
 
 const statement = z.string().trim().min(1, "Write the claim as a statement.").max(4000, "Statement must be at most 4,000 characters.");
 const claimant = z.string().trim().min(1, "Say who makes this claim.").max(300, "Claimant must be at most 300 characters.");
-const sourceConfidence = z.string().trim().max(200, "Keep the source's confidence words short (200 characters).").nullable().optional().transform((v) => (v ? v : null));
+const sourceConfidenceText = z.string().trim().max(200, "Keep the source's confidence words short (200 characters).").nullable().optional();
+const sourceConfidence = sourceConfidenceText.transform((v) => (v ? v : null));
+// On update, an absent field means "leave it", while "" or null means "clear it".
+const sourceConfidenceUpdate = sourceConfidenceText.transform((v) => (v === undefined ? undefined : v || null));
 
 export const CreateClaimSchema = z.object({
   statement,
@@ -39,7 +42,7 @@ export const UpdateClaimSchema = z.object({
   claimant: claimant.optional(),
   kind: z.enum(CLAIM_KINDS).optional(),
   credibility: credibility.optional(),
-  sourceConfidence,
+  sourceConfidence: sourceConfidenceUpdate,
   status: z.enum(CLAIM_STATUSES).optional(),
   entityIds: z.array(z.uuid()).max(100).optional(),
 });

@@ -12,8 +12,10 @@ const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidenc
  * current claim, so the editor can show the other change and keep what this user typed.
  */
 export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; access: CaseAccess; claimId: string; input: UpdateClaimInput }) {
+  // A malformed id from the URL is a 404 like any unknown claim, not a database error.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claimId)) throw new NotFoundError("Claim");
   const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
-  const changes = Object.fromEntries(FIELDS.filter((k) => k in (input as object)).map((k) => [k, raw[k]]));
+  const changes = Object.fromEntries(FIELDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");
   if (entityIds?.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== new Set(entityIds).size) throw new NotFoundError("Entity");
   return db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemo } from "../../scripts/lib/demo-seed";
 import { composeBrief, briefHash } from "@/lib/briefs/compose-brief";
 import { renderMarkdown } from "@/lib/briefs/render-markdown";
+import { strFromU8, unzipSync } from "fflate";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 
 let access: CaseAccess;
@@ -53,4 +54,56 @@ describe("brief composition", () => {
     await db.case.update({ where: { id: access.caseId }, data: { summary: "Changed BLUF" } });
     expect(briefHash(await composeBrief({ access }))).not.toBe(a);
   });
+});
+
+describe("PDF and DOCX", () => {
+  it("renders a PDF whose text holds the judgments, quotes and TLP marking (read back with unpdf)", async () => {
+    const { renderPdf } = await import("@/lib/briefs/render-pdf");
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const pdf = await renderPdf(await composeBrief({ access }));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+    for (const page of text) expect(page).toContain("TLP:AMBER");
+    const all = text.join("\n").replace(/\s+/g, " ");
+    expect(totalPages).toBeGreaterThan(1);
+    expect(all).toContain("We assess with moderate confidence that it is likely");
+    expect(all).toContain("“rejected the baseless accusations”");
+    expect(all).toContain("Mandiant — “moderate confidence”");
+  }, 60_000);
+
+  it("renders a DOCX whose XML holds the judgments, quotes as footnotes and the TLP marking in header and footer", async () => {
+    const { renderDocx } = await import("@/lib/briefs/render-docx");
+    const zip = unzipSync(new Uint8Array(await renderDocx(await composeBrief({ access }))));
+    const xml = async (name: string) => strFromU8(zip[name]).replace(/<[^>]+>/g, "");
+    const body = await xml("word/document.xml");
+    expect(body).toContain("We assess with moderate confidence that it is likely");
+    expect(await xml("word/footnotes.xml")).toContain("“rejected the baseless accusations”");
+    const headers = Object.keys(zip).filter((f) => /word\/(header|footer)\d*\.xml/.test(f));
+    expect(headers.length).toBeGreaterThanOrEqual(2);
+    for (const h of headers) expect(await xml(h)).toContain("TLP:AMBER");
+  });
+
+  it("keeps curly quotes, em dashes, £, Albanian ë/ç and Persian names in all formats", async () => {
+    const { createCase } = await import("@/lib/cases/create-case");
+    const { createPastedDocument } = await import("@/lib/documents/create-document");
+    const { renderPdf } = await import("@/lib/briefs/render-pdf");
+    const { renderDocx } = await import("@/lib/briefs/render-docx");
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" } });
+    const ctx = { actor: { id: owner.id, email: owner.email, name: owner.name, isAdmin: false }, requestId: "t" };
+    const special = "“Shqipëria” — £3m, Kuçovë; وزارت اطلاعات";
+    const c = await createCase({ ctx, input: { title: `Brief characters ${special}`, summary: special } });
+    await createPastedDocument({ ctx, caseId: c.id, input: { title: `Doc ${special}`, text: special } });
+    const m = await composeBrief({ access: { caseId: c.id, role: "owner" } });
+    expect(renderMarkdown(m)).toContain("“Shqipëria” — £3m, Kuçovë; وزارت اطلاعات");
+    const docx = unzipSync(new Uint8Array(await renderDocx(m)));
+    expect(strFromU8(docx["word/document.xml"])).toContain("“Shqipëria” — £3m, Kuçovë; وزارت اطلاعات");
+    const pdfText = (await extractText(await getDocumentProxy(new Uint8Array(await renderPdf(m))), { mergePages: true })).text;
+    for (const word of ["“Shqipëria”", "—", "£3m", "Kuçovë"]) expect(pdfText).toContain(word);
+    // Persian is laid out right to left with DejaVu's glyphs. Reading it back, "وزارت" comes out
+    // exactly; the lam-alef ligature in "اطلاعات" is extracted as alef-lam, so compare its letters.
+    expect(pdfText).toContain("وزارت");
+    const sorted = (w: string) => [...w].sort().join("");
+    expect(pdfText.split(/\s+/).some((w) => sorted(w) === sorted("اطلاعات"))).toBe(true);
+  }, 60_000);
 });

@@ -1,0 +1,65 @@
+// The claims table's filters, sort and page as they appear in the URL, so a filtered view can be
+// shared and survives a reload. Pure: used by the server page and the client table alike.
+import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, type ClaimKind, type ClaimStatus } from "./claim-labels";
+
+export const CLAIM_PAGE_SIZE = 50;
+export const SORT_KEYS = ["created", "credibility", "reliability", "kind", "status", "statement", "source"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ClaimListParams = {
+  sourceId?: string;
+  reliability?: (typeof RELIABILITIES)[number];
+  credibility?: number;
+  kind?: ClaimKind;
+  status?: ClaimStatus;
+  entityId?: string;
+  q?: string;
+  sort: SortKey;
+  dir: "asc" | "desc";
+  page: number;
+};
+export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q"] as const;
+
+const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
+
+// A hand-edited or stale URL falls back to "no filter" for that one value rather than an error page.
+export function paramsFromSearch(get: (key: string) => string | null | undefined): ClaimListParams {
+  const credibility = Number(get("credibility"));
+  const page = Number(get("page"));
+  const q = get("q")?.trim().slice(0, 200);
+  const sourceId = get("sourceId");
+  const entityId = get("entityId");
+  return {
+    sourceId: sourceId && UUID.test(sourceId) ? sourceId : undefined,
+    reliability: pick(RELIABILITIES, get("reliability")),
+    credibility: Number.isInteger(credibility) && credibility >= 1 && credibility <= 6 ? credibility : undefined,
+    kind: pick(CLAIM_KIND_KEYS, get("kind")),
+    status: pick(CLAIM_STATUS_KEYS, get("status")),
+    entityId: entityId && UUID.test(entityId) ? entityId : undefined,
+    q: q || undefined,
+    sort: pick(SORT_KEYS, get("sort")) ?? "created",
+    dir: pick(["asc", "desc"] as const, get("dir")) ?? "desc",
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The query string for these params, leaving out defaults so the URL stays short. */
+export function searchFromParams(p: ClaimListParams): string {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const v = p[key];
+    if (v !== undefined && v !== "") out.set(key, String(v));
+  }
+  if (p.sort !== "created" || p.dir !== "desc") {
+    out.set("sort", p.sort);
+    out.set("dir", p.dir);
+  }
+  if (p.page > 1) out.set("page", String(p.page));
+  return out.toString();
+}
+
+export function hasFilters(p: ClaimListParams) {
+  return FILTER_KEYS.some((k) => p[k] !== undefined);
+}

@@ -1,0 +1,367 @@
+import "server-only";
+// Importing a STIX 2.1 bundle (a report and its objects) as a new case. The bundle is untrusted: it is
+// size-limited, parsed without prototype keys, checked object by object, and every check runs BEFORE
+// the one transaction that writes the case, so a refused bundle stores nothing at all.
+//
+// A Casefile export (report.x_casefile_case present) is rebuilt exactly: sources, documents (text and
+// original bytes, both hashes re-verified), entities, claims with their quotes re-anchored, links, the
+// attribution questions and every hypothesis. Approvals, reviews, ACH ratings, comments and dissent
+// are NOT imported: they belong to people of another workspace, and a new team must review the
+// judgments itself, so every imported hypothesis starts as a draft.
+//
+// A plain third-party bundle keeps: the report as the case (name → title, description → summary),
+// threat actors, intrusion sets, malware, infrastructure, identities and locations as entities, and the
+// bundle itself as an "upload" document (application/stix+json, hashed as received) so the evidence of
+// what was imported stays in the case. Third-party notes and opinions are not turned into claims:
+// they carry no quote from a document we hold.
+import { createHash } from "node:crypto";
+import type { ZodError } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { InvalidError, TooLargeError, type FieldIssue } from "@/lib/errors";
+import { slugify } from "@/lib/cases/slugify";
+import { anchorExcerpt, type AnchoredExcerpt } from "@/lib/claims/verify-excerpt";
+import { hypothesisContent } from "@/lib/attribution/content-hash";
+import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
+import { TLP, mostRestrictiveTlp, type TlpKey } from "@/lib/standards/scales";
+import {
+  CasefileCaseSchema, CasefileClaimSchema, CasefileQuestionSchema, MAX_ANY_STRING, MAX_BUNDLE_BYTES, MAX_JSON_DEPTH,
+  StixBundleSchema, StixNamedSchema, StixObjectSchema, StixReportSchema,
+  type CasefileCase, type CasefileClaim, type CasefileQuestion,
+} from "./stix-schemas";
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const TLP_BY_STIX_ID = new Map<string, TlpKey>(TLP.map((t) => [t.stixId, t.key]));
+const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+type RawObject = { type: string; id: string; [k: string]: unknown };
+type Plan = {
+  bundleId: string;
+  bundleSha256: string;
+  mode: "casefile" | "stix";
+  case: { title: string; summary: string; tlp: TlpKey; status: CasefileCase["status"] };
+  sources: CasefileCase["sources"];
+  documents: (CasefileCase["documents"][number] & { original: Buffer })[];
+  entities: CasefileCase["entities"];
+  claims: (Omit<CasefileClaim, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
+  claimLinks: CasefileCase["claimLinks"];
+  questions: CasefileQuestion[];
+};
+
+class Refusal {
+  issues: FieldIssue[] = [];
+  add(path: string, message: string) {
+    if (this.issues.length < 50) this.issues.push({ path, message });
+  }
+  zod(prefix: string, err: ZodError) {
+    for (const i of err.issues) this.add([prefix, ...i.path.map(String)].filter(Boolean).join("."), i.message);
+  }
+  throwIfAny(summary: string) {
+    if (this.issues.length) {
+      const first = this.issues[0];
+      throw new InvalidError(`${summary} ${first.path}: ${first.message}${this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem${this.issues.length > 2 ? "s" : ""})` : ""}`, this.issues);
+    }
+  }
+}
+
+/** JSON.parse that refuses prototype keys, then a depth and string-length walk without recursion. */
+export function parseUntrustedJson(raw: string): unknown {
+  if (Buffer.byteLength(raw, "utf8") > MAX_BUNDLE_BYTES) throw new TooLargeError(`The bundle is larger than ${MAX_BUNDLE_BYTES / 1048576} MB.`);
+  let forbidden: string | null = null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw, (k, v) => {
+      if (FORBIDDEN_KEYS.has(k)) forbidden = k;
+      return v;
+    });
+  } catch (err) {
+    throw new InvalidError(`The file is not valid JSON (${err instanceof Error ? err.message.slice(0, 200) : "parse error"}).`, [{ path: "bundle", message: "not valid JSON" }]);
+  }
+  if (forbidden) throw new InvalidError(`The bundle contains the key "${forbidden}", which is refused.`, [{ path: "bundle", message: `forbidden key ${forbidden}` }]);
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) throw new InvalidError(`The bundle is nested more than ${MAX_JSON_DEPTH} levels deep.`, [{ path: "bundle", message: "nested too deeply" }]);
+    if (typeof node === "string" && node.length > MAX_ANY_STRING) throw new InvalidError(`The bundle holds a string of ${node.length.toLocaleString("en")} characters; the limit is ${MAX_ANY_STRING.toLocaleString("en")}.`, [{ path: "bundle", message: "string too long" }]);
+    if (node && typeof node === "object") for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return value;
+}
+
+/** Every `*_ref`/`*_refs` in an object (custom x_ properties excepted), with where it was found. */
+function refsOf(node: unknown, path: string, out: { path: string; ref: unknown }[] = []) {
+  if (Array.isArray(node)) node.forEach((n, i) => refsOf(n, `${path}.${i}`, out));
+  else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) {
+      if (k.startsWith("x_")) continue;
+      if (k.endsWith("_ref")) out.push({ path: `${path}.${k}`, ref: v });
+      else if (k.endsWith("_refs") && Array.isArray(v)) v.forEach((r, i) => out.push({ path: `${path}.${k}.${i}`, ref: r }));
+      else refsOf(v, `${path}.${k}`, out);
+    }
+  }
+  return out;
+}
+
+/** Checks a bundle completely and returns what to create; throws a 413/422 naming the problem. */
+export function planStixImport(raw: string): Plan {
+  const parsed = parseUntrustedJson(raw);
+  const r = new Refusal();
+  const envelope = StixBundleSchema.safeParse(parsed);
+  if (!envelope.success) {
+    r.zod("bundle", envelope.error);
+    r.throwIfAny("This is not a STIX 2.1 bundle:");
+  }
+  const bundle = envelope.data!;
+  const objects: RawObject[] = [];
+  const indexOf = new Map<string, number>();
+  bundle.objects.forEach((o, i) => {
+    const res = StixObjectSchema.safeParse(o);
+    if (!res.success) return r.zod(`objects.${i}`, res.error);
+    if (indexOf.has(res.data.id)) return r.add(`objects.${i}.id`, `${res.data.id} appears twice in the bundle; import one version of each object`);
+    if (res.data.created && res.data.modified && res.data.modified < res.data.created) r.add(`objects.${i}.modified`, "is before created");
+    indexOf.set(res.data.id, i);
+    objects.push(res.data as RawObject);
+  });
+  r.throwIfAny("The bundle has invalid objects:");
+  objects.forEach((o, i) => {
+    for (const { path, ref } of refsOf(o, `objects.${i}`)) {
+      if (typeof ref !== "string") r.add(path, "is not an identifier");
+      else if (!indexOf.has(ref) && !TLP_BY_STIX_ID.has(ref)) r.add(path, `refers to ${ref.slice(0, 120)}, which is not in the bundle`);
+    }
+  });
+  r.throwIfAny("The bundle refers to objects it does not contain:");
+
+  const reports = objects.filter((o) => o.type === "report");
+  if (reports.length !== 1) {
+    throw new InvalidError(
+      reports.length ? `The bundle holds ${reports.length} reports; import one report at a time.` : "The bundle holds no report: an import needs a report and its objects.",
+      [{ path: "bundle.objects", message: reports.length ? "more than one report" : "no report" }],
+    );
+  }
+  const reportIndex = indexOf.get(reports[0].id)!;
+  const report = StixReportSchema.safeParse(reports[0]);
+  if (!report.success) r.zod(`objects.${reportIndex}`, report.error);
+  r.throwIfAny("The report is not valid:");
+  const markingTlps = (report.data!.object_marking_refs ?? []).map((id) => TLP_BY_STIX_ID.get(id)).filter((t): t is TlpKey => !!t);
+  const base = { bundleId: bundle.id, bundleSha256: sha256(Buffer.from(raw, "utf8")) };
+
+  if (report.data!.x_casefile_case !== undefined) return planCasefile({ r, objects, indexOf, reportIndex, report: report.data!, markingTlps, base });
+
+  // A third-party report: the case, its named actors and things, and the bundle itself as evidence.
+  if (raw.length > MAX_TEXT_CHARS) throw new TooLargeError(`A bundle without Casefile data is kept whole as a document, which holds at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters.`);
+  const producer = typeof report.data!.created_by_ref === "string" ? report.data!.created_by_ref : null;
+  const entities: CasefileCase["entities"] = [];
+  const names = new Set<string>();
+  objects.forEach((o, i) => {
+    const kind = o.type === "threat-actor" ? "threat_actor" : o.type === "intrusion-set" ? "intrusion_set" : o.type === "malware" || o.type === "infrastructure" || o.type === "location" ? o.type
+      : o.type === "identity" && o.id !== producer ? (o.identity_class === "individual" ? "person" : "organization") : null;
+    if (!kind) return;
+    const named = StixNamedSchema.safeParse(o);
+    if (!named.success) return r.zod(`objects.${i}`, named.error);
+    if (names.has(named.data.name)) return; // one entity per name; a second object of the same name adds nothing we can keep apart
+    names.add(named.data.name);
+    entities.push({ key: `e${i}`, kind: kind as CasefileCase["entities"][number]["kind"], name: named.data.name, aliases: [...new Set((named.data.aliases ?? []).filter((a) => a !== named.data.name))], description: named.data.description ?? "" });
+  });
+  r.throwIfAny("The bundle has invalid objects:");
+  const description = (report.data!.description ?? "").trim();
+  const original = Buffer.from(raw, "utf8");
+  return {
+    ...base, mode: "stix",
+    case: { title: report.data!.name, summary: description.length > 4000 ? `${description.slice(0, 3990)}…` : description, tlp: mostRestrictiveTlp(markingTlps) ?? "AMBER", status: "active" },
+    sources: [], entities, claims: [], claimLinks: [], questions: [],
+    documents: [{
+      key: "bundle", title: `STIX bundle: ${report.data!.name}`.slice(0, 300), url: null, publisher: null, author: null, publishedAt: typeof report.data!.published === "string" ? report.data!.published : null,
+      retrievedAt: new Date().toISOString(), kind: "upload", originalName: `${bundle.id}.json`, mimeType: "application/stix+json", sha256: sha256(original), textSha256: sha256(raw),
+      text: raw, originalBase64: null, sourceKey: null, reliabilityOverride: null, overrideReason: null, original,
+    }],
+  };
+}
+
+function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, base }: {
+  r: Refusal; objects: RawObject[]; indexOf: Map<string, number>; reportIndex: number; report: { x_casefile_case?: unknown; external_references?: unknown };
+  markingTlps: TlpKey[]; base: { bundleId: string; bundleSha256: string };
+}): Plan {
+  const at = `objects.${reportIndex}.x_casefile_case`;
+  const cf = CasefileCaseSchema.safeParse(report.x_casefile_case);
+  if (!cf.success) r.zod(at, cf.error);
+  const questions: CasefileQuestion[] = [];
+  const claims: CasefileClaim[] = [];
+  const claimAt: string[] = [];
+  for (const o of objects) {
+    const i = indexOf.get(o.id)!;
+    if (o.type === "campaign" && o.x_casefile_question !== undefined) {
+      const q = CasefileQuestionSchema.safeParse(o.x_casefile_question);
+      if (q.success) questions.push(q.data);
+      else r.zod(`objects.${i}.x_casefile_question`, q.error);
+    }
+    if (o.type === "note" && o.x_casefile_claim !== undefined) {
+      const c = CasefileClaimSchema.safeParse(o.x_casefile_claim);
+      if (c.success) {
+        claims.push(c.data);
+        claimAt.push(`objects.${i}.x_casefile_claim`);
+      } else r.zod(`objects.${i}.x_casefile_claim`, c.error);
+    }
+  }
+  r.throwIfAny("The Casefile data in the bundle is not valid:");
+  const data = cf.data!;
+
+  const unique = <T>(rows: T[], keyOf: (x: T) => string, path: string, what: string) => {
+    const seen = new Set<string>();
+    rows.forEach((x, i) => {
+      const k = keyOf(x);
+      if (seen.has(k)) r.add(`${path}.${i}`, `${what} “${k.slice(0, 100)}” appears twice`);
+      seen.add(k);
+    });
+    return seen;
+  };
+  const sourceKeys = unique(data.sources, (s) => s.key, `${at}.sources`, "source key");
+  unique(data.sources, (s) => s.name, `${at}.sources`, "source name");
+  const entityKeys = unique(data.entities, (e) => e.key, `${at}.entities`, "entity key");
+  unique(data.entities, (e) => e.name, `${at}.entities`, "entity name");
+  const docKeys = unique(data.documents, (d) => d.key, `${at}.documents`, "document key");
+  const claimKeys = unique(claims, (c) => c.key, "claims", "claim key");
+  unique(questions, (q) => q.key, "questions", "question key");
+  unique(questions.flatMap((q) => q.hypotheses), (h) => h.key, "hypotheses", "hypothesis key");
+
+  // The chain of evidence: each document's text and original must hash to what the export says, and
+  // the report's external references must list that hash.
+  const referenced = new Set(
+    (Array.isArray(report.external_references) ? report.external_references : [])
+      .map((x) => (x && typeof x === "object" ? (x as { hashes?: Record<string, unknown> }).hashes?.["SHA-256"] : undefined))
+      .filter((h): h is string => typeof h === "string")
+      .map((h) => h.toLowerCase()),
+  );
+  const documents: Plan["documents"] = [];
+  data.documents.forEach((d, i) => {
+    const p = `${at}.documents.${i}`;
+    if (sha256(d.text) !== d.textSha256) return r.add(`${p}.text`, `the text of “${d.title}” does not match its SHA-256 ${d.textSha256}; the document was altered after export`);
+    const original = d.originalBase64 === null ? Buffer.from(d.text, "utf8") : Buffer.from(d.originalBase64, "base64");
+    if (original.length > MAX_UPLOAD_BYTES) return r.add(`${p}.originalBase64`, `the original is larger than ${MAX_UPLOAD_BYTES / 1048576} MB`);
+    if (sha256(original) !== d.sha256) return r.add(`${p}.sha256`, `the original of “${d.title}” does not match its SHA-256 ${d.sha256}; the document was altered after export`);
+    if (!referenced.has(d.sha256)) r.add(`${p}.sha256`, `the report's external references do not list “${d.title}” (SHA-256 ${d.sha256})`);
+    if (d.sourceKey && !sourceKeys.has(d.sourceKey)) r.add(`${p}.sourceKey`, "refers to a source that is not in the bundle");
+    if (d.reliabilityOverride && !d.overrideReason?.trim()) r.add(`${p}.overrideReason`, "overriding the source's reliability needs a reason");
+    documents.push({ ...d, original });
+  });
+  const textOf = new Map(documents.map((d) => [d.key, d.text]));
+
+  const planned: Plan["claims"] = [];
+  claims.forEach((c, ci) => {
+    const p = claimAt[ci];
+    c.entityKeys.forEach((k, j) => entityKeys.has(k) || r.add(`${p}.entityKeys.${j}`, "refers to an entity that is not in the bundle"));
+    const excerpts: Plan["claims"][number]["excerpts"] = [];
+    c.excerpts.forEach((e, j) => {
+      const text = textOf.get(e.documentKey);
+      if (!text) return r.add(`${p}.excerpts.${j}.documentKey`, docKeys.has(e.documentKey) ? "refers to a document that failed its checks" : "refers to a document that is not in the bundle");
+      try {
+        excerpts.push({ ...anchorExcerpt({ text, excerpt: { documentId: e.documentKey, exact: e.exact, start: e.start, end: e.end }, path: `${p}.excerpts.${j}` }), documentKey: e.documentKey });
+      } catch (err) {
+        if (err instanceof InvalidError) for (const issue of err.issues ?? []) r.add(issue.path, issue.message);
+        else throw err;
+      }
+    });
+    planned.push({ ...c, entityKeys: [...new Set(c.entityKeys)], excerpts });
+  });
+  const linkSeen = new Set<string>();
+  data.claimLinks.forEach((l, i) => {
+    const p = `${at}.claimLinks.${i}`;
+    if (!claimKeys.has(l.fromKey) || !claimKeys.has(l.toKey)) r.add(p, "links a claim that is not in the bundle");
+    if (l.fromKey === l.toKey) r.add(p, "links a claim to itself");
+    const k = [l.kind, ...[l.fromKey, l.toKey].sort()].join("|");
+    if (linkSeen.has(k)) r.add(p, "repeats a link");
+    linkSeen.add(k);
+  });
+  questions.forEach((q, qi) => q.hypotheses.forEach((h, hi) => {
+    if (h.actorKey && !entityKeys.has(h.actorKey)) r.add(`questions.${qi}.hypotheses.${hi}.actorKey`, "refers to an entity that is not in the bundle");
+  }));
+  r.throwIfAny("The Casefile data in the bundle is inconsistent:");
+
+  return {
+    ...base, mode: "casefile",
+    // What the bundle is marked with governs; if its Casefile data says stricter, the stricter holds.
+    case: { title: data.title, summary: data.summary, tlp: mostRestrictiveTlp([...markingTlps, data.tlp]) ?? data.tlp, status: data.status },
+    sources: data.sources, documents, entities: data.entities, claims: planned, claimLinks: data.claimLinks, questions,
+  };
+}
+
+/**
+ * Imports a STIX 2.1 bundle (its raw JSON text) as a new case owned by the importer. Everything is
+ * checked first and written in one transaction: a refused or failing import leaves nothing behind.
+ */
+export async function importStixBundle({ ctx, raw }: { ctx: Ctx; raw: string }) {
+  const plan = planStixImport(raw);
+  const reason = `Imported from STIX ${plan.bundleId} (SHA-256 ${plan.bundleSha256})`;
+  return db.$transaction(async (tx) => writePlan({ tx, ctx, plan, reason }), { timeout: 120_000, maxWait: 10_000 });
+}
+
+async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Plan; reason: string }) {
+  const audit = (action: string, caseId: string, targetType: string, targetId: string, after: unknown) => recordAudit({ tx, ctx, action, caseId, targetType, targetId, after, reason });
+  const created = await tx.case.create({
+    data: { ...plan.case, slug: slugify(plan.case.title), createdById: ctx.actor.id, members: { create: { userId: ctx.actor.id, role: "owner" } } },
+  });
+  const caseId = created.id;
+  await audit("case.create", caseId, "case", caseId, created);
+  await audit("case.import", caseId, "case", caseId, { bundleId: plan.bundleId, bundleSha256: plan.bundleSha256, mode: plan.mode });
+
+  const sourceId = new Map<string, string>();
+  for (const s of plan.sources) {
+    const row = await tx.source.create({ data: { caseId, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale, url: s.url, createdById: ctx.actor.id } });
+    sourceId.set(s.key, row.id);
+    await audit("source.create", caseId, "source", row.id, row);
+  }
+  const documentId = new Map<string, string>();
+  for (const d of plan.documents) {
+    // Content-addressed: identical bytes are stored once; the hash was verified against them above.
+    await tx.$executeRaw`INSERT INTO blobs (sha256, bytes, size, mime_type) VALUES (${d.sha256}, ${d.original}, ${d.original.length}, ${d.mimeType}) ON CONFLICT (sha256) DO NOTHING`;
+    // The document keeps its original kind, type, capture time and both hashes: these bytes ARE the
+    // original capture, so the evidence chain continues; the audit event records that it came by import.
+    const row = await tx.document.create({
+      data: {
+        caseId, title: d.title, url: d.url, publisher: d.publisher, author: d.author, publishedAt: d.publishedAt ? new Date(d.publishedAt) : null, retrievedAt: new Date(d.retrievedAt),
+        kind: d.kind, originalName: d.originalName, mimeType: d.mimeType, text: d.text, sha256: d.sha256, textSha256: d.textSha256, sizeBytes: d.original.length, addedById: ctx.actor.id,
+        sourceId: d.sourceKey ? sourceId.get(d.sourceKey) : null, reliabilityOverride: d.reliabilityOverride, overrideReason: d.reliabilityOverride ? d.overrideReason : null,
+      },
+    });
+    documentId.set(d.key, row.id);
+    const { text: _omit, ...summary } = row;
+    await audit("document.create", caseId, "document", row.id, summary);
+  }
+  const entityId = new Map<string, string>();
+  for (const e of plan.entities) {
+    const row = await tx.entity.create({ data: { caseId, kind: e.kind, name: e.name, aliases: [...new Set(e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase()))], description: e.description } });
+    entityId.set(e.key, row.id);
+    await audit("entity.create", caseId, "entity", row.id, row);
+  }
+  const claimId = new Map<string, string>();
+  for (const c of plan.claims) {
+    const row = await tx.claim.create({
+      data: {
+        caseId, statement: c.statement, claimant: c.claimant, kind: c.kind, credibility: c.credibility, sourceConfidence: c.sourceConfidence, status: c.status, createdById: ctx.actor.id,
+        excerpts: { create: c.excerpts.map(({ documentKey, documentId: _k, ...e }, position) => ({ ...e, documentId: documentId.get(documentKey)!, position })) },
+        entities: { create: c.entityKeys.map((k) => ({ entityId: entityId.get(k)! })) },
+      },
+    });
+    claimId.set(c.key, row.id);
+    await audit("claim.create", caseId, "claim", row.id, row);
+  }
+  for (const l of plan.claimLinks) {
+    const row = await tx.claimLink.create({ data: { caseId, fromClaimId: claimId.get(l.fromKey)!, toClaimId: claimId.get(l.toKey)!, kind: l.kind, note: l.note, createdById: ctx.actor.id } });
+    await audit("claim.link", caseId, "claim", row.fromClaimId, row);
+  }
+  for (const q of plan.questions) {
+    const question = await tx.attributionQuestion.create({ data: { caseId, question: q.question, conclusion: q.conclusion, createdById: ctx.actor.id } });
+    await audit("question.create", caseId, "question", question.id, question);
+    for (const h of q.hypotheses) {
+      // A draft: the exporting team's approval covered their review, not ours.
+      const row = await tx.hypothesis.create({
+        data: {
+          caseId, questionId: question.id, title: h.title, description: h.description, actorEntityId: h.actorKey ? entityId.get(h.actorKey)! : null, likelihood: h.likelihood, confidence: h.confidence,
+          rationale: h.rationale, disposition: h.disposition, rejectedReason: h.disposition === "rejected" ? h.rejectedReason : null, reviewState: "draft", authorId: ctx.actor.id,
+        },
+      });
+      await tx.hypothesisVersion.create({ data: { hypothesisId: row.id, version: 1, snapshot: hypothesisContent(row), reason, changedById: ctx.actor.id } });
+      await audit("hypothesis.create", caseId, "hypothesis", row.id, row);
+    }
+  }
+  return { ...created, role: "owner" as const };
+}
