@@ -1,0 +1,225 @@
+"use client";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { claimKeys, documentKeys, sourceKeys } from "@/lib/client/query-keys";
+import { buildSegments, type Highlight } from "@/lib/reader/segments";
+import { Button } from "@/components/ui/form";
+import { ClaimPanel } from "./claim-panel";
+import { DocumentClaims } from "./document-claims";
+import { DRAFT_ID, ReaderText } from "./reader-text";
+import { readSelection, type PendingExcerpt } from "./selection";
+import { SourcePanel } from "./source-panel";
+import { useCreateClaim } from "./use-create-claim";
+import type { ReaderClaim, ReaderDocument, ReaderSource } from "./types";
+
+const FLASH = ["outline-2", "outline-offset-1", "outline-indigo-700", "bg-indigo-200"];
+const EXCERPT_HASH = /^#excerpt-([0-9a-f-]{36})$/i;
+
+async function fetchDocumentClaims(caseId: string, documentId: string) {
+  const all: ReaderClaim[] = [];
+  for (let page = 1; ; page += 1) {
+    const r = await api<{ claims: ReaderClaim[]; pages: number }>(`/api/cases/${caseId}/claims?documentId=${documentId}&pageSize=200&page=${page}`);
+    all.push(...r.claims);
+    if (page >= r.pages) return all;
+  }
+}
+
+const firstStartIn = (c: ReaderClaim, documentId: string) => Math.min(...c.excerpts.filter((e) => e.documentId === documentId).map((e) => e.start));
+
+/** The reader: the captured text with its quotes highlighted, the claim panel, and the source/claims column. */
+export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture }: {
+  caseId: string;
+  initialDocument: ReaderDocument;
+  initialClaims: ReaderClaim[];
+  initialSources: ReaderSource[];
+  canCreateClaims: boolean;
+  canEditSource: boolean;
+  capture: ReactNode;
+}) {
+  const documentId = initialDocument.id;
+  // Keys are suffixed with "reader": the same prefixes are invalidated elsewhere, but the data shape is ours.
+  const { data: doc } = useQuery({
+    queryKey: [...documentKeys.detail(caseId, documentId), "reader"],
+    queryFn: () => api<{ document: ReaderDocument }>(`/api/cases/${caseId}/documents/${documentId}`).then((r) => r.document),
+    initialData: initialDocument,
+  });
+  const readerKey = claimKeys.list(caseId, { documentId, reader: true });
+  const { data: claimData } = useQuery({ queryKey: readerKey, queryFn: () => fetchDocumentClaims(caseId, documentId), initialData: initialClaims });
+  const { data: sources } = useQuery({
+    queryKey: [...sourceKeys.list(caseId), "reader"],
+    queryFn: () => api<{ sources: ReaderSource[] }>(`/api/cases/${caseId}/sources`).then((r) => r.sources),
+    initialData: initialSources,
+  });
+  const text = doc.text;
+
+  const claims = useMemo(() => [...claimData].sort((a, b) => firstStartIn(a, documentId) - firstStartIn(b, documentId)), [claimData, documentId]);
+  const { highlights, claimOfExcerpt } = useMemo(() => {
+    const claimOfExcerpt = new Map<string, ReaderClaim>();
+    const highlights: Highlight[] = [];
+    for (const c of claims) {
+      for (const e of c.excerpts) {
+        if (e.documentId !== documentId) continue;
+        claimOfExcerpt.set(e.id, c);
+        highlights.push({ id: e.id, start: e.start, end: e.end });
+      }
+    }
+    return { highlights, claimOfExcerpt };
+  }, [claims, documentId]);
+
+  const [pending, setPending] = useState<PendingExcerpt | null>(null);
+  const [panel, setPanel] = useState<PendingExcerpt | null>(null);
+  const [activeClaims, setActiveClaims] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState("");
+  const containerRef = useRef<HTMLDivElement>(null);
+  const create = useCreateClaim({ caseId, readerKey });
+
+  const segments = useMemo(
+    () => buildSegments({ length: text.length, highlights: panel ? [...highlights, { id: DRAFT_ID, start: panel.start, end: panel.end }] : highlights }),
+    [text.length, highlights, panel],
+  );
+  const describe = useCallback(
+    (ids: string[]) => ids.map((id) => (id === DRAFT_ID ? "The quote you are claiming" : `Claim: ${claimOfExcerpt.get(id)?.statement ?? ""}`)).join("\n"),
+    [claimOfExcerpt],
+  );
+
+  const focusClaims = useCallback((claimIds: string[]) => {
+    setActiveClaims(new Set(claimIds));
+    const el = claimIds.length ? document.getElementById(`claim-${claimIds[0]}`) : null;
+    el?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    el?.focus({ preventScroll: true });
+  }, []);
+
+  // Scrolls to a quote and flashes every piece of it (a quote split by overlaps is several elements).
+  const flashExcerpt = useCallback((excerptId: string) => {
+    const container = containerRef.current;
+    const h = highlights.find((x) => x.id === excerptId);
+    if (!container || !h) return;
+    container.querySelector(`[data-start="${h.start}"]`)?.scrollIntoView({ block: "center" });
+    const pieces = container.querySelectorAll<HTMLElement>(`[data-excerpts~="${CSS.escape(excerptId)}"]`);
+    pieces.forEach((p) => {
+      p.classList.add(...FLASH);
+      p.dataset.flash = "true";
+    });
+    window.setTimeout(() => pieces.forEach((p) => {
+      p.classList.remove(...FLASH);
+      delete p.dataset.flash;
+    }), 2500);
+    const claim = claimOfExcerpt.get(excerptId);
+    setActiveClaims(new Set(claim ? [claim.id] : []));
+  }, [highlights, claimOfExcerpt]);
+
+  // #excerpt-<id> is the link a claim's quote carries back to its exact place in the document.
+  const onHash = useEffectEvent(() => {
+    const m = EXCERPT_HASH.exec(window.location.hash);
+    if (m) flashExcerpt(m[1].toLowerCase());
+  });
+  useEffect(() => {
+    onHash();
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+
+  const onHighlightClick = useCallback(
+    (excerptIds: string[]) => focusClaims([...new Set(excerptIds.map((id) => claimOfExcerpt.get(id)?.id).filter((x): x is string => !!x))]),
+    [claimOfExcerpt, focusClaims],
+  );
+
+  const openPanel = useCallback((excerpt: PendingExcerpt | null) => {
+    if (!excerpt) return;
+    create.reset();
+    setNotice("");
+    setPanel(excerpt);
+    // The draft highlight takes over from the native selection, which focus in the panel would lose anyway.
+    window.getSelection()?.removeAllRanges();
+  }, [create]);
+
+  useEffect(() => {
+    if (!canCreateClaims) return;
+    const update = () => {
+      const container = containerRef.current;
+      if (!container) return;
+      const next = readSelection({ container, text });
+      setPending((prev) => (prev?.start === next?.start && prev?.end === next?.end ? prev : next));
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== "c" && e.key !== "C") || e.ctrlKey || e.metaKey || e.altKey) return;
+      if ((e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable='true']")) return;
+      const container = containerRef.current;
+      const excerpt = container ? readSelection({ container, text }) : null;
+      if (!excerpt) return;
+      e.preventDefault();
+      openPanel(excerpt);
+    };
+    document.addEventListener("selectionchange", update);
+    document.addEventListener("mouseup", update);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("selectionchange", update);
+      document.removeEventListener("mouseup", update);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [canCreateClaims, text, openPanel]);
+
+  const claimant = doc.source?.name ?? doc.publisher ?? doc.author ?? "";
+
+  return (
+    <>
+      <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-labelledby="document-title">
+          <h2 id="document-title" className="text-2xl font-semibold tracking-tight">{doc.title}</h2>
+          <div className="sticky top-0 z-10 -mx-8 mt-4 flex flex-wrap items-center gap-3 border-y border-slate-200 bg-white/95 px-8 py-2 text-sm text-slate-700 backdrop-blur">
+            {canCreateClaims ? (
+              <>
+                <span>Select a passage, then press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">C</kbd> or</span>
+                <Button
+                  type="button"
+                  className="px-2.5 py-1"
+                  disabled={!pending}
+                  // Keeps the text selection alive: a mousedown on the button would otherwise clear it.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => openPanel(pending)}
+                >
+                  New claim from selection
+                </Button>
+              </>
+            ) : (
+              <span>Highlighted passages are quoted by claims; click one to see its claim.</span>
+            )}
+            <span role="status" data-testid="reader-notice" className="ml-auto text-emerald-800">{notice}</span>
+          </div>
+          <ReaderText text={text} segments={segments} describe={describe} containerRef={containerRef} onHighlightClick={onHighlightClick} />
+        </article>
+        <aside className="min-w-0 space-y-8 text-sm">
+          {capture}
+          <SourcePanel caseId={caseId} doc={doc} sources={sources} canEdit={canEditSource} />
+          <DocumentClaims caseId={caseId} claims={claims} documentId={documentId} activeIds={activeClaims} onJump={flashExcerpt} />
+        </aside>
+      </main>
+      {panel && (
+        <ClaimPanel
+          key={`${panel.start}-${panel.end}`}
+          excerpt={panel}
+          claimant={claimant}
+          pending={create.isPending}
+          error={create.error}
+          onClose={() => setPanel(null)}
+          onSubmit={(input) =>
+            create.mutate(
+              { ...input, excerpts: [{ documentId, start: panel.start, end: panel.end, exact: panel.exact }] },
+              {
+                onSuccess: (claim) => {
+                  setPanel(null);
+                  setNotice(`Claim saved: ${claim.statement}`);
+                  // The hash change scrolls to and flashes the new highlight once it has rendered.
+                  const quote = claim.excerpts.find((e) => e.documentId === documentId);
+                  if (quote) window.location.hash = `excerpt-${quote.id}`;
+                },
+              },
+            )
+          }
+        />
+      )}
+    </>
+  );
+}
