@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "ach.rate": ["owner", "editor", "reviewer"],
   "reviews.approve": ["owner", "reviewer"],
   "comments.create": ["owner", "editor", "reviewer"],
+  "briefs.read": ALL,
+  "briefs.manage": WRITERS,
   "audit.read": ALL,
 } as const satisfies Record<string, readonly CaseRole[]>;
 

@@ -9,6 +9,7 @@ import { CreateEventSchema } from "@/lib/events/schemas";
 import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
 import { ApproveSchema, CreateCommentSchema, CreateHypothesisSchema, CreateQuestionSchema, RateCellSchema, RequestChangesSchema, SubmitSchema, UpdateHypothesisSchema, UpdateQuestionSchema } from "@/lib/attribution/schemas";
 import { AuditQuerySchema } from "@/lib/audit/list-audit";
+import { BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -132,6 +133,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: { summary: "The cases you are a member of", tag: "cases", response: obj({ cases: arrayOf({ allOf: [ref("Case"), obj({ documentCount: { type: "integer" } })] }) }), errors: AUTH },
     post: { summary: "Create a case; you become its owner", tag: "cases", body: CreateCaseSchema, status: 201, response: created("case", ref("Case")), errors: [...AUTH, 400, 422] },
   },
+  "/api/cases/import": { post: { summary: "Import a STIX 2.1 bundle (a report and its objects) as a new case you own; a Casefile export is rebuilt exactly, hypotheses as drafts", tag: "cases", body: { content: { "application/json": { schema: { type: "object", description: "A STIX 2.1 bundle (type \"bundle\", id, objects), at most 20 MB and 10,000 objects" } } } }, status: 201, response: created("case", ref("Case")), errors: [...AUTH, 403, 413, 422] } },
   "/api/cases/{caseId}": {
     get: { summary: "One case with your role and its members", tag: "cases", response: obj({ case: ref("Case"), members: arrayOf(obj({ userId: id, name: str, email: str, role: str })) }), errors: CASE },
     patch: { summary: "Edit title, summary, status, TLP (`version` must match; 409 otherwise)", tag: "cases", body: UpdateCaseSchema, response: created("case", ref("Case")), errors: [...WRITE, 409] },
@@ -245,6 +247,26 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/{caseId}/events": {
     get: { summary: "The case timeline, oldest first", tag: "events", response: obj({ events: arrayOf({ allOf: [ref("Event"), obj({ claims: arrayOf(obj({ claim: obj({ id, statement: str }, ["id"]) })) })] }) }), errors: CASE },
     post: { summary: "A dated event (day, month or year precision) linked to claims", tag: "events", body: CreateEventSchema, status: 201, response: created("event", ref("Event")), errors: WRITE },
+  },
+  "/api/cases/{caseId}/brief": {
+    get: { summary: "The draft brief as data (judgments, evidence with footnotes, sources…), its content hash, wording warnings, blockers and approval state", tag: "briefs", response: obj({ brief: { type: "object" }, contentHash: str, settings: obj({ template: str, sections: arrayOf(str), version: { type: "integer" } }), approval: { type: ["object", "null"] } }), errors: CASE },
+    put: { summary: "Choose the brief template (full or summary) and included sections (`version` required; 409 when stale)", tag: "briefs", body: BriefSettingsSchema, response: obj({ settings: { type: "object" } }), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/brief/submit": {
+    post: { summary: "Ask a reviewer to approve the brief exactly as it is now (409 while a key judgment is unapproved)", tag: "briefs", response: obj({ review: { type: "object" } }), errors: [...CASE, 409] },
+  },
+  "/api/cases/{caseId}/brief/approve": {
+    post: { summary: "Approve the brief's {contentHash}; never a brief you submitted (403), 409 when it changed", tag: "briefs", body: ApproveSchema, response: obj({ review: { type: "object" } }), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/export": {
+    get: { summary: "The current draft brief as a file: format=md|pdf|docx|stix (400 for anything else)", tag: "briefs", query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix"] } }], response: { type: "string", format: "binary", description: "text/markdown, application/pdf, DOCX or application/stix+json" }, errors: [...CASE, 400] },
+  },
+  "/api/cases/{caseId}/releases": {
+    get: { summary: "Released briefs with each file's SHA-256, who released and who approved", tag: "briefs", response: obj({ releases: arrayOf({ type: "object" }) }), errors: CASE },
+    post: { summary: "Release the approved brief: stores the exact bytes of md, pdf, docx and stix with their SHA-256 (409 lists what is missing)", tag: "briefs", status: 201, response: obj({ release: { type: "object" } }), errors: [...CASE, 409] },
+  },
+  "/api/cases/{caseId}/releases/{number}": {
+    get: { summary: "The stored bytes of release n in one format (header x-content-sha256)", tag: "briefs", query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix"] } }], response: { type: "string", format: "binary" }, errors: [...CASE, 400] },
   },
 };
 

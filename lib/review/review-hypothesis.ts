@@ -60,7 +60,7 @@ export async function requestChanges({ ctx, access, hypothesisId, input }: { ctx
   const h = await loadForReview({ access, hypothesisId });
   const review = await db.review.findFirst({ where: { targetType: "hypothesis", targetId: h.id, decision: "pending" }, orderBy: { createdAt: "desc" } });
   if (!review || h.reviewState !== "in_review") throw new ConflictError("This judgment is not waiting for review.");
-  if (review.submittedById === ctx.actor.id) throw new ForbiddenError("You cannot review your own submission.");
+  if (review.submittedById === ctx.actor.id || h.authorId === ctx.actor.id) throw new ForbiddenError("You cannot review your own judgment.");
   return db.$transaction(async (tx) => {
     await tx.hypothesis.update({ where: { id: h.id }, data: { reviewState: "changes_requested" } });
     const decided = await tx.review.update({ where: { id: review.id }, data: { reviewerId: ctx.actor.id, decision: "changes_requested", comment, decidedAt: new Date() } });

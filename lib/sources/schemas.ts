@@ -23,6 +23,8 @@ export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
 
 export const UpdateSourceSchema = CreateSourceSchema.partial().extend({
   version: z.number().int().positive(),
+  // null clears the URL; absent leaves it as it is.
+  url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).nullable().optional(),
 });
 
 export const SourceSchema = z.object({

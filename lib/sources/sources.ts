@@ -20,12 +20,12 @@ export async function createSource({ ctx, access, input }: { ctx: Ctx; access: C
       return source;
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new InvalidError("A source with this name already exists in the case.", [{ path: "name", message: "A source with this name already exists in the case." }]);
-    }
-    throw err;
+    throw isUniqueViolation(err) ? duplicateSourceName() : err;
   }
 }
+
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+const duplicateSourceName = () => new InvalidError("A source with this name already exists in the case.", [{ path: "name", message: "A source with this name already exists in the case." }]);
 
 export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx; access: CaseAccess; sourceId: string; input: unknown }) {
   const { version, ...changes } = UpdateSourceSchema.parse(input);
@@ -37,6 +37,8 @@ export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx;
     const after = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
     await recordAudit({ tx, ctx, action: "source.update", caseId: access.caseId, targetType: "source", targetId: sourceId, before, after });
     return after;
+  }).catch((err) => {
+    throw isUniqueViolation(err) ? duplicateSourceName() : err;
   });
 }
 

@@ -1,0 +1,19 @@
+import { requireCasePage } from "@/lib/http/page-access";
+import { listSources } from "@/lib/sources/sources";
+import { SourceSchema } from "@/lib/sources/schemas";
+import { can } from "@/lib/auth/permissions";
+import { SourcesRegistry } from "@/components/sources/sources-registry";
+
+export const metadata = { title: "Sources" };
+
+export default async function SourcesPage({ params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const { access } = await requireCasePage({ caseId, action: "sources.read", path: `/cases/${caseId}/sources` });
+  const sources = await listSources({ access });
+  const initial = sources.map((s) => ({ ...SourceSchema.parse(s), documentCount: s.documentCount }));
+  return (
+    <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+      <SourcesRegistry caseId={caseId} initial={initial} canManage={can(access.role, "sources.manage")} />
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+// Ask an attribution question: the hypotheses are competing answers to it.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+import { attributionKeys } from "@/lib/client/attribution-keys";
+import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+
+export function AddQuestionForm({ caseId }: { caseId: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [question, setQuestion] = useState("");
+  const [localError, setLocalError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => api<{ question: { id: string } }>(`/api/cases/${caseId}/questions`, { method: "POST", json: { question } }),
+    onSuccess: () => {
+      setQuestion("");
+      queryClient.invalidateQueries({ queryKey: attributionKeys.all(caseId) });
+      router.refresh();
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const fieldError = localError ?? error?.issueFor("question");
+  return (
+    <form
+      noValidate
+      aria-label="Add an attribution question"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!question.trim()) return setLocalError("Write the question the hypotheses answer.");
+        setLocalError(null);
+        save.mutate();
+      }}
+    >
+      <FormError message={error && !error.issues.length ? error.message : null} />
+      <Field id="new-question" label="Question" error={fieldError} hint="e.g. Who carried out the July and September 2022 attacks on the Albanian government?">
+        <Textarea id="new-question" rows={2} value={question} maxLength={1000} aria-invalid={!!fieldError} aria-describedby={fieldError ? "new-question-error" : "new-question-hint"} onChange={(e) => setQuestion(e.target.value)} />
+      </Field>
+      <Button type="submit" disabled={save.isPending}>{save.isPending ? "Adding…" : "Add question"}</Button>
+    </form>
+  );
+}

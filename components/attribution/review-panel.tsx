@@ -1,0 +1,106 @@
+"use client";
+// Two-person review of one judgment (STANDARDS.md §7). The server decides who may act (the API refuses
+// self-approval anyway); this panel only hides buttons a person cannot use, and an approval sends the
+// exact content hash shown here, so it covers what the reviewer saw and nothing later.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+import { hypothesisKeys, reviewKeys } from "@/lib/client/attribution-keys";
+import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { ReviewStateBadge } from "./review-state-badge";
+import { formatWhen } from "./judgment-labels";
+import type { HypothesisData, ReviewData } from "./types";
+
+const DECISION_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Approved", changes_requested: "Changes requested", withdrawn: "Withdrawn by a later edit" };
+
+export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview }: { hypothesis: HypothesisData; reviews: ReviewData[]; actorId: string; canManage: boolean; canReview: boolean }) {
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState("");
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const state = hypothesis.reviewState;
+  const pending = reviews.filter((r) => r.decision === "pending").at(-1) ?? null;
+  const lastApproval = reviews.filter((r) => r.decision === "approved").at(-1) ?? null;
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: hypothesisKeys.detail(hypothesis.id) });
+    queryClient.invalidateQueries({ queryKey: reviewKeys.queue() });
+  };
+  const act = useMutation({
+    mutationFn: ({ action, json }: { action: "submit" | "approve" | "request-changes"; json: Record<string, unknown> }) => api(`/api/hypotheses/${hypothesis.id}/${action}`, { method: "POST", json }),
+    onSuccess: (_r, { action }) => {
+      if (action === "request-changes") setComment("");
+      refresh();
+    },
+    // A 409 means the judgment changed under the reviewer: show the current version rather than a stale one.
+    onError: (err) => { if (err instanceof ApiError && err.status === 409) refresh(); },
+  });
+  const error = act.error instanceof ApiError ? act.error : null;
+  const isAuthorOrSubmitter = actorId === hypothesis.authorId || actorId === pending?.submittedById;
+  const canSubmit = canManage && (state === "draft" || state === "changes_requested");
+  const canDecide = canReview && state === "in_review" && !isAuthorOrSubmitter;
+  const shortHash = hypothesis.contentHash.slice(0, 12);
+
+  return (
+    <section aria-labelledby="review-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="review-panel">
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="review-heading" className="font-semibold">Review</h3>
+        <ReviewStateBadge state={state} approvedBy={state === "approved" ? lastApproval?.reviewer?.name : null} />
+      </div>
+      {state === "approved" && lastApproval && (
+        <p className="text-slate-700">
+          Approved by <span className="font-medium">{lastApproval.reviewer?.name}</span> on {formatWhen(lastApproval.decidedAt ?? lastApproval.createdAt)}, covering content hash{" "}
+          <code className="rounded bg-slate-100 px-1 font-mono text-xs" title={hypothesis.approvedHash ?? ""}>{(hypothesis.approvedHash ?? "").slice(0, 12)}</code>. Any edit withdraws it.
+        </p>
+      )}
+      {state === "in_review" && pending && (
+        <p className="text-slate-700">Submitted by <span className="font-medium">{pending.submittedBy.name}</span> on {formatWhen(pending.createdAt)}.</p>
+      )}
+      <FormError message={error && !error.issues.length ? error.message : null} />
+      {canSubmit && (
+        <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>Submit for review</Button>
+      )}
+      {canReview && state === "in_review" && isAuthorOrSubmitter && (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote or submitted this judgment, so a second person must approve it.</p>
+      )}
+      {canDecide && (
+        <div className="space-y-3">
+          <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3">
+            <p className="text-emerald-900">
+              You are approving exactly this version: content hash <code className="rounded bg-white px-1 font-mono text-xs" data-testid="approve-hash" title={hypothesis.contentHash}>{shortHash}</code> (version {hypothesis.version}).
+            </p>
+            <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "approve", json: { contentHash: hypothesis.contentHash } })}>Approve this version</Button>
+          </div>
+          <form
+            noValidate
+            className="space-y-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!comment.trim()) return setCommentError("Say what needs to change.");
+              setCommentError(null);
+              act.mutate({ action: "request-changes", json: { comment } });
+            }}
+          >
+            <Field id="changes-comment" label="What needs to change" error={commentError ?? error?.issueFor("comment")}>
+              <Textarea id="changes-comment" rows={3} value={comment} maxLength={4000} aria-invalid={!!(commentError ?? error?.issueFor("comment"))} onChange={(e) => setComment(e.target.value)} />
+            </Field>
+            <Button type="submit" variant="secondary" disabled={act.isPending}>Request changes</Button>
+          </form>
+        </div>
+      )}
+      {reviews.length > 0 && (
+        <div>
+          <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Review history</h4>
+          <ol className="space-y-1.5" data-testid="review-history">
+            {[...reviews].reverse().map((r) => (
+              <li key={r.id} className="border-l-2 border-slate-200 pl-2">
+                <span className="font-medium">{DECISION_LABELS[r.decision] ?? r.decision}</span>
+                {r.reviewer && <> by {r.reviewer.name}</>} · submitted by {r.submittedBy.name}, {formatWhen(r.createdAt)}
+                <span className="block font-mono text-xs text-slate-600">hash {r.contentHash.slice(0, 12)}</span>
+                {r.comment && <span className="block text-slate-700">“{r.comment}”</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
+import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { AliasInput } from "./alias-input";
+import { useSaveEntity } from "./use-save-entity";
+import type { EntityRow, EntityValues } from "./types";
+
+const EMPTY: EntityValues = { kind: "", name: "", aliases: [], description: "" };
+
+/** Add an entity, or edit one (`existing`). Errors show beside their field; what was typed stays. */
+export function EntityForm({ caseId, existing, onDone }: { caseId: string; existing?: EntityRow; onDone: (saved?: { id: string }) => void }) {
+  const idp = existing ? `entity-${existing.id}` : "new-entity";
+  const [values, setValues] = useState<EntityValues>(existing ? { kind: existing.kind, name: existing.name, aliases: existing.aliases, description: existing.description } : EMPTY);
+  const save = useSaveEntity({ caseId, entityId: existing?.id });
+  const error = save.error instanceof ApiError ? save.error : null;
+  // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
+  const issue = (k: string) => error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
+  const set = (k: "kind" | "name" | "description") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  return (
+    <form
+      noValidate
+      aria-label={existing ? `Edit entity ${existing.name}` : "Add an entity"}
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(values, { onSuccess: ({ entity }) => onDone(entity) });
+      }}
+    >
+      <FormError message={error && !error.issues.length ? error.message : null} />
+      <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+        <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
+          <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
+            <option value="">Choose a kind…</option>
+            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
+          </Select>
+        </Field>
+        <Field id={`${idp}-name`} label="Name" error={issue("name")}>
+          <Input id={`${idp}-name`} value={values.name} onChange={set("name")} maxLength={200} aria-invalid={!!issue("name")} placeholder="e.g. HomeLand Justice" />
+        </Field>
+      </div>
+      <Field id={`${idp}-aliases`} label="Aliases" error={issue("aliases")} hint="Other names in the reporting. Press Enter or type a comma after each.">
+        <AliasInput id={`${idp}-aliases`} value={values.aliases} onChange={(aliases) => setValues((v) => ({ ...v, aliases }))} describedBy={`${idp}-aliases-${issue("aliases") ? "error" : "hint"}`} />
+      </Field>
+      <Field id={`${idp}-description`} label="Description (optional)" error={issue("description")}>
+        <Textarea id={`${idp}-description`} rows={2} value={values.description} onChange={set("description")} maxLength={4000} />
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : existing ? "Save entity" : "Add entity"}</Button>
+        <Button type="button" variant="secondary" onClick={() => onDone()}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+import { useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
+import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
+import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { ReliabilityBadge, reliabilityRow } from "./reliability-badge";
+import { useSaveSource } from "./use-save-source";
+import { valuesOf, type SourceRow, type SourceValues } from "./types";
+
+type Current = SourceRow & { updatedAt?: string };
+const EMPTY: SourceValues = { name: "", kind: "", reliability: "", rationale: "", url: "" };
+const FIELDS = ["name", "kind", "reliability", "rationale", "url"] as const;
+
+function show(k: (typeof FIELDS)[number], v: SourceValues) {
+  if (k === "kind") return SOURCE_KIND_LABELS[v.kind as keyof typeof SOURCE_KIND_LABELS] ?? v.kind;
+  if (k === "reliability") return `${v.reliability} – ${reliabilityRow(v.reliability)?.label ?? ""}`;
+  return v[k] || "—";
+}
+
+/** Add a source, or edit one (`existing`): a stale version answers 409 and the form keeps what was typed. */
+export function SourceForm({ caseId, existing, onDone }: { caseId: string; existing?: SourceRow; onDone: () => void }) {
+  const idp = existing ? `source-${existing.id}` : "new-source";
+  const [values, setValues] = useState<SourceValues>(existing ? valuesOf(existing) : EMPTY);
+  const [version, setVersion] = useState(existing?.version ?? 1);
+  const [conflict, setConflict] = useState<Current | null>(null);
+  const save = useSaveSource({ caseId, sourceId: existing?.id });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const issue = (k: string) => error?.issueFor(k);
+  const set = (k: keyof SourceValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const meaning = reliabilityRow(values.reliability)?.meaning;
+  const resolve = (next: SourceValues | null) => {
+    if (!conflict) return;
+    if (next) setValues(next);
+    setVersion(conflict.version);
+    setConflict(null);
+    save.reset();
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={existing ? `Edit source ${existing.name}` : "Add a source"}
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          { values, version },
+          {
+            onSuccess: () => onDone(),
+            onError: (err) => {
+              if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as Current);
+            },
+          },
+        );
+      }}
+    >
+      {conflict ? (
+        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="source-conflict">
+          <p className="font-semibold">Someone else changed this source after you opened it.</p>
+          <p>Your edits are still in the form. Their version ({conflict.version}) says:</p>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
+            {FIELDS.map((k) => (
+              <div key={k} className="contents">
+                <dt className="font-medium capitalize">{k === "url" ? "URL" : k}</dt>
+                <dd className={show(k, valuesOf(conflict)) !== show(k, values) ? "font-semibold" : ""}>{show(k, valuesOf(conflict))}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex flex-wrap gap-2 pt-1">
+            <Button type="button" onClick={() => resolve(null)}>Keep my edits (save over theirs next)</Button>
+            <Button type="button" variant="secondary" onClick={() => resolve(valuesOf(conflict))}>Use their version</Button>
+          </div>
+        </div>
+      ) : (
+        <FormError message={error && !error.issues.length ? error.message : null} />
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${idp}-name`} label="Name" error={issue("name")}>
+          <Input id={`${idp}-name`} value={values.name} onChange={set("name")} maxLength={200} aria-invalid={!!issue("name")} placeholder="e.g. Reuters, Mandiant, Microsoft" />
+        </Field>
+        <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
+          <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
+            <option value="">Choose a kind…</option>
+            {SOURCE_KINDS.map((k) => <option key={k} value={k}>{SOURCE_KIND_LABELS[k]}</option>)}
+          </Select>
+        </Field>
+      </div>
+      <Field id={`${idp}-reliability`} label="Reliability" error={issue("reliability")} hint={meaning ?? "How far this source has earned trust, judged apart from any one report (Admiralty scale)."}>
+        <div className="flex items-center gap-2">
+          <Select id={`${idp}-reliability`} value={values.reliability} onChange={set("reliability")} aria-invalid={!!issue("reliability")} aria-describedby={`${idp}-reliability-${issue("reliability") ? "error" : "hint"}`}>
+            <option value="">Choose a grade…</option>
+            {SOURCE_RELIABILITY.map((r) => <option key={r.code} value={r.code}>{r.code} – {r.label}</option>)}
+          </Select>
+          {values.reliability && <ReliabilityBadge grade={values.reliability} />}
+        </div>
+      </Field>
+      <Field id={`${idp}-rationale`} label="Rationale" error={issue("rationale")} hint="Why this grade: track record, access, known bias.">
+        <Textarea id={`${idp}-rationale`} rows={3} value={values.rationale} onChange={set("rationale")} maxLength={2000} aria-invalid={!!issue("rationale")} aria-describedby={`${idp}-rationale-${issue("rationale") ? "error" : "hint"}`} />
+      </Field>
+      <Field id={`${idp}-url`} label="URL (optional)" error={issue("url")}>
+        <Input id={`${idp}-url`} type="url" value={values.url} onChange={set("url")} maxLength={2000} aria-invalid={!!issue("url")} placeholder="https://…" />
+      </Field>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={save.isPending || !!conflict}>{save.isPending ? "Saving…" : existing ? "Save source" : "Add source"}</Button>
+        <Button type="button" variant="secondary" onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+import { Fragment, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { sourceKeys } from "@/lib/client/query-keys";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/schemas";
+import { Button } from "@/components/ui/form";
+import { ReliabilityBadge } from "./reliability-badge";
+import { SourceForm } from "./source-form";
+import type { SourceRow } from "./types";
+
+/** The case's sources with their grades; editors add and regrade them in place. */
+export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string; initial: SourceRow[]; canManage: boolean }) {
+  const { data } = useQuery({
+    queryKey: sourceKeys.list(caseId),
+    queryFn: () => api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources`).then((r) => r.sources),
+    initialData: initial,
+  });
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center justify-between gap-4">
+        <h2 className="text-lg font-semibold">Sources <span className="text-sm font-normal text-slate-600">({data.length})</span></h2>
+        {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New source</Button>}
+      </div>
+      {adding && (
+        <section aria-labelledby="add-source-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h3 id="add-source-heading" className="mb-3 font-semibold">Add a source</h3>
+          <SourceForm caseId={caseId} onDone={() => setAdding(false)} />
+        </section>
+      )}
+      {data.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
+          {canManage
+            ? "No sources yet. Add the outlets, vendors and agencies your documents come from and grade each one A–F: every claim inherits the grade of the source it quotes."
+            : "No sources have been registered in this case yet. The case owner or an editor can add them and grade each one A–F."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm" aria-label="Sources">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Name</th>
+                <th scope="col" className="px-3 py-2">Kind</th>
+                <th scope="col" className="px-3 py-2">Reliability</th>
+                <th scope="col" className="px-3 py-2">Rationale</th>
+                <th scope="col" className="px-3 py-2 text-right">Documents</th>
+                {canManage && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {data.map((s) => (
+                <Fragment key={s.id}>
+                  <tr className="align-top" data-testid="source-row">
+                    <td className="px-3 py-2 font-medium text-slate-900">
+                      {s.name}
+                      {s.url && (
+                        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-0.5 block max-w-[16rem] truncate text-xs font-normal text-indigo-800 underline">
+                          {s.url}
+                        </a>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-700">{SOURCE_KIND_LABELS[s.kind as keyof typeof SOURCE_KIND_LABELS] ?? s.kind}</td>
+                    <td className="px-3 py-2 whitespace-nowrap"><ReliabilityBadge grade={s.reliability} withLabel /></td>
+                    <td className="max-w-md px-3 py-2 whitespace-pre-line text-slate-700">{s.rationale}</td>
+                    <td className="px-3 py-2 text-right tabular-nums text-slate-700">{s.documentCount}</td>
+                    {canManage && (
+                      <td className="px-3 py-2 text-right">
+                        <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name}`}>
+                          Edit
+                        </Button>
+                      </td>
+                    )}
+                  </tr>
+                  {editing === s.id && (
+                    <tr>
+                      <td colSpan={6} className="bg-slate-50 px-3 py-4">
+                        <SourceForm caseId={caseId} existing={s} onDone={() => setEditing(null)} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+import { useState } from "react";
+import { ApiError } from "@/lib/client/api";
+import { formatEventDate, parseEventDate } from "@/lib/events/schemas";
+import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
+import { ClaimPicker, type PickedClaim } from "./claim-picker";
+import { useCreateEvent } from "./use-create-event";
+
+const PRECISION_WORDS = { year: "a year", month: "a month", day: "a day" } as const;
+
+/** What the date box means as the user types: the precision is derived from how much of the date they give. */
+function DatePreview({ id, value }: { id: string; value: string }) {
+  const parsed = value.trim() ? parseEventDate(value) : null;
+  return (
+    <p id={id} aria-live="polite" className="text-xs text-slate-600" data-testid="date-preview">
+      {!value.trim()
+        ? "A year (2022), a month (2022-07) or a day (2022-07-15)."
+        : parsed
+          ? <>Precision: <span className="font-semibold text-slate-800">{PRECISION_WORDS[parsed.precision]}</span> — shown as “{formatEventDate(parsed)}”</>
+          : "Not a date yet: use 2022, 2022-07 or 2022-07-15."}
+    </p>
+  );
+}
+
+export function EventForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const [values, setValues] = useState({ title: "", description: "", date: "" });
+  const [claims, setClaims] = useState<PickedClaim[]>([]);
+  const create = useCreateEvent({ caseId });
+  const error = create.error instanceof ApiError ? create.error : null;
+  const issue = (k: string) => error?.issueFor(k) ?? (k === "claimIds" ? error?.issues.find((i) => i.path.startsWith("claimIds."))?.message : undefined);
+  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  return (
+    <form
+      noValidate
+      aria-label="Add an event"
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate({ ...values, claimIds: claims.map((c) => c.id) }, { onSuccess: () => onDone() });
+      }}
+    >
+      <FormError message={error && !error.issues.length ? error.message : null} />
+      <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
+        <Field id="event-title" label="Title" error={issue("title")}>
+          <Input id="event-title" value={values.title} onChange={set("title")} maxLength={300} aria-invalid={!!issue("title")} placeholder="e.g. Albanian government services taken offline" />
+        </Field>
+        <Field id="event-date" label="Date" error={issue("date")}>
+          <Input id="event-date" value={values.date} onChange={set("date")} inputMode="numeric" autoComplete="off" placeholder="2022-07" aria-invalid={!!issue("date")} aria-describedby={`event-date-preview${issue("date") ? " event-date-error" : ""}`} />
+          <DatePreview id="event-date-preview" value={values.date} />
+        </Field>
+      </div>
+      <Field id="event-description" label="Description (optional)" error={issue("description")}>
+        <Textarea id="event-description" rows={2} value={values.description} onChange={set("description")} maxLength={4000} />
+      </Field>
+      <ClaimPicker caseId={caseId} idPrefix="event" value={claims} onChange={setClaims} error={issue("claimIds")} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={create.isPending}>{create.isPending ? "Saving…" : "Add event"}</Button>
+        <Button type="button" variant="secondary" onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { can } from "@/lib/auth/permissions";
+import { ApproveSchema } from "@/lib/attribution/schemas";
+import { briefHash, composeBrief } from "./compose-brief";
+
+/** The state of the brief's approval: the latest brief review and whether it covers the brief as it is now. */
+export async function briefApprovalState({ access }: { access: CaseAccess }) {
+  const model = await composeBrief({ access });
+  const hash = briefHash(model);
+  const review = await db.review.findFirst({
+    where: { targetType: "brief", targetId: access.caseId, decision: { in: ["pending", "approved"] } },
+    orderBy: { createdAt: "desc" },
+    include: { submittedBy: { select: { id: true, name: true } }, reviewer: { select: { id: true, name: true } } },
+  });
+  return { model, hash, review, current: review?.contentHash === hash };
+}
+
+/** Asks a second person to approve the brief exactly as it is now (its hash). */
+export async function submitBrief({ ctx, access }: { ctx: Ctx; access: CaseAccess }) {
+  const { model, hash } = await briefApprovalState({ access });
+  if (model.blockers.length) throw new ConflictError(`The brief cannot go to review yet: ${model.blockers.join(" ")}`, { blockers: model.blockers });
+  return db.$transaction(async (tx) => {
+    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: new Date() } });
+    const review = await tx.review.create({ data: { caseId: access.caseId, targetType: "brief", targetId: access.caseId, contentHash: hash, submittedById: ctx.actor.id } });
+    await recordAudit({ tx, ctx, action: "brief.submit", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { reviewId: review.id, contentHash: hash } });
+    return review;
+  });
+}
+
+/** A reviewer approves the brief as it is now; never the person who submitted it (also a DB constraint). */
+export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: unknown }) {
+  const { contentHash, comment } = ApproveSchema.parse(input);
+  if (!can(access.role, "reviews.approve")) throw new ForbiddenError("Only the case's reviewers and owners may approve a brief.");
+  const { hash } = await briefApprovalState({ access });
+  const review = await db.review.findFirst({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, orderBy: { createdAt: "desc" } });
+  if (!review) throw new ConflictError("The brief is not waiting for review.");
+  if (review.submittedById === ctx.actor.id) throw new ForbiddenError("You cannot approve a brief you submitted: a second person must review it.");
+  if (contentHash !== hash || review.contentHash !== hash) throw new ConflictError("The brief changed since it was submitted; it must be submitted again.", { currentHash: hash });
+  return db.$transaction(async (tx) => {
+    const decided = await tx.review.update({ where: { id: review.id }, data: { reviewerId: ctx.actor.id, decision: "approved", comment, decidedAt: new Date() } });
+    await recordAudit({ tx, ctx, action: "brief.approve", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { reviewId: review.id, contentHash: hash } });
+    return decided;
+  });
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { db } from "@/lib/db";
+import { assignDocumentSource, createSource, listSources, updateSource } from "@/lib/sources/sources";
+import { createEntity, getEntity, listEntities, updateEntity } from "@/lib/entities/entities";
+import { createEvent, listEvents } from "@/lib/events/events";
+import { parseEventDate } from "@/lib/events/schemas";
+import { createClaim } from "@/lib/claims/create-claim";
+import { createPastedDocument } from "@/lib/documents/create-document";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import type { Ctx } from "@/lib/audit/record-audit";
+import { makeCase, makeUser } from "../support/factories";
+
+const WIRE =
+  "LONDON: A suspected Iranian cyberattack hit Albanian government services. Prime Minister Edi Rama said the attack was orchestrated by Iran. " +
+  "A group calling itself HomeLand Justice claimed responsibility. The Iranian Embassy rejected the accusations.";
+
+async function setup() {
+  const ana = await makeUser({ name: "Ana" });
+  const c = await makeCase({ owner: ana });
+  return { ana, c, access: { caseId: c.id, role: "owner" as const } };
+}
+
+const auditRows = (where: { caseId?: string; targetId?: string; action?: string }) => db.auditEvent.count({ where });
+
+/** A claim whose quote is found by its exact words in the pasted document (no offsets given). */
+async function claimFrom({ ctx, access, documentId, exact, entityIds }: { ctx: Ctx; access: { caseId: string; role: "owner" }; documentId: string; exact: string; entityIds: string[] }) {
+  return createClaim({ ctx, access, input: { statement: exact, claimant: "Reuters", kind: "allegation", credibility: 3, excerpts: [{ documentId, exact }], entityIds } });
+}
+
+describe("sources", () => {
+  it("creates a source with one audit row, refuses a duplicate name on the name field, and refuses a stale version", async () => {
+    const { ana, access } = await setup();
+    const source = await createSource({ ctx: ana, access, input: { name: "Reuters", kind: "outlet", reliability: "B", rationale: "Wire service with a long record." } });
+    expect(source).toMatchObject({ name: "Reuters", kind: "outlet", reliability: "B", version: 1, url: null });
+    expect(await auditRows({ targetId: source.id, action: "source.create" })).toBe(1);
+
+    const dup = await createSource({ ctx: ana, access, input: { name: "Reuters", kind: "vendor", reliability: "C", rationale: "Again." } }).catch((e) => e);
+    expect(dup).toBeInstanceOf(InvalidError);
+    expect((dup as InvalidError).issues).toEqual([{ path: "name", message: "A source with this name already exists in the case." }]);
+    expect(await db.source.count({ where: { caseId: access.caseId } })).toBe(1);
+
+    const regraded = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", rationale: "Confirmed by years of reporting.", version: 1 } });
+    expect(regraded).toMatchObject({ reliability: "A", version: 2 });
+    expect(await auditRows({ targetId: source.id, action: "source.update" })).toBe(1);
+
+    // Someone who opened version 1 saves after the regrade: refused, told what is there now, nothing written.
+    const stale = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "E", version: 1 } }).catch((e) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).details?.current).toMatchObject({ reliability: "A", version: 2 });
+    expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).reliability).toBe("A");
+    expect(await auditRows({ targetId: source.id })).toBe(2);
+  });
+
+  it("counts each source's documents and refuses an override without a reason, in the service and in the database", async () => {
+    const { ana, access, c } = await setup();
+    const source = await createSource({ ctx: ana, access, input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Vendor with direct telemetry." } });
+    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Vendor report", text: WIRE } });
+
+    await expect(assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "   " } })).rejects.toBeInstanceOf(ZodError);
+    expect(await auditRows({ targetId: doc.id, action: "document.source" })).toBe(0);
+    // The CHECK constraint holds even for a write that skips the service.
+    await expect(db.document.update({ where: { id: doc.id }, data: { reliabilityOverride: "D" } })).rejects.toThrow(/documents_override_needs_reason|check constraint/i);
+    expect((await db.document.findUniqueOrThrow({ where: { id: doc.id } })).reliabilityOverride).toBeNull();
+
+    const assigned = await assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "Leaked draft, not the published report." } });
+    expect(assigned).toMatchObject({ sourceId: source.id, reliabilityOverride: "D" });
+    expect(await auditRows({ targetId: doc.id, action: "document.source" })).toBe(1);
+    expect((await listSources({ access })).map((s) => [s.name, s.documentCount])).toEqual([["Mandiant", 1]]);
+  });
+});
+
+describe("entities", () => {
+  it("dedupes aliases, drops the name from them, refuses a duplicate name, and audits each change once", async () => {
+    const { ana, access } = await setup();
+    const e = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["Homeland Justice", "HLJ", "HLJ", "Storm-0842"] } });
+    expect(e.aliases).toEqual(["HLJ", "Storm-0842"]);
+    expect(await auditRows({ targetId: e.id, action: "entity.create" })).toBe(1);
+
+    const dup = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "HomeLand Justice" } }).catch((err) => err);
+    expect(dup).toBeInstanceOf(InvalidError);
+    expect((dup as InvalidError).issues?.[0].path).toBe("name");
+    expect(await db.entity.count({ where: { caseId: access.caseId } })).toBe(1);
+
+    const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { name: "HLJ", aliases: ["HLJ", "HomeLand Justice"] } });
+    expect(renamed).toMatchObject({ name: "HLJ", aliases: ["HomeLand Justice"] });
+    expect(await auditRows({ targetId: e.id })).toBe(2);
+  });
+
+  it("getEntity returns the claims that mention the entity, with their quotes, and 404s another case's entity", async () => {
+    const { ana, access, c } = await setup();
+    const hlj = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"] } });
+    const iran = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "Iran" } });
+    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
+    const quote = "A group calling itself HomeLand Justice claimed responsibility.";
+    const c1 = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: quote, entityIds: [hlj.id] });
+    const c2 = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "the attack was orchestrated by Iran", entityIds: [hlj.id, iran.id] });
+    await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "The Iranian Embassy rejected the accusations.", entityIds: [iran.id] });
+
+    const { entity, claims } = await getEntity({ access, entityId: hlj.id });
+    expect(entity.name).toBe("HomeLand Justice");
+    expect(claims.map((x) => x.id)).toEqual([c1.id, c2.id]);
+    expect(claims[0].excerpts[0]).toMatchObject({ documentId: doc.id, exact: quote, start: WIRE.indexOf(quote), end: WIRE.indexOf(quote) + quote.length });
+    expect(claims[0].grade).toBe("F3");
+    expect((await listEntities({ access })).map((x) => [x.name, x.claimCount])).toEqual([["HomeLand Justice", 2], ["Iran", 2]]);
+
+    const other = await setup();
+    const foreign = await createEntity({ ctx: other.ana, access: other.access, input: { kind: "person", name: "Someone else" } });
+    await expect(getEntity({ access, entityId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getEntity({ access, entityId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("events", () => {
+  it("parseEventDate derives the precision and rejects impossible dates", () => {
+    expect(parseEventDate("2022")).toEqual({ occurredAt: new Date("2022-01-01T00:00:00Z"), precision: "year" });
+    expect(parseEventDate("2022-07")).toEqual({ occurredAt: new Date("2022-07-01T00:00:00Z"), precision: "month" });
+    expect(parseEventDate(" 2022-07-15 ")).toEqual({ occurredAt: new Date("2022-07-15T00:00:00Z"), precision: "day" });
+    expect(parseEventDate("2022-02-30")).toBeNull();
+    expect(parseEventDate("2022-13")).toBeNull();
+    expect(parseEventDate("2022-00")).toBeNull();
+    expect(parseEventDate("July 2022")).toBeNull();
+    expect(parseEventDate("")).toBeNull();
+  });
+
+  it("creates an event linked to the case's claims, and refuses another case's claim storing nothing", async () => {
+    const { ana, access, c } = await setup();
+    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
+    const claim = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "A suspected Iranian cyberattack hit Albanian government services.", entityIds: [] });
+
+    const other = await setup();
+    const { document: otherDoc } = await createPastedDocument({ ctx: other.ana, caseId: other.c.id, input: { title: "Elsewhere", text: WIRE } });
+    const foreign = await claimFrom({ ctx: other.ana, access: other.access, documentId: otherDoc.id, exact: "The Iranian Embassy rejected the accusations.", entityIds: [] });
+
+    const auditBefore = await auditRows({ caseId: c.id });
+    await expect(createEvent({ ctx: ana, access, input: { title: "Attack", date: "2022-07", claimIds: [claim.id, foreign.id] } })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.event.count({ where: { caseId: c.id } })).toBe(0);
+    expect(await db.eventClaim.count({ where: { claimId: claim.id } })).toBe(0);
+    expect(await auditRows({ caseId: c.id })).toBe(auditBefore);
+
+    await expect(createEvent({ ctx: ana, access, input: { title: "Bad", date: "2022-13" } })).rejects.toThrow(/a month \(2022-07\)/);
+
+    const event = await createEvent({ ctx: ana, access, input: { title: "Government services taken offline", date: "2022-07", claimIds: [claim.id, claim.id] } });
+    expect(event).toMatchObject({ precision: "month", occurredAt: new Date("2022-07-01T00:00:00Z") });
+    expect(await auditRows({ caseId: c.id })).toBe(auditBefore + 1);
+    expect(await auditRows({ targetId: event.id, action: "event.create" })).toBe(1);
+    await createEvent({ ctx: ana, access, input: { title: "Year only", date: "2022" } });
+    const listed = await listEvents({ access });
+    expect(listed.map((e) => e.title)).toEqual(["Year only", "Government services taken offline"]);
+    expect(listed[1].claims.map((l) => l.claim.id)).toEqual([claim.id]);
+  });
+});
