@@ -1,26 +1,45 @@
 import Link from "next/link";
-import { formatDistanceToNow } from "date-fns";
 import { requireActorOrRedirect } from "@/lib/auth/current-user";
 import { listCases } from "@/lib/cases/list-cases";
+import { listAudit } from "@/lib/audit/list-audit";
+import { listQuestions } from "@/lib/attribution/questions";
+import { reviewQueue } from "@/lib/review/review-queue";
 import { AppHeader } from "@/components/app-header";
-import { TlpBadge } from "@/components/ui/tlp-badge";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { CaseTable, type DashboardCase } from "@/components/dashboard/case-table";
+import { ReviewQueuePanel } from "@/components/dashboard/review-queue-panel";
 
 export const dynamic = "force-dynamic";
 
-const STATUS_STYLE: Record<string, string> = {
-  draft: "bg-slate-100 text-slate-700",
-  active: "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200",
-  paused: "bg-amber-50 text-amber-800 ring-1 ring-amber-200",
-  closed: "bg-slate-200 text-slate-700",
-};
-
 export default async function DashboardPage() {
   const actor = await requireActorOrRedirect("/");
-  const cases = await listCases({ actor });
+  const [cases, queue] = await Promise.all([listCases({ actor }), reviewQueue({ actor })]);
+  // Per case: the newest audit event, and the judgments currently in review.
+  const perCase = await Promise.all(
+    cases.map(async (c) => {
+      const access = { caseId: c.id, role: c.role };
+      const [audit, questions] = await Promise.all([listAudit({ access, query: { pageSize: 1 } }), listQuestions({ access })]);
+      return { last: audit.events[0], inReview: questions.reduce((n, q) => n + q.hypotheses.filter((h) => h.reviewState === "in_review").length, 0) };
+    }),
+  );
+  const rows: DashboardCase[] = cases.map((c, i) => ({
+    id: c.id,
+    title: c.title,
+    summary: c.summary,
+    status: c.status,
+    tlp: c.tlp,
+    role: c.role,
+    documentCount: c.documentCount,
+    updatedAt: c.updatedAt,
+    lastActivity: perCase[i].last ? { at: perCase[i].last.at, action: perCase[i].last.action, actorName: perCase[i].last.actor?.name ?? null } : null,
+    inReview: perCase[i].inReview,
+    waitingForYou: queue.items.filter((q) => q.caseId === c.id).length,
+  }));
+  // Most recent activity first, by the audit trail rather than the case row's own timestamp.
+  rows.sort((a, b) => (b.lastActivity?.at ?? b.updatedAt.toISOString()).localeCompare(a.lastActivity?.at ?? a.updatedAt.toISOString()));
+
   return (
     <>
-      <AppHeader user={actor} />
+      <AppHeader user={actor} reviewUnread={queue.unread} />
       <main className="mx-auto max-w-7xl space-y-6 px-4 py-8">
         <div className="flex items-end justify-between gap-4">
           <div>
@@ -29,28 +48,18 @@ export default async function DashboardPage() {
           </div>
           <Link href="/cases/new" className="rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-800">New case</Link>
         </div>
+        {(queue.items.length > 0 || cases.length > 0) && <ReviewQueuePanel queue={queue} />}
         {cases.length === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
             <h2 className="font-medium">No cases yet</h2>
-            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Start by creating a case for the question you are working on, then add the source documents you have: paste a report or upload a file.</p>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Start by creating a case for the question you are working on, then add the source documents you have: paste a report, upload a file or capture a web page. If a colleague has a case you should work on, ask its owner to add you.</p>
             <Link href="/cases/new" className="mt-4 inline-block rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-800">Create your first case</Link>
           </div>
         ) : (
-          <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label="Cases">
-            {cases.map((c) => (
-              <li key={c.id} className="flex items-center gap-4 px-4 py-3 hover:bg-slate-50">
-                <TlpBadge tlp={c.tlp} />
-                <div className="min-w-0 flex-1">
-                  <Link href={`/cases/${c.id}`} className="font-medium text-slate-900 hover:underline">{c.title}</Link>
-                  {c.summary && <p className="truncate text-sm text-slate-600">{c.summary}</p>}
-                </div>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[c.status]}`}>{c.status}</span>
-                <span className="w-28 text-right text-xs text-slate-500">{c.documentCount} document{c.documentCount === 1 ? "" : "s"}</span>
-                <span className="w-20 text-xs text-slate-500">{ROLE_LABELS[c.role]}</span>
-                <time className="w-32 text-right text-xs text-slate-500" dateTime={c.updatedAt.toISOString()}>{formatDistanceToNow(c.updatedAt, { addSuffix: true })}</time>
-              </li>
-            ))}
-          </ul>
+          <section aria-labelledby="cases-heading" className="space-y-2">
+            <h2 id="cases-heading" className="font-semibold">Cases</h2>
+            <CaseTable cases={rows} />
+          </section>
         )}
       </main>
     </>

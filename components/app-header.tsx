@@ -1,7 +1,14 @@
 import Link from "next/link";
+import { reviewQueue } from "@/lib/review/review-queue";
+import type { Actor } from "@/lib/audit/record-audit";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ user }: { user: { name: string; email: string } }) {
+/**
+ * The top bar. Server-rendered with the user's unread review count; a page that has already loaded the
+ * review queue (the dashboard) passes `reviewUnread` so the queue is read once per request.
+ */
+export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnread?: number }) {
+  const unread = reviewUnread ?? (await reviewQueue({ actor: user })).unread;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
@@ -11,6 +18,14 @@ export function AppHeader({ user }: { user: { name: string; email: string } }) {
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm text-slate-600">
           <Link href="/" className="hover:text-slate-900">Cases</Link>
+          <Link href="/#review-queue" className="inline-flex items-center gap-1.5 hover:text-slate-900" data-testid="review-queue-link" data-unread={unread}>
+            Reviews
+            {unread > 0 && (
+              <span className="rounded-full bg-indigo-700 px-1.5 py-px text-xs font-semibold text-white tabular-nums" data-testid="review-badge">
+                {unread}<span className="sr-only"> unread</span>
+              </span>
+            )}
+          </Link>
           <Link href="/settings/tokens" className="hover:text-slate-900">Settings</Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -14,6 +14,9 @@ export const AuditQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+// A bare date as the end of a range means the whole of that (UTC) day.
+const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(`${to}T23:59:59.999Z`) : new Date(to));
+
 /** A case's audit trail, newest first, filtered by action prefix, target, actor and time. */
 export async function listAudit({ access, query }: { access: CaseAccess; query: unknown }) {
   const q = AuditQuerySchema.parse(query);
@@ -23,10 +26,10 @@ export async function listAudit({ access, query }: { access: CaseAccess; query: 
     ...(q.targetType ? { targetType: q.targetType } : {}),
     ...(q.targetId ? { targetId: q.targetId } : {}),
     ...(q.actorId ? { actorId: q.actorId } : {}),
-    ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) } } : {}),
+    ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: endOf(q.to) } : {}) } } : {}),
   };
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { at: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { actor: { select: { id: true, name: true } } } }),
+    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { actor: { select: { id: true, name: true } } } }),
     db.auditEvent.count({ where }),
   ]);
   return {

@@ -1,0 +1,42 @@
+"use client";
+// "Also viewing": who else has this case open. Each poll is also this user's own heartbeat, so the
+// POST lives in the query function; polling pauses while the tab is hidden (TanStack's default).
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { presenceKeys } from "@/lib/client/attribution-keys";
+
+type Viewer = { userId: string; name: string; lastSeenAt: string };
+
+function initials(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase() || "?";
+}
+
+export function PresenceIndicator({ caseId, intervalMs = 15_000 }: { caseId: string; intervalMs?: number }) {
+  const { data } = useQuery({
+    queryKey: presenceKeys.case(caseId),
+    queryFn: () => api<{ viewers: Viewer[] }>(`/api/cases/${caseId}/presence`, { method: "POST" }),
+    refetchInterval: intervalMs,
+    staleTime: 0,
+    retry: false,
+  });
+  const viewers = data?.viewers ?? [];
+  return (
+    // Polite live region: a colleague arriving is announced without interrupting.
+    <div aria-live="polite" className="min-h-0">
+      {viewers.length > 0 && (
+        <div className="flex items-center justify-end gap-2 pt-2 text-xs text-slate-700" data-testid="presence">
+          <span className="font-medium">Also viewing:</span>
+          <ul aria-label="Also viewing" className="flex flex-wrap items-center gap-2">
+            {viewers.map((v) => (
+              <li key={v.userId} className="flex items-center gap-1.5" title={`${v.name}, active ${new Date(v.lastSeenAt).toLocaleTimeString()}`}>
+                <span aria-hidden className="grid h-6 w-6 place-items-center rounded-full bg-indigo-100 text-[0.65rem] font-semibold text-indigo-900 ring-2 ring-white">{initials(v.name)}</span>
+                <span>{v.name}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
+
+/** A passage of a seeded document that occurs exactly once in it, so a quote anchors unambiguously. */
+async function uniqueQuote(page: Page, caseId: string) {
+  const req = page.context().request;
+  const { documents } = await (await req.get(`/api/cases/${caseId}/documents`)).json();
+  const { document } = await (await req.get(`/api/cases/${caseId}/documents/${documents[0].id}`)).json();
+  const text: string = document.text;
+  for (let i = 0; i + 60 <= text.length; i += 17) {
+    const exact = text.slice(i, i + 60);
+    if (/^\S/.test(exact) && /\S$/.test(exact) && !exact.includes("\n") && text.indexOf(exact) === text.lastIndexOf(exact)) return { documentId: document.id as string, exact };
+  }
+  throw new Error("no unique passage found in the seeded document");
+}
+
+const totalOf = async (page: Page) => Number((await page.getByRole("navigation", { name: "Activity pages", exact: true }).textContent())?.match(/of ([\d,]+)/)?.[1].replace(/,/g, ""));
+
+test("the Activity page shows a new claim at the top, filters by action family in the URL, and expands the diff", async ({ page }) => {
+  test.setTimeout(90_000);
+  await loginAs(page, "analyst");
+  const caseId = await albaniaCaseId(page);
+  const statement = `Activity check ${Date.now()}: Albania attributes the July attack to Iran.`;
+  const created = await page.context().request.post(`/api/cases/${caseId}/claims`, {
+    data: { statement, claimant: "Government of Albania", kind: "allegation", credibility: 3, excerpts: [await uniqueQuote(page, caseId)] },
+    headers: ORIGIN,
+  });
+  expect(created.status()).toBe(201);
+  const { claim } = await created.json();
+
+  await page.goto(`/cases/${caseId}/activity`);
+  const list = page.getByRole("list", { name: "Activity" });
+  const top = list.getByRole("listitem").first();
+  await expect(top).toContainText("Ana Analyst");
+  await expect(top).toContainText("created a claim");
+  await expect(top.getByRole("link", { name: statement })).toHaveAttribute("href", `/cases/${caseId}/claims/${claim.id}`);
+  await expect(top.locator("time")).toHaveAttribute("title", /UTC$/);
+  await expect(top).toContainText(/Request [0-9a-f-]{36}/);
+  await expectNoSeriousA11yViolations(page);
+  const unfiltered = await totalOf(page);
+
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: "Claims" });
+  await expect(page).toHaveURL(/[?&]action=claim(&|$)/);
+  await expect(list.getByRole("listitem").first()).toContainText("created a claim");
+  const filtered = await totalOf(page);
+  expect(filtered).toBeLessThan(unfiltered);
+  for (const action of await list.getByRole("listitem").evaluateAll((els) => els.map((el) => el.getAttribute("data-action")))) expect(action).toMatch(/^claim\./);
+
+  // The filter survives a reload, and the diff opens field by field.
+  await page.reload();
+  await expect(page.getByLabel("Action", { exact: true })).toHaveValue("claim");
+  const row = list.getByRole("listitem").filter({ hasText: statement });
+  await row.getByText(/^Show recorded values/).click();
+  const diff = row.getByRole("table");
+  await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "statement", exact: true }) })).toContainText(statement);
+  await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "credibility", exact: true }) })).toContainText("3");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/activity$`));
+});
+
+test("GET /api/cases/{caseId}/audit", async ({ page }) => {
+  await loginAs(page, "viewer");
+  const caseId = await albaniaCaseId(page);
+  const req = page.context().request;
+  const bad = await req.get(`/api/cases/${caseId}/audit?from=not-a-date`);
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.issues[0].path).toBe("from");
+  const ok = await req.get(`/api/cases/${caseId}/audit?action=document.&pageSize=5`);
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body.events.length).toBeGreaterThan(0);
+  expect(body.events.every((e: { action: string }) => e.action.startsWith("document."))).toBe(true);
+});
+
+test("a viewer reads the Activity page; a non-member gets a 404 for it and for the audit API", async ({ browser }) => {
+  const viewer = await (await browser.newContext()).newPage();
+  await loginAs(viewer, "viewer");
+  const caseId = await albaniaCaseId(viewer);
+  await viewer.goto(`/cases/${caseId}/activity`);
+  await expect(viewer.getByRole("heading", { name: "Activity", exact: true })).toBeVisible();
+  await expect(viewer.getByRole("list", { name: "Activity" }).getByRole("listitem").first()).toBeVisible();
+
+  const outsider = await (await browser.newContext()).newPage();
+  await loginAs(outsider, "investigator");
+  const res = await outsider.goto(`/cases/${caseId}/activity`);
+  expect(res?.status()).toBe(404);
+  await expect(outsider.getByRole("list", { name: "Activity" })).toHaveCount(0);
+  expect((await outsider.context().request.get(`/api/cases/${caseId}/audit`)).status()).toBe(404);
+});
+
+test("a submitted judgment waits in the reviewer's queue, unread and counted in the header, until he opens it", async ({ browser }) => {
+  const ana = await (await browser.newContext()).newPage();
+  await loginAs(ana, "analyst");
+  const caseId = await albaniaCaseId(ana);
+  const req = ana.context().request;
+  const q = await req.post(`/api/cases/${caseId}/questions`, { data: { question: `Who ran the September wiper? (${Date.now()})` }, headers: ORIGIN });
+  expect(q.status()).toBe(201);
+  const title = `Queue check ${Date.now()}: an Iranian state-sponsored group`;
+  const h = await req.post(`/api/cases/${caseId}/hypotheses`, {
+    data: { questionId: (await q.json()).question.id, title, likelihood: "likely", confidence: "moderate", rationale: "Same tooling as the July attack." },
+    headers: ORIGIN,
+  });
+  expect(h.status()).toBe(201);
+  const { hypothesis } = await h.json();
+  expect((await req.post(`/api/hypotheses/${hypothesis.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
+
+  const rui = await (await browser.newContext()).newPage();
+  await loginAs(rui, "reviewer");
+  await rui.goto("/");
+  const panel = rui.getByRole("region", { name: "Waiting for your review" });
+  const item = panel.getByRole("listitem").filter({ hasText: title });
+  await expect(item).toHaveAttribute("data-unread", "true");
+  await expect(item).toContainText("New");
+  await expect(item).toContainText("submitted by Ana Analyst");
+  const link = item.getByRole("link", { name: title });
+  await expect(link).toHaveAttribute("href", `/cases/${caseId}/attribution/${hypothesis.id}`);
+  await expect(link).toHaveCSS("font-weight", "700");
+  const headerLink = rui.getByTestId("review-queue-link");
+  const unreadBefore = Number(await headerLink.getAttribute("data-unread"));
+  expect(unreadBefore).toBeGreaterThanOrEqual(1);
+  await expect(rui.getByTestId("review-badge")).toHaveText(`${unreadBefore} unread`);
+  await expect(panel).toContainText(`${unreadBefore} unread`);
+  await expectNoSeriousA11yViolations(rui);
+
+  // Opening the judgment (its API read) marks it read for him, and only for him.
+  expect((await rui.context().request.get(`/api/hypotheses/${hypothesis.id}`)).status()).toBe(200);
+  await rui.reload();
+  await expect(item).toHaveAttribute("data-unread", "false");
+  await expect(link).toHaveCSS("font-weight", "400");
+  expect(Number(await headerLink.getAttribute("data-unread"))).toBe(unreadBefore - 1);
+
+  // The author never sees her own judgment in her queue.
+  await ana.goto("/");
+  await expect(ana.getByRole("region", { name: "Waiting for your review" }).getByRole("link", { name: title })).toHaveCount(0);
+});
+
+test("presence: analyst and reviewer on the same case each see the other within a poll", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const ana = await (await browser.newContext()).newPage();
+  const rui = await (await browser.newContext()).newPage();
+  await loginAs(ana, "analyst");
+  await loginAs(rui, "reviewer");
+  const caseId = await albaniaCaseId(ana);
+  await ana.goto(`/cases/${caseId}`);
+  await expect(ana.getByRole("heading", { level: 1 })).toBeVisible();
+  await rui.goto(`/cases/${caseId}`);
+  // Rui's first heartbeat already finds Ana; Ana learns of Rui on her next 15-second poll.
+  await expect(rui.getByRole("list", { name: "Also viewing" })).toContainText("Ana Analyst", { timeout: 20_000 });
+  await expect(ana.getByRole("list", { name: "Also viewing" })).toContainText("Rui Reviewer", { timeout: 20_000 });
+  await expect(ana.getByRole("list", { name: "Also viewing" }).getByRole("listitem").filter({ hasText: "Rui Reviewer" })).toContainText("RR");
+});
