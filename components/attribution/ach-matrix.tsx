@@ -1,0 +1,225 @@
+"use client";
+// The ACH matrix (STANDARDS.md §5): claims × hypotheses, rated from the keyboard, with inconsistency,
+// diagnosticity and ranking recomputed in the browser on every rating (the server stores; the client
+// scores with the same pure function the server uses).
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { achKeys } from "@/lib/client/attribution-keys";
+import { computeAchScores } from "@/lib/attribution/ach-scores";
+import type { AchRating } from "@/lib/standards/scales";
+import { AchRow, describeRaters } from "./ach-row";
+import { AchNoteEditor } from "./ach-note-editor";
+import { AchScoreHeader } from "./ach-score-header";
+import { useRateCell, type RateCellVars } from "./ach-rate-cell";
+import { describeRankingChange, hypothesisLabel, ratingInputs, toAchView, type AchView } from "./ach-view";
+
+// Pressing C (or I) twice on the same cell within this window means CC (or II).
+const DOUBLE_PRESS_MS = 700;
+const PAGE_ROWS = 10;
+
+type Coord = { r: number; c: number };
+
+export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; initial: AchView; me: { id: string; name: string }; canRate: boolean }) {
+  const questionId = initial.question.id;
+  const { data: view = initial } = useQuery({
+    queryKey: achKeys.matrix(caseId, questionId),
+    queryFn: async () => {
+      const { matrix } = await api<{ matrix: Parameters<typeof toAchView>[0] | null }>(`/api/cases/${caseId}/ach?questionId=${questionId}`);
+      return matrix ? toAchView(matrix) : initial;
+    },
+    initialData: initial,
+  });
+  const { hypotheses, claims } = view;
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => new Set());
+  const [focus, setFocus] = useState<Coord>({ r: 0, c: 1 });
+  const [noteFor, setNoteFor] = useState<{ claimId: string; hypothesisId: string; coord: Coord } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const lastPress = useRef<{ cell: string; key: string; at: number } | null>(null);
+  // Marks the grid interactive once hydrated (the e2e test and the benchmark wait for it).
+  useEffect(() => gridRef.current?.setAttribute("data-ready", "true"), []);
+
+  const hypothesisIds = useMemo(() => hypotheses.map((h) => h.id), [hypotheses]);
+  const claimIds = useMemo(() => claims.map((c) => c.id), [claims]);
+  const labels = useMemo(() => new Map(hypotheses.map((h, i) => [h.id, hypothesisLabel(i)])), [hypotheses]);
+  const inputs = useMemo(() => ratingInputs(view), [view]);
+  const excludedIds = useMemo(() => [...excluded].filter((id) => claimIds.includes(id)), [excluded, claimIds]);
+  const scores = useMemo(() => computeAchScores({ hypothesisIds, claimIds, ratings: inputs, excludedClaimIds: excludedIds }), [hypothesisIds, claimIds, inputs, excludedIds]);
+  const baseline = useMemo(() => (excludedIds.length ? computeAchScores({ hypothesisIds, claimIds, ratings: inputs }) : scores), [excludedIds, hypothesisIds, claimIds, inputs, scores]);
+  const sensitivity = excludedIds.length ? describeRankingChange({ labels, before: baseline.hypotheses, after: scores.hypotheses }) : null;
+
+  const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const onRateError = useCallback((message: string, vars: RateCellVars) => {
+    const claim = claimById.get(vars.claimId);
+    setError(`Could not save ${vars.rating} for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows its previous rating again.`);
+  }, [claimById, labels]);
+  const rate = useRateCell({ caseId, questionId, me, onError: onRateError });
+
+  const onToggleExclude = useCallback((claimId: string) => {
+    setExcluded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(claimId)) next.add(claimId);
+      return next;
+    });
+  }, []);
+
+  const lastCol = hypotheses.length + 2;
+  const moveFocus = useCallback((to: Coord) => {
+    setFocus(to);
+    gridRef.current?.querySelector<HTMLElement>(`[data-r="${to.r}"][data-c="${to.c}"]`)?.focus();
+  }, []);
+
+  const myRating = (claimId: string, hypothesisId: string) => view.rows[claimId]?.[hypothesisId]?.find((r) => r.raterId === me.id);
+
+  const submitRating = (claimId: string, hypothesisId: string, rating: AchRating, note?: string) => {
+    setError(null);
+    // The API replaces the note too, so a rating typed from the keyboard carries the note already there.
+    rate.mutate({ claimId, hypothesisId, rating, note: note ?? myRating(claimId, hypothesisId)?.note ?? "" });
+  };
+
+  const ratingForKey = (e: React.KeyboardEvent, cell: string): AchRating | null => {
+    const k = e.key.toLowerCase();
+    if (k === "n") return "N";
+    if (k === "a") return "NA";
+    if (k !== "c" && k !== "i") return null;
+    const now = performance.now();
+    const prev = lastPress.current;
+    const double = !e.shiftKey && prev !== null && prev.cell === cell && prev.key === k && now - prev.at < DOUBLE_PRESS_MS;
+    lastPress.current = double ? null : { cell, key: k, at: now };
+    const strong = e.shiftKey || double;
+    return k === "c" ? (strong ? "CC" : "C") : strong ? "II" : "I";
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTableElement>) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>("[data-r][data-c]");
+    if (!target || !claims.length) return;
+    const r = Number(target.dataset.r);
+    const c = Number(target.dataset.c);
+    const lastRow = claims.length - 1;
+    const moves: Record<string, Coord | undefined> = {
+      ArrowRight: { r, c: Math.min(c + 1, lastCol) },
+      ArrowLeft: { r, c: Math.max(c - 1, 0) },
+      ArrowDown: { r: Math.min(r + 1, lastRow), c },
+      ArrowUp: { r: Math.max(r - 1, 0), c },
+      PageDown: { r: Math.min(r + PAGE_ROWS, lastRow), c },
+      PageUp: { r: Math.max(r - PAGE_ROWS, 0), c },
+      Home: e.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 },
+      End: e.ctrlKey ? { r: lastRow, c: lastCol } : { r, c: lastCol },
+    };
+    const to = moves[e.key];
+    if (to) {
+      e.preventDefault();
+      moveFocus(to);
+      return;
+    }
+    // Ratings apply to the hypothesis cells only; the link and the toggle keep their native keys.
+    if (c < 1 || c > hypotheses.length || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const claim = claims[r];
+    const hypothesis = hypotheses[c - 1];
+    if (e.key === "Enter" && canRate) {
+      e.preventDefault();
+      setNoteFor({ claimId: claim.id, hypothesisId: hypothesis.id, coord: { r, c } });
+      return;
+    }
+    const rating = ratingForKey(e, `${r}:${c}`);
+    if (!rating) return;
+    e.preventDefault();
+    if (!canRate) return setError("Your role on this case can read the matrix but not rate it.");
+    submitRating(claim.id, hypothesis.id, rating);
+  };
+
+  const onCellFocus = (e: React.FocusEvent<HTMLTableElement>) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-r][data-c]");
+    if (!el) return;
+    const r = Number(el.dataset.r);
+    const c = Number(el.dataset.c);
+    setFocus((prev) => (prev.r === r && prev.c === c ? prev : { r, c }));
+  };
+
+  const onDoubleClick = (e: React.MouseEvent<HTMLTableElement>) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-testid='ach-cell']");
+    if (!el || !canRate) return;
+    const r = Number(el.dataset.r);
+    const c = Number(el.dataset.c);
+    setNoteFor({ claimId: claims[r].id, hypothesisId: hypotheses[c - 1].id, coord: { r, c } });
+  };
+
+  const closeNote = () => {
+    const at = noteFor?.coord;
+    setNoteFor(null);
+    if (at) requestAnimationFrame(() => moveFocus(at));
+  };
+
+  const focusedClaim = focus.c >= 1 && focus.c <= hypotheses.length ? claims[focus.r] : undefined;
+  const focusedHypothesis = focusedClaim ? hypotheses[focus.c - 1] : undefined;
+  const focusedRaters = focusedClaim && focusedHypothesis ? view.rows[focusedClaim.id]?.[focusedHypothesis.id] ?? [] : [];
+  const noteClaim = noteFor ? claimById.get(noteFor.claimId) : undefined;
+  const noteMine = noteFor ? myRating(noteFor.claimId, noteFor.hypothesisId) : undefined;
+
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700" id="ach-help">
+        {canRate
+          ? <>Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd><Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd><Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>
+          : <>Read only: your role can see every rater&apos;s ratings but not rate. Arrow keys move between cells; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>}
+      </p>
+      {error && (
+        <div role="alert" data-testid="ach-error" className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <span>{error}</span>
+          <button type="button" className="text-red-900 underline" onClick={() => setError(null)}>Dismiss</button>
+        </div>
+      )}
+      <div role="status" data-testid="ach-sensitivity" className="min-h-[1.5rem] text-sm">
+        {sensitivity && (
+          <span className={sensitivity === "ranking unchanged" ? "text-slate-700" : "font-semibold text-amber-900"}>
+            Treating {excludedIds.length} claim{excludedIds.length === 1 ? "" : "s"} as false: {sensitivity}.{" "}
+            <button type="button" className="font-normal text-indigo-800 underline" onClick={() => setExcluded(new Set())}>Treat all as true again</button>
+          </span>
+        )}
+      </div>
+      <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 bg-white">
+        <table ref={gridRef} role="grid" aria-label={`ACH matrix: ${view.question.question}`} aria-describedby="ach-help" aria-readonly={canRate ? undefined : true}
+          onKeyDown={onKeyDown} onFocus={onCellFocus} onDoubleClick={onDoubleClick}
+          className="w-full table-fixed border-collapse text-sm" style={{ minWidth: `${36 + hypotheses.length * 5.5}rem` }}>
+          {/* Fixed layout: long statements and titles truncate instead of pushing the last columns out of view. */}
+          <colgroup>
+            <col className="w-[22rem]" />
+            {hypotheses.map((h) => <col key={h.id} />)}
+            <col className="w-24" />
+            <col className="w-32" />
+          </colgroup>
+          <AchScoreHeader hypotheses={hypotheses} labels={labels} scores={scores.hypotheses} baseline={excludedIds.length ? baseline.hypotheses : null} anyRated={inputs.length > 0} />
+          <tbody>
+            {claims.map((claim, i) => (
+              <AchRow key={claim.id} caseId={caseId} rowIndex={i} claim={claim} hypotheses={hypotheses} hypothesisIds={hypothesisIds} ratings={view.rows[claim.id]}
+                meId={me.id} canRate={canRate} focusedCol={focus.r === i ? focus.c : -1} excluded={excluded.has(claim.id)} onToggleExclude={onToggleExclude} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="min-h-[2.5rem] rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="ach-focused">
+        {focusedClaim && focusedHypothesis
+          ? <><span className="font-medium">{labels.get(focusedHypothesis.id)} {focusedHypothesis.title}</span> × “{focusedClaim.statement}”: {focusedRaters.length ? describeRaters(focusedRaters) : "not rated yet"}</>
+          : "Move to a cell to see every rater's rating and note."}
+      </div>
+      {noteFor && noteClaim && (
+        <AchNoteEditor
+          title={`${labels.get(noteFor.hypothesisId)} × “${noteClaim.statement.length > 80 ? `${noteClaim.statement.slice(0, 79)}…` : noteClaim.statement}”`}
+          initialRating={noteMine?.rating ?? null}
+          initialNote={noteMine?.note ?? ""}
+          onClose={closeNote}
+          onSave={({ rating, note }) => {
+            submitRating(noteFor.claimId, noteFor.hypothesisId, rating, note);
+            closeNote();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Kbd({ children }: { children: React.ReactNode }) {
+  return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">{children}</kbd>;
+}
+

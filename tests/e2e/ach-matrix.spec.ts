@@ -1,0 +1,198 @@
+import { expect, test, type Page } from "@playwright/test";
+import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
+
+const TEXT = [
+  "The wiper deleted the ministry's file servers on 15 July.",
+  "The intruders had been inside the network for fourteen months.",
+  "The stolen files were posted to a Telegram channel.",
+  "No ransom demand was ever received by the government.",
+].join(" ");
+const QUOTES = TEXT.match(/[^.]+\./g)!.map((s) => s.trim());
+
+type Matrix = { hypotheses: { id: string; title: string }[]; claims: { id: string; statement: string }[]; cells: { hypothesisId: string; claimId: string; ratings: { raterId: string; rating: string; note: string }[] }[] };
+
+/** A fresh case with one pasted document, four claims (by exact quote), a question and three hypotheses, all via the API. */
+async function freshMatrix(page: Page) {
+  const req = page.context().request;
+  const created = await req.post("/api/cases", { data: { title: `ACH ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).case.id as string;
+  const doc = await req.post(`/api/cases/${caseId}/documents`, { data: { title: "Incident notes", text: TEXT }, headers: ORIGIN });
+  expect(doc.status()).toBe(201);
+  const documentId = (await doc.json()).document.id as string;
+  const claims: string[] = [];
+  for (const exact of QUOTES) {
+    const res = await req.post(`/api/cases/${caseId}/claims`, {
+      data: { statement: exact, claimant: "Incident notes", kind: "fact", credibility: 2, excerpts: [{ documentId, exact }] },
+      headers: ORIGIN,
+    });
+    expect(res.status()).toBe(201);
+    claims.push((await res.json()).claim.id);
+  }
+  const q = await req.post(`/api/cases/${caseId}/questions`, { data: { question: "Who wiped the ministry's servers?" }, headers: ORIGIN });
+  expect(q.status()).toBe(201);
+  const questionId = (await q.json()).question.id as string;
+  const hypotheses: string[] = [];
+  for (const title of ["State intelligence service", "Hacktivists acting alone", "Criminal ransomware crew"]) {
+    const res = await req.post(`/api/cases/${caseId}/hypotheses`, { data: { questionId, title }, headers: ORIGIN });
+    expect(res.status()).toBe(201);
+    hypotheses.push((await res.json()).hypothesis.id);
+  }
+  return { caseId, claims, hypotheses };
+}
+
+async function getMatrix(page: Page, caseId: string): Promise<Matrix> {
+  const res = await page.context().request.get(`/api/cases/${caseId}/ach`);
+  expect(res.status()).toBe(200);
+  return (await res.json()).matrix;
+}
+
+test("rates the ACH matrix from the keyboard: scores, highlight, fading and sensitivity follow; ratings and notes persist", async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginAs(page, "analyst");
+  const { caseId, claims, hypotheses } = await freshMatrix(page);
+  await page.goto(`/cases/${caseId}/ach`);
+  const grid = page.getByRole("grid");
+  await expect(grid).toHaveAttribute("data-ready", "true");
+
+  const cell = (row: number, h: number) => page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const header = (h: number) => page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const row = (r: number) => page.locator(`tr[data-claim-id="${claims[r]}"]`);
+  // Inconsistency = Σ (3 − score)² over cells scored below 3, with C = 4, I = 2, II = 1 (STANDARDS.md §5).
+  const expectInconsistency = async (values: [number, number, number]) => {
+    for (const [h, v] of values.entries()) {
+      await expect(page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`)).toHaveText(String(v));
+    }
+  };
+  const press = (...keys: string[]) => keys.reduce((p, k) => p.then(() => page.keyboard.press(k)), Promise.resolve());
+
+  await expectInconsistency([0, 0, 0]);
+  await expect(page.locator('[data-leading="true"]')).toHaveCount(0);
+
+  // Row 1: C, I, I.
+  await cell(0, 0).focus();
+  await press("c");
+  await expect(cell(0, 0)).toHaveAttribute("data-mine", "C");
+  await press("ArrowRight", "i");
+  await expect(cell(0, 1)).toHaveAttribute("data-mine", "I");
+  await expectInconsistency([0, 1, 0]);
+  await press("ArrowRight", "i");
+  await expectInconsistency([0, 1, 1]);
+  await expect(row(0).getByTestId("ach-diagnosticity")).toHaveText("0.94"); // sd of 4, 2, 2
+
+  // Row 2, right to left: C, C, then I twice quickly = II.
+  await press("ArrowDown", "c", "ArrowLeft", "c", "ArrowLeft", "i", "i");
+  await expect(cell(1, 0)).toHaveAttribute("data-mine", "II");
+  await expectInconsistency([4, 1, 1]);
+
+  // Row 3: C against every hypothesis — it proves nothing and fades.
+  await press("ArrowDown", "c", "ArrowRight", "c", "ArrowRight", "c");
+  await expect(cell(2, 2)).toHaveAttribute("data-mine", "C");
+  await expect(row(2)).toHaveAttribute("data-dimmed", "true");
+  await expect(row(2).getByTestId("ach-diagnosticity")).toHaveText("0.00");
+  await expect(row(0)).not.toHaveAttribute("data-dimmed", "true");
+
+  // Row 4, right to left: I, Shift+I = II, C.
+  await press("ArrowDown", "i", "ArrowLeft", "Shift+I", "ArrowLeft", "c");
+  await expect(cell(3, 1)).toHaveAttribute("data-mine", "II");
+  await expectInconsistency([4, 5, 2]);
+  await expect(header(2)).toHaveAttribute("data-leading", "true");
+  await expect(header(2)).toContainText("least inconsistent");
+  await expect(header(0)).not.toHaveAttribute("data-leading", "true");
+
+  // Sensitivity: treat row 2 as false (End reaches the row's toggle) — H1 loses its 4 and overtakes H3.
+  await press("ArrowUp", "ArrowUp", "End", "Space");
+  await expect(row(1).getByRole("button", { name: /^Treat as false/ })).toHaveAttribute("aria-pressed", "true");
+  await expectInconsistency([0, 5, 2]);
+  await expect(page.getByTestId("ach-sensitivity")).toContainText("ranking changes: H1 ↔ H3");
+  await expect(header(0)).toHaveAttribute("data-leading", "true");
+  await press("Space");
+  await expectInconsistency([4, 5, 2]);
+  await expect(page.getByTestId("ach-sensitivity")).toHaveText("");
+
+  // A note: Enter on a cell opens the editor; a later keyboard rating keeps the note.
+  await cell(0, 0).focus();
+  await press("Enter");
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Note (why this rating)").fill("Fits a state wiper campaign.");
+  await dialog.getByRole("button", { name: "Save rating" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cell(0, 0)).toBeFocused();
+  await press("Shift+C");
+  await expect(cell(0, 0)).toHaveAttribute("data-mine", "CC");
+  await expectNoSeriousA11yViolations(page);
+
+  // Everything reached the server before the reload.
+  await expect.poll(async () => (await getMatrix(page, caseId)).cells.reduce((n, c) => n + c.ratings.length, 0)).toBe(12);
+  await expect.poll(async () => (await getMatrix(page, caseId)).cells.find((c) => c.claimId === claims[0] && c.hypothesisId === hypotheses[0])?.ratings[0]?.rating).toBe("CC");
+  await page.reload();
+  await expect(grid).toHaveAttribute("data-ready", "true");
+  await expectInconsistency([4, 5, 2]);
+  await expect(cell(0, 0)).toHaveAttribute("data-mine", "CC");
+  await expect(cell(0, 0)).toHaveAttribute("title", /Fits a state wiper campaign\./);
+  await expect(cell(1, 0)).toHaveAttribute("data-mine", "II");
+  await expect(row(2)).toHaveAttribute("data-dimmed", "true");
+  await expect(header(2)).toHaveAttribute("data-leading", "true");
+
+  // A save that fails puts the cell back and says so.
+  await page.route("**/api/hypotheses/*/ratings/*", (route) => route.abort());
+  await cell(3, 2).focus();
+  await press("n");
+  await expect(page.getByTestId("ach-error")).toContainText("Could not save N");
+  await expect(cell(3, 2)).toHaveAttribute("data-mine", "I");
+  await expectInconsistency([4, 5, 2]);
+  await page.unroute("**/api/hypotheses/*/ratings/*");
+});
+
+test("PUT /api/hypotheses/{id}/ratings/{claimId} refuses an unknown rating with 422 and changes nothing", async ({ page }) => {
+  await loginAs(page, "analyst");
+  const { caseId, claims, hypotheses } = await freshMatrix(page);
+  const req = page.context().request;
+  const url = `/api/hypotheses/${hypotheses[0]}/ratings/${claims[0]}`;
+  expect((await req.put(url, { data: { rating: "C", note: "first" }, headers: ORIGIN })).status()).toBe(200);
+  const bad = await req.put(url, { data: { rating: "X", note: "overwritten?" }, headers: ORIGIN });
+  expect(bad.status()).toBe(422);
+  expect(JSON.stringify(await bad.json())).toContain("Rating must be one of CC, C, N, I, II or NA.");
+  const cell = (await getMatrix(page, caseId)).cells.find((c) => c.claimId === claims[0] && c.hypothesisId === hypotheses[0])!;
+  expect(cell.ratings.map((r) => [r.rating, r.note])).toEqual([["C", "first"]]);
+});
+
+test("a viewer sees the seeded matrix read-only and cannot rate (403)", async ({ page }) => {
+  await loginAs(page, "viewer");
+  const caseId = await albaniaCaseId(page);
+  const matrix = await getMatrix(page, caseId);
+  const h1 = matrix.hypotheses.find((h) => h.title === "Iran's MOIS-linked operators")!;
+  const denial = matrix.claims.find((c) => c.statement.startsWith("Iran denies responsibility"))!;
+  expect(h1 && denial, "seeded question, hypothesis and claim").toBeTruthy();
+
+  const put = await page.context().request.put(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { data: { rating: "CC" }, headers: ORIGIN });
+  expect(put.status()).toBe(403);
+
+  await page.goto(`/cases/${caseId}/ach`);
+  const grid = page.getByRole("grid");
+  await expect(grid).toHaveAttribute("data-ready", "true");
+  await expect(grid).toHaveAttribute("aria-readonly", "true");
+  await expect(page.locator('[data-editable="true"]')).toHaveCount(0);
+  // Two raters (I and N): the viewer sees their mean, and the rejected hypothesis is marked.
+  const cell = page.locator(`[data-testid="ach-cell"][data-claim-id="${denial.id}"][data-hypothesis-id="${h1.id}"]`);
+  await expect(cell).toContainText("2.5");
+  await expect(page.getByTestId("ach-hypothesis").filter({ hasText: "A criminal ransomware crew" })).toContainText("rejected");
+
+  await cell.focus();
+  await page.keyboard.press("c");
+  await expect(cell).toHaveAttribute("data-mine", "");
+  await expect(page.getByTestId("ach-error")).toContainText("can read the matrix but not rate it");
+  const after = (await getMatrix(page, caseId)).cells.find((c) => c.claimId === denial.id && c.hypothesisId === h1.id)!;
+  expect(after.ratings.map((r) => r.rating).sort()).toEqual(["I", "N"]);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("GET /cases/{caseId}/ach gives a non-member nothing", async ({ page }) => {
+  await loginAs(page, "analyst");
+  const caseId = await albaniaCaseId(page);
+  await page.context().clearCookies();
+  await loginAs(page, "investigator");
+  const res = await page.goto(`/cases/${caseId}/ach`);
+  expect(res?.status()).toBe(404);
+  expect((await page.context().request.get(`/api/cases/${caseId}/ach`)).status()).toBe(404);
+});
