@@ -6,7 +6,11 @@ test("a viewer sees the case but cannot edit it or add documents, in the UI or t
   const caseId = await albaniaCaseId(page);
   await page.goto(`/cases/${caseId}`);
   await expect(page.getByTestId("my-role")).toHaveText("Your role: Viewer");
-  await expect(page.getByRole("list", { name: "Documents" }).getByRole("listitem")).toHaveCount(3);
+  // Other specs may add documents to this case in parallel: check the seeded ones, not a count.
+  const docs = page.getByRole("list", { name: "Documents" });
+  for (const title of ["Suspected Iranian cyberattack exposes UK–Albania migration talks", "Albania shows the West how to deal with Iran", "Turkey Helping Iran To Open Interest Section In Albania"]) {
+    await expect(docs.getByRole("link", { name: title })).toBeVisible();
+  }
   await expect(page.getByRole("link", { name: "Edit case" })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Add a document" })).toHaveCount(0);
 
