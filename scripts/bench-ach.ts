@@ -2,27 +2,18 @@
 // real HTTP against the production build and in Chromium. Writes bench/ach-results.json.
 // A benchmark, not a test: figures go in the README. Runs on its own port, PostgreSQL port and data dir, so
 // it can run beside `npm start`, the e2e server and bench:evidence.
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { ROOT, machine, percentile as pct, signIn, startBenchApp, summary, timer } from "./lib/bench-harness";
 
-const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54369);
-const DATA_DIR = path.join(ROOT, process.env.BENCH_DATA_DIR ?? ".data/bench-ach");
-const BASE = `http://localhost:${PORT}`;
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? ".data/bench-ach";
 const CLAIMS = 200;
 const HYPOTHESES = 8;
 const PUT_COUNT = 200;
 const PUT_P95_TARGET_MS = 150;
 const RATINGS = ["CC", "C", "N", "I", "II", "NA"] as const;
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] * 10) / 10;
-};
-const summary = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: pct(xs, 100) });
 
 // Who rates what, deterministic so runs compare: the analyst rates about 60 % of the cells, the reviewer
 // about 40 %, and where both rate they sometimes sit two or more steps apart (disagreement).
@@ -30,19 +21,6 @@ const analystRates = (i: number, j: number) => (i * 7 + j * 3) % 10 < 6;
 const reviewerRates = (i: number, j: number) => (i * 5 + j * 11) % 10 < 4;
 const analystRating = (i: number, j: number) => RATINGS[(i + j * 2) % 5];
 const reviewerRating = (i: number, j: number) => RATINGS[(i * 3 + j) % 6];
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
 
 async function generate() {
   const { db } = await import("@/lib/db");
@@ -93,41 +71,14 @@ async function generate() {
 }
 
 async function main() {
-  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), E2E_RESET: "1", DATABASE_URL: "", NEXTAUTH_URL: BASE },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on("exit", stop);
+  const { base: BASE, stop } = await startBenchApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR });
   try {
-    await waitFor(`${BASE}/login`, 900_000);
-    const password = readFileSync(path.join(DATA_DIR, "postgres/password"), "utf8").trim();
-    process.env.DATABASE_URL = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/casefile`;
     const t0 = performance.now();
     const data = await generate();
     console.log(`bench: generated ${data.claimIds.length} claims × ${data.hypotheses.length} hypotheses with ${data.ratings.length} ratings by 2 raters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const cookie = await signIn();
-    const timed = async (url: string, init: RequestInit = {}) => {
-      const t = performance.now();
-      const res = await fetch(BASE + url, { ...init, headers: { cookie, ...init.headers } });
-      const body = await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
-      return { ms: performance.now() - t, bytes: body.byteLength };
-    };
-    const repeat = async (n: number, run: (i: number) => Promise<{ ms: number; bytes: number }>) => {
-      const out: { ms: number; bytes: number }[] = [];
-      for (let i = 0; i < n; i++) out.push(await run(i));
-      return { ...summary(out.map((o) => o.ms)), bytes: Math.round(out.reduce((a, o) => a + o.bytes, 0) / n) };
-    };
+    const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
+    const { timed, repeat } = timer({ base: BASE, cookie });
     await timed(`/cases/${data.caseId}/ach`); // warm-up
     await timed(`/api/cases/${data.caseId}/ach`);
 
@@ -157,14 +108,14 @@ async function main() {
     }
 
     const results = {
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: machine(),
       at: new Date().toISOString(),
       data: { claims: data.claimIds.length, hypotheses: data.hypotheses.length, ratings: data.ratings.length, raters: 2 },
       achApi,
       achPageServer,
       putRating,
       computeAchScoresNode: summary(compute),
-      browser: await browserTimings({ cookie, caseId: data.caseId, claimIds: data.claimIds, hypotheses: data.hypotheses }),
+      browser: await browserTimings({ base: BASE, cookie, caseId: data.caseId, claimIds: data.claimIds, hypotheses: data.hypotheses }),
     };
     mkdirSync(path.join(ROOT, "bench"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench/ach-results.json"), JSON.stringify(results, null, 2));
@@ -182,23 +133,8 @@ async function main() {
   }
 }
 
-async function signIn() {
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email: "analyst@example.com", password: "albania-analyst-2022", csrfToken, json: "true" }),
-    redirect: "manual",
-  });
-  const all = [...jar, ...(res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0])];
-  if (!all.some((c) => c.includes("session-token"))) throw new Error("bench: sign-in failed");
-  return all.join("; ");
-}
-
 /** What the analyst feels: time until the grid is interactive, and from a rating key to updated scores. */
-async function browserTimings({ cookie, caseId, claimIds, hypotheses }: { cookie: string; caseId: string; claimIds: string[]; hypotheses: string[] }) {
+async function browserTimings({ base: BASE, cookie, caseId, claimIds, hypotheses }: { base: string; cookie: string; caseId: string; claimIds: string[]; hypotheses: string[] }) {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
   try {
