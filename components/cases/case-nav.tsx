@@ -10,6 +10,7 @@ const TABS = [
   { href: "/timeline", label: "Timeline" },
   { href: "/attribution", label: "Attribution" },
   { href: "/ach", label: "ACH matrix" },
+  { href: "/brief", label: "Brief" },
   { href: "/activity", label: "Activity" },
 ] as const;
 

@@ -87,7 +87,8 @@ function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" })
   return (
     <View style={[s.marking, position === "top" ? { top: 20 } : { bottom: 20 }]} fixed>
       <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>
-      {position === "bottom" && <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />}
+      {/* No "Page n of m": react-pdf's dynamic render text breaks layout past ten pages ("unsupported number"). */}
+      {position === "bottom" && <Text>{m.case.tlpLabel === "TLP:CLEAR" ? "" : "Do not share beyond the marking's limits"}</Text>}
       <Text style={[s.tlp, { color: tlp.colour.text, backgroundColor: tlp.colour.background }]}>{tlp.label}</Text>
     </View>
   );

@@ -107,3 +107,17 @@ describe("PDF and DOCX", () => {
     expect(pdfText.split(/\s+/).some((w) => sorted(w) === sorted("اطلاعات"))).toBe(true);
   }, 60_000);
 });
+
+describe("long PDFs", () => {
+  // Regression: a brief of ten or more pages failed with "unsupported number" from the page-number footer.
+  it("renders a brief of many pages with the TLP marking on every page", async () => {
+    const { renderPdf } = await import("@/lib/briefs/render-pdf");
+    const { extractText, getDocumentProxy } = await import("unpdf");
+    const base = await composeBrief({ access });
+    const claims = Array.from({ length: 150 }, (_, i) => ({ ...base.claims[0], id: `c${i}`, statement: `Claim ${i}: ${"the attackers reused infrastructure ".repeat(12)}` }));
+    const pdf = await renderPdf({ ...base, bluf: "Long summary. ".repeat(1500), claims });
+    const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+    expect(totalPages).toBeGreaterThanOrEqual(10);
+    for (const page of text) expect(page).toContain("TLP:AMBER");
+  }, 120_000);
+});

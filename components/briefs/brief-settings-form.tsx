@@ -1,0 +1,108 @@
+"use client";
+// Which template and sections the case's brief uses; saved per case (PUT with `version`). A 409 means
+// someone else saved first: their choice is shown, the user's ticks are kept, and saving again replaces
+// theirs. A refused save (e.g. no section at all) shows the server's message beside the sections.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, ApiError } from "@/lib/client/api";
+import { BRIEF_SECTIONS, BRIEF_TEMPLATES, SECTION_TITLES, type BriefSection, type BriefTemplate } from "@/lib/briefs/brief-types";
+import { Button, Field, FormError, Select } from "@/components/ui/form";
+import { briefKeys } from "./brief-keys";
+import { TEMPLATE_LABELS } from "./release-readiness";
+import type { BriefSettingsData } from "./types";
+
+export function BriefSettingsForm({ caseId, settings }: { caseId: string; settings: BriefSettingsData }) {
+  const queryClient = useQueryClient();
+  const [template, setTemplate] = useState<BriefTemplate>(settings.template);
+  const [sections, setSections] = useState<BriefSection[]>(settings.sections);
+  const [version, setVersion] = useState(settings.version);
+  const [conflict, setConflict] = useState<BriefSettingsData | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () => api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, { method: "PUT", json: { version, template, sections } }),
+    onSuccess: ({ settings: s }) => {
+      setVersion(s.version);
+      setConflict(null);
+      setSaved(true);
+      queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409 && err.body.current) {
+        const current = err.body.current as BriefSettingsData;
+        setConflict(current);
+        // The next save is a deliberate overwrite of what the user has now seen.
+        setVersion(current.version);
+        queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
+      }
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const sectionsError = error?.issueFor("sections") ?? error?.issues.find((i) => i.path.startsWith("sections."))?.message;
+  const touched = () => setSaved(false);
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="brief-settings-heading"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      data-testid="brief-settings"
+    >
+      <h2 id="brief-settings-heading" className="text-sm font-semibold text-slate-900">Template and sections</h2>
+      {conflict && (
+        <div role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="settings-conflict">
+          <p className="font-medium">Someone else changed the brief&apos;s sections after you opened them.</p>
+          <p data-testid="settings-conflict-current">
+            Saved now: {TEMPLATE_LABELS[conflict.template]} — {conflict.sections.map((s) => SECTION_TITLES[s]).join(", ")}.
+          </p>
+          <p>Your choice is kept below; save again to replace theirs.</p>
+        </div>
+      )}
+      <Field id="brief-template" label="Template">
+        <Select
+          id="brief-template"
+          value={template}
+          onChange={(e) => {
+            const t = e.target.value as BriefTemplate;
+            setTemplate(t);
+            setSections([...BRIEF_TEMPLATES[t]]);
+            touched();
+          }}
+        >
+          {(Object.keys(BRIEF_TEMPLATES) as BriefTemplate[]).map((t) => (
+            <option key={t} value={t}>{TEMPLATE_LABELS[t]}</option>
+          ))}
+        </Select>
+      </Field>
+      <fieldset aria-describedby={sectionsError ? "brief-sections-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Sections</legend>
+        <div className="mt-1 space-y-1">
+          {BRIEF_SECTIONS.map((s) => (
+            <label key={s} className="flex items-center gap-2 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                className="h-4 w-4 rounded border-slate-400 text-indigo-700 focus:ring-indigo-600"
+                checked={sections.includes(s)}
+                onChange={(e) => {
+                  setSections((cur) => (e.target.checked ? BRIEF_SECTIONS.filter((x) => x === s || cur.includes(x)) : cur.filter((x) => x !== s)));
+                  touched();
+                }}
+              />
+              {SECTION_TITLES[s]}
+            </label>
+          ))}
+        </div>
+        {sectionsError && <p id="brief-sections-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="sections-error">{sectionsError}</p>}
+      </fieldset>
+      <FormError message={error && error.status !== 409 && !error.issues.length ? error.message : null} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save sections"}</Button>
+        {saved && !save.isPending && <span role="status" className="text-sm text-emerald-800">Saved.</span>}
+      </div>
+      <p className="text-xs text-slate-600">The preview, the downloads and a release use the saved choice. Changing it after an approval needs a new approval.</p>
+    </form>
+  );
+}
