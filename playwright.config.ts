@@ -5,7 +5,9 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 // End-to-end tests run the real app (production build, embedded PostgreSQL in .data/e2e, reset each run).
 export default defineConfig({
-  testDir: "tests/e2e",
+  // Browser/API suites: end-to-end journeys and the security suite (tests/security, see SECURITY.md).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   fullyParallel: true,
   workers: 2,
   retries: 0,

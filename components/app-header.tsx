@@ -2,6 +2,7 @@ import Link from "next/link";
 import { reviewQueue } from "@/lib/review/review-queue";
 import type { Actor } from "@/lib/audit/record-audit";
 import { SignOutButton } from "./sign-out-button";
+import { SearchButton } from "./search/search-button";
 
 /**
  * The top bar. Server-rendered with the user's unread review count; a page that has already loaded the
@@ -26,9 +27,12 @@ export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnr
               </span>
             )}
           </Link>
-          <Link href="/settings/tokens" className="hover:text-slate-900">Settings</Link>
+          <Link href="/settings/tokens" className="hover:text-slate-900">API tokens</Link>
+          <Link href="/settings/password" className="hover:text-slate-900">Password</Link>
+          {user.isAdmin && <Link href="/admin" className="hover:text-slate-900">Admin</Link>}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <SearchButton />
           <span className="text-slate-600" title={user.email}>{user.name}</span>
           <SignOutButton />
         </div>

@@ -1,14 +1,51 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+export type QueryEvent = { query: string; params: string; duration: number };
+
+/**
+ * Benchmark instrumentation, off unless PRISMA_QUERY_COUNT=1 (npm run bench sets it): every SQL
+ * statement Prisma sends is counted in `total` and in the per-request `scope` (withUser opens one and
+ * reports it as the x-sql-count response header), and handed to `listeners`.
+ */
+export const queryStats = {
+  enabled: process.env.PRISMA_QUERY_COUNT === "1",
+  total: 0,
+  scope: new AsyncLocalStorage<{ n: number }>(),
+  listeners: new Set<(e: QueryEvent) => void>(),
+};
+
+/** Runs a request handler in its own statement-counting scope and puts the counts on its response. */
+export async function withQueryCount(fn: () => Promise<Response>): Promise<Response> {
+  if (!queryStats.enabled) return fn();
+  const scope = { n: 0 };
+  const res = await queryStats.scope.run(scope, fn);
+  try {
+    res.headers.set("x-sql-count", String(scope.n));
+    res.headers.set("x-sql-total", String(queryStats.total));
+  } catch {
+    // Immutable headers (a proxied fetch response): no count, the response itself is unaffected.
+  }
+  return res;
+}
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   // Secrets are never selected unless a query asks for them by name.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, log: queryStats.enabled ? [{ emit: "event", level: "query" }] : [] });
+  if (queryStats.enabled) {
+    (client as unknown as { $on: (e: "query", cb: (e: QueryEvent) => void) => void }).$on("query", (e) => {
+      queryStats.total++;
+      const scope = queryStats.scope.getStore();
+      if (scope) scope.n++;
+      for (const l of queryStats.listeners) l(e);
+    });
+  }
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { __casefileDb?: ReturnType<typeof createClient> };

@@ -18,3 +18,9 @@ export async function requireActorOrRedirect(next?: string): Promise<Actor> {
   if (!actor) redirect(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
   return actor;
 }
+
+/** The server-side session id behind this request's cookie (not validated: pair with currentActor). */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return (session as { sid?: string } | null)?.sid ?? null;
+}

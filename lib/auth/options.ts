@@ -1,15 +1,33 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { CookiesOptions, NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { SESSION_ABSOLUTE_SECONDS, revokeSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIp } from "@/lib/http/client-ip";
+
+/**
+ * Cookie names and flags. Over https every cookie is Secure and `__Host-` prefixed (so it is bound to
+ * this host and path "/" and cannot be set by a sibling subdomain); over plain http (local use, tests)
+ * the same names without the prefix. All are HttpOnly and SameSite=Lax.
+ */
+export function authCookies(baseUrl = process.env.NEXTAUTH_URL): Partial<CookiesOptions> {
+  const secure = (baseUrl ?? "").startsWith("https://");
+  const name = (n: string) => (secure ? `__Host-casefile.${n}` : `casefile.${n}`);
+  const options = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
+  return {
+    sessionToken: { name: name("session"), options },
+    callbackUrl: { name: name("callback-url"), options },
+    csrfToken: { name: name("csrf-token"), options },
+  };
+}
 
 // next-auth signs a JWT that carries only the server-side session id (sid); lib/auth/current-user.ts
 // checks that row on every request, so logout and revocation take effect immediately.
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  cookies: authCookies(),
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({

@@ -10,6 +10,8 @@ import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
 import { ApproveSchema, CreateCommentSchema, CreateHypothesisSchema, CreateQuestionSchema, RateCellSchema, RequestChangesSchema, SubmitSchema, UpdateHypothesisSchema, UpdateQuestionSchema } from "@/lib/attribution/schemas";
 import { AuditQuerySchema } from "@/lib/audit/list-audit";
 import { BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
+import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
+import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -119,6 +121,40 @@ const WRITE = [...CASE, 400, 422];
 const created = (key: string, schema: JsonSchema, extra: Record<string, JsonSchema> = {}) => obj({ [key]: schema, ...extra });
 
 const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  "/api/me/password": {
+    post: { summary: "Change your password (at least 12 characters, not a common one); your other sessions end, this one stays. Not allowed with a token.", tag: "account", body: ChangePasswordSchema, response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 400, 403, 422] },
+  },
+  "/api/invites/accept": {
+    post: { summary: "Set your name and password from a one-time invite or reset link (no sign-in; same-origin only)", tag: "account", body: AcceptInviteSchema, response: obj({ email: str }), errors: [400, 403, 410, 422, 500], public: true },
+  },
+  "/api/admin/users": {
+    get: { summary: "Every user with status (active, invited, disabled) and case roles, plus all cases (workspace admins)", tag: "admin", response: obj({ users: arrayOf(obj({ id, email: str, name: str, isAdmin: { type: "boolean" }, status: { type: "string", enum: ["active", "invited", "disabled"] }, memberships: arrayOf(obj({ caseId: id, caseTitle: str, role: str })) })), cases: arrayOf(obj({ id, title: str })) }), errors: [...AUTH, 403] },
+    post: { summary: "Invite a user: creates the account and a one-time link valid 72 hours, shown in this response only", tag: "admin", body: InviteUserSchema, status: 201, response: obj({ user: obj({ id, email: str, name: str, isAdmin: { type: "boolean" } }), link: { type: "string", format: "uri" }, token: str, expiresAt: { type: "string", format: "date-time" } }), errors: [...AUTH, 400, 403, 409, 422] },
+  },
+  "/api/admin/users/{userId}/reset-password": {
+    post: { summary: "A one-time password reset link (72 hours); the old password and every session stop working at once", tag: "admin", response: obj({ link: { type: "string", format: "uri" }, token: str, expiresAt: { type: "string", format: "date-time" } }), errors: [...AUTH, 403, 404] },
+  },
+  "/api/admin/users/{userId}/disable": {
+    post: { summary: "Disable a user: sessions and API tokens stop working at once", tag: "admin", response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 403, 404, 422] },
+  },
+  "/api/admin/users/{userId}/enable": {
+    post: { summary: "Enable a disabled user (they sign in again; old sessions stay ended)", tag: "admin", response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 403, 404] },
+  },
+  "/api/admin/cases/{caseId}/members/{userId}": {
+    put: { summary: "Give a user a role on any case, adding them if needed (workspace admins)", tag: "admin", body: SetMemberRoleSchema, response: obj({ member: obj({ userId: id, role: str }) }), errors: [...AUTH, 400, 403, 404, 422] },
+    delete: { summary: "Remove a user from a case; the last owner cannot be removed (workspace admins)", tag: "admin", response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 403, 404, 422] },
+  },
+  "/api/cases/{caseId}/members": {
+    get: { summary: "The case's members and their roles", tag: "cases", response: obj({ members: arrayOf(obj({ userId: id, email: str, name: str, role: str, disabled: { type: "boolean" } })) }), errors: CASE },
+    post: { summary: "Add an existing user by email with a role, or change their role (case owners)", tag: "cases", body: AddMemberSchema, status: 201, response: obj({ member: obj({ userId: id, role: str }) }), errors: WRITE },
+  },
+  "/api/cases/{caseId}/members/{userId}": {
+    put: { summary: "Change a member's role; the last owner cannot be demoted (case owners)", tag: "cases", body: SetMemberRoleSchema, response: obj({ member: obj({ userId: id, role: str }) }), errors: WRITE },
+    delete: { summary: "Remove a member; the last owner cannot be removed (case owners)", tag: "cases", response: obj({ ok: { type: "boolean" } }), errors: [...CASE, 422] },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/original": {
+    get: { summary: "The original bytes as an attachment (HTML/SVG as text/plain, unknown types as octet-stream), verified against the stored SHA-256 first (header x-content-sha256); a mismatch is a 500 with code integrity", tag: "documents", response: { type: "string", format: "binary" }, errors: CASE },
+  },
   "/api/openapi.json": {
     get: { summary: "This OpenAPI 3.1 document", tag: "meta", response: { type: "object", description: "OpenAPI 3.1 document" }, errors: [], public: true },
   },
@@ -128,6 +164,43 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/tokens/{tokenId}": {
     delete: { summary: "Revoke one of your tokens (someone else's is a 404)", tag: "tokens", response: obj({ ok: { type: "boolean" } }), errors: [...AUTH, 404] },
+  },
+  "/api/search": {
+    get: {
+      summary: "Full-text search over the documents, claims, entities and sources of your cases: websearch syntax (\"quoted phrase\", OR, -exclude), ranked, one page with highlighted snippets (HTML whose only tags are <mark>) and counts per kind",
+      tag: "search",
+      query: [
+        { name: "q", required: true, schema: { type: "string", minLength: 1, maxLength: 500 }, description: "What to search for (an empty q is a 422)" },
+        { name: "caseId", required: false, schema: id },
+        { name: "kind", required: false, schema: { type: "string", enum: ["document", "claim", "entity", "source"] } },
+        { name: "sourceId", required: false, schema: id, description: "Documents of this source, claims quoting them, the source itself" },
+        { name: "from", required: false, schema: { type: "string", format: "date" }, description: "Documents published / claims recorded on or after this day" },
+        { name: "to", required: false, schema: { type: "string", format: "date" }, description: "… on or before this day (whole day)" },
+        { name: "reliability", required: false, schema: { type: "string", enum: ["A", "B", "C", "D", "E", "F"] } },
+        { name: "page", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 1 } },
+        { name: "pageSize", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+      ],
+      response: obj({
+        results: arrayOf(obj(
+          { kind: { type: "string", enum: ["document", "claim", "entity", "source"] }, id, caseId: id, caseTitle: str, title: str, snippet: { type: "string", description: "Escaped HTML; the only tags are <mark> and </mark>" }, rank: { type: "number" }, url: str, publishedAt: nullableStr, reliability: nullableStr, grade: nullableStr },
+          ["kind", "id", "caseId", "caseTitle", "title", "snippet", "rank", "url"],
+        )),
+        total: { type: "integer" },
+        counts: obj({ document: { type: "integer" }, claim: { type: "integer" }, entity: { type: "integer" }, source: { type: "integer" } }),
+        page: { type: "integer" },
+        pageSize: { type: "integer" },
+      }),
+      errors: [...AUTH, 422],
+    },
+  },
+  "/api/search/quick": {
+    get: {
+      summary: "Quick jump: up to 8 cases, documents, claims and entities whose name or alias is like q (trigram or prefix), best first",
+      tag: "search",
+      query: [{ name: "q", required: true, schema: { type: "string", minLength: 1, maxLength: 500 } }],
+      response: obj({ items: arrayOf(obj({ kind: { type: "string", enum: ["case", "document", "claim", "entity"] }, id, caseId: id, label: str, detail: str, url: str })) }),
+      errors: [...AUTH, 422],
+    },
   },
   "/api/cases": {
     get: { summary: "The cases you are a member of", tag: "cases", response: obj({ cases: arrayOf({ allOf: [ref("Case"), obj({ documentCount: { type: "integer" } })] }) }), errors: AUTH },
@@ -277,10 +350,12 @@ const ERROR_TEXT: Record<number, string> = {
   404: "No such record, or one in a case you may not see",
   409: "Stale `version`: someone saved first (`error.current` holds their version)",
   413: "Too large",
+  410: "The one-time link was already used, has expired, or is not valid (`error.message` says which)",
   415: "Unsupported file or page type",
   422: "Invalid fields (`error.issues` names each field and the problem), or a URL that may not be fetched",
   500: "Unexpected error (quote the request id)",
   502: "The captured site could not be reached or answered with an error",
+  503: "The database is unavailable (restarting); try again shortly",
   504: "The captured site took too long",
 };
 
@@ -326,14 +401,14 @@ export function buildOpenApiDocument() {
         "Every route takes a personal API token (`Authorization: Bearer cf_…`, created on /settings/tokens) or the browser session cookie, with the same permission checks as the UI. Cookie requests that change state need a same-origin `Origin` header; Bearer requests do not. Errors are JSON: `{error: {code, message, issues: [{path, message}]}, requestId}`.",
     },
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-    tags: ["cases", "documents", "sources", "claims", "entities", "events", "attribution", "review", "audit", "tokens", "meta"].map((name) => ({ name })),
+    tags: ["cases", "documents", "sources", "claims", "entities", "events", "attribution", "review", "audit", "search", "tokens", "account", "admin", "meta"].map((name) => ({ name })),
     paths,
     components: {
       schemas,
       responses,
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token: cf_ followed by 43 base64url characters." },
-        cookieAuth: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session (`__Secure-next-auth.session-token` over https)." },
+        cookieAuth: { type: "apiKey", in: "cookie", name: "casefile.session", description: "The browser session (`__Host-casefile.session` over https); HttpOnly, SameSite=Lax." },
       },
     },
   };

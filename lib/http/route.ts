@@ -8,6 +8,10 @@ import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
 import type { Actor, Ctx } from "@/lib/audit/record-audit";
 import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-access";
 import type { CaseAction } from "@/lib/auth/permissions";
+import { withQueryCount } from "@/lib/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
+import { isSameOrigin } from "./same-origin";
+import { assertStorableJson } from "./json-guard";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -24,7 +28,7 @@ function assertSameOrigin(req: NextRequest) {
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new ForbiddenError("Cross-site request refused.");
+  if (!isSameOrigin(origin, host)) throw new ForbiddenError("Cross-site request refused.");
 }
 
 export function jsonError(err: unknown, requestId: string) {
@@ -38,6 +42,14 @@ export function jsonError(err: unknown, requestId: string) {
     return NextResponse.json(
       { error: { code: err.code, message: err.message, issues: err.issues, ...err.details }, requestId },
       { status: err.status, headers },
+    );
+  }
+  if (isDatabaseUnavailable(err)) {
+    // PostgreSQL is restarting or down: the app keeps running and the pool reconnects by itself.
+    console.error(`[${requestId}] database unavailable: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    return NextResponse.json(
+      { error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, requestId },
+      { status: 503, headers: { "x-request-id": requestId, "retry-after": "5" } },
     );
   }
   console.error(`[${requestId}]`, err);
@@ -73,18 +85,37 @@ async function resolveActor(req: NextRequest): Promise<{ actor: Actor; viaApiTok
   return { actor, viaApiToken: false };
 }
 
-/** Route wrapper: authentication (session cookie or API token), same-origin check and error mapping. */
-export function withUser(handler: Handler<UserArgs>) {
+/**
+ * Route wrapper for the few routes used before sign-in (accepting an invite): the same-origin check
+ * and error mapping, no actor.
+ */
+export function withPublic(handler: (args: { req: NextRequest; requestId: string; params: Params }) => Promise<Response | unknown>) {
   return async (req: NextRequest, context: RouteContext) => {
     const requestId = randomUUID();
     try {
-      const { actor, viaApiToken } = await resolveActor(req);
+      assertSameOrigin(req);
       const params = (await context?.params) ?? {};
-      return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params, viaApiToken }), requestId);
+      return toResponse(await handler({ req, requestId, params }), requestId);
     } catch (err) {
       return jsonError(err, requestId);
     }
   };
+}
+
+/** Route wrapper: authentication (session cookie or API token), same-origin check and error mapping. */
+export function withUser(handler: Handler<UserArgs>) {
+  // withQueryCount is a pass-through unless PRISMA_QUERY_COUNT=1 (the benchmark counts SQL per request).
+  return (req: NextRequest, context: RouteContext) =>
+    withQueryCount(async () => {
+      const requestId = randomUUID();
+      try {
+        const { actor, viaApiToken } = await resolveActor(req);
+        const params = (await context?.params) ?? {};
+        return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params, viaApiToken }), requestId);
+      } catch (err) {
+        return jsonError(err, requestId);
+      }
+    });
 }
 
 /** Route wrapper for /api/cases/{caseId}/…: the user must hold a role on the case that allows `action`. */
@@ -103,6 +134,7 @@ export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T>
   } catch {
     throw new InvalidError("The request body is not valid JSON.");
   }
+  assertStorableJson(body);
   return schema.parse(body);
 }
 

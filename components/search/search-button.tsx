@@ -1,0 +1,23 @@
+"use client";
+// The header's search control: opens the quick-jump palette; without JavaScript it is a link to /search.
+import Link from "next/link";
+import { OPEN_PALETTE_EVENT } from "./command-palette";
+
+export function SearchButton() {
+  return (
+    <Link
+      href="/search"
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
+      }}
+      className="inline-flex items-center gap-2 rounded-md px-2.5 py-1 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 hover:text-slate-900"
+      aria-keyshortcuts="Control+K Meta+K"
+      data-testid="search-button"
+    >
+      Search
+      <kbd className="rounded border border-slate-300 px-1 font-mono text-xs text-slate-600">Ctrl K</kbd>
+    </Link>
+  );
+}
