@@ -138,6 +138,13 @@ export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T>
   return schema.parse(body);
 }
 
+/** Like parseJson, for routes whose body may be left out entirely (it then counts as `{}`). */
+export async function parseOptionalJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const text = await req.text();
+  if (!text.trim()) return schema.parse({});
+  return parseJson(new Request(req.url, { method: "POST", body: text, headers: { "content-type": "application/json" } }), schema);
+}
+
 /** Parses the query string with a zod schema (422 with issues when invalid). */
 export function parseQuery<T>(req: Request, schema: ZodType<T>): T {
   return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
