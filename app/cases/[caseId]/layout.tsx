@@ -1,5 +1,4 @@
-import { requireCasePage } from "@/lib/http/page-access";
-import { getCase } from "@/lib/cases/get-case";
+import { getCaseForPage, requireCasePage } from "@/lib/http/page-access";
 import { can } from "@/lib/auth/permissions";
 import { AppHeader } from "@/components/app-header";
 import { CaseHeader } from "@/components/cases/case-header";
@@ -9,7 +8,7 @@ import { PresenceIndicator } from "@/components/cases/presence-indicator";
 export default async function CaseLayout({ children, params }: { children: React.ReactNode; params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
-  const c = await getCase({ access });
+  const c = await getCaseForPage(access.caseId, access.role);
   return (
     <>
       <AppHeader user={actor} />

@@ -1,5 +1,4 @@
-import { requireCasePage } from "@/lib/http/page-access";
-import { getCase } from "@/lib/cases/get-case";
+import { getCaseForPage, requireCasePage } from "@/lib/http/page-access";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { DocumentSummarySchema } from "@/lib/documents/schemas";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -9,7 +8,7 @@ import { AddDocumentForm } from "@/components/documents/add-document-form";
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const { access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
-  const [c, docs] = await Promise.all([getCase({ access }), listDocuments({ access })]);
+  const [c, docs] = await Promise.all([getCaseForPage(access.caseId, access.role), listDocuments({ access })]);
   const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
   return (
     <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
