@@ -9,7 +9,7 @@ import { InvalidError, UnsupportedMediaError } from "@/lib/errors";
 type JsdomCtor = new (html: string, options?: { runScripts?: "outside-only" }) => { window: { document: Document; close(): void } };
 const { JSDOM } = jsdomModule as unknown as { JSDOM: JsdomCtor };
 
-const SEEDS = "/work/shared/seeds";
+const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
 function seed(prefix: string): Buffer {
   const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
   if (!name) throw new Error(`seed ${prefix} missing`);
