@@ -86,7 +86,10 @@ async function main() {
     await stop(1);
     return;
   }
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: process.env });
+  // Idle keep-alive sockets stay open 65 s (Node's default is 5 s): a client reusing a socket the
+  // server has just closed gets ECONNRESET on a POST, seen as a flaky reset under the security suite.
+  const args = dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
   app.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
   console.log(`start: http://localhost:${port} — demo logins are in README.md`);
