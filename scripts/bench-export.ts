@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { signIn, waitFor } from "./lib/bench-harness";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -30,19 +31,6 @@ const KINDS = ["fact", "allegation", "assessment", "denial"] as const;
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
 
 /** Samples this process's RSS every 10 ms; synchronous rendering can starve the timer, so the kernel's own high-water mark (maxRSS) is reported beside it. */
 function rssSampler() {
@@ -266,7 +254,7 @@ async function main() {
     const { inProcess, brief, maxRssMB: benchMaxRssMB } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as InProcessResult;
 
     // Over HTTP: the export route on the production server, with the server's memory sampled meanwhile.
-    const cookie = await signIn();
+    const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
     let serverPeak = 0;
     const serverTimer = setInterval(() => {
       serverPeak = Math.max(serverPeak, ...processTreeMemory(server.pid!).filter((p) => p.cmd.includes("next")).map((p) => p.rss));
@@ -326,22 +314,6 @@ async function main() {
   } finally {
     stop();
   }
-}
-
-async function signIn() {
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfRes.json();
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email: "analyst@example.com", password: "albania-analyst-2022", csrfToken, json: "true" }),
-    redirect: "manual",
-  });
-  const all = [...jar, ...(res.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0])];
-  // The session cookie is "casefile.session" (or next-auth's default "…session-token"), "__Host-"-prefixed over https.
-  if (!all.some((c) => c.split("=")[0].includes("session"))) throw new Error("bench: sign-in failed");
-  return all.join("; ");
 }
 
 const inProcessAt = process.argv.indexOf("--in-process");
