@@ -5,19 +5,42 @@ import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { AliasInput } from "./alias-input";
 import { useSaveEntity } from "./use-save-entity";
-import type { EntityRow, EntityValues } from "./types";
+import { valuesOf, type EntityRow, type EntityValues } from "./types";
 
 const EMPTY: EntityValues = { kind: "", name: "", aliases: [], description: "" };
+const FIELDS = ["kind", "name", "aliases", "description"] as const;
+type Current = Omit<EntityRow, "claimCount">;
 
-/** Add an entity, or edit one (`existing`). Errors show beside their field; what was typed stays. */
+function show(k: (typeof FIELDS)[number], v: EntityValues) {
+  if (k === "kind") return ENTITY_KIND_LABELS[v.kind as keyof typeof ENTITY_KIND_LABELS] ?? v.kind;
+  if (k === "aliases") return v.aliases.join(", ") || "—";
+  return v[k] || "—";
+}
+
+/**
+ * Add an entity, or edit one (`existing`) at the version the user opened. Errors show beside their
+ * field; what was typed stays. When someone else saved first (409) their version is shown and the
+ * user chooses: keep their own edits (saved over the newer version next) or take the other one.
+ */
 export function EntityForm({ caseId, existing, onDone }: { caseId: string; existing?: EntityRow; onDone: (saved?: { id: string }) => void }) {
   const idp = existing ? `entity-${existing.id}` : "new-entity";
-  const [values, setValues] = useState<EntityValues>(existing ? { kind: existing.kind, name: existing.name, aliases: existing.aliases, description: existing.description } : EMPTY);
+  // The form owns its copy and its version: a background refetch of the list must not slip a newer
+  // version under the user's edits, or their save would overwrite a change they never saw.
+  const [values, setValues] = useState<EntityValues>(existing ? valuesOf(existing) : EMPTY);
+  const [version, setVersion] = useState(existing?.version ?? 1);
+  const [conflict, setConflict] = useState<Current | null>(null);
   const save = useSaveEntity({ caseId, entityId: existing?.id });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
   // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
   const issue = (k: string) => error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
   const set = (k: "kind" | "name" | "description") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const resolve = (next: EntityValues | null) => {
+    if (!conflict) return;
+    if (next) setValues(next);
+    setVersion(conflict.version);
+    setConflict(null);
+    save.reset();
+  };
 
   return (
     <form
@@ -26,10 +49,37 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(values, { onSuccess: ({ entity }) => onDone(entity) });
+        save.mutate(
+          { values, version: existing ? version : undefined },
+          {
+            onSuccess: ({ entity }) => onDone(entity),
+            onError: (err) => {
+              if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as Current);
+            },
+          },
+        );
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      {conflict ? (
+        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="entity-conflict">
+          <p className="font-semibold">Someone else saved this entity after you opened it.</p>
+          <p>Your edits are still in the form. Their version ({conflict.version}) says:</p>
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
+            {FIELDS.map((k) => (
+              <div key={k} className="contents">
+                <dt className="font-medium capitalize">{k}</dt>
+                <dd className={show(k, valuesOf(conflict)) !== show(k, values) ? "font-semibold" : ""} data-testid={`entity-conflict-${k}`}>{show(k, valuesOf(conflict))}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="flex flex-wrap gap-2 pt-1">
+            <Button type="button" onClick={() => resolve(null)}>Keep my edits (save over theirs next)</Button>
+            <Button type="button" variant="secondary" onClick={() => resolve(valuesOf(conflict))}>Use their version</Button>
+          </div>
+        </div>
+      ) : (
+        <FormError message={error && !error.issues.length ? error.message : null} />
+      )}
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
         <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
           <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
@@ -48,7 +98,7 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
         <Textarea id={`${idp}-description`} rows={2} value={values.description} onChange={set("description")} maxLength={4000} />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : existing ? "Save entity" : "Add entity"}</Button>
+        <Button type="submit" disabled={save.isPending || !!conflict}>{save.isPending ? "Saving…" : existing ? "Save entity" : "Add entity"}</Button>
         <Button type="button" variant="secondary" onClick={() => onDone()}>Cancel</Button>
       </div>
     </form>

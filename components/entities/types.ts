@@ -1,7 +1,11 @@
 // An entity as the list shows it (GET /api/cases/{caseId}/entities, minus timestamps).
-export type EntityRow = { id: string; kind: string; name: string; aliases: string[]; description: string; claimCount: number };
+export type EntityRow = { id: string; kind: string; name: string; aliases: string[]; description: string; version: number; claimCount: number };
 export type EntityValues = { kind: string; name: string; aliases: string[]; description: string };
 
 export function toEntityRow(e: EntityRow): EntityRow {
-  return { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, claimCount: e.claimCount };
+  return { id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, version: e.version, claimCount: e.claimCount };
+}
+
+export function valuesOf(e: Pick<EntityRow, "kind" | "name" | "aliases" | "description">): EntityValues {
+  return { kind: e.kind, name: e.name, aliases: e.aliases, description: e.description };
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
-import { InvalidError, NotFoundError } from "@/lib/errors";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CreateEntitySchema, UpdateEntitySchema, type CreateEntityInput } from "./schemas";
+import { CreateEntitySchema, UpdateEntitySchema, type CreateEntityInput, type UpdateEntityInput } from "./schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const dedupe = (aliases: string[], name: string) => [...new Set(aliases.filter((a) => a.toLowerCase() !== name.toLowerCase()))];
 const duplicateName = () => new InvalidError("An entity with this name already exists in the case.", [{ path: "name", message: "An entity with this name already exists in the case." }]);
 
@@ -29,14 +30,31 @@ export async function createEntity({ ctx, access, input }: { ctx: Ctx; access: C
   }
 }
 
-export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx; access: CaseAccess; entityId: string; input: unknown }) {
-  const data = UpdateEntitySchema.parse(input);
+/**
+ * Renames, re-kinds or re-aliases an entity if nobody saved it since `version`. A stale save is
+ * refused with 409 carrying the current entity, so the form can show the other change and keep what
+ * this user typed.
+ */
+export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx; access: CaseAccess; entityId: string; input: UpdateEntityInput }) {
+  // A malformed id from the URL is a 404 like any unknown entity, not a database error.
+  if (!UUID.test(entityId)) throw new NotFoundError("Entity");
+  const { version, ...changes } = UpdateEntitySchema.parse(input);
+  if (!Object.values(changes).some((v) => v !== undefined)) throw new InvalidError("Nothing to change.");
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.entity.findFirst({ where: { id: entityId, caseId: access.caseId } });
-      if (!before) throw new NotFoundError("Entity");
-      const name = data.name ?? before.name;
-      const after = await tx.entity.update({ where: { id: entityId }, data: { ...data, aliases: data.aliases ? dedupe(data.aliases, name) : undefined } });
+      // Lock the row first: the version compared and the "before" written to the audit trail are then
+      // exactly what this update replaces, even when two saves arrive together.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "entities" WHERE "id" = ${entityId}::uuid AND "case_id" = ${access.caseId}::uuid FOR UPDATE`;
+      if (!locked.length) throw new NotFoundError("Entity");
+      const before = await tx.entity.findUniqueOrThrow({ where: { id: entityId } });
+      if (before.version !== version) {
+        throw new ConflictError("Someone else saved this entity after you opened it. Their version is shown; your edits are kept.", { current: before });
+      }
+      const name = changes.name ?? before.name;
+      const after = await tx.entity.update({
+        where: { id: entityId },
+        data: { ...changes, aliases: changes.aliases ? dedupe(changes.aliases, name) : undefined, version: { increment: 1 } },
+      });
       await recordAudit({ tx, ctx, action: "entity.update", caseId: access.caseId, targetType: "entity", targetId: entityId, before, after });
       return after;
     });
@@ -48,7 +66,7 @@ export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx;
 
 /** An entity with every claim that mentions it. */
 export async function getEntity({ access, entityId }: { access: CaseAccess; entityId: string }) {
-  const entity = /^[0-9a-f-]{36}$/i.test(entityId) ? await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } }) : null;
+  const entity = UUID.test(entityId) ? await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } }) : null;
   if (!entity) throw new NotFoundError("Entity");
   const links = await db.claimEntity.findMany({ where: { entityId }, select: { claimId: true }, orderBy: { claim: { createdAt: "asc" } } });
   const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: links.map((l) => l.claimId) });

@@ -12,11 +12,24 @@ export const ENTITY_KIND_LABELS: Record<(typeof ENTITY_KINDS)[number], string> =
 };
 
 const alias = z.string().trim().min(1).max(200);
-export const CreateEntitySchema = z.object({
+const fields = {
   kind: z.enum(ENTITY_KINDS, "Pick the entity's kind."),
   name: z.string().trim().min(1, "Name is required.").max(200, "Name must be at most 200 characters."),
-  aliases: z.array(alias).max(50).default([]),
-  description: z.string().trim().max(4000).default(""),
-});
+  aliases: z.array(alias).max(50),
+  description: z.string().trim().max(4000),
+};
+export const CreateEntitySchema = z.object({ ...fields, aliases: fields.aliases.default([]), description: fields.description.default("") });
 export type CreateEntityInput = z.input<typeof CreateEntitySchema>;
-export const UpdateEntitySchema = CreateEntitySchema.partial();
+// An edit names the version it started from; a stale one is refused with 409 and the current entity.
+// Absent fields are left as they are: no defaults here (zod's .partial() keeps them, so a rename
+// alone used to clear the aliases and the description). The version is capped at PostgreSQL's
+// integer range so an absurd number is a 422, not a database error.
+const versionRequired = "The version you edited is required.";
+export const UpdateEntitySchema = z.object({
+  version: z.number(versionRequired).int(versionRequired).positive(versionRequired).max(2_147_483_647, versionRequired),
+  kind: fields.kind.optional(),
+  name: fields.name.optional(),
+  aliases: fields.aliases.optional(),
+  description: fields.description.optional(),
+});
+export type UpdateEntityInput = z.input<typeof UpdateEntitySchema>;

@@ -97,7 +97,7 @@ const HAND_WRITTEN: Record<string, JsonSchema> = {
     independence: { description: "For credibility 1: whether two independent origins back it; null otherwise." },
   }),
   ClaimLink: obj({ id, caseId: id, fromClaimId: id, toClaimId: id, kind: { type: "string", enum: ["corroborates", "contradicts", "repeats"] }, note: nullableStr }, ["id", "fromClaimId", "toClaimId", "kind"]),
-  Entity: obj({ id, caseId: id, kind: str, name: str, aliases: arrayOf(str), description: str }, ["id", "caseId", "kind", "name", "aliases"]),
+  Entity: obj({ id, caseId: id, kind: str, name: str, aliases: arrayOf(str), description: str, version: { type: "integer", description: "Send it back with an edit; 409 when someone saved since." } }, ["id", "caseId", "kind", "name", "aliases", "version"]),
   Event: obj({ id, caseId: id, title: str, description: str, occurredAt: { type: "string", format: "date-time" }, precision: { type: "string", enum: ["day", "month", "year"] } }, ["id", "caseId", "title", "occurredAt", "precision"]),
 };
 
@@ -258,7 +258,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/entities/{entityId}": {
     get: { summary: "An entity and every claim that mentions it", tag: "entities", response: obj({ entity: ref("Entity"), claims: arrayOf(ref("Claim")) }), errors: CASE },
-    patch: { summary: "Rename, re-kind or change aliases", tag: "entities", body: UpdateEntitySchema, response: created("entity", ref("Entity")), errors: WRITE },
+    patch: { summary: "Rename, re-kind or change aliases (`version` required; 409 with the current entity when stale); absent fields are left as they are", tag: "entities", body: UpdateEntitySchema, response: created("entity", ref("Entity")), errors: [...WRITE, 409] },
   },
   "/api/cases/{caseId}/audit": {
     get: { summary: "The case's append-only activity log, filtered and paginated", tag: "audit", query: AuditQuerySchema, response: obj({ events: arrayOf(obj({ id, at: { type: "string", format: "date-time" }, action: str, targetType: str, targetId: str })), total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } }), errors: [...CASE, 422] },

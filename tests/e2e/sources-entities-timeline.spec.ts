@@ -175,3 +175,53 @@ test("regrading a source someone else just changed shows their change and keeps 
   const { sources } = await (await api.get(`/api/cases/${caseId}/sources`)).json();
   expect(sources[0]).toMatchObject({ reliability: "E", version: 3 });
 });
+
+test("saving an entity someone else just changed shows their change and loses nothing typed", async ({ page }) => {
+  await loginAs(page, "analyst");
+  const caseId = await freshCase(page);
+  const api = page.context().request;
+  const made = await api.post(`/api/cases/${caseId}/entities`, { data: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"] }, headers: ORIGIN });
+  expect(made.status()).toBe(201);
+  const entityId = (await made.json()).entity.id as string;
+
+  await page.goto(`/cases/${caseId}/entities`);
+  await page.getByRole("button", { name: "Edit HomeLand Justice" }).click();
+  const form = page.getByRole("form", { name: "Edit entity HomeLand Justice" });
+  await form.getByLabel("Name", { exact: true }).fill("Homeland Justice");
+  const aliases = form.getByLabel("Aliases", { exact: true });
+  await aliases.fill("Storm-0842");
+  await aliases.press("Enter");
+  await form.getByLabel("Description (optional)").fill("Persona claiming the 2022 attacks on Albania.");
+  // Meanwhile a colleague, who opened the same version, re-kinds it and writes a description.
+  const theirs = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, { data: { version: 1, kind: "intrusion_set", description: "Iranian state actor (Microsoft)." }, headers: ORIGIN });
+  expect(theirs.status()).toBe(200);
+
+  await form.getByRole("button", { name: "Save entity" }).click();
+  const conflict = form.getByTestId("entity-conflict");
+  await expect(conflict).toContainText("Someone else saved this entity after you opened it.");
+  await expect(conflict.getByTestId("entity-conflict-kind")).toHaveText("Intrusion set");
+  await expect(conflict.getByTestId("entity-conflict-description")).toHaveText("Iranian state actor (Microsoft).");
+  // Nothing typed is lost, and nothing was saved over their change.
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("Homeland Justice");
+  await expect(form.getByTestId("alias-chip")).toHaveText(["HLJ×", "Storm-0842×"]);
+  await expect(form.getByLabel("Description (optional)")).toHaveValue("Persona claiming the 2022 attacks on Albania.");
+  await expect(form.getByLabel("Kind")).toHaveValue("threat_actor");
+  await expect(form.getByRole("button", { name: "Save entity" })).toBeDisabled();
+  const { entity: stored } = await (await api.get(`/api/cases/${caseId}/entities/${entityId}`)).json();
+  expect(stored).toMatchObject({ name: "HomeLand Justice", kind: "intrusion_set", description: "Iranian state actor (Microsoft).", version: 2 });
+  await expectNoSeriousA11yViolations(page);
+
+  // Choosing to keep one's own edits saves them over the newer version, knowingly.
+  await form.getByRole("button", { name: "Keep my edits (save over theirs next)" }).click();
+  await form.getByRole("button", { name: "Save entity" }).click();
+  await expect(form).toHaveCount(0);
+  const threatActors = page.getByRole("region", { name: /Threat actor/ });
+  await expect(threatActors.getByRole("list", { name: "Aliases of Homeland Justice" }).getByRole("listitem")).toHaveText(["HLJ", "Storm-0842"]);
+  const { entity: after } = await (await api.get(`/api/cases/${caseId}/entities/${entityId}`)).json();
+  expect(after).toMatchObject({ name: "Homeland Justice", kind: "threat_actor", aliases: ["HLJ", "Storm-0842"], description: "Persona claiming the 2022 attacks on Albania.", version: 3 });
+
+  // A stale version sent straight to the API is a 409 with the current entity, and changes nothing.
+  const stale = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, { data: { version: 2, name: "Overwritten?" }, headers: ORIGIN });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error.current).toMatchObject({ id: entityId, name: "Homeland Justice", version: 3 });
+});

@@ -83,9 +83,64 @@ describe("entities", () => {
     expect((dup as InvalidError).issues?.[0].path).toBe("name");
     expect(await db.entity.count({ where: { caseId: access.caseId } })).toBe(1);
 
-    const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { name: "HLJ", aliases: ["HLJ", "HomeLand Justice"] } });
-    expect(renamed).toMatchObject({ name: "HLJ", aliases: ["HomeLand Justice"] });
+    const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "HLJ", aliases: ["HLJ", "HomeLand Justice"] } });
+    expect(renamed).toMatchObject({ name: "HLJ", aliases: ["HomeLand Justice"], version: 2 });
     expect(await auditRows({ targetId: e.id })).toBe(2);
+  });
+
+  it("two saves of the same version: one wins, the other is a 409 carrying the winner's entity, and the winner's data is kept", async () => {
+    const { ana, access } = await setup();
+    const bo = await makeUser({ name: "Bo" });
+    await db.caseMember.create({ data: { caseId: access.caseId, userId: bo.actor.id, role: "editor" } });
+    const e = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"], description: "Claimed the July 2022 attack." } });
+    expect(e.version).toBe(1);
+
+    // Both opened version 1; the saves race (the row lock decides which one was first).
+    const results = await Promise.allSettled([
+      updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "Homeland Justice", aliases: ["HLJ", "Storm-0842"] } }),
+      updateEntity({ ctx: bo, access: { ...access, role: "editor" }, entityId: e.id, input: { version: 1, description: "Persona of an Iranian state actor.", kind: "intrusion_set" } }),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const conflict = lost[0].reason as ConflictError;
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(conflict.status).toBe(409);
+    const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof updateEntity>>>).value;
+    expect(winner.version).toBe(2);
+    // The refusal carries the entity as the winner left it, so the loser's form can show it.
+    expect(conflict.details?.current).toMatchObject({ id: e.id, version: 2, name: winner.name, aliases: winner.aliases, description: winner.description, kind: winner.kind });
+
+    const stored = await db.entity.findUniqueOrThrow({ where: { id: e.id } });
+    expect(stored).toMatchObject({ version: 2, name: winner.name, aliases: winner.aliases, description: winner.description, kind: winner.kind });
+    // One audit row for the one change, its before and after exact.
+    const audits = await db.auditEvent.findMany({ where: { targetId: e.id, action: "entity.update" } });
+    expect(audits).toHaveLength(1);
+    expect(audits[0].before).toMatchObject({ version: 1, name: "HomeLand Justice", aliases: ["HLJ"], description: "Claimed the July 2022 attack." });
+    expect(audits[0].after).toMatchObject({ version: 2, name: winner.name });
+
+    // The loser, now at the current version, can save over it deliberately.
+    const loserCtx = winner.name === "Homeland Justice" ? bo : ana;
+    const again = await updateEntity({ ctx: loserCtx, access, entityId: e.id, input: { version: 2, description: "Kept mine." } });
+    expect(again).toMatchObject({ version: 3, description: "Kept mine.", name: winner.name });
+  });
+
+  it("an edit needs the version; a rename alone leaves aliases and description; foreign and malformed ids are 404", async () => {
+    const { ana, access } = await setup();
+    const e = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "Iran MOIS", aliases: ["MOIS", "VAJA"], description: "Ministry of Intelligence." } });
+    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { name: "No version" } as never })).rejects.toBeInstanceOf(ZodError);
+    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 2 ** 31, name: "Too big" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1 } })).rejects.toBeInstanceOf(InvalidError);
+    // Regression: the update schema used to inherit the create schema's defaults, so a rename alone cleared the aliases and the description.
+    const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "Ministry of Intelligence" } });
+    expect(renamed).toMatchObject({ name: "Ministry of Intelligence", aliases: ["MOIS", "VAJA"], description: "Ministry of Intelligence.", version: 2 });
+
+    const other = await setup();
+    const foreign = await createEntity({ ctx: other.ana, access: other.access, input: { kind: "person", name: "Someone else" } });
+    await expect(updateEntity({ ctx: ana, access, entityId: foreign.id, input: { version: 1, name: "Taken over" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateEntity({ ctx: ana, access, entityId: "not-a-uuid", input: { version: 1, name: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.entity.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ name: "Someone else", version: 1 });
+    expect(await auditRows({ targetId: e.id, action: "entity.update" })).toBe(1);
   });
 
   it("getEntity returns the claims that mention the entity, with their quotes, and 404s another case's entity", async () => {

@@ -34,7 +34,7 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
           {can(access.role, "entities.manage") && (
             <EntityEditToggle
               caseId={caseId}
-              entity={{ id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, description: entity.description, claimCount: claims.length }}
+              entity={{ id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, description: entity.description, version: entity.version, claimCount: claims.length }}
             />
           )}
         </div>
