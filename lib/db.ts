@@ -36,7 +36,9 @@ function createClient() {
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   const adapter = new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   // Secrets are never selected unless a query asks for them by name.
-  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, log: queryStats.enabled ? [{ emit: "event", level: "query" }] : [] });
+  // Under a burst (50 writers on 2 cores) a transaction waits its turn for a connection instead of
+  // failing after Prisma's default 2 s: queueing is slower, an error would lose the analyst's input.
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: 10_000, timeout: 20_000 }, log: queryStats.enabled ? [{ emit: "event", level: "query" }] : [] });
   if (queryStats.enabled) {
     (client as unknown as { $on: (e: "query", cb: (e: QueryEvent) => void) => void }).$on("query", (e) => {
       queryStats.total++;

@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   "hypothesis.create": "added a hypothesis",
   "hypothesis.update": "changed a hypothesis",
   "ach.rate": "rated evidence against a hypothesis",
+  "ach.clear": "cleared an ACH rating",
   "review.submit": "submitted a judgment for review",
   "review.approve": "approved a judgment",
   "review.request_changes": "requested changes to a judgment",

@@ -12,6 +12,7 @@ import { AchRow, describeRaters } from "./ach-row";
 import { AchNoteEditor } from "./ach-note-editor";
 import { AchScoreHeader } from "./ach-score-header";
 import { useRateCell, type RateCellVars } from "./ach-rate-cell";
+import { useClearRating, type ClearRatingVars } from "./use-clear-rating";
 import { describeRankingChange, hypothesisLabel, ratingInputs, toAchView, type AchView } from "./ach-view";
 
 // Pressing C (or I) twice on the same cell within this window means CC (or II).
@@ -55,6 +56,11 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
     setError(`Could not save ${vars.rating} for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows its previous rating again.`);
   }, [claimById, labels]);
   const rate = useRateCell({ caseId, questionId, me, onError: onRateError });
+  const onClearError = useCallback((message: string, vars: ClearRatingVars) => {
+    const claim = claimById.get(vars.claimId);
+    setError(`Could not clear your rating for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows your rating again.`);
+  }, [claimById, labels]);
+  const clear = useClearRating({ caseId, questionId, me, onError: onClearError });
 
   const onToggleExclude = useCallback((claimId: string) => {
     setExcluded((prev) => {
@@ -76,6 +82,13 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
     setError(null);
     // The API replaces the note too, so a rating typed from the keyboard carries the note already there.
     rate.mutate({ claimId, hypothesisId, rating, note: note ?? myRating(claimId, hypothesisId)?.note ?? "" });
+  };
+
+  // Back to "not rated" (only the caller's own rating; other raters' stay). Nothing to clear is a no-op.
+  const clearRating = (claimId: string, hypothesisId: string) => {
+    setError(null);
+    lastPress.current = null;
+    if (myRating(claimId, hypothesisId)) clear.mutate({ claimId, hypothesisId });
   };
 
   const ratingForKey = (e: React.KeyboardEvent, cell: string): AchRating | null => {
@@ -122,6 +135,12 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
       setNoteFor({ claimId: claim.id, hypothesisId: hypothesis.id, coord: { r, c } });
       return;
     }
+    if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      if (!canRate) return setError("Your role on this case can read the matrix but not rate it.");
+      clearRating(claim.id, hypothesis.id);
+      return;
+    }
     const rating = ratingForKey(e, `${r}:${c}`);
     if (!rating) return;
     e.preventDefault();
@@ -156,12 +175,13 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
   const focusedRaters = focusedClaim && focusedHypothesis ? view.rows[focusedClaim.id]?.[focusedHypothesis.id] ?? [] : [];
   const noteClaim = noteFor ? claimById.get(noteFor.claimId) : undefined;
   const noteMine = noteFor ? myRating(noteFor.claimId, noteFor.hypothesisId) : undefined;
+  const focusedMine = focusedClaim && focusedHypothesis ? focusedRaters.find((r) => r.raterId === me.id) : undefined;
 
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" id="ach-help">
         {canRate
-          ? <>Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd><Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd><Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>
+          ? <>Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd><Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd><Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Delete</Kbd> or <Kbd>Backspace</Kbd> clears your rating; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>
           : <>Read only: your role can see every rater&apos;s ratings but not rate. Arrow keys move between cells; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>}
       </p>
       {error && (
@@ -198,10 +218,21 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
           </tbody>
         </table>
       </div>
-      <div className="min-h-[2.5rem] rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="ach-focused">
-        {focusedClaim && focusedHypothesis
-          ? <><span className="font-medium">{labels.get(focusedHypothesis.id)} {focusedHypothesis.title}</span> × “{focusedClaim.statement}”: {focusedRaters.length ? describeRaters(focusedRaters) : "not rated yet"}</>
-          : "Move to a cell to see every rater's rating and note."}
+      <div className="flex min-h-[2.5rem] flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="ach-focused">
+        <span>
+          {focusedClaim && focusedHypothesis
+            ? <><span className="font-medium">{labels.get(focusedHypothesis.id)} {focusedHypothesis.title}</span> × “{focusedClaim.statement}”: {focusedRaters.length ? describeRaters(focusedRaters) : "not rated yet"}</>
+            : "Move to a cell to see every rater's rating and note."}
+        </span>
+        {/* The mouse way to what Delete does on the focused cell; focus goes back to the cell afterwards. */}
+        {canRate && focusedClaim && focusedHypothesis && focusedMine && (
+          <button type="button" data-testid="ach-clear-rating"
+            aria-label={`Clear my rating ${focusedMine.rating} of ${labels.get(focusedHypothesis.id)} on “${focusedClaim.statement.length > 60 ? `${focusedClaim.statement.slice(0, 59)}…` : focusedClaim.statement}”`}
+            onClick={() => { clearRating(focusedClaim.id, focusedHypothesis.id); moveFocus(focus); }}
+            className="whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-white focus:outline-2 focus:outline-indigo-600">
+            Clear my rating
+          </button>
+        )}
       </div>
       {noteFor && noteClaim && (
         <AchNoteEditor
@@ -213,6 +244,10 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
             submitRating(noteFor.claimId, noteFor.hypothesisId, rating, note);
             closeNote();
           }}
+          onClear={noteMine ? () => {
+            clearRating(noteFor.claimId, noteFor.hypothesisId);
+            closeNote();
+          } : undefined}
         />
       )}
     </div>

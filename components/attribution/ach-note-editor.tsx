@@ -7,11 +7,13 @@ import { Button } from "@/components/ui/form";
 
 const NOTE_MAX = 2000;
 
-export function AchNoteEditor({ title, initialRating, initialNote, onSave, onClose }: {
+export function AchNoteEditor({ title, initialRating, initialNote, onSave, onClear, onClose }: {
   title: string;
   initialRating: AchRating | null;
   initialNote: string;
   onSave: (v: { rating: AchRating; note: string }) => void;
+  /** Present when the caller has a rating here: removes it (and its note) back to "not rated". */
+  onClear?: () => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -58,6 +60,7 @@ export function AchNoteEditor({ title, initialRating, initialNote, onSave, onClo
           {error && <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p>}
         </div>
         <div className="flex justify-end gap-2">
+          {onClear && <Button type="button" variant="secondary" className="mr-auto" onClick={onClear}>Clear my rating</Button>}
           <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
           <Button type="submit">Save rating</Button>
         </div>

@@ -10,7 +10,9 @@ import { withRating, type AchRaterRating, type AchView } from "./ach-view";
 export type RateCellVars = { claimId: string; hypothesisId: string; rating: AchRating; note: string };
 type Context = { previous: AchRaterRating | null; mine: AchRaterRating };
 
-const RATE_KEY = ["ach", "rate"] as const;
+// Shared with clearing (use-clear-rating.ts): one key and one queue for every change to the caller's ratings.
+export const RATE_KEY = ["ach", "rate"] as const;
+export const rateScope = (questionId: string) => ({ id: `ach-rate:${questionId}` });
 
 export function useRateCell({ caseId, questionId, me, onError }: { caseId: string; questionId: string; me: { id: string; name: string }; onError: (message: string, vars: RateCellVars) => void }) {
   const queryClient = useQueryClient();
@@ -18,7 +20,7 @@ export function useRateCell({ caseId, questionId, me, onError }: { caseId: strin
   return useMutation<unknown, Error, RateCellVars, Context>({
     mutationKey: RATE_KEY,
     // One queue for all ratings: "C" then a quick second "C" (→ CC) must reach the server in that order.
-    scope: { id: `ach-rate:${questionId}` },
+    scope: rateScope(questionId),
     mutationFn: ({ claimId, hypothesisId, rating, note }) => api(`/api/hypotheses/${hypothesisId}/ratings/${claimId}`, { method: "PUT", json: { rating, note } }),
     onMutate: async ({ claimId, hypothesisId, rating, note }) => {
       // A refetch landing after this would paint the old rating over the optimistic one.

@@ -5,12 +5,15 @@ import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateClaimSchema, type CreateClaimInput } from "./schemas";
 import { anchorExcerpt } from "./verify-excerpt";
+import { assessIndependence } from "./assess-independence";
+import { CLAIM_INCLUDE, toClaimDetail, type ClaimDetail, type ClaimRow } from "./claim-details";
 
 /**
  * Records a claim and the exact quotes it rests on. Every quote is checked against the stored text;
  * a document or entity from another case is a 404, as if it did not exist. All or nothing.
+ * Returns the claim as the API shows it, read back inside the same transaction (no second round).
  */
-export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateClaimInput }) {
+export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateClaimInput }): Promise<ClaimDetail> {
   const data = CreateClaimSchema.parse(input);
   const docIds = [...new Set(data.excerpts.map((e) => e.documentId))];
   const docs = await db.document.findMany({ where: { id: { in: docIds }, caseId: access.caseId }, select: { id: true, text: true } });
@@ -20,7 +23,7 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
   const entityIds = [...new Set(data.entityIds)];
   if (entityIds.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== entityIds.length) throw new NotFoundError("Entity");
 
-  return db.$transaction(async (tx) => {
+  const claim = await db.$transaction(async (tx) => {
     const claim = await tx.claim.create({
       data: {
         caseId: access.caseId,
@@ -34,10 +37,18 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
         excerpts: { create: anchored.map((a, position) => ({ ...a, position })) },
         entities: { create: entityIds.map((entityId) => ({ entityId })) },
       },
-      include: { excerpts: { orderBy: { position: "asc" } } },
+      include: CLAIM_INCLUDE,
     });
     await tx.case.update({ where: { id: access.caseId }, data: { updatedAt: new Date() } });
-    await recordAudit({ tx, ctx, action: "claim.create", caseId: access.caseId, targetType: "claim", targetId: claim.id, after: { ...claim, entityIds } });
+    await recordAudit({ tx, ctx, action: "claim.create", caseId: access.caseId, targetType: "claim", targetId: claim.id, after: { ...claimRecord(claim), entityIds } });
     return claim;
   });
+  // A new claim has no links yet; only a "1 – Confirmed" grade needs the independence warning.
+  const independence = claim.credibility === 1 ? ((await assessIndependence({ caseId: access.caseId, claims: [claim.id] })).get(claim.id) ?? null) : null;
+  return toClaimDetail(claim, independence);
+}
+
+/** What the audit keeps of a new claim: its own fields and its quotes, not the joined display data. */
+function claimRecord({ excerpts, entities: _entities, linksFrom: _from, linksTo: _to, createdBy: _by, ...claim }: ClaimRow) {
+  return { ...claim, excerpts: excerpts.map(({ document: _document, ...e }) => e) };
 }

@@ -313,6 +313,12 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/hypotheses/{id}/ratings/{claimId}": {
     put: { summary: "Your own ACH rating of one claim against this hypothesis {rating: CC|C|N|I|II|NA, note}", tag: "attribution", body: RateCellSchema, response: obj({ rating: { type: "object" } }), errors: WRITE },
+    delete: {
+      summary: "Clear your own ACH rating of one claim against this hypothesis back to \"not rated\" (no body; other raters' ratings stay). Idempotent: `cleared` is false when you had not rated it. Audited with the rating and note removed",
+      tag: "attribution",
+      response: obj({ cleared: { type: "boolean" }, previous: { anyOf: [obj({ rating: { type: "string", enum: ["CC", "C", "N", "I", "II", "NA"] }, note: str }), { type: "null" }] } }),
+      errors: CASE,
+    },
   },
   "/api/reviews/queue": {
     get: { summary: "Judgments waiting for your review, with the unread count", tag: "review", response: { type: "object" }, errors: AUTH },

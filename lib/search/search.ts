@@ -19,9 +19,14 @@ export function plainWords(q: string) {
     .trim();
 }
 
+/** `words` with LIKE's wildcards (and its escape character) taken literally. */
+export function likeEscape(words: string) {
+  return words.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
 /** A case-insensitive prefix pattern; % and _ typed by the user are literal. */
 export function prefixPattern(words: string) {
-  return `${words.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return `${likeEscape(words)}%`;
 }
 
 /** The permission rule every arm repeats: only cases the actor is a member of (and the one asked for). */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
+import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn } from "./fixtures";
 
 const TEXT = [
   "The wiper deleted the ministry's file servers on 15 July.",
@@ -144,6 +144,125 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
   await page.unroute("**/api/hypotheses/*/ratings/*");
 });
 
+test("clears ratings with Delete, Backspace, the visible button and the note dialog: scores follow and the clears persist", async ({ page }) => {
+  test.setTimeout(90_000);
+  await loginAs(page, "analyst");
+  const { caseId, claims, hypotheses } = await freshMatrix(page);
+  const req = page.context().request;
+  const put = async (row: number, h: number, rating: string, note = "") =>
+    expect((await req.put(`/api/hypotheses/${hypotheses[h]}/ratings/${claims[row]}`, { data: { rating, note }, headers: ORIGIN })).status()).toBe(200);
+  // H1: I (1) + II (4) = 5; H2: II = 4; H3: C and CC, consistent = 0.
+  await put(0, 0, "I", "Wipers are not a state signature.");
+  await put(1, 0, "II");
+  await put(0, 1, "II");
+  await put(2, 2, "C");
+  await put(3, 2, "CC");
+
+  await page.goto(`/cases/${caseId}/ach`);
+  const grid = page.getByRole("grid");
+  await expect(grid).toHaveAttribute("data-ready", "true");
+  const cell = (row: number, h: number) => page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const expectInconsistency = async (values: [number, number, number]) => {
+    for (const [h, v] of values.entries()) {
+      await expect(page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`)).toHaveText(String(v));
+    }
+  };
+  await expectInconsistency([5, 4, 0]);
+  await expect(page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[2]}"]`)).toHaveAttribute("data-leading", "true");
+
+  // Keyboard: Delete clears the focused cell back to "not rated", and the scores move at once.
+  await cell(0, 0).focus();
+  await page.keyboard.press("Delete");
+  await expect(cell(0, 0)).toHaveAttribute("data-mine", "");
+  await expect(cell(0, 0)).toHaveAttribute("aria-label", /you have not rated this; not rated/);
+  await expectInconsistency([4, 4, 0]);
+  // Backspace does the same; a rating typed right after a clear is a fresh single press (C, not CC).
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Backspace");
+  await expect(cell(1, 0)).toHaveAttribute("data-mine", "");
+  await expectInconsistency([0, 4, 0]);
+  await page.keyboard.press("c");
+  await expect(cell(1, 0)).toHaveAttribute("data-mine", "C");
+  await page.keyboard.press("Backspace");
+  await expect(cell(1, 0)).toHaveAttribute("data-mine", "");
+  // Clearing a cell that holds no rating of mine does nothing and asks nothing of the server.
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("ach-error")).toHaveCount(0);
+
+  // Mouse: clicking a cell shows a "Clear my rating" control for it.
+  await cell(0, 1).click();
+  const clearButton = page.getByRole("button", { name: /^Clear my rating II of H2 on / });
+  await expect(clearButton).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await clearButton.click();
+  await expect(cell(0, 1)).toHaveAttribute("data-mine", "");
+  await expect(cell(0, 1)).toBeFocused();
+  await expect(clearButton).toHaveCount(0);
+  await expectInconsistency([0, 0, 0]);
+  // The note dialog offers it too, for a cell that has a rating.
+  await cell(2, 2).dblclick();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Clear my rating" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cell(2, 2)).toHaveAttribute("data-mine", "");
+
+  // Everything reached the server: only H3 × claim 4 is still rated, and each clear was audited once with what it removed.
+  const remaining = async () => (await getMatrix(page, caseId)).cells.flatMap((c) => c.ratings.map((r) => `${c.claimId}|${c.hypothesisId}|${r.rating}`));
+  await expect.poll(remaining).toEqual([`${claims[3]}|${hypotheses[2]}|CC`]);
+  const audit = await (await req.get(`/api/cases/${caseId}/audit`, { params: { action: "ach.clear" } })).json();
+  expect(audit.total).toBe(5);
+  expect(audit.events.map((e: { before: { rating: string } }) => e.before.rating).sort()).toEqual(["C", "C", "I", "II", "II"]);
+  expect(audit.events.find((e: { before: { note: string } }) => e.before.note)?.before).toMatchObject({ claimId: claims[0], rating: "I", note: "Wipers are not a state signature." });
+  await page.reload();
+  await expect(grid).toHaveAttribute("data-ready", "true");
+  await expectInconsistency([0, 0, 0]);
+  await expect(cell(0, 0)).toHaveAttribute("data-mine", "");
+  await expect(cell(3, 2)).toHaveAttribute("data-mine", "CC");
+
+  // A clear the server refuses puts the rating back and says so.
+  await page.route("**/api/hypotheses/*/ratings/*", (route) => route.abort());
+  await cell(3, 2).focus();
+  await page.keyboard.press("Delete");
+  await expect(page.getByTestId("ach-error")).toContainText("Could not clear your rating for H3");
+  await expect(cell(3, 2)).toHaveAttribute("data-mine", "CC");
+  await page.unroute("**/api/hypotheses/*/ratings/*");
+});
+
+test("DELETE /api/hypotheses/{id}/ratings/{claimId} refuses another case's claim or hypothesis (404), a non-member (404) and a viewer (403), changing nothing", async ({ page, playwright, baseURL }) => {
+  await loginAs(page, "analyst");
+  const req = page.context().request;
+  const mine = await freshMatrix(page);
+  const other = await freshMatrix(page);
+  const url = (h: string, c: string) => `/api/hypotheses/${h}/ratings/${c}`;
+  expect((await req.put(url(mine.hypotheses[0], mine.claims[0]), { data: { rating: "II", note: "kept" }, headers: ORIGIN })).status()).toBe(200);
+  expect((await req.put(url(other.hypotheses[0], other.claims[0]), { data: { rating: "C" }, headers: ORIGIN })).status()).toBe(200);
+
+  // A hypothesis of one case with a claim of another, either way round: 404, even for the owner of both.
+  expect((await req.delete(url(mine.hypotheses[0], other.claims[0]), { headers: ORIGIN })).status()).toBe(404);
+  expect((await req.delete(url(other.hypotheses[0], mine.claims[0]), { headers: ORIGIN })).status()).toBe(404);
+  expect((await req.delete(url(mine.hypotheses[0], "not-a-claim"), { headers: ORIGIN })).status()).toBe(404);
+  // Someone who is not a member of the case gets the same 404 as for an unknown id.
+  const stranger = await playwright.request.newContext({ baseURL });
+  await signIn(stranger, "investigator", "10.1.1.7");
+  const refused = await stranger.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN });
+  expect(refused.status()).toBe(404);
+  expect(await refused.text()).not.toContain("kept");
+  await stranger.dispose();
+
+  const ratingOf = async (m: { caseId: string; claims: string[]; hypotheses: string[] }) =>
+    (await getMatrix(page, m.caseId)).cells.find((c) => c.claimId === m.claims[0] && c.hypothesisId === m.hypotheses[0])!.ratings.map((r) => [r.rating, r.note]);
+  expect(await ratingOf(mine)).toEqual([["II", "kept"]]);
+  expect(await ratingOf(other)).toEqual([["C", ""]]);
+  expect((await (await req.get(`/api/cases/${mine.caseId}/audit`, { params: { action: "ach.clear" } })).json()).total).toBe(0);
+
+  // The owner's own clear works, and a second one is a harmless no-op.
+  const cleared = await req.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN });
+  expect(cleared.status()).toBe(200);
+  expect(await cleared.json()).toEqual({ cleared: true, previous: { rating: "II", note: "kept" } });
+  expect(await (await req.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN })).json()).toEqual({ cleared: false, previous: null });
+  expect(await ratingOf(mine)).toEqual([]);
+});
+
 test("PUT /api/hypotheses/{id}/ratings/{claimId} refuses an unknown rating with 422 and changes nothing", async ({ page }) => {
   await loginAs(page, "analyst");
   const { caseId, claims, hypotheses } = await freshMatrix(page);
@@ -167,6 +286,8 @@ test("a viewer sees the seeded matrix read-only and cannot rate (403)", async ({
 
   const put = await page.context().request.put(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { data: { rating: "CC" }, headers: ORIGIN });
   expect(put.status()).toBe(403);
+  const del = await page.context().request.delete(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { headers: ORIGIN });
+  expect(del.status()).toBe(403);
 
   await page.goto(`/cases/${caseId}/ach`);
   const grid = page.getByRole("grid");
@@ -181,6 +302,12 @@ test("a viewer sees the seeded matrix read-only and cannot rate (403)", async ({
   await cell.focus();
   await page.keyboard.press("c");
   await expect(cell).toHaveAttribute("data-mine", "");
+  await expect(page.getByTestId("ach-error")).toContainText("can read the matrix but not rate it");
+  // No clear control for a viewer, and Delete on a cell is refused the same way.
+  await expect(page.getByTestId("ach-clear-rating")).toHaveCount(0);
+  await page.getByTestId("ach-error").getByRole("button", { name: "Dismiss" }).click();
+  await cell.focus();
+  await page.keyboard.press("Delete");
   await expect(page.getByTestId("ach-error")).toContainText("can read the matrix but not rate it");
   const after = (await getMatrix(page, caseId)).cells.find((c) => c.claimId === denial.id && c.hypothesisId === h1.id)!;
   expect(after.ratings.map((r) => r.rating).sort()).toEqual(["I", "N"]);

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribution/hypotheses";
-import { rateCell } from "@/lib/attribution/ratings";
+import { clearRating, rateCell } from "@/lib/attribution/ratings";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { approveHypothesis, requestChanges, submitHypothesis } from "@/lib/review/review-hypothesis";
 import { reviewQueue, markReviewRead } from "@/lib/review/review-queue";
@@ -147,5 +147,69 @@ describe("ACH ratings", () => {
     const { document } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
     const foreign = await createClaim({ ctx: other, access: { caseId: oc.id, role: "owner" }, input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "Secret" }] } });
     await expect(rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: foreign.id, input: { rating: "C" } })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("clearing a rating removes only the caller's own, moves the scores, and is audited with what was removed", async () => {
+    const { ana, rui, c, q, h, as } = await setup();
+    const h2 = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "A hacktivist group acting alone" } });
+    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: "Rama said the “same aggressors” struck again." } });
+    const claim = await createClaim({ ...as(ana, "owner"), input: { statement: "Same actors both times", claimant: "Edi Rama", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: "“same aggressors”" }] } });
+    await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "II", note: "Contradicts the timeline." } });
+    await rateCell({ ...as(rui, "reviewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "I" } });
+    await rateCell({ ...as(ana, "owner"), hypothesisId: h2.id, claimId: claim.id, input: { rating: "C" } });
+    const inconsistency = async () => {
+      const m = (await getAchMatrix({ access: as(ana, "owner").access }))!;
+      return Object.fromEntries(m.scores.hypotheses.map((s) => [s.hypothesisId, s.inconsistency]));
+    };
+    // Mean of II (1) and I (2) is 1.5: (3 − 1.5)² = 2.25.
+    expect((await inconsistency())[h.id]).toBe(2.25);
+
+    const result = await clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id });
+    expect(result).toEqual({ cleared: true, previous: { rating: "II", note: "Contradicts the timeline." } });
+    // Rui's I is now the cell's only rating: (3 − 2)² = 1.
+    expect((await inconsistency())[h.id]).toBe(1);
+    const left = await db.achRating.findMany({ where: { claimId: claim.id }, select: { hypothesisId: true, raterId: true, rating: true } });
+    expect(left.sort((a, b) => a.rating.localeCompare(b.rating))).toEqual([
+      { hypothesisId: h2.id, raterId: ana.actor.id, rating: "C" },
+      { hypothesisId: h.id, raterId: rui.actor.id, rating: "I" },
+    ]);
+    const audit = await db.auditEvent.findMany({ where: { action: "ach.clear", caseId: c.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: ana.actor.id, targetType: "hypothesis", targetId: h.id, before: { claimId: claim.id, rating: "II", note: "Contradicts the timeline." }, after: { claimId: claim.id, rating: null } });
+
+    // Clearing again (or a cell never rated) changes nothing and records nothing.
+    expect(await clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id })).toEqual({ cleared: false, previous: null });
+    expect(await db.auditEvent.count({ where: { action: "ach.clear", caseId: c.id } })).toBe(1);
+    // …and the cell can be rated again.
+    await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "N" } });
+    expect((await inconsistency())[h.id]).toBe(0.25);
+  });
+
+  it("clearing is refused to a viewer (403) and for a hypothesis or claim of another case (404), changing nothing", async () => {
+    const { ana, vera, c, h, as } = await setup();
+    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: "The wiper struck in July." } });
+    const claim = await createClaim({ ...as(ana, "owner"), input: { statement: "A wiper struck", claimant: "Wire", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "The wiper struck" }] } });
+    await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "C" } });
+    // Vera is a viewer: the service refuses her even if a caller skipped the route's check.
+    await expect(clearRating({ ...as(vera, "viewer"), hypothesisId: h.id, claimId: claim.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(rateCell({ ...as(vera, "viewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "II" } })).rejects.toBeInstanceOf(ForbiddenError);
+
+    const other = await makeUser();
+    const oc = await makeCase({ owner: other });
+    const ocAccess = { caseId: oc.id, role: "owner" as const };
+    const { document: od } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
+    const foreignClaim = await createClaim({ ctx: other, access: ocAccess, input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: od.id, exact: "Secret" }] } });
+    const oq = await createQuestion({ ctx: other, access: ocAccess, input: { question: "Who?" } });
+    const foreignH = await createHypothesis({ ctx: other, access: ocAccess, input: { questionId: oq.id, title: "Someone" } });
+    await rateCell({ ctx: other, access: ocAccess, hypothesisId: foreignH.id, claimId: foreignClaim.id, input: { rating: "CC" } });
+
+    // Ana's case access with the other case's claim, or its hypothesis: the same 404 as an unknown id.
+    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: foreignClaim.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: foreignH.id, claimId: claim.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: foreignH.id, claimId: foreignClaim.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+
+    expect((await db.achRating.findMany({ where: { hypothesisId: { in: [h.id, foreignH.id] } }, select: { rating: true } })).map((r) => r.rating).sort()).toEqual(["C", "CC"]);
+    expect(await db.auditEvent.count({ where: { action: "ach.clear", caseId: { in: [c.id, oc.id] } } })).toBe(0);
   });
 });

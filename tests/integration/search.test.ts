@@ -246,3 +246,36 @@ describe("search: fuzzy names (demo workspace)", () => {
     expect(invSearch.total).toBe(0);
   });
 });
+
+describe("quick jump: documents by a word of the title, claims by their start", () => {
+  let ana: Ctx;
+  let caseId: string;
+  let otherCase: string;
+  beforeAll(async () => {
+    ana = await makeUser({ name: "Ana" });
+    caseId = (await makeCase({ owner: ana, title: "Palette probes" })).id;
+    const doc = await paste(ana, caseId, "Mandiant: ROADSWEEP ransomware notes", "Ransomware named ROADSWEEP encrypted the files of 100% of hosts.");
+    await createClaim({ ctx: ana, access: { caseId, role: "owner" }, input: { statement: "Roadsweep encrypted government files.", claimant: "Mandiant", kind: "assessment", credibility: 3, excerpts: [{ documentId: doc.id, exact: "ROADSWEEP encrypted" }] } });
+    const bea = await makeUser({ name: "Bea" });
+    otherCase = (await makeCase({ owner: bea, title: "Somebody else's" })).id;
+    await paste(bea, otherCase, "ROADSWEEP sample hashes", "Hashes of ROADSWEEP.");
+  });
+
+  it("finds a document by a word inside its title and a claim by its first words, only in the user's cases", async () => {
+    const items = await quickJump({ actor: ana.actor, query: { q: "roadsweep" } });
+    expect(items.map((i) => [i.kind, i.label])).toEqual([
+      ["claim", "Roadsweep encrypted government files."],
+      ["document", "Mandiant: ROADSWEEP ransomware notes"],
+    ]);
+    expect(items.every((i) => i.caseId === caseId)).toBe(true);
+    expect(items[1].url).toBe(`/cases/${caseId}/documents/${items[1].id}`);
+    // Words from the middle of a claim are for full-text search, not the palette.
+    expect((await quickJump({ actor: ana.actor, query: { q: "government files" } })).map((i) => i.kind)).toEqual([]);
+  });
+
+  it("takes LIKE wildcards and backslashes literally", async () => {
+    expect(await quickJump({ actor: ana.actor, query: { q: "%" } })).toEqual([]);
+    expect(await quickJump({ actor: ana.actor, query: { q: "_oadsweep" } })).toEqual([]);
+    expect(await quickJump({ actor: ana.actor, query: { q: "\\" } })).toEqual([]);
+  });
+});

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listClaims } from "@/lib/claims/list-claims";
-import { getClaim } from "@/lib/claims/claim-details";
 import { ClaimListQuerySchema, CreateClaimSchema } from "@/lib/claims/schemas";
 
 // GET /api/cases/{caseId}/claims — claims, filtered (source, reliability, credibility, kind, status, entity), sorted, paginated
@@ -10,6 +9,6 @@ export const GET = withCase("claims.read", async ({ req, access }) => listClaims
 
 // POST /api/cases/{caseId}/claims — a claim with its quotes: excerpts [{documentId, start, end, exact}]
 export const POST = withCase("claims.create", async ({ req, ctx, access }) => {
-  const created = await createClaim({ ctx, access, input: await parseJson(req, CreateClaimSchema) });
-  return NextResponse.json({ claim: await getClaim({ access, claimId: created.id }) }, { status: 201 });
+  const claim = await createClaim({ ctx, access, input: await parseJson(req, CreateClaimSchema) });
+  return NextResponse.json({ claim }, { status: 201 });
 });
