@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { reviewQueue } from "@/lib/review/review-queue";
+import { reviewUnreadCount } from "@/lib/review/review-queue";
 import type { Actor } from "@/lib/audit/record-audit";
 import { SignOutButton } from "./sign-out-button";
 import { SearchButton } from "./search/search-button";
@@ -9,7 +9,7 @@ import { SearchButton } from "./search/search-button";
  * review queue (the dashboard) passes `reviewUnread` so the queue is read once per request.
  */
 export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnread?: number }) {
-  const unread = reviewUnread ?? (await reviewQueue({ actor: user })).unread;
+  const unread = reviewUnread ?? (await reviewUnreadCount({ actor: user }));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">

@@ -39,6 +39,23 @@ export async function reviewQueue({ actor }: { actor: Actor }) {
   return { items, unread: items.filter((i) => i.unread).length };
 }
 
+/**
+ * How many judgments in `reviewQueue` this user has not opened yet, in one statement: the header
+ * shows it on every page, so it must not load the queue itself.
+ */
+export async function reviewUnreadCount({ actor }: { actor: Actor }): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n
+    FROM reviews r
+    JOIN case_members cm ON cm.case_id = r.case_id AND cm.user_id = ${actor.id}::uuid AND cm.role IN ('owner', 'reviewer')
+    LEFT JOIN hypotheses h ON h.id = r.target_id
+    WHERE r.decision = 'pending'
+      AND r.submitted_by_id <> ${actor.id}::uuid
+      AND h.author_id IS DISTINCT FROM ${actor.id}::uuid
+      AND NOT EXISTS (SELECT 1 FROM review_reads rr WHERE rr.review_id = r.id AND rr.user_id = ${actor.id}::uuid)`;
+  return n;
+}
+
 /** Marks the pending reviews of a judgment as read by this user (opening it is reading it). */
 export async function markReviewRead({ actor, targetId }: { actor: Actor; targetId: string }) {
   const pending = await db.review.findMany({ where: { targetId, decision: "pending" }, select: { id: true } });

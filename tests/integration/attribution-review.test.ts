@@ -6,7 +6,7 @@ import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribu
 import { clearRating, rateCell } from "@/lib/attribution/ratings";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { approveHypothesis, requestChanges, submitHypothesis } from "@/lib/review/review-hypothesis";
-import { reviewQueue, markReviewRead } from "@/lib/review/review-queue";
+import { reviewQueue, reviewUnreadCount, markReviewRead } from "@/lib/review/review-queue";
 import { addComment, listComments } from "@/lib/review/comments";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
@@ -106,8 +106,12 @@ describe("two-person review", () => {
     const queue = await reviewQueue({ actor: rui.actor });
     expect(queue).toMatchObject({ unread: 1, items: [{ targetId: h.id, unread: true, submittedBy: "Ana" }] });
     expect((await reviewQueue({ actor: ana.actor })).items).toEqual([]);
+    // The header's one-statement count agrees with the queue, for the reviewer and the author.
+    expect(await reviewUnreadCount({ actor: rui.actor })).toBe(1);
+    expect(await reviewUnreadCount({ actor: ana.actor })).toBe(0);
     await markReviewRead({ actor: rui.actor, targetId: h.id });
     expect((await reviewQueue({ actor: rui.actor })).unread).toBe(0);
+    expect(await reviewUnreadCount({ actor: rui.actor })).toBe(0);
     await requestChanges({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { comment: "This is the same Reuters wire as the other one." } });
     expect((await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).reviewState).toBe("changes_requested");
     const threads = await listComments({ access: as(ana, "owner").access, targetType: "hypothesis", targetId: h.id });
