@@ -65,6 +65,29 @@ describe("claims anchored to excerpts", () => {
     expect(e.prefix).toContain("😀");
     expect(e.suffix).toBe(TEXT.slice(quote.end, quote.end + CONTEXT_CHARS));
     expect(e.documentId).toBe(doc.id);
+    // The POST answer is built from the write itself (no re-read): it must equal what a read returns.
+    expect(created).toEqual(detail);
+  });
+
+  it("writes the claim, its quotes, entity tags, the case's updated_at and one audit event together", async () => {
+    const { ana, access, c, doc } = await setup();
+    const entity = await db.entity.create({ data: { caseId: c.id, name: "HomeLand Justice", kind: "intrusion_set" } });
+    const before = (await db.case.findUniqueOrThrow({ where: { id: c.id } })).updatedAt;
+    const quote = at("Mandiant assesses with moderate confidence that HomeLand Justice");
+    const created = await createClaim({ ctx: { ...ana, requestId: "req-claim-1" }, access, input: { ...claimInput(doc.id, quote), credibility: 1, entityIds: [entity.id] } });
+    expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(created.entities).toEqual([{ id: entity.id, name: "HomeLand Justice", kind: "intrusion_set" }]);
+    // "1 – Confirmed" on a single origin is flagged at once.
+    expect(created.independence).toMatchObject({ origins: 1 });
+    expect(created.independence?.warning).toBeTruthy();
+    expect(await db.claimEntity.count({ where: { claimId: created.id } })).toBe(1);
+    expect((await db.case.findUniqueOrThrow({ where: { id: c.id } })).updatedAt.getTime()).toBeGreaterThan(before.getTime());
+    const events = await db.auditEvent.findMany({ where: { targetId: created.id, action: "claim.create" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorId: ana.actor.id, caseId: c.id, targetType: "claim", requestId: "req-claim-1" });
+    expect(events[0].after).toMatchObject({ statement: created.statement, entityIds: [entity.id], excerpts: [{ exact: quote.exact, start: quote.start }] });
+    const [read] = await loadClaimDetails({ caseId: c.id, claimIds: [created.id] });
+    expect(created).toEqual(read);
   });
 
   it("refuses an excerpt whose words are not the stored text at its offsets, and stores nothing", async () => {
