@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { requireActorOrRedirect } from "@/lib/auth/current-user";
 import { listCases } from "@/lib/cases/list-cases";
-import { listAudit } from "@/lib/audit/list-audit";
-import { listQuestions } from "@/lib/attribution/questions";
+import { caseActivity } from "@/lib/cases/case-activity";
 import { reviewQueue } from "@/lib/review/review-queue";
 import { AppHeader } from "@/components/app-header";
 import { CaseTable, type DashboardCase } from "@/components/dashboard/case-table";
@@ -13,15 +12,9 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const actor = await requireActorOrRedirect("/");
   const [cases, queue] = await Promise.all([listCases({ actor }), reviewQueue({ actor })]);
-  // Per case: the newest audit event, and the judgments currently in review.
-  const perCase = await Promise.all(
-    cases.map(async (c) => {
-      const access = { caseId: c.id, role: c.role };
-      const [audit, questions] = await Promise.all([listAudit({ access, query: { pageSize: 1 } }), listQuestions({ access })]);
-      return { last: audit.events[0], inReview: questions.reduce((n, q) => n + q.hypotheses.filter((h) => h.reviewState === "in_review").length, 0) };
-    }),
-  );
-  const rows: DashboardCase[] = cases.map((c, i) => ({
+  // Per case: the newest audit event, and the judgments currently in review (one statement for all).
+  const activity = await caseActivity({ caseIds: cases.map((c) => c.id) });
+  const rows: DashboardCase[] = cases.map((c) => ({
     id: c.id,
     title: c.title,
     summary: c.summary,
@@ -30,8 +23,8 @@ export default async function DashboardPage() {
     role: c.role,
     documentCount: c.documentCount,
     updatedAt: c.updatedAt,
-    lastActivity: perCase[i].last ? { at: perCase[i].last.at, action: perCase[i].last.action, actorName: perCase[i].last.actor?.name ?? null } : null,
-    inReview: perCase[i].inReview,
+    lastActivity: activity.get(c.id)?.last ?? null,
+    inReview: activity.get(c.id)?.inReview ?? 0,
     waitingForYou: queue.items.filter((q) => q.caseId === c.id).length,
   }));
   // Most recent activity first, by the audit trail rather than the case row's own timestamp.

@@ -7,6 +7,7 @@ import { clearRating, rateCell } from "@/lib/attribution/ratings";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { approveHypothesis, requestChanges, submitHypothesis } from "@/lib/review/review-hypothesis";
 import { reviewQueue, reviewUnreadCount, markReviewRead } from "@/lib/review/review-queue";
+import { caseActivity } from "@/lib/cases/case-activity";
 import { addComment, listComments } from "@/lib/review/comments";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
@@ -40,6 +41,20 @@ describe("two-person review", () => {
     expect(review).toMatchObject({ decision: "approved", reviewerId: rui.actor.id, submittedById: ana.actor.id, contentHash: hypothesis.contentHash });
     const actions = (await db.auditEvent.findMany({ where: { caseId: c.id, targetId: h.id }, orderBy: { at: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["hypothesis.create", "review.submit", "review.approve"]);
+  });
+
+  it("the dashboard's per-case activity: newest audit event and judgments in review, for several cases at once", async () => {
+    const { ana, rui, h, as, c } = await setup();
+    const quiet = await makeCase({ owner: ana, title: "Nothing happened here yet" });
+    await submitHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: {} });
+    let activity = await caseActivity({ caseIds: [c.id, quiet.id] });
+    expect(activity.get(c.id)).toMatchObject({ inReview: 1, last: { action: "review.submit", actorName: "Ana" } });
+    expect(activity.get(quiet.id)).toMatchObject({ inReview: 0, last: { action: "case.create" } });
+    const { hypothesis } = await getHypothesis({ access: as(rui, "reviewer").access, hypothesisId: h.id });
+    await approveHypothesis({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } });
+    activity = await caseActivity({ caseIds: [c.id] });
+    expect(activity.get(c.id)).toMatchObject({ inReview: 0, last: { action: "review.approve", actorName: "Rui" } });
+    expect(await caseActivity({ caseIds: [] })).toEqual(new Map());
   });
 
   it("refuses self-approval in the service, and the database refuses it too", async () => {
