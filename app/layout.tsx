@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "@/components/providers";
-import { CommandPalette } from "@/components/search/command-palette";
 
 export const metadata: Metadata = { title: { default: "Casefile", template: "%s · Casefile" }, description: "OSINT case management with a chain of evidence." };
 
@@ -13,10 +12,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body>
-        <Providers>
-          {children}
-          <CommandPalette />
-        </Providers>
+        {/* Providers also mounts the Ctrl/Cmd-K palette's listener (the palette itself loads on use). */}
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

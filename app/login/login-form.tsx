@@ -1,7 +1,10 @@
 "use client";
-import { signIn } from "next-auth/react";
+// The sign-in form. Deliberately small: it calls next-auth's credentials endpoint through
+// lib/client/auth.ts (plain fetch, no next-auth/react) and validates nothing itself (the server does),
+// so the login page ships no zod, no TanStack Query and no next-auth client — only React, Next and this.
 import { useState } from "react";
 import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { signInWithCredentials } from "@/lib/client/auth";
 
 export function LoginForm({ next, initialError }: { next: string; initialError?: string }) {
   const [error, setError] = useState<string | undefined>(initialError);
@@ -12,13 +15,18 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(undefined);
-    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    setPending(false);
-    if (res?.ok && !res.error) {
+    let failure: string | undefined;
+    try {
+      failure = await signInWithCredentials({ email: String(form.get("email")), password: String(form.get("password")), callbackUrl: new URL(next, window.location.origin).href });
+    } catch {
+      failure = "Could not reach the server. Check your connection and try again.";
+    }
+    if (!failure) {
       window.location.assign(next);
       return;
     }
-    setError(!res?.error || res.error === "CredentialsSignin" ? "Email or password is incorrect." : res.error);
+    setPending(false);
+    setError(failure);
   }
 
   return (

@@ -1,16 +1,14 @@
 "use client";
 // Quick jump (Ctrl/Cmd-K from any page): type part of a name, arrows to choose, Enter to open, Esc to
 // close. The last option always runs a full search for what was typed. A combobox over a listbox,
-// inside a modal dialog that gives focus back to where it was when it closes.
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+// inside a modal dialog that gives focus back to where it was when it closes. Loaded on first use by
+// ./palette-launcher.tsx (which owns the shortcut and the open state), so no page downloads it up front.
+import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, ApiError } from "@/lib/client/api";
 import { searchKeys } from "@/lib/search/query-keys";
 import type { QuickJumpItem } from "@/lib/search/schemas";
-
-/** Other components (the header's Search button) open the palette with this window event. */
-export const OPEN_PALETTE_EVENT = "casefile:open-palette";
 
 const KIND_LABEL: Record<QuickJumpItem["kind"], string> = { case: "Case", document: "Document", claim: "Claim", entity: "Entity" };
 
@@ -25,28 +23,7 @@ function useDebounced<T>(value: T, ms: number) {
   return v;
 }
 
-export function CommandPalette() {
-  const [open, setOpen] = useState(false);
-  const close = useCallback(() => setOpen(false), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        setOpen((o) => !o);
-      }
-    };
-    const onOpen = () => setOpen(true);
-    window.addEventListener("keydown", onKey);
-    window.addEventListener(OPEN_PALETTE_EVENT, onOpen);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      window.removeEventListener(OPEN_PALETTE_EVENT, onOpen);
-    };
-  }, []);
-  return open ? <PaletteDialog onClose={close} /> : null;
-}
-
-function PaletteDialog({ onClose }: { onClose: () => void }) {
+export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const router = useRouter();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);

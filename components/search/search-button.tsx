@@ -1,12 +1,17 @@
 "use client";
 // The header's search control: opens the quick-jump palette; without JavaScript it is a link to /search.
+// Pointing at it or focusing it starts fetching the palette's code, so the click rarely waits.
 import Link from "next/link";
-import { OPEN_PALETTE_EVENT } from "./command-palette";
+import { loadPalette, OPEN_PALETTE_EVENT } from "./palette-events";
+
+const preload = () => void loadPalette().catch(() => {});
 
 export function SearchButton() {
   return (
     <Link
       href="/search"
+      onPointerEnter={preload}
+      onFocus={preload}
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
