@@ -1,15 +1,14 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/audit/record-audit";
-import { authOptions } from "./options";
+import { authCookies } from "./options";
 import { actorForSession } from "./sessions";
 
 /** The signed-in user for this request (from the next-auth cookie, checked against the session table), or null. */
 export async function currentActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const sid = (session as { sid?: string } | null)?.sid;
-  return actorForSession(sid);
+  return actorForSession(await currentSessionId());
 }
 
 /** For server components: the signed-in user, or a redirect to the login page. */
@@ -19,8 +18,22 @@ export async function requireActorOrRedirect(next?: string): Promise<Actor> {
   return actor;
 }
 
-/** The server-side session id behind this request's cookie (not validated: pair with currentActor). */
+/**
+ * The server-side session id carried by this request's session cookie (not validated: pair with
+ * currentActor). Only decrypts the cookie with next-auth's own `decode` (which checks its expiry):
+ * next-auth's getServerSession would also run its session handler and re-encrypt a fresh cookie on
+ * every request, work this app does not need, since the session row is what is checked each time.
+ */
 export async function currentSessionId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return (session as { sid?: string } | null)?.sid ?? null;
+  const jar = await cookies();
+  const name = authCookies().sessionToken!.name;
+  // next-auth splits a cookie over 4 kB into name.0, name.1, …; ours carries little, but read both forms.
+  const token = jar.get(name)?.value ?? jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
+  if (!token) return null;
+  try {
+    const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? "" });
+    return typeof payload?.sid === "string" ? payload.sid : null;
+  } catch {
+    return null; // tampered, expired or signed with another secret
+  }
 }
