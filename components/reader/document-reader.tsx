@@ -7,10 +7,12 @@ import { buildSegments, type Highlight } from "@/lib/reader/segments";
 import { Button } from "@/components/ui/form";
 import { ClaimPanel } from "./claim-panel";
 import { DocumentClaims } from "./document-claims";
-import { DRAFT_ID, ReaderText } from "./reader-text";
+import { DRAFT_ID, HIT_PREFIX, ReaderText } from "./reader-text";
+import { SearchHitsBar } from "./search-hits-bar";
 import { readSelection, type PendingExcerpt } from "./selection";
 import { SourcePanel } from "./source-panel";
 import { useCreateClaim } from "./use-create-claim";
+import { useSearchHits, type ReaderSearch } from "./use-search-hits";
 import type { ReaderClaim, ReaderDocument, ReaderSource } from "./types";
 
 const FLASH = ["outline-2", "outline-offset-1", "outline-indigo-700", "bg-indigo-200"];
@@ -27,8 +29,11 @@ async function fetchDocumentClaims(caseId: string, documentId: string) {
 
 const firstStartIn = (c: ReaderClaim, documentId: string) => Math.min(...c.excerpts.filter((e) => e.documentId === documentId).map((e) => e.start));
 
-/** The reader: the captured text with its quotes highlighted, the claim panel, and the source/claims column. */
-export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture }: {
+/**
+ * The reader: the captured text with its quotes highlighted (and, when opened from a search hit, the
+ * search's matches), the claim panel, and the source/claims column.
+ */
+export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture, search = null }: {
   caseId: string;
   initialDocument: ReaderDocument;
   initialClaims: ReaderClaim[];
@@ -36,6 +41,7 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   canCreateClaims: boolean;
   canEditSource: boolean;
   capture: ReactNode;
+  search?: ReaderSearch | null;
 }) {
   const documentId = initialDocument.id;
   // Keys are suffixed with "reader": the same prefixes are invalidated elsewhere, but the data shape is ours.
@@ -72,12 +78,16 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   const [activeClaims, setActiveClaims] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState("");
   const containerRef = useRef<HTMLDivElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const create = useCreateClaim({ caseId, readerKey });
+  const hits = useSearchHits({ search, containerRef });
+  const hitHighlights = useMemo(() => hits.ranges.map((r, i): Highlight => ({ id: `${HIT_PREFIX}${i}`, start: r.start, end: r.end })), [hits.ranges]);
 
-  const segments = useMemo(
-    () => buildSegments({ length: text.length, highlights: panel ? [...highlights, { id: DRAFT_ID, start: panel.start, end: panel.end }] : highlights }),
-    [text.length, highlights, panel],
-  );
+  const segments = useMemo(() => {
+    const all = [...highlights, ...hitHighlights];
+    if (panel) all.push({ id: DRAFT_ID, start: panel.start, end: panel.end });
+    return buildSegments({ length: text.length, highlights: all });
+  }, [text.length, highlights, hitHighlights, panel]);
   const describe = useCallback(
     (ids: string[]) => ids.map((id) => (id === DRAFT_ID ? "The quote you are claiming" : `Claim: ${claimOfExcerpt.get(id)?.statement ?? ""}`)).join("\n"),
     [claimOfExcerpt],
@@ -167,28 +177,52 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
     <>
       <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-labelledby="document-title">
-          <h2 id="document-title" className="text-2xl font-semibold tracking-tight">{doc.title}</h2>
-          <div className="sticky top-0 z-10 -mx-8 mt-4 flex flex-wrap items-center gap-3 border-y border-slate-200 bg-white/95 px-8 py-2 text-sm text-slate-700 backdrop-blur">
-            {canCreateClaims ? (
-              <>
-                <span>Select a passage, then press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">C</kbd> or</span>
-                <Button
-                  type="button"
-                  className="px-2.5 py-1"
-                  disabled={!pending}
-                  // Keeps the text selection alive: a mousedown on the button would otherwise clear it.
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => openPanel(pending)}
-                >
-                  New claim from selection
-                </Button>
-              </>
-            ) : (
-              <span>Highlighted passages are quoted by claims; click one to see its claim.</span>
+          <h2 id="document-title" ref={titleRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">{doc.title}</h2>
+          <div className="sticky top-0 z-10 -mx-8 mt-4 border-y border-slate-200 bg-white/95 px-8 py-2 text-sm text-slate-700 backdrop-blur">
+            <div className="flex flex-wrap items-center gap-3">
+              {canCreateClaims ? (
+                <>
+                  <span>Select a passage, then press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">C</kbd> or</span>
+                  <Button
+                    type="button"
+                    className="px-2.5 py-1"
+                    disabled={!pending}
+                    // Keeps the text selection alive: a mousedown on the button would otherwise clear it.
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => openPanel(pending)}
+                  >
+                    New claim from selection
+                  </Button>
+                </>
+              ) : (
+                <span>Highlighted passages are quoted by claims; click one to see its claim.</span>
+              )}
+              <span role="status" data-testid="reader-notice" className="ml-auto text-emerald-800">{notice}</span>
+            </div>
+            {hits.query !== null && (
+              <SearchHitsBar
+                query={hits.query}
+                count={hits.count}
+                capped={hits.capped}
+                current={hits.current}
+                onPrevious={hits.previous}
+                onNext={hits.next}
+                onClear={() => {
+                  hits.clear();
+                  // The bar (and the focused button) goes away; the document's title is the next best place.
+                  titleRef.current?.focus();
+                }}
+              />
             )}
-            <span role="status" data-testid="reader-notice" className="ml-auto text-emerald-800">{notice}</span>
           </div>
-          <ReaderText text={text} segments={segments} describe={describe} containerRef={containerRef} onHighlightClick={onHighlightClick} />
+          <ReaderText
+            text={text}
+            segments={segments}
+            currentHit={hits.count ? hits.current : -1}
+            describe={describe}
+            containerRef={containerRef}
+            onHighlightClick={onHighlightClick}
+          />
         </article>
         <aside className="min-w-0 space-y-8 text-sm">
           {capture}

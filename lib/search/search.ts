@@ -200,7 +200,8 @@ export async function search({ actor, query }: { actor: Actor; query: SearchQuer
 
   const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, Number(row?.counts?.[k] ?? 0)])) as Record<SearchKind, number>;
   const total = kinds.reduce((n, k) => n + counts[k], 0);
-  return { results: (row?.results ?? []).map(toResult), total, counts, page, pageSize };
+  const { q } = parseSearchInput(SearchQuerySchema, query);
+  return { results: (row?.results ?? []).map((r) => toResult(r, q)), total, counts, page, pageSize };
 }
 
 /** A claim's grade letter: its first quote's document override, else that document's source, else F. */
@@ -214,7 +215,7 @@ function claimReliability(claimId: Prisma.Sql) {
 
 const PATHS: Record<SearchKind, string> = { document: "documents", claim: "claims", entity: "entities", source: "sources" };
 
-function toResult(r: Row): SearchResult {
+function toResult(r: Row, q: string): SearchResult {
   const base = `/cases/${r.case_id}/${PATHS[r.kind]}`;
   const result: SearchResult = {
     kind: r.kind,
@@ -225,7 +226,8 @@ function toResult(r: Row): SearchResult {
     snippet: snippetHtml(r.headline ?? ""),
     rank: Number(r.rank),
     // Sources have no page of their own; the case's source list is where they are read and graded.
-    url: r.kind === "source" ? base : `${base}/${r.id}`,
+    // A document opens in the reader at the query's words (?q=, see lib/reader/search-matches.ts).
+    url: r.kind === "source" ? base : r.kind === "document" ? `${base}/${r.id}?q=${encodeURIComponent(q)}` : `${base}/${r.id}`,
   };
   if (r.kind === "document") result.publishedAt = r.published_at ? new Date(r.published_at).toISOString() : null;
   if (r.kind !== "entity") result.reliability = r.reliability;

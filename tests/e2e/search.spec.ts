@@ -54,8 +54,60 @@ test("the search page highlights a phrase and opens the hit; an empty search exp
   await expectNoSeriousA11yViolations(page);
 
   await hit.getByRole("link").click();
-  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/documents/[0-9a-f-]+`));
-  await expect(page.getByText(/same aggressors/).first()).toBeVisible();
+  // The reader opens at the match: the query travels in the URL and its words are highlighted.
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/documents/[0-9a-f-]+\\?q=%22same%20aggressors%22$`));
+  const bar = page.getByRole("region", { name: "Search matches in this document" });
+  await expect(bar.getByRole("status")).toHaveText("1 match for \"same aggressors\"");
+  const marks = page.locator("[data-search-hit]");
+  await expect(marks).toHaveText(["same aggressors"]);
+  await expect(marks.first()).toHaveAttribute("aria-current", "true");
+  await expect(marks.first()).toBeInViewport();
+  await expectNoSeriousA11yViolations(page);
+  // The match lies inside Rama's quote: one element is both, and clicking it still opens the claim.
+  await expect(marks.first()).toHaveAttribute("data-excerpts", /[0-9a-f-]{36}/);
+  await marks.first().click();
+  await expect(page.getByTestId("reader-claim").filter({ hasText: "same actors as the July 2022 attack" })).toBeFocused();
+
+  // Stemmed ("attacked" finds "attack", not "cyberattack"), excluded words left alone; Next, Previous,
+  // n and Shift+Enter walk through the matches, wrapping at the ends.
+  const readerUrl = page.url().replace(/\?.*$/, "");
+  await page.goto(`${readerUrl}?q=${encodeURIComponent("attacked -Albania")}`);
+  await expect(bar.getByRole("status")).toHaveText("3 matches for “attacked -Albania”");
+  await expect(marks).toHaveText(["attack", "attack", "attack"]);
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "0");
+  await bar.getByRole("button", { name: "Next match" }).click();
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "1");
+  await expect(bar.getByTestId("reader-search-position")).toHaveText("2 of 3");
+  await page.keyboard.press("n");
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "2");
+  await page.keyboard.press("n");
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "0");
+  // Enter on a focused button presses that button; elsewhere it steps (Shift: backwards).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Shift+Enter");
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "2");
+  await bar.getByRole("button", { name: "Previous match" }).click();
+  await expect(page.locator("[data-search-hit][aria-current]")).toHaveAttribute("data-search-hit", "1");
+
+  // Clear drops the highlights and ?q from the address, without reloading.
+  await bar.getByRole("button", { name: "Clear search highlights" }).click();
+  await expect(bar).toBeHidden();
+  await expect(marks).toHaveCount(0);
+  await expect(page).toHaveURL(readerUrl);
+
+  // No match in the body (the search may have matched the title or another form of a word).
+  await page.goto(`${readerUrl}?q=zzyzx`);
+  await expect(bar.getByRole("status")).toHaveText("No matches for “zzyzx” in this document");
+  await expect(marks).toHaveCount(0);
+
+  // Bad ?q= is ignored: the document opens, with no highlights and no error.
+  for (const bad of ["x".repeat(5000), "%00<script>alert(1)</script>", "%20%20"]) {
+    const res = await page.goto(`${readerUrl}?q=${bad}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.getByTestId("document-text")).toContainText("same aggressors");
+    await expect(marks).toHaveCount(0);
+    await expect(bar).toBeHidden();
+  }
 });
 
 test("an investigator outside the Albania case finds nothing of it", async ({ page }) => {

@@ -36,7 +36,8 @@ describe("search: ranking and query syntax", () => {
     expect(r.results.map((x) => x.title)).toEqual(["Zephyrine wiper analysis", "Field notes"]);
     expect(r.results[0].rank).toBeGreaterThan(r.results[1].rank);
     expect(r.results[1].snippet).toContain("<mark>zephyrine</mark>");
-    expect(r.results[0].url).toBe(`/cases/${caseId}/documents/${r.results[0].id}`);
+    // A document hit carries the query, so the reader opens at its words.
+    expect(r.results[0].url).toBe(`/cases/${caseId}/documents/${r.results[0].id}?q=zephyrine`);
   });
 
   it("matches a quoted phrase only where the words are adjacent, and highlights it as one", async () => {
@@ -124,7 +125,7 @@ describe("search: long documents", () => {
 
     const r = await find(ana, { q: "quasarite" });
     expect(r.results).toHaveLength(1);
-    expect(r.results[0]).toMatchObject({ kind: "document", id: doc.id, url: `/cases/${c.id}/documents/${doc.id}` });
+    expect(r.results[0]).toMatchObject({ kind: "document", id: doc.id, url: `/cases/${c.id}/documents/${doc.id}?q=quasarite` });
     expect(r.results[0].snippet).toContain("<mark>quasarite</mark> implant");
   });
 });

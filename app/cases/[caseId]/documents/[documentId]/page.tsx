@@ -7,9 +7,14 @@ import { loadClaimDetails } from "@/lib/claims/claim-details";
 import { listSources } from "@/lib/sources/sources";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { readerSearchQuery } from "@/lib/reader/reader-search-query";
+import { MAX_SEARCH_MATCHES, searchMatches } from "@/lib/reader/search-matches";
 import { DocumentReader } from "@/components/reader/document-reader";
 
-export default async function DocumentPage({ params }: { params: Promise<{ caseId: string; documentId: string }> }) {
+export default async function DocumentPage({ params, searchParams }: {
+  params: Promise<{ caseId: string; documentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId, documentId } = await params;
   const { access } = await requireCasePage({ caseId, action: "documents.read", path: `/cases/${caseId}/documents/${documentId}` });
   const doc = await getDocument({ access, documentId }).catch((err) => {
@@ -19,6 +24,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ caseI
   // Every claim quoting this document, however many (the claims API pages at 200).
   const claimIds = [...new Set(doc.excerpts.map((e) => e.claimId))];
   const [claims, sources] = await Promise.all([loadClaimDetails({ caseId, claimIds }), listSources({ access })]);
+  // Opened from a search hit (?q=): where the query's words are, computed here so the browser does not
+  // scan the text again. A malformed ?q= is ignored; the document still opens.
+  const q = readerSearchQuery((await searchParams).q);
+  const ranges = q ? searchMatches(doc.text, q) : [];
 
   return (
     <DocumentReader
@@ -28,6 +37,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ caseI
       initialSources={sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale }))}
       canCreateClaims={can(access.role, "claims.create")}
       canEditSource={can(access.role, "documents.update") && can(access.role, "sources.manage")}
+      search={q ? { q, ranges, capped: ranges.length >= MAX_SEARCH_MATCHES } : null}
       capture={
         <section aria-labelledby="capture-heading" className="space-y-3">
           <h2 id="capture-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">Capture</h2>
