@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableDate } from "./schemas";
 
 const url = z
   .string("Enter the URL to capture.")
@@ -22,7 +23,7 @@ export const CaptureUrlSchema = z.object({
     .trim()
     .nullable()
     .optional()
-    .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v))), "Published date must be a date like 2022-09-20."),
+    .refine((v) => !v || isStorableDate(v), "Published date must be a date like 2022-09-20."),
 });
 export type CaptureUrlInput = z.input<typeof CaptureUrlSchema>;
 

@@ -3,6 +3,20 @@ import { z } from "zod";
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 2_000_000;
 
+/**
+ * A published date as YYYY-MM-DD (a time may follow) in years 1–9999. JavaScript also parses year 0,
+ * which PostgreSQL refuses (a 500), and a time zone can carry 9999-12-31 into year 10000, which is
+ * stored but read back as an invalid Date, so the case's document list answered 422 from then on
+ * (both found by tests/security/fuzz-handlers.test.ts).
+ */
+export function isStorableDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return false;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}
+
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().transform((v) => (v ? v : undefined));
 
@@ -22,7 +36,7 @@ export const DocumentMetaSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v))), "Published date must be a date like 2022-09-20."),
+    .refine((v) => v === undefined || isStorableDate(v), "Published date must be a date like 2022-09-20."),
 });
 
 export const PasteDocumentSchema = DocumentMetaSchema.extend({

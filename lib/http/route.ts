@@ -11,7 +11,7 @@ import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
 import { isSameOrigin } from "./same-origin";
-import { assertStorableJson } from "./json-guard";
+import { assertStorableJson, unstorableValues } from "./json-guard";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -86,6 +86,16 @@ async function resolveActor(req: NextRequest): Promise<{ actor: Actor; viaApiTok
 }
 
 /**
+ * A query parameter PostgreSQL cannot compare or store (a NUL character, sent as %00) is a 422 for
+ * every route, as in a JSON body: otherwise it reaches a query as a 500 (found by the handler fuzzer).
+ */
+function assertStorableQuery(req: NextRequest) {
+  const { searchParams } = new URL(req.url);
+  const issues = [...searchParams].flatMap(([name, value]) => unstorableValues(Object.fromEntries([[name, value]])));
+  if (issues.length) throw new InvalidError("Some query parameters are not valid.", issues);
+}
+
+/**
  * Route wrapper for the few routes used before sign-in (accepting an invite): the same-origin check
  * and error mapping, no actor.
  */
@@ -110,6 +120,7 @@ export function withUser(handler: Handler<UserArgs>) {
       const requestId = randomUUID();
       try {
         const { actor, viaApiToken } = await resolveActor(req);
+        assertStorableQuery(req);
         const params = (await context?.params) ?? {};
         return toResponse(await handler({ req, ctx: { actor, requestId }, actor, params, viaApiToken }), requestId);
       } catch (err) {

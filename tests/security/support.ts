@@ -1,28 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import { ORIGIN, signIn, type DemoUser } from "../e2e/fixtures";
+import { operationsFromDocument, type Ids, type Method, type Operation } from "./fuzz-openapi";
 
 // Shared by the security specs: signed-in API clients, the route list from the OpenAPI document,
 // and a fixture of one record of every kind in a case, so a path like
 // /api/cases/{caseId}/claims/{claimId} can be filled with ids that really exist.
 
-export type Method = "get" | "post" | "put" | "patch" | "delete";
+export type { Ids, JsonSchema, Method, Operation } from "./fuzz-openapi";
+export { fillPath, resolveRefs } from "./fuzz-openapi";
 export const MUTATING: ReadonlySet<Method> = new Set(["post", "put", "patch", "delete"]);
-
-export type JsonSchema = { [key: string]: unknown };
-export type Operation = {
-  path: string;
-  method: Method;
-  public: boolean;
-  /** The application/json request body schema, $refs resolved one level (null when the route takes none). */
-  jsonBody: JsonSchema | null;
-  params: string[];
-  query: { name: string; required: boolean; schema: JsonSchema }[];
-};
-type OpenApiDoc = {
-  paths: Record<string, Partial<Record<Method, { security?: unknown[]; parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>>;
-  components: { schemas: Record<string, JsonSchema> };
-};
 
 export const OC_CASE_TITLE = "Albanian organised crime";
 export const ALBANIA_CASE_TITLE = "2022 Albania government cyberattacks";
@@ -40,43 +26,13 @@ export async function anonymousClient(playwright: Playwright, baseURL: string) {
   return playwright.request.newContext({ baseURL });
 }
 
-/** Replaces `{"$ref": "#/components/schemas/X"}` with X, recursively (the document has no cycles). */
-export function resolveRefs(schema: unknown, components: Record<string, JsonSchema>, depth = 0): unknown {
-  if (depth > 20 || schema === null || typeof schema !== "object") return schema;
-  if (Array.isArray(schema)) return schema.map((s) => resolveRefs(s, components, depth + 1));
-  const obj = schema as JsonSchema;
-  if (typeof obj.$ref === "string") return resolveRefs(components[obj.$ref.split("/").pop() ?? ""], components, depth + 1);
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, resolveRefs(v, components, depth + 1)]));
-}
-
 /** Every documented operation: the test's route list, so a new route is covered without editing a test. */
 export async function listOperations(api: APIRequestContext): Promise<Operation[]> {
   const res = await api.get("/api/openapi.json");
   expect(res.status()).toBe(200);
-  const doc = (await res.json()) as OpenApiDoc;
-  const ops: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods) as [Method, NonNullable<(typeof methods)[Method]>][]) {
-      const json = op.requestBody?.content?.["application/json"]?.schema;
-      ops.push({
-        path,
-        method,
-        public: Array.isArray(op.security) && op.security.length === 0,
-        jsonBody: json ? (resolveRefs(json, doc.components.schemas) as JsonSchema) : null,
-        params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-        query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema ?? {} })),
-      });
-    }
-  }
+  const ops = operationsFromDocument(await res.json());
   expect(ops.length, "the OpenAPI document lists routes").toBeGreaterThan(30);
   return ops;
-}
-
-export type Ids = Record<string, string>;
-
-/** Fills {param}s from `ids`; an unknown parameter gets a random uuid (a record that exists nowhere). */
-export function fillPath(path: string, ids: Ids): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? randomUUID());
 }
 
 /**
