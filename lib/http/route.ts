@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
-import { AppError, ForbiddenError, InvalidError, UnauthorizedError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthorizedError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { currentActor } from "@/lib/auth/current-user";
 import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
 import type { Actor, Ctx } from "@/lib/audit/record-audit";
@@ -43,6 +44,12 @@ export function jsonError(err: unknown, requestId: string) {
       { error: { code: err.code, message: err.message, issues: err.issues, ...err.details }, requestId },
       { status: err.status, headers },
     );
+  }
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    // A uniqueness race a service did not name (two saves of the same thing at once): the database
+    // kept one, so this is a conflict, not a server fault. Services give a more specific message.
+    console.warn(`[${requestId}] unique violation mapped to 409: ${err.message.split("\n").pop()}`);
+    return jsonError(new ConflictError("Someone saved the same thing at the same moment; reload and check before trying again."), requestId);
   }
   if (isDatabaseUnavailable(err)) {
     // PostgreSQL is restarting or down: the app keeps running and the pool reconnects by itself.

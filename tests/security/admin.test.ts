@@ -109,6 +109,16 @@ describe("invites", () => {
     const dup = await expectUnchanged(() => inviteUser({ ctx: admin, input: { email: "LATE@example.test", name: "Again" } }).catch((e) => e));
     expect(dup.status).toBe(409);
   });
+
+  it("two invites of the same address at the same moment: one user, one 409, never a 500", async () => {
+    const admin = await makeUser({ isAdmin: true });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => inviteUser({ ctx: admin, input: { email: "race@example.test", name: `Racer ${i}` } })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+    expect(refused.map((e) => e.status)).toEqual([409, 409, 409, 409, 409]);
+    expect(await db.user.count({ where: { email: "race@example.test" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "user.invite", after: { path: ["email"], equals: "race@example.test" } } })).toBe(1);
+  });
 });
 
 describe("reset, disable, enable", () => {
