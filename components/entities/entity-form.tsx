@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { ApiError } from "@/lib/client/api";
 import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
@@ -61,22 +62,14 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
       }}
     >
       {conflict ? (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="entity-conflict">
-          <p className="font-semibold">Someone else saved this entity after you opened it.</p>
-          <p>Your edits are still in the form. Their version ({conflict.version}) says:</p>
-          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
-            {FIELDS.map((k) => (
-              <div key={k} className="contents">
-                <dt className="font-medium capitalize">{k}</dt>
-                <dd className={show(k, valuesOf(conflict)) !== show(k, values) ? "font-semibold" : ""} data-testid={`entity-conflict-${k}`}>{show(k, valuesOf(conflict))}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="flex flex-wrap gap-2 pt-1">
-            <Button type="button" onClick={() => resolve(null)}>Keep my edits (save over theirs next)</Button>
-            <Button type="button" variant="secondary" onClick={() => resolve(valuesOf(conflict))}>Use their version</Button>
-          </div>
-        </div>
+        <ConflictNotice
+          testId="entity-conflict"
+          title="Someone else saved this entity after you opened it."
+          version={conflict.version}
+          rows={FIELDS.map((k) => ({ key: k, label: k, theirs: show(k, valuesOf(conflict)), mine: show(k, values) }))}
+          onKeepMine={() => resolve(null)}
+          onUseTheirs={() => resolve(valuesOf(conflict))}
+        />
       ) : (
         <FormError message={error && !error.issues.length ? error.message : null} />
       )}

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { ApiError } from "@/lib/client/api";
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
 import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
@@ -56,22 +57,14 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
       }}
     >
       {conflict ? (
-        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="source-conflict">
-          <p className="font-semibold">Someone else changed this source after you opened it.</p>
-          <p>Your edits are still in the form. Their version ({conflict.version}) says:</p>
-          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1">
-            {FIELDS.map((k) => (
-              <div key={k} className="contents">
-                <dt className="font-medium capitalize">{k === "url" ? "URL" : k}</dt>
-                <dd className={show(k, valuesOf(conflict)) !== show(k, values) ? "font-semibold" : ""}>{show(k, valuesOf(conflict))}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="flex flex-wrap gap-2 pt-1">
-            <Button type="button" onClick={() => resolve(null)}>Keep my edits (save over theirs next)</Button>
-            <Button type="button" variant="secondary" onClick={() => resolve(valuesOf(conflict))}>Use their version</Button>
-          </div>
-        </div>
+        <ConflictNotice
+          testId="source-conflict"
+          title="Someone else changed this source after you opened it."
+          version={conflict.version}
+          rows={FIELDS.map((k) => ({ key: k, label: k === "url" ? "URL" : k, theirs: show(k, valuesOf(conflict)), mine: show(k, values) }))}
+          onKeepMine={() => resolve(null)}
+          onUseTheirs={() => resolve(valuesOf(conflict))}
+        />
       ) : (
         <FormError message={error && !error.issues.length ? error.message : null} />
       )}
