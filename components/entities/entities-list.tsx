@@ -8,6 +8,7 @@ import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
 import { Button } from "@/components/ui/form";
 import { EntityForm } from "./entity-form";
 import { toEntityRow, type EntityRow } from "./types";
+import { EditToggleCell, InlineEditRow } from "@/components/ui/inline-edit";
 
 /** The case's entities grouped by kind, with aliases and how many claims mention each. */
 export function EntitiesList({ caseId, initial, canManage }: { caseId: string; initial: EntityRow[]; canManage: boolean }) {
@@ -72,20 +73,12 @@ export function EntitiesList({ caseId, initial, canManage }: { caseId: string; i
                         )}
                       </td>
                       <td className="px-3 py-2 text-right tabular-nums text-slate-700">{e.claimCount}</td>
-                      {canManage && (
-                        <td className="px-3 py-2 text-right">
-                          <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" aria-expanded={editing === e.id} aria-label={`Edit ${e.name}`} onClick={() => setEditing(editing === e.id ? null : e.id)}>
-                            Edit
-                          </Button>
-                        </td>
-                      )}
+                      {canManage && <EditToggleCell name={e.name} open={editing === e.id} onToggle={() => setEditing(editing === e.id ? null : e.id)} />}
                     </tr>
                     {editing === e.id && (
-                      <tr>
-                        <td colSpan={4} className="bg-slate-50 px-3 py-4">
-                          <EntityForm caseId={caseId} existing={e} onDone={() => setEditing(null)} />
-                        </td>
-                      </tr>
+                      <InlineEditRow colSpan={4}>
+                        <EntityForm caseId={caseId} existing={e} onDone={() => setEditing(null)} />
+                      </InlineEditRow>
                     )}
                   </Fragment>
                 ))}

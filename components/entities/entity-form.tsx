@@ -1,6 +1,6 @@
 "use client";
-import { useState } from "react";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
+import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
 import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
@@ -25,23 +25,12 @@ function show(k: (typeof FIELDS)[number], v: EntityValues) {
  */
 export function EntityForm({ caseId, existing, onDone }: { caseId: string; existing?: EntityRow; onDone: (saved?: { id: string }) => void }) {
   const idp = existing ? `entity-${existing.id}` : "new-entity";
-  // The form owns its copy and its version: a background refetch of the list must not slip a newer
-  // version under the user's edits, or their save would overwrite a change they never saw.
-  const [values, setValues] = useState<EntityValues>(existing ? valuesOf(existing) : EMPTY);
-  const [version, setVersion] = useState(existing?.version ?? 1);
-  const [conflict, setConflict] = useState<Current | null>(null);
   const save = useSaveEntity({ caseId, entityId: existing?.id });
+  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<EntityValues, Current>({ initial: existing ? valuesOf(existing) : EMPTY, version: existing?.version ?? 1, reset: save.reset });
   const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
   // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
   const issue = (k: string) => error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
   const set = (k: "kind" | "name" | "description") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
-  const resolve = (next: EntityValues | null) => {
-    if (!conflict) return;
-    if (next) setValues(next);
-    setVersion(conflict.version);
-    setConflict(null);
-    save.reset();
-  };
 
   return (
     <form
@@ -54,9 +43,7 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
           { values, version: existing ? version : undefined },
           {
             onSuccess: ({ entity }) => onDone(entity),
-            onError: (err) => {
-              if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as Current);
-            },
+            onError: onSaveError,
           },
         );
       }}

@@ -1,6 +1,6 @@
 "use client";
-import { useState } from "react";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
+import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
 import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
 import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
@@ -22,21 +22,12 @@ function show(k: (typeof FIELDS)[number], v: SourceValues) {
 /** Add a source, or edit one (`existing`): a stale version answers 409 and the form keeps what was typed. */
 export function SourceForm({ caseId, existing, onDone }: { caseId: string; existing?: SourceRow; onDone: () => void }) {
   const idp = existing ? `source-${existing.id}` : "new-source";
-  const [values, setValues] = useState<SourceValues>(existing ? valuesOf(existing) : EMPTY);
-  const [version, setVersion] = useState(existing?.version ?? 1);
-  const [conflict, setConflict] = useState<Current | null>(null);
   const save = useSaveSource({ caseId, sourceId: existing?.id });
+  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<SourceValues, Current>({ initial: existing ? valuesOf(existing) : EMPTY, version: existing?.version ?? 1, reset: save.reset });
   const error = save.error instanceof ApiError ? save.error : null;
   const issue = (k: string) => error?.issueFor(k);
   const set = (k: keyof SourceValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
   const meaning = reliabilityRow(values.reliability)?.meaning;
-  const resolve = (next: SourceValues | null) => {
-    if (!conflict) return;
-    if (next) setValues(next);
-    setVersion(conflict.version);
-    setConflict(null);
-    save.reset();
-  };
 
   return (
     <form
@@ -49,9 +40,7 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
           { values, version },
           {
             onSuccess: () => onDone(),
-            onError: (err) => {
-              if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as Current);
-            },
+            onError: onSaveError,
           },
         );
       }}

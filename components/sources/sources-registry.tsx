@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/form";
 import { ReliabilityBadge } from "./reliability-badge";
 import { SourceForm } from "./source-form";
 import type { SourceRow } from "./types";
+import { EditToggleCell, InlineEditRow } from "@/components/ui/inline-edit";
 
 /** The case's sources with their grades; editors add and regrade them in place. */
 export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string; initial: SourceRow[]; canManage: boolean }) {
@@ -66,20 +67,12 @@ export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string
                     <td className="px-3 py-2 whitespace-nowrap"><ReliabilityBadge grade={s.reliability} withLabel /></td>
                     <td className="max-w-md px-3 py-2 whitespace-pre-line text-slate-700">{s.rationale}</td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{s.documentCount}</td>
-                    {canManage && (
-                      <td className="px-3 py-2 text-right">
-                        <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)} aria-label={`Edit ${s.name}`}>
-                          Edit
-                        </Button>
-                      </td>
-                    )}
+                    {canManage && <EditToggleCell name={s.name} open={editing === s.id} onToggle={() => setEditing(editing === s.id ? null : s.id)} />}
                   </tr>
                   {editing === s.id && (
-                    <tr>
-                      <td colSpan={6} className="bg-slate-50 px-3 py-4">
-                        <SourceForm caseId={caseId} existing={s} onDone={() => setEditing(null)} />
-                      </td>
-                    </tr>
+                    <InlineEditRow colSpan={6}>
+                      <SourceForm caseId={caseId} existing={s} onDone={() => setEditing(null)} />
+                    </InlineEditRow>
                   )}
                 </Fragment>
               ))}
