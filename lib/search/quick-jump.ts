@@ -5,6 +5,12 @@ import { QuickJumpQuerySchema, parseSearchInput, type QuickJumpItem } from "./sc
 import { plainWords, prefixPattern } from "./search";
 
 const LIMIT = 8;
+/**
+ * How alike a typed name must be to a case title, entity name or alias (pg_trgm word similarity).
+ * Below pg_trgm's default 0.6 so two slips still land ("Homland Justise" → HomeLand Justice, 0.58);
+ * the arms walk only the user's own cases, so no index needs the default.
+ */
+const NAME_SIMILARITY = 0.45;
 
 type Row = { kind: QuickJumpItem["kind"]; id: string; case_id: string; label: string; detail: string; score: number };
 
@@ -34,7 +40,7 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
     SELECT * FROM (
       (SELECT 'case' AS kind, m.id, m.id AS case_id, m.title AS label, m.status::text AS detail,
          CASE WHEN lower(m.title) = ${lower} THEN 2 WHEN m.title ILIKE ${prefix} THEN 1.5 ELSE word_similarity(${words}, m.title) END::float8 AS score
-       FROM mine m WHERE ${words} <% m.title OR m.title ILIKE ${prefix}
+       FROM mine m WHERE word_similarity(${words}, m.title) >= ${NAME_SIMILARITY} OR m.title ILIKE ${prefix}
        ORDER BY score DESC LIMIT ${LIMIT})
       UNION ALL
       (SELECT 'entity', e.id, e.case_id, e.name, replace(e.kind::text, '_', ' ') || ' · ' || m.title,
@@ -42,7 +48,7 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
               WHEN e.name ILIKE ${prefix} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${prefix}) THEN 1.5
               ELSE word_similarity(${words}, search_entity_names(e.name, e.aliases)) END::float8
        FROM mine m JOIN entities e ON e.case_id = m.id
-       WHERE ${words} <% search_entity_names(e.name, e.aliases) OR e.name ILIKE ${prefix} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${prefix})
+       WHERE word_similarity(${words}, search_entity_names(e.name, e.aliases)) >= ${NAME_SIMILARITY} OR e.name ILIKE ${prefix} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE ${prefix})
        ORDER BY 6 DESC LIMIT ${LIMIT})
       UNION ALL
       (SELECT 'document', d.id, d.case_id, d.title, 'document · ' || m.title,

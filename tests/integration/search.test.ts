@@ -238,6 +238,9 @@ describe("search: fuzzy names (demo workspace)", () => {
     const items = await quickJump({ actor: analyst.actor, query: { q: "MOIS" } });
     expect(items[0]).toMatchObject({ kind: "entity", label: "Iran's Ministry of Intelligence and Security (MOIS)" });
     expect(items[0].url).toMatch(/^\/cases\/[^/]+\/entities\/[^/]+$/);
+    // Two slips in a name still land on it in the palette.
+    const typos = await quickJump({ actor: analyst.actor, query: { q: "Homland Justise" } });
+    expect(typos[0]).toMatchObject({ kind: "entity", label: "HomeLand Justice" });
     const cases = await quickJump({ actor: analyst.actor, query: { q: "albania gov" } });
     expect(cases[0]).toMatchObject({ kind: "case", label: "2022 Albania government cyberattacks" });
     const inv = await db.user.findUniqueOrThrow({ where: { email: "investigator@example.com" } });
