@@ -29,6 +29,25 @@ test("an analyst jumps to the MOIS entity from the Ctrl-K palette", async ({ pag
   await expect(page.getByRole("heading", { name: /Ministry of Intelligence and Security/ }).first()).toBeVisible();
 });
 
+test("the header's Search button opens the palette (loaded on first use); a name with two slips still lands", async ({ page }) => {
+  await loginAs(page, "analyst");
+  await page.goto("/");
+  const dialog = page.getByRole("dialog", { name: "Quick jump" });
+  await expect(dialog).toHaveCount(0);
+  await page.getByTestId("search-button").click();
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole("combobox", { name: "Jump to a case, document, claim or entity" });
+  await expect(box).toBeFocused();
+  await box.fill("Homland Justise");
+  await expect(dialog.getByRole("option").first()).toContainText("HomeLand Justice");
+  // Bad input: nothing like it anywhere — the palette says so and offers a full search instead.
+  await box.fill("zzqx%_\\");
+  await expect(dialog.getByText("No names match; Enter searches everything.")).toBeVisible();
+  await box.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("search-button")).toBeFocused();
+});
+
 test("the search page highlights a phrase and opens the hit; an empty search explains itself", async ({ page }) => {
   await loginAs(page, "analyst");
   const caseId = await albaniaCaseId(page);
