@@ -1,9 +1,10 @@
 "use client";
 // Mounted on every signed-in page by components/providers.tsx. It only listens: Ctrl/Cmd-K (or the
-// Search button's event) opens the palette, whose code is loaded on that first use, so pages do not
-// download it up front. The key press that loads it also opens it.
+// Search button) opens the palette, whose code is loaded on that first use, so pages do not download
+// it up front. The key press that loads it also opens it, even one made before this mounted
+// (components/search/palette-events.ts keeps it).
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { loadPalette, OPEN_PALETTE_EVENT } from "./palette-events";
+import { loadPalette, OPEN_PALETTE_EVENT, paletteLauncherMounted, paletteLauncherUnmounted, TOGGLE_PALETTE_EVENT } from "./palette-events";
 
 const PaletteDialog = lazy(() => loadPalette().then((m) => ({ default: m.PaletteDialog })));
 
@@ -11,17 +12,15 @@ export function PaletteLauncher() {
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        setOpen((o) => !o);
-      }
-    };
+    const onToggle = () => setOpen((o) => !o);
     const onOpen = () => setOpen(true);
-    window.addEventListener("keydown", onKey);
+    window.addEventListener(TOGGLE_PALETTE_EVENT, onToggle);
     window.addEventListener(OPEN_PALETTE_EVENT, onOpen);
+    // A key press or click that came before this mounted opens it now (as an event, like any other).
+    if (paletteLauncherMounted()) window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
     return () => {
-      window.removeEventListener("keydown", onKey);
+      paletteLauncherUnmounted();
+      window.removeEventListener(TOGGLE_PALETTE_EVENT, onToggle);
       window.removeEventListener(OPEN_PALETTE_EVENT, onOpen);
     };
   }, []);

@@ -2,7 +2,7 @@
 // The header's search control: opens the quick-jump palette; without JavaScript it is a link to /search.
 // Pointing at it or focusing it starts fetching the palette's code, so the click rarely waits.
 import Link from "next/link";
-import { loadPalette, OPEN_PALETTE_EVENT } from "./palette-events";
+import { loadPalette, requestPaletteOpen } from "./palette-events";
 
 const preload = () => void loadPalette().catch(() => {});
 
@@ -15,7 +15,7 @@ export function SearchButton() {
       onClick={(e) => {
         if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
         e.preventDefault();
-        window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
+        requestPaletteOpen();
       }}
       className="inline-flex items-center gap-2 rounded-md px-2.5 py-1 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 hover:text-slate-900"
       aria-keyshortcuts="Control+K Meta+K"
