@@ -7,17 +7,17 @@
 // The in-process half runs in a child process of this same file (`--in-process <caseId>`), started
 // without the react-server condition: @react-pdf/renderer needs React's client build, which that
 // condition hides (Next bundles it; plain Node does not). Its peak RSS is then the export's alone.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import Module from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { signIn, waitFor } from "./lib/bench-harness";
+import { signIn, startBenchApp } from "./lib/bench-harness";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54379);
-const DATA_DIR = path.join(ROOT, process.env.BENCH_DATA_DIR ?? ".data/bench-export");
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? ".data/bench-export";
 const BASE = `http://localhost:${PORT}`;
 const CLAIMS = 200;
 const DOCUMENTS = 50;
@@ -226,24 +226,8 @@ async function inProcessRun(caseId: string) {
 }
 
 async function main() {
-  const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), E2E_RESET: "1", DATABASE_URL: "", NEXTAUTH_URL: BASE },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on("exit", stop);
+  const app = await startBenchApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR });
   try {
-    await waitFor(`${BASE}/login`, 900_000);
-    const password = readFileSync(path.join(DATA_DIR, "postgres/password"), "utf8").trim();
-    process.env.DATABASE_URL = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/casefile`;
     const t0 = performance.now();
     const data = await generate();
     console.log(`bench: generated ${CLAIMS} claims over ${DOCUMENTS} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -257,7 +241,7 @@ async function main() {
     const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
     let serverPeak = 0;
     const serverTimer = setInterval(() => {
-      serverPeak = Math.max(serverPeak, ...processTreeMemory(server.pid!).filter((p) => p.cmd.includes("next")).map((p) => p.rss));
+      serverPeak = Math.max(serverPeak, ...processTreeMemory(app.pid).filter((p) => p.cmd.includes("next")).map((p) => p.rss));
     }, 50);
     const http = {} as Record<Format, { ms: number; coldMs: number; bytes: number; contentType: string | null } | { error: string }>;
     for (const format of FORMATS) {
@@ -275,7 +259,7 @@ async function main() {
       if (runs.length === 2) http[format] = { ms: round(runs[1].ms), coldMs: round(runs[0].ms), bytes: runs[1].bytes, contentType: runs[1].contentType };
     }
     clearInterval(serverTimer);
-    const serverProcesses = processTreeMemory(server.pid!).filter((p) => p.cmd.includes("next"));
+    const serverProcesses = processTreeMemory(app.pid).filter((p) => p.cmd.includes("next"));
     const serverHwm = Math.max(...serverProcesses.map((p) => p.hwm));
 
     const peaks = { benchProcessSampledMB: Math.max(...Object.values(inProcess).map((r) => r.peakRssMB)), benchProcessMaxRssMB: benchMaxRssMB, serverSampledMB: mb(serverPeak), serverHighWaterMarkMB: mb(serverHwm) };
@@ -312,7 +296,7 @@ async function main() {
     const { disconnectDb } = await import("@/lib/db");
     await disconnectDb();
   } finally {
-    stop();
+    app.stop();
   }
 }
 

@@ -51,7 +51,7 @@ export async function startBenchApp({ port, pgPort, dataDir, env = {} }: { port:
   await waitFor(`${base}/login`, 900_000);
   const password = readFileSync(path.join(absData, "postgres/password"), "utf8").trim();
   process.env.DATABASE_URL = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/casefile`;
-  return { base, stop };
+  return { base, stop, pid: server.pid! };
 }
 
 /** Signs in through next-auth's endpoints and returns the cookie header to send. */
