@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { achKeys } from "@/lib/client/attribution-keys";
-import { computeAchScores } from "@/lib/attribution/ach-scores";
+import { ACH_SCORES_NOTE, computeAchScores } from "@/lib/attribution/ach-scores";
 import type { AchRating } from "@/lib/standards/scales";
 import { AchRow, describeRaters } from "./ach-row";
 import { AchNoteEditor } from "./ach-note-editor";
@@ -184,6 +184,7 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
           ? <>Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd><Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd><Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Delete</Kbd> or <Kbd>Backspace</Kbd> clears your rating; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>
           : <>Read only: your role can see every rater&apos;s ratings but not rate. Arrow keys move between cells; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>}
       </p>
+      <p className="text-sm text-slate-700" id="ach-scores-note" data-testid="ach-scores-note">{ACH_SCORES_NOTE}</p>
       {error && (
         <div role="alert" data-testid="ach-error" className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <span>{error}</span>
@@ -199,7 +200,7 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
         )}
       </div>
       <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 bg-white">
-        <table ref={gridRef} role="grid" aria-label={`ACH matrix: ${view.question.question}`} aria-describedby="ach-help" aria-readonly={canRate ? undefined : true}
+        <table ref={gridRef} role="grid" aria-label={`ACH matrix: ${view.question.question}`} aria-describedby="ach-help ach-scores-note" aria-readonly={canRate ? undefined : true}
           onKeyDown={onKeyDown} onFocus={onCellFocus} onDoubleClick={onDoubleClick}
           className="w-full table-fixed border-collapse text-sm" style={{ minWidth: `${36 + hypotheses.length * 5.5}rem` }}>
           {/* Fixed layout: long statements and titles truncate instead of pushing the last columns out of view. */}

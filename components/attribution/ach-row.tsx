@@ -44,13 +44,16 @@ type RowProps = {
 function AchRowImpl({ caseId, rowIndex, claim, hypotheses, hypothesisIds, ratings, meId, canRate, focusedCol, excluded, onToggleExclude }: RowProps) {
   // The row's own cells and diagnosticity come from the same pure scoring as the whole matrix, so the
   // disagreement and mean rules are defined once (lib/attribution/ach-scores.ts).
-  const { cells, diagnosticity, nonDiagnostic, rated } = useMemo(() => {
+  const { cells, diagnosticity, nonDiagnostic, ratedCount } = useMemo(() => {
     const inputs = Object.entries(ratings ?? {}).flatMap(([hypothesisId, rs]) => rs.map((r) => ({ hypothesisId, claimId: claim.id, raterId: r.raterId, rating: r.rating })));
     const s = computeAchScores({ hypothesisIds, claimIds: [claim.id], ratings: inputs });
-    return { cells: s.cells, diagnosticity: s.evidence[0]?.diagnosticity ?? 0, nonDiagnostic: s.evidence[0]?.nonDiagnostic ?? true, rated: inputs.length > 0 };
+    const e = s.evidence[0];
+    return { cells: s.cells, diagnosticity: e?.diagnosticity ?? null, nonDiagnostic: e?.nonDiagnostic ?? false, ratedCount: e?.ratedCount ?? 0 };
   }, [ratings, hypothesisIds, claim.id]);
-  // An unrated row is not faded: "not rated yet" is not the same finding as "rated alike everywhere".
-  const dimmed = rated && nonDiagnostic;
+  // Only a real 0 fades the row (rated alike against two or more hypotheses). A row rated against fewer than
+  // two has no diagnosticity yet ("—", STANDARDS.md §5): "not weighed yet" is not "rated alike".
+  const dimmed = nonDiagnostic;
+  const alike = ratedCount === hypotheses.length ? "every hypothesis" : `the ${ratedCount} hypotheses rated`;
   const last = hypotheses.length + 1;
   const short = claim.statement.length > 80 ? `${claim.statement.slice(0, 77)}…` : claim.statement;
 
@@ -66,16 +69,19 @@ function AchRowImpl({ caseId, rowIndex, claim, hypotheses, hypothesisIds, rating
             {claim.statement}
           </Link>
         </div>
-        {dimmed && <span className="text-xs">not diagnostic: rated alike against every hypothesis</span>}
+        {dimmed && <span className="text-xs">not diagnostic: rated alike against {alike}</span>}
       </th>
       {cells.map((cell: AchCell, i) => (
         <RatingCell key={cell.hypothesisId} cell={cell} raters={ratings?.[cell.hypothesisId]} meId={meId} canRate={canRate} rowIndex={rowIndex} col={i + 1}
           focused={focusedCol === i + 1} dimmed={dimmed} label={`H${i + 1}`} />
       ))}
       <td role="gridcell" tabIndex={focusedCol === last ? 0 : -1} data-r={rowIndex} data-c={last} data-testid="ach-diagnosticity"
-        aria-label={`Diagnosticity ${diagnosticity.toFixed(2)}${dimmed ? ", not diagnostic" : ""}`}
+        aria-label={diagnosticity === null
+          ? `Diagnosticity not yet: rated against ${ratedCount === 0 ? "no hypothesis" : "one hypothesis"}, needs two`
+          : `Diagnosticity ${diagnosticity.toFixed(2)}${dimmed ? ", not diagnostic" : ""}`}
+        title={diagnosticity === null ? "No diagnosticity yet: rated against fewer than two hypotheses" : undefined}
         className="scroll-mt-28 px-2 py-1 text-right font-mono text-xs tabular-nums focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600">
-        {rated ? diagnosticity.toFixed(2) : "—"}
+        {diagnosticity === null ? "—" : diagnosticity.toFixed(2)}
       </td>
       <td role="gridcell" className="px-2 py-1 text-center">
         <button type="button" aria-pressed={excluded} tabIndex={focusedCol === last + 1 ? 0 : -1} data-r={rowIndex} data-c={last + 1}

@@ -1,6 +1,7 @@
 "use client";
 // The matrix's column headers (hypotheses, with the least inconsistent one highlighted) and, right under
-// them, the inconsistency row: Σ (3 − mean)² over the claims that count against each hypothesis.
+// them, the inconsistency row: Σ (3 − mean)² over the rated claims that count against each hypothesis
+// (unrated cells are left out, STANDARDS.md §5).
 import type { AchHypothesisScore } from "@/lib/attribution/ach-scores";
 import type { AchHypothesisView } from "./ach-view";
 
@@ -37,7 +38,7 @@ export function AchScoreHeader({ hypotheses, labels, scores, baseline, anyRated 
             </th>
           );
         })}
-        <th role="columnheader" scope="col" className={`${th} text-right`} title="Population standard deviation of the row's cell means; 0 means the claim does not discriminate">Diagnosticity</th>
+        <th role="columnheader" scope="col" className={`${th} text-right`} title="Population standard deviation of the row's rated cell means (unrated cells left out); 0 means the claim does not discriminate; — until it is rated against two hypotheses">Diagnosticity</th>
         <th role="columnheader" scope="col" className={`${th} text-center`} title="Heuer's sensitivity check: leave a claim out of the scores as if it were false or deceptive">Sensitivity</th>
       </tr>
       <tr role="row">
@@ -49,6 +50,7 @@ export function AchScoreHeader({ hypotheses, labels, scores, baseline, anyRated 
           const was = wasById.get(h.id);
           return (
             <td key={h.id} role="gridcell" data-testid="ach-inconsistency" data-hypothesis-id={h.id} data-rank={s?.rank}
+              title={s ? `Over ${s.ratedCount} rated cell${s.ratedCount === 1 ? "" : "s"}; unrated cells are left out` : undefined}
               className="border-b border-slate-300 bg-slate-50 px-2 py-1 text-center font-mono text-sm tabular-nums text-slate-900">
               <span data-testid="ach-inconsistency-value">{s ? fmt(s.inconsistency) : "—"}</span>
               <span className="ml-1 text-xs text-slate-700">#{s?.rank}</span>

@@ -3,17 +3,23 @@ import { achScore, type AchRating } from "@/lib/standards/scales";
 
 // How NA and blanks are treated — one rule everywhere, so the numbers a reviewer sees are explainable:
 // - An NA rating counts as neutral 3 (the spec's "NA counts as 3", as in Open Synthesis
-//   `mean_na_neutral_vote`): "does not apply" says nothing for or against a hypothesis. It enters the
-//   cell mean as 3, so it dilutes other raters' views the same way an N would.
-// - An unrated cell has no value (null, shown blank) but scores as neutral 3 too: it adds nothing to
-//   inconsistency, and in diagnosticity it stands for "no view". Open Synthesis drops blanks from the std
-//   dev instead, which makes an item rated against one hypothesis only look non-diagnostic.
+//   `mean_na_neutral_vote`): "does not apply" says nothing for or against a hypothesis, but it is a
+//   rating. It enters the cell mean as 3, so it dilutes other raters' views the same way an N would.
+// - An unrated cell has no value (null, shown blank) and is left out of both scores (STANDARDS.md §5:
+//   unrated is not "neutral"). It adds nothing to inconsistency, and diagnosticity is the population std
+//   dev over the row's rated cells only, so blanks do not dilute it. A row rated against fewer than two
+//   hypotheses has no diagnosticity yet (null, shown "—"): one rating cannot discriminate, and calling it 0
+//   would fade it as "rated alike" when it simply has not been weighed. (Until Dec 2026 blanks scored as 3.)
 // - Disagreement compares the same NA-as-3 scores, so NA vs CC is flagged; a split between NA and real
 //   ratings is reported separately as `applicabilityDisputed`, since it is a different argument.
 export const ACH_NEUTRAL = 3;
 const DISAGREEMENT_SPREAD = 2;
 // Cell means are ratios of small integers; compare floats with a tolerance so equal scores tie.
-const EPSILON = 1e-9;
+export const ACH_EPSILON = 1e-9;
+const EPSILON = ACH_EPSILON;
+
+// The STANDARDS.md §5 caveat, for every place that shows or exports the scores (matrix page, API, exports).
+export const ACH_SCORES_NOTE = "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
 
 export type AchRatingInput = { hypothesisId: string; claimId: string; raterId: string; rating: AchRating };
 
@@ -27,9 +33,13 @@ export type AchCell = {
   applicabilityDisputed: boolean;
 };
 
-export type AchHypothesisScore = { hypothesisId: string; inconsistency: number; rank: number };
+// `ratedCount`: the rated cells the inconsistency is summed over (rows treated as false are not counted).
+export type AchHypothesisScore = { hypothesisId: string; inconsistency: number; ratedCount: number; rank: number };
 
-export type AchEvidenceScore = { claimId: string; diagnosticity: number; nonDiagnostic: boolean; excluded: boolean };
+// `diagnosticity`: population std dev over the row's rated cells; null while fewer than two hypotheses are
+// rated (shown "—", never 0). `nonDiagnostic`: only a real 0 — rated alike against two or more hypotheses.
+// `ratedCount`: how many of the row's cells are rated. Exclusion ("treat as false") does not change these.
+export type AchEvidenceScore = { claimId: string; diagnosticity: number | null; nonDiagnostic: boolean; excluded: boolean; ratedCount: number };
 
 export type AchScores = {
   cells: AchCell[];
@@ -51,10 +61,11 @@ function mean(values: readonly number[]): number {
 }
 
 function populationStdDev(values: readonly number[]): number {
-  if (values.length === 0) return 0;
   const m = mean(values);
   return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
 }
+
+const MIN_RATED_FOR_DIAGNOSTICITY = 2;
 
 function buildCell({ hypothesisId, claimId, byRater }: { hypothesisId: string; claimId: string; byRater: Map<string, AchRating> | undefined }): AchCell {
   const ratings = [...(byRater ?? new Map<string, AchRating>())].map(([raterId, rating]) => ({ raterId, rating }));
@@ -106,27 +117,27 @@ export function computeAchScores({
       cells.push(buildCell({ hypothesisId, claimId, byRater: byCell.get(cellKey({ hypothesisId, claimId })) }));
     }
   }
-  const scored = (cell: AchCell) => cell.value ?? ACH_NEUTRAL;
+  const ratedValues = (list: readonly AchCell[]) => list.flatMap((c) => (c.value === null ? [] : [c.value]));
 
   const evidence: AchEvidenceScore[] = claimIds.map((claimId) => {
-    const diagnosticity = populationStdDev(cells.filter((c) => c.claimId === claimId).map(scored));
-    return { claimId, diagnosticity, nonDiagnostic: diagnosticity < EPSILON, excluded: excluded.has(claimId) };
+    const values = ratedValues(cells.filter((c) => c.claimId === claimId));
+    const spread = values.length < MIN_RATED_FOR_DIAGNOSTICITY ? null : populationStdDev(values);
+    // Float noise from thirds (8/3 three times) is snapped to a real 0.
+    const diagnosticity = spread !== null && spread < EPSILON ? 0 : spread;
+    return { claimId, diagnosticity, nonDiagnostic: diagnosticity === 0, excluded: excluded.has(claimId), ratedCount: values.length };
   });
 
   const unranked = hypothesisIds.map((hypothesisId, order) => {
-    const inconsistency = cells
-      .filter((c) => c.hypothesisId === hypothesisId && !excluded.has(c.claimId))
-      .map(scored)
-      .filter((v) => v < ACH_NEUTRAL)
-      .reduce((sum, v) => sum + (ACH_NEUTRAL - v) ** 2, 0);
-    return { hypothesisId, inconsistency, order };
+    const values = ratedValues(cells.filter((c) => c.hypothesisId === hypothesisId && !excluded.has(c.claimId)));
+    const inconsistency = values.filter((v) => v < ACH_NEUTRAL).reduce((sum, v) => sum + (ACH_NEUTRAL - v) ** 2, 0);
+    return { hypothesisId, inconsistency, ratedCount: values.length, order };
   });
   const sorted = [...unranked].sort((a, b) => (Math.abs(a.inconsistency - b.inconsistency) < EPSILON ? a.order - b.order : a.inconsistency - b.inconsistency));
   const hypotheses: AchHypothesisScore[] = [];
   sorted.forEach((h, index) => {
     const previous = hypotheses[index - 1];
     const tied = previous !== undefined && Math.abs(previous.inconsistency - h.inconsistency) < EPSILON;
-    hypotheses.push({ hypothesisId: h.hypothesisId, inconsistency: h.inconsistency, rank: tied ? previous.rank : index + 1 });
+    hypotheses.push({ hypothesisId: h.hypothesisId, inconsistency: h.inconsistency, ratedCount: h.ratedCount, rank: tied ? previous.rank : index + 1 });
   });
 
   return { cells, hypotheses, evidence };

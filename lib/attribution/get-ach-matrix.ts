@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { computeAchScores } from "./ach-scores";
+import { ACH_SCORES_NOTE, computeAchScores } from "./ach-scores";
 import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
 import { effectiveReliability } from "@/lib/claims/claim-details";
 
@@ -10,6 +10,8 @@ import { effectiveReliability } from "@/lib/claims/claim-details";
  * The ACH matrix of a question (or the case's first question): claims as rows, hypotheses as columns,
  * every rater's ratings, the mean per cell, inconsistency per hypothesis and diagnosticity per claim.
  * Rejected claims are left out: they are not evidence. `excludedClaimIds` is the "treat as false" test.
+ * Unrated cells are left out of both scores (STANDARDS.md §5): a claim rated against fewer than two
+ * hypotheses has `diagnosticity: null` (JSON null), and `scores.note` says so for whoever shows or exports them.
  */
 export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }: { access: CaseAccess; questionId?: string; excludedClaimIds?: string[] }) {
   const question = await db.attributionQuestion.findFirst({ where: { caseId: access.caseId, ...(questionId ? { id: questionId } : {}) }, orderBy: { createdAt: "asc" } });
@@ -50,7 +52,7 @@ export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }
       ...cell,
       ratings: cell.ratings.map((r) => ({ ...r, ...noteOf.get(`${cell.hypothesisId}|${cell.claimId}|${r.raterId}`) })),
     })),
-    scores: { hypotheses: scores.hypotheses, evidence: scores.evidence },
+    scores: { hypotheses: scores.hypotheses, evidence: scores.evidence, note: ACH_SCORES_NOTE },
     excludedClaimIds,
   };
 }

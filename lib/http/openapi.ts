@@ -279,12 +279,15 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/ach": {
     get: {
-      summary: "The ACH matrix with every rater's ratings, inconsistency and diagnosticity", tag: "attribution",
+      summary: "The ACH matrix with every rater's ratings, inconsistency and diagnosticity (unrated cells are left out of both scores; `diagnosticity` is null for a claim rated against fewer than two hypotheses)", tag: "attribution",
       query: [
         { name: "questionId", required: false, schema: id, description: "The question whose hypotheses form the columns" },
         { name: "exclude", required: false, schema: str, description: "Claim ids left out of the scores (comma-separated)" },
       ],
-      response: obj({ matrix: { type: "object" } }), errors: [...CASE, 422],
+      response: obj({ matrix: {
+        type: "object",
+        description: "`scores.hypotheses[]`: {hypothesisId, inconsistency, ratedCount, rank}, least inconsistent first; inconsistency sums (3 − mean)² over rated cells only. `scores.evidence[]`: {claimId, diagnosticity, nonDiagnostic, excluded, ratedCount}; diagnosticity is the population std dev over the row's rated cells, null (never 0) while fewer than two hypotheses are rated, and nonDiagnostic is true only for a real 0. `scores.note`: the sentence to print wherever the scores are shown or exported (STANDARDS.md §5).",
+      } }), errors: [...CASE, 422],
     },
   },
   "/api/cases/{caseId}/comments": {

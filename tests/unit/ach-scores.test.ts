@@ -19,6 +19,8 @@ import type { AchRating } from "@/lib/standards/scales";
 //   H2: E1 (1.5)² = 2.25, E4 (1)² = 1         → 3.25
 //   H3: E5 (1.5)² = 2.25                      → 2.25
 //   ranking H1 (1), H3 (2), H2 (3)
+// Every cell of this matrix is rated, so the §5 rule for blanks (left out of both scores) changes nothing here.
+// ratedCount: 5 rated cells per hypothesis, 3 per row.
 // Diagnosticity = population std dev of the row:
 //   E1 [4.5, 1.5, 3]  mean 3,    var (2.25 + 2.25 + 0) / 3 = 1.5         → √1.5    ≈ 1.224745
 //   E2 [2.5, 3, 3]    mean 17/6, var (1/9 + 1/36 + 1/36) / 3 = 1/18      → √(1/18) ≈ 0.235702
@@ -87,9 +89,9 @@ describe("computeAchScores", () => {
 
   it("scores inconsistency and ranks the least inconsistent first", () => {
     expect(base().hypotheses).toEqual([
-      { hypothesisId: "H1", inconsistency: 0.25, rank: 1 },
-      { hypothesisId: "H3", inconsistency: 2.25, rank: 2 },
-      { hypothesisId: "H2", inconsistency: 3.25, rank: 3 },
+      { hypothesisId: "H1", inconsistency: 0.25, ratedCount: 5, rank: 1 },
+      { hypothesisId: "H3", inconsistency: 2.25, ratedCount: 5, rank: 2 },
+      { hypothesisId: "H2", inconsistency: 3.25, ratedCount: 5, rank: 3 },
     ]);
   });
 
@@ -101,12 +103,12 @@ describe("computeAchScores", () => {
     expect(evidence.E3.diagnosticity).toBe(0);
     expect(evidence.E4.diagnosticity).toBeCloseTo(Math.sqrt(2 / 9), 12);
     expect(evidence.E5.diagnosticity).toBeCloseTo(Math.sqrt(0.5), 12);
-    expect(base().evidence.map((e) => [e.claimId, e.nonDiagnostic, e.excluded])).toEqual([
-      ["E1", false, false],
-      ["E2", false, false],
-      ["E3", true, false],
-      ["E4", false, false],
-      ["E5", false, false],
+    expect(base().evidence.map((e) => [e.claimId, e.nonDiagnostic, e.excluded, e.ratedCount])).toEqual([
+      ["E1", false, false, 3],
+      ["E2", false, false, 3],
+      ["E3", true, false, 3],
+      ["E4", false, false, 3],
+      ["E5", false, false, 3],
     ]);
   });
 
@@ -123,13 +125,15 @@ describe("computeAchScores", () => {
   it("treating a claim as false changes the ranking", () => {
     const withoutVpnLogs = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: CLAIMS, ratings: RATINGS, excludedClaimIds: ["E5"] });
     // H3 loses its only inconsistency (2.25); H1 keeps 0.25; H2 keeps 3.25.
+    // ratedCount counts the cells the score is summed over: E5's row no longer counts.
     expect(withoutVpnLogs.hypotheses).toEqual([
-      { hypothesisId: "H3", inconsistency: 0, rank: 1 },
-      { hypothesisId: "H1", inconsistency: 0.25, rank: 2 },
-      { hypothesisId: "H2", inconsistency: 3.25, rank: 3 },
+      { hypothesisId: "H3", inconsistency: 0, ratedCount: 4, rank: 1 },
+      { hypothesisId: "H1", inconsistency: 0.25, ratedCount: 4, rank: 2 },
+      { hypothesisId: "H2", inconsistency: 3.25, ratedCount: 4, rank: 3 },
     ]);
     const e5 = withoutVpnLogs.evidence.find((e) => e.claimId === "E5");
-    expect(e5).toMatchObject({ excluded: true, nonDiagnostic: false });
+    // The row's own diagnosticity is unchanged by treating it as false.
+    expect(e5).toMatchObject({ excluded: true, nonDiagnostic: false, ratedCount: 3 });
     expect(e5?.diagnosticity).toBeCloseTo(Math.sqrt(0.5), 12);
     // The matrix itself is untouched: exclusion only changes scoring.
     expect(cell(withoutVpnLogs, "E5", "H3").value).toBe(1.5);
@@ -138,9 +142,9 @@ describe("computeAchScores", () => {
   it("lets tied hypotheses share a rank and keeps the caller's order between them", () => {
     const tied = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: CLAIMS, ratings: RATINGS, excludedClaimIds: ["E2", "E5"] });
     expect(tied.hypotheses).toEqual([
-      { hypothesisId: "H1", inconsistency: 0, rank: 1 },
-      { hypothesisId: "H3", inconsistency: 0, rank: 1 },
-      { hypothesisId: "H2", inconsistency: 3.25, rank: 3 },
+      { hypothesisId: "H1", inconsistency: 0, ratedCount: 3, rank: 1 },
+      { hypothesisId: "H3", inconsistency: 0, ratedCount: 3, rank: 1 },
+      { hypothesisId: "H2", inconsistency: 3.25, ratedCount: 3, rank: 3 },
     ]);
   });
 
@@ -163,8 +167,11 @@ describe("computeAchScores", () => {
     ]);
   });
 
-  it("scores an unrated cell as neutral 3 but shows it blank", () => {
-    // E6 rated only against H1 (II). Row [1, 3, 3]: mean 7/3, var (16/9 + 4/9 + 4/9) / 3 = 8/9.
+  it("leaves an unrated cell out of both scores and shows it blank", () => {
+    // E6 rated only against H1 (II). This test used to lock in the old rule (blanks scored as neutral 3):
+    // row [1, 3, 3] → diagnosticity √(8/9) ≈ 0.94, which made one rating look like strong evidence.
+    // STANDARDS.md §5 now leaves blanks out: one rated cell has no diagnosticity yet (null, shown "—"), and it
+    // is not "non-diagnostic" either, since nothing was rated alike. Inconsistency was already the same (4).
     const scores = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E6"], ratings: [r("E6", "H1", "r1", "II")] });
     expect(cell(scores, "E6", "H2")).toEqual({
       hypothesisId: "H2",
@@ -174,12 +181,61 @@ describe("computeAchScores", () => {
       disagreement: false,
       applicabilityDisputed: false,
     });
-    expect(scores.evidence[0].diagnosticity).toBeCloseTo(Math.sqrt(8 / 9), 12);
+    expect(scores.evidence).toEqual([{ claimId: "E6", diagnosticity: null, nonDiagnostic: false, excluded: false, ratedCount: 1 }]);
     expect(scores.hypotheses).toEqual([
-      { hypothesisId: "H2", inconsistency: 0, rank: 1 },
-      { hypothesisId: "H3", inconsistency: 0, rank: 1 },
-      { hypothesisId: "H1", inconsistency: 4, rank: 3 },
+      { hypothesisId: "H2", inconsistency: 0, ratedCount: 0, rank: 1 },
+      { hypothesisId: "H3", inconsistency: 0, ratedCount: 0, rank: 1 },
+      { hypothesisId: "H1", inconsistency: 4, ratedCount: 1, rank: 3 },
     ]);
+  });
+
+  it("gives a row rated against one hypothesis no diagnosticity, however many raters or however strong", () => {
+    const scores = computeAchScores({
+      hypothesisIds: HYPOTHESES,
+      claimIds: ["E1", "E2", "E3"],
+      ratings: [r("E1", "H2", "r1", "CC"), r("E1", "H2", "r2", "II"), r("E2", "H3", "r1", "NA"), r("E3", "H1", "r1", "N")],
+    });
+    expect(scores.evidence).toEqual([
+      { claimId: "E1", diagnosticity: null, nonDiagnostic: false, excluded: false, ratedCount: 1 },
+      { claimId: "E2", diagnosticity: null, nonDiagnostic: false, excluded: false, ratedCount: 1 },
+      { claimId: "E3", diagnosticity: null, nonDiagnostic: false, excluded: false, ratedCount: 1 },
+    ]);
+    // An unrated row has none either.
+    expect(computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E1"], ratings: [] }).evidence).toEqual([
+      { claimId: "E1", diagnosticity: null, nonDiagnostic: false, excluded: false, ratedCount: 0 },
+    ]);
+  });
+
+  it("scores two cells rated alike as 0 and non-diagnostic, with the third hypothesis unrated", () => {
+    // Under the old rule the blank counted as 3, so [4, 4, blank] was [4, 4, 3] → √(2/9) ≈ 0.47.
+    const scores = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "C"), r("E1", "H3", "r1", "C")] });
+    expect(scores.evidence).toEqual([{ claimId: "E1", diagnosticity: 0, nonDiagnostic: true, excluded: false, ratedCount: 2 }]);
+    // NA is a rating (3): NA against N is rated alike too.
+    const naAndN = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "NA"), r("E1", "H2", "r1", "N")] });
+    expect(naAndN.evidence[0]).toMatchObject({ diagnosticity: 0, nonDiagnostic: true, ratedCount: 2 });
+  });
+
+  it("does not let unrated cells dilute the std dev", () => {
+    // [CC, II] over two rated cells: mean 3, sd 2. With blanks as 3 it would have been [5, 1, 3, 3, 3] → √(8/5) ≈ 1.26.
+    const five = ["H1", "H2", "H3", "H4", "H5"];
+    const scores = computeAchScores({ hypothesisIds: five, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H4", "r1", "II")] });
+    expect(scores.evidence[0]).toMatchObject({ diagnosticity: 2, nonDiagnostic: false, ratedCount: 2 });
+    // The same two cells with the other three rated N: the full row [5, 3, 3, 1, 3] now counts.
+    const full = computeAchScores({
+      hypothesisIds: five,
+      claimIds: ["E1"],
+      ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H2", "r1", "N"), r("E1", "H3", "r1", "N"), r("E1", "H4", "r1", "II"), r("E1", "H5", "r1", "N")],
+    });
+    expect(full.evidence[0].diagnosticity).toBeCloseTo(Math.sqrt(8 / 5), 12);
+  });
+
+  it("snaps float noise from equal thirds to a real 0", () => {
+    // Seven cells of mean 5/3 (II, I, I): equal, so rated alike. Summed in floats their std dev comes out as
+    // 2.2e-16, not 0; it is reported as 0 and non-diagnostic.
+    const seven = ["H1", "H2", "H3", "H4", "H5", "H6", "H7"];
+    const ratings = seven.flatMap((h) => [r("E1", h, "a", "II"), r("E1", h, "b", "I"), r("E1", h, "c", "I")]);
+    const scores = computeAchScores({ hypothesisIds: seven, claimIds: ["E1"], ratings });
+    expect(scores.evidence[0]).toEqual({ claimId: "E1", diagnosticity: 0, nonDiagnostic: true, excluded: false, ratedCount: 7 });
   });
 
   it("treats an all-NA row as non-diagnostic and harmless", () => {
@@ -188,7 +244,7 @@ describe("computeAchScores", () => {
       claimIds: ["E1"],
       ratings: [r("E1", "H1", "r1", "NA"), r("E1", "H2", "r1", "NA")],
     });
-    expect(scores.evidence).toEqual([{ claimId: "E1", diagnosticity: 0, nonDiagnostic: true, excluded: false }]);
+    expect(scores.evidence).toEqual([{ claimId: "E1", diagnosticity: 0, nonDiagnostic: true, excluded: false, ratedCount: 2 }]);
     expect(scores.hypotheses.map((h) => h.inconsistency)).toEqual([0, 0]);
   });
 
@@ -205,7 +261,7 @@ describe("computeAchScores", () => {
     ]);
     expect(scores.cells[0].value).toBe(2.5);
     expect(scores.cells[0].disagreement).toBe(true);
-    expect(scores.hypotheses).toEqual([{ hypothesisId: "H1", inconsistency: 0.25, rank: 1 }]);
+    expect(scores.hypotheses).toEqual([{ hypothesisId: "H1", inconsistency: 0.25, ratedCount: 1, rank: 1 }]);
   });
 
   it("rejects an unknown rating code", () => {

@@ -8,7 +8,9 @@ const AchQuerySchema = z.object({
   exclude: z.string().optional().transform((v) => (v ? v.split(",").filter(Boolean) : [])).pipe(z.array(z.uuid())),
 });
 
-// GET /api/cases/{caseId}/ach — the ACH matrix with every rater's ratings, inconsistency and diagnosticity
+// GET /api/cases/{caseId}/ach — the ACH matrix with every rater's ratings, inconsistency and diagnosticity.
+// Unrated cells are left out of both scores: scores.evidence[].diagnosticity is null (JSON null, never 0)
+// for a claim rated against fewer than two hypotheses, and scores.note carries that sentence for exports.
 export const GET = withCase("attribution.read", async ({ req, access }) => {
   const q = parseQuery(req, AchQuerySchema);
   return { matrix: await getAchMatrix({ access, questionId: q.questionId, excludedClaimIds: q.exclude }) };
