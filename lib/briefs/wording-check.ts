@@ -175,21 +175,24 @@ const NEG = String.raw`(?:not|\p{L}+n['’]t)`;
 const INT = String.raw`(?:very|highly|extremely)`;
 const LIK = String.raw`(?:likely|probable|probably)`;
 const UNL = String.raw`(?:unlikely|improbable|improbably)`;
-const CERT = String.raw`(?:almost|nearly)\s+certain(?:ly)?`;
+// Between an intensifier and its term: spaces, or a hyphen ("highly-likely" is still very likely, never likely).
+const SEP = String.raw`(?:\s+|\s*[-\u2010\u2011]\s*)`;
+const CERT = String.raw`(?:almost|nearly)${SEP}certain(?:ly)?`;
 // "likely not only …", "probably not least because …" do not negate the estimate.
 const NOT_AFTER = String.raw`\s+not(?!\s+(?:only|just|merely|simply|solely|least|necessarily|entirely|all|always)${E})`;
 
 const MODIFIED: ReadonlyArray<{ source: string; means: LikelihoodKey | null; ambiguity: Estimate["ambiguity"]; below?: LikelihoodKey }> = [
-  { source: String.raw`${NEG}\s+(?:${INT}\s+)?${UNL}`, means: null, ambiguity: "double_negative" }, // not unlikely
+  { source: String.raw`${NEG}\s+(?:${INT}${SEP})?${UNL}`, means: null, ambiguity: "double_negative" }, // not unlikely
   { source: String.raw`${UNL}${NOT_AFTER}`, means: null, ambiguity: "double_negative" }, // unlikely not to
-  { source: String.raw`${NEG}\s+${INT}\s+${LIK}`, means: null, ambiguity: "open_range", below: "very_likely" }, // not very likely
+  { source: String.raw`${NEG}\s+${INT}${SEP}${LIK}`, means: null, ambiguity: "open_range", below: "very_likely" }, // not very likely
   { source: String.raw`${NEG}\s+${CERT}`, means: null, ambiguity: "open_range", below: "almost_certain" }, // not almost certain
   { source: String.raw`${NEG}\s+${LIK}`, means: "unlikely", ambiguity: null }, // not likely, isn't probable
-  { source: String.raw`${INT}\s+${LIK}${NOT_AFTER}`, means: "very_unlikely", ambiguity: null }, // very likely not
-  { source: String.raw`${INT}\s+${LIK}`, means: "very_likely", ambiguity: null }, // highly likely, very probably
-  { source: String.raw`${INT}\s+${UNL}`, means: "very_unlikely", ambiguity: null }, // highly unlikely
+  { source: String.raw`${INT}${SEP}${LIK}${NOT_AFTER}`, means: "very_unlikely", ambiguity: null }, // very likely not
+  { source: String.raw`${INT}${SEP}${LIK}`, means: "very_likely", ambiguity: null }, // highly likely, very probably
+  { source: String.raw`${INT}${SEP}${UNL}`, means: "very_unlikely", ambiguity: null }, // highly unlikely
   { source: String.raw`${CERT}${NOT_AFTER}`, means: "almost_no_chance", ambiguity: null }, // almost certainly not
   { source: String.raw`${LIK}${NOT_AFTER}`, means: "unlikely", ambiguity: null }, // probably not, likely not
+  { source: CERT, means: "almost_certain", ambiguity: null }, // almost-certainly (hyphenated; the scale's own match covers the rest)
 ];
 
 const MODIFIED_REGEXES = MODIFIED.map((m) => ({ ...m, regex: new RegExp(`${B}(?:${m.source})${E}`, "giu") }));
@@ -224,6 +227,8 @@ const CERTAINTY_SOURCES = [
   String.raw`(?:it|this|that)(?:\s+(?:is|was)|['’]s)\s+(?:(?:absolutely|completely|entirely|now|quite)\s+)?(?:certain|clear)`,
   String.raw`(?:we|i)\s+(?:are|am)\s+(?:(?:absolutely|completely|entirely|quite)\s+)?(?:certain|sure)`,
   String.raw`(?:is|are|was|were)\s+certain\s+to`,
+  String.raw`for\s+sure`,
+  String.raw`(?:100|one\s+hundred)\s*(?:%|percent|per\s+cent)\s+(?:certain|sure)`,
 ];
 const CERTAINTY_REGEX = new RegExp(`${B}(?:${CERTAINTY_SOURCES.join("|")})${E}`, "giu");
 
@@ -280,7 +285,7 @@ function bareAttribution(sentence: string): boolean {
 // --- Language ------------------------------------------------------------------------------------------------
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  ("the of and to is are was were be been being has have had that this these those with for from by it its not or as at on " +
+  ("the a of and to in is are was were be been being has have had that this these those with for from by it its not or as at on " +
     "they their them we our us he she his her you your which who whom what when where while than then there into also but " +
     "can could may might will would should shall if so such more most only other some any all both each after before about " +
     "between against during over under because since do does did an up out no").split(" "),
@@ -289,7 +294,7 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 // Italian, Portuguese, Dutch), minus any that are also English.
 const FOREIGN_FUNCTION_WORDS = new Set(
   ("e dhe të në për nga një është si që se ka kanë nuk ky kjo por më edhe ndaj mbi pas sipas tek te tyre saj tij janë ishte ose nëse " +
-    "le la les des du et est une un dans pour par sur avec qui que ne pas au aux ce cette sont été " +
+    "de le la les des du et est une un dans pour par sur avec qui que ne pas au aux ce cette sont été " +
     "der die das und ist nicht von vom mit den dem zu für auf wurde wurden ein eine einer sich im des auch als bei nach aus oder wird " +
     "el los las y en del por con para una es se lo al su sus fue como pero más " +
     "il di che della delle degli gli sono è per non nel nella anche " +

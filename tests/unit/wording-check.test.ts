@@ -104,6 +104,32 @@ describe("estimative phrases against the judgment's likelihood", () => {
     expect(check("It is highly likely that the wiper shares code with ZeroCleare.", ["very_likely"])).toEqual([]);
   });
 
+  it("reads hyphenated intensifiers and terms whole", () => {
+    expect(brief(check("The operators were highly-likely working for MOIS.", ["likely"]))).toEqual([["disagrees", "highly-likely", "very_likely"]]);
+    expect(brief(check("The operators were very\u2011unlikely to be Albanian.", ["unlikely"]))).toEqual([["disagrees", "very\u2011unlikely", "very_unlikely"]]);
+    expect(brief(check("The operators were almost-certainly Iranian.", ["likely"]))).toEqual([["disagrees", "almost-certainly", "almost_certain"]]);
+  });
+
+  it("never reads an intensified “likely” as likely, whatever surrounds it (property)", () => {
+    const filler = fc.constantFrom("the operators", "MOIS-linked", "were", "in July 2022,", "and", "Albania’s", "it is", "that");
+    fc.assert(
+      fc.property(
+        fc.array(filler, { maxLength: 4 }),
+        fc.constantFrom("highly", "very", "extremely", "Highly", "VERY", "Extremely"),
+        fc.constantFrom(" ", "  ", "\u00A0", "-", "\u00AD "),
+        fc.constantFrom("likely", "probable", "probably", "Likely"),
+        fc.array(filler, { maxLength: 4 }),
+        (before, intensifier, gap, term, after) => {
+          const text = `We assess that ${[...before, `${intensifier}${gap}${term}`, ...after].join(" ")}.`;
+          const findings = check(text, ["likely"]);
+          expect(findings.map((f) => [f.kind, f.means])).toEqual([["disagrees", "very_likely"]]);
+          expect(check(text, ["very_likely"])).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("accepts any of the key judgments' terms in the BLUF and names them all when one disagrees", () => {
     const bluf = "MOIS-linked operators likely ran the persona, and they will very likely strike Albania again. A ceasefire is almost certain.";
     const findings = check(bluf, ["likely", "very_likely"], "case:bluf");
@@ -141,6 +167,8 @@ describe("unhedged certainty", () => {
     ["The timestamps clearly show that the operators work Tehran hours.", "clearly"],
     ["Clearly, the persona is a front for MOIS.", "Clearly"],
     ["There is no doubt that the persona is a front for MOIS.", "There is no doubt"],
+    ["The persona is run from Tehran for sure.", "for sure"],
+    ["We are 100 % certain that the persona is run from Tehran.", "100 % certain"],
   ])("flags %s", (text, phrase) => {
     const findings = check(text, ["likely"]);
     expect(brief(findings)).toEqual([["unhedged_certainty", phrase, null]]);
@@ -441,6 +469,32 @@ describe("language", () => {
     "We assess it is likely that MOIS-linked operators ran the HomeLand Justice persona in 2022.",
   ])("reads English as English: %s", (text) => {
     expect(notEnglishReason(text)).toBeNull();
+  });
+
+  it("never takes short English text for a foreign language (property)", () => {
+    const vocabulary = ["MOIS", "Albania’s", "HomeLand", "Justice", "wiper", "leaked", "ZeroCleare", "Tehran", "operators", "persona", "ran", "it", "2022", "CVE-2022-30190", "likely", "undoubtedly", "Shqipëri", "Drejtësia"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 7 }), (sentence) => {
+        expect(notEnglishReason(`${sentence.join(" ")}.`)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("does not check any run of Albanian sentences of eight words or more (property)", () => {
+    const albanian = [
+      "Operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare.",
+      "Sipas Microsoft, sulmet filluan në korrik 2022.",
+      "Kjo është padyshim vepër e shërbimeve iraniane.",
+      "Të dhënat e policisë së shtetit u publikuan në Telegram nga grupi.",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...albanian), { minLength: 2, maxLength: 4 }), (sentences) => {
+        const findings = check(sentences.join(" "), ["likely"]);
+        expect(findings.map((f) => [f.kind, f.blocking])).toEqual([["not_checked", false]]);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("still checks short English text", () => {
