@@ -10,7 +10,7 @@ import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { DISPOSITION_LABELS, FIELD_LABELS, confidenceMeaning, fieldValueText, likelihoodRange } from "./judgment-labels";
 import type { EntityOption } from "./types";
 
-const FIELDS = ["title", "description", "actorEntityId", "likelihood", "confidence", "rationale", "disposition", "rejectedReason"] as const;
+const FIELDS = ["title", "description", "actorEntityId", "likelihood", "confidence", "proposition", "confidenceBasis", "rationale", "disposition", "rejectedReason"] as const;
 type FieldName = (typeof FIELDS)[number];
 type Values = Record<FieldName, string>;
 export type JudgmentContent = { [K in FieldName]: string | null };
@@ -18,7 +18,7 @@ export type SaveResult = { hypothesis: { version: number; reviewState: string; c
 type Conflict = { message: string; current: JudgmentContent & { version: number } };
 
 const NULLABLE = new Set<FieldName>(["actorEntityId", "likelihood", "confidence", "rejectedReason"]);
-const toValues = (c: JudgmentContent): Values => Object.fromEntries(FIELDS.map((k) => [k, c[k] ?? ""])) as Values;
+const toValues = (c: Partial<JudgmentContent>): Values => Object.fromEntries(FIELDS.map((k) => [k, c[k] ?? ""])) as Values;
 const toWire = (k: FieldName, v: string) => (NULLABLE.has(k) && v.trim() === "" ? null : v);
 
 export function HypothesisEditForm({ hypothesisId, initial, version: initialVersion, entities, onSaved }: {
@@ -137,6 +137,10 @@ export function HypothesisEditForm({ hypothesisId, initial, version: initialVers
             {ANALYTIC_CONFIDENCE.map((c) => <option key={c.key} value={c.key}>{c.label} — {c.meaning}</option>)}
           </Select>, confidenceMeaning(values.confidence) || "How well the judgment is supported, separate from how likely it is.")}
       </div>
+      {field("proposition", <Textarea {...aria("proposition")} rows={2} value={values.proposition} maxLength={1000} onChange={set("proposition")} />,
+        "What you judge, as a clause: the brief prints “We assess that it is likely (55–80 %) that <this>.” E.g. “Iran's MOIS directed both attacks”.")}
+      {field("confidenceBasis", <Textarea {...aria("confidenceBasis")} rows={2} value={values.confidenceBasis} maxLength={2000} onChange={set("confidenceBasis")} />,
+        "Why your confidence is what it is, printed as a separate sentence: “We have moderate confidence in this judgment: <this>.”")}
       {field("rationale", <Textarea {...aria("rationale")} rows={5} value={values.rationale} maxLength={8000} onChange={set("rationale")} />)}
       <div className="grid gap-4 sm:grid-cols-3">
         {field("disposition",

@@ -23,6 +23,8 @@ export const FIELD_LABELS: Record<string, string> = {
   likelihood: "Likelihood",
   confidence: "Analytic confidence",
   rationale: "Rationale",
+  proposition: "Proposition (what we assess)",
+  confidenceBasis: "Basis of our confidence",
   disposition: "Disposition",
   rejectedReason: "Reason rejected",
 };

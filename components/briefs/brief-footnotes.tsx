@@ -22,8 +22,8 @@ export function FootnoteRefs({ ns }: { ns: number[] }) {
 export function FootnoteList({ caseId, footnotes }: { caseId: string; footnotes: BriefFootnote[] }) {
   if (!footnotes.length) return null;
   return (
-    <section aria-labelledby="brief-notes" className="mt-8 border-t border-slate-300 pt-4">
-      <h2 id="brief-notes" className="mb-3 text-base font-semibold text-slate-900">Notes</h2>
+    <section aria-labelledby="brief-footnotes" className="mt-8 border-t border-slate-300 pt-4">
+      <h2 id="brief-footnotes" className="mb-3 text-base font-semibold text-slate-900">Footnotes</h2>
       <ol className="space-y-3 text-sm" data-testid="footnotes">
         {footnotes.map((f) => (
           <li key={f.n} id={`note-${f.n}`} className="grid scroll-mt-24 grid-cols-[2rem_1fr] gap-x-1 target:bg-amber-50" data-testid="footnote">
@@ -35,7 +35,7 @@ export function FootnoteList({ caseId, footnotes }: { caseId: string; footnotes:
                 {f.sourceName ? <>, {f.sourceName}</> : null} · reliability <span className="font-sans font-semibold">{f.reliability}</span>
               </p>
               <p className="font-sans text-xs text-slate-700">
-                SHA-256 <code className="break-all font-mono text-slate-900" data-testid="footnote-sha256">{f.sha256}</code>
+                characters {f.start}–{f.end} (UTF-16) · SHA-256 <code className="break-all font-mono text-slate-900" data-testid="footnote-sha256">{f.sha256}</code>
               </p>
               <p className="font-sans text-xs">
                 <Link href={`/cases/${caseId}/documents/${f.documentId}#excerpt-${f.excerptId}`} className="font-medium text-indigo-800 underline hover:text-indigo-950" data-testid="footnote-reader-link">

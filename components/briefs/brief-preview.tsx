@@ -3,7 +3,9 @@
 import type { BriefModel } from "@/lib/briefs/brief-types";
 import { TlpBadge } from "@/components/ui/tlp-badge";
 import { FootnoteList } from "./brief-footnotes";
-import { AlternativesSection, ChangesSection, EvidenceSection, JudgmentsSection, Section, SourcesSection, TimelineSection } from "./brief-sections";
+import { DRAFT_MARK } from "@/lib/briefs/brief-types";
+import { draftNotice } from "@/lib/briefs/brief-outline";
+import { AchSection, AlternativesSection, ChangesSection, EvidenceSection, JudgmentsSection, Section, SourcesSection, TimelineSection } from "./brief-sections";
 import { TEMPLATE_LABELS, dateOnly } from "./release-readiness";
 
 function Marking({ tlp, position }: { tlp: string; position: "top" | "bottom" }) {
@@ -19,6 +21,7 @@ export function BriefPreview({ caseId, m }: { caseId: string; m: BriefModel }) {
   return (
     <article aria-label="Brief preview" className="rounded-sm bg-white px-6 py-8 font-serif text-[15px] leading-relaxed text-slate-900 shadow-md ring-1 ring-slate-300 sm:px-12" data-testid="brief-preview">
       <Marking tlp={m.case.tlp} position="top" />
+      {m.draft && <p className="mb-4 border-2 border-red-700 p-2 text-center font-sans text-sm font-bold text-red-800" data-testid="brief-draft-mark" title={DRAFT_MARK}>{draftNotice(m)}</p>}
       <header className="border-b-2 border-slate-800 pb-3">
         <h1 className="text-2xl font-bold leading-tight">{m.case.title}</h1>
         <p className="mt-1 font-sans text-sm text-slate-700" data-testid="brief-meta">
@@ -34,11 +37,18 @@ export function BriefPreview({ caseId, m }: { caseId: string; m: BriefModel }) {
         </Section>
       )}
       {has("judgments") && <JudgmentsSection m={m} />}
+      {has("ach") && m.ach.length > 0 && <AchSection m={m} />}
       {has("alternatives") && <AlternativesSection m={m} />}
       {has("evidence") && <EvidenceSection m={m} />}
       {has("timeline") && <TimelineSection m={m} />}
       {has("changes") && <ChangesSection m={m} />}
       {has("sources") && <SourcesSection m={m} />}
+      {m.notes.length > 0 && (
+        <section aria-labelledby="brief-notes" className="mt-7" data-testid="brief-notes">
+          <h2 id="brief-notes" className="mb-2 border-b border-slate-300 pb-1 text-lg font-semibold">Notes on this brief</h2>
+          <ul className="list-disc space-y-1 pl-5 text-sm">{m.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+        </section>
+      )}
       <FootnoteList caseId={caseId} footnotes={m.footnotes} />
       <Marking tlp={m.case.tlp} position="bottom" />
     </article>

@@ -1,9 +1,8 @@
 // The sections of the brief preview, in the order every export uses (lib/briefs/render-markdown.ts).
 // Rendered from the same BriefModel the exports render, so the preview says what the files will say.
 import type { ReactNode } from "react";
-import type { BriefModel, BriefSection } from "@/lib/briefs/brief-types";
+import type { BriefClaim, BriefModel, BriefSection } from "@/lib/briefs/brief-types";
 import { SECTION_TITLES } from "@/lib/briefs/brief-types";
-import { likelihoodRange } from "@/components/attribution/judgment-labels";
 import { FootnoteRefs } from "./brief-footnotes";
 import { dateOnly } from "./release-readiness";
 
@@ -20,59 +19,110 @@ export function Section({ id, children }: { id: BriefSection; children: ReactNod
 
 const Empty = ({ children }: { children: ReactNode }) => <p className="italic text-slate-600">{children}</p>;
 
+function ClaimLine({ c, detail, testId }: { c: BriefClaim; detail?: string; testId: string }) {
+  return (
+    <li data-testid={testId}>
+      <span className="font-sans text-xs font-bold">{c.grade}</span> {c.statement}
+      {detail && <span className="text-slate-700"> — {detail}</span>}
+      {c.independenceCaveat && <span className="block font-sans text-xs italic text-amber-900" data-testid="independence-caveat">Caveat: {c.independenceCaveat}</span>}
+      <FootnoteRefs ns={c.footnotes} />
+    </li>
+  );
+}
+
 export function JudgmentsSection({ m }: { m: BriefModel }) {
+  const claimOf = new Map(m.claims.map((c) => [c.id, c]));
+  const claims = (ids: string[]) => ids.map((id) => claimOf.get(id)).filter((c): c is BriefClaim => !!c);
   return (
     <Section id="judgments">
       {!m.judgments.length && <Empty>No approved judgment yet.</Empty>}
       <div className="space-y-6">
-        {m.judgments.map((j, i) => {
-          const support = m.claims.filter((c) => j.supportingClaimIds.includes(c.id));
-          return (
-            <article key={j.id} aria-labelledby={`judgment-${j.id}`} className="space-y-2" data-testid="key-judgment">
-              <h3 id={`judgment-${j.id}`} className="text-base font-semibold text-slate-900">{i + 1}. {j.title}</h3>
-              <p className="italic text-slate-700">{j.question}</p>
-              <p className="font-semibold text-slate-950" data-testid="estimative">{j.estimative}</p>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-sans text-sm">
-                <dt className="font-medium text-slate-600">Likelihood</dt>
-                <dd data-testid="judgment-likelihood">{j.likelihoodLabel ? `${j.likelihoodLabel} (${likelihoodRange(j.likelihood ?? "")})` : "not graded"}</dd>
-                <dt className="font-medium text-slate-600">Analytic confidence</dt>
-                <dd data-testid="judgment-confidence">{j.confidenceLabel ?? "not graded"}</dd>
-                <dt className="font-medium text-slate-600">Review</dt>
-                <dd>
-                  {j.approvedBy ? (
-                    <>Approved by {j.approvedBy} on {dateOnly(j.approvedAt)} (version {j.version}, SHA-256 <code className="font-mono text-xs" title={j.contentHash}>{j.contentHash.slice(0, 16)}…</code>)</>
-                  ) : (
-                    <span className="font-semibold text-red-800">NOT APPROVED</span>
-                  )}
-                </dd>
-              </dl>
-              {j.vendorStatements.length > 0 && (
-                <ul className="space-y-0.5 text-sm">
-                  {j.vendorStatements.map((v) => (
-                    <li key={v.claimId} data-testid="vendor-statement">
-                      <span className="font-sans font-medium text-slate-600">Source&apos;s own stated confidence:</span> {v.claimant} — “{v.sourceConfidence}” <span className="text-slate-600">(quoted; not our assessment)</span>
-                    </li>
-                  ))}
-                </ul>
+        {m.judgments.map((j, i) => (
+          <article key={j.id} aria-labelledby={`judgment-${j.id}`} className="space-y-2" data-testid="key-judgment">
+            <h3 id={`judgment-${j.id}`} className="text-base font-semibold text-slate-900">{i + 1}. {j.title}</h3>
+            <p className="italic text-slate-700">{j.question}</p>
+            <p className="font-semibold text-slate-950" data-testid="estimative">{j.estimative}</p>
+            <p className="font-semibold text-slate-950" data-testid="confidence-sentence">{j.confidenceSentence}</p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-sans text-sm">
+              <dt className="font-medium text-slate-600">Likelihood</dt>
+              <dd data-testid="judgment-likelihood">{j.likelihoodLabel ? `${j.likelihoodLabel} (${j.likelihoodRange})` : "not graded"}</dd>
+              <dt className="font-medium text-slate-600">Analytic confidence</dt>
+              <dd data-testid="judgment-confidence">{j.confidenceLabel ?? "not stated"}</dd>
+              <dt className="font-medium text-slate-600">Review</dt>
+              <dd>
+                {j.approvedBy ? (
+                  <>Approved by {j.approvedBy} on {dateOnly(j.approvedAt)} (version {j.version}, SHA-256 <code className="font-mono text-xs" title={j.contentHash}>{j.contentHash.slice(0, 16)}…</code>)</>
+                ) : (
+                  <span className="font-semibold text-red-800">NOT APPROVED: no second analyst has approved this judgment</span>
+                )}
+              </dd>
+            </dl>
+            {j.vendorStatements.length > 0 && (
+              <ul className="space-y-0.5 text-sm">
+                {j.vendorStatements.map((v) => (
+                  <li key={v.claimId} data-testid="vendor-statement">
+                    <span className="font-sans font-medium text-slate-600">Source&apos;s own stated confidence:</span> {v.claimant} — “{v.sourceConfidence}” <span className="text-slate-600">(quoted; not our assessment)</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {j.rationale && <p className="whitespace-pre-line text-slate-800">{j.rationale}</p>}
+            <div>
+              <p className="font-sans text-sm font-medium text-slate-600">Supported by <span className="font-normal">(favours this judgment over at least one live alternative)</span></p>
+              {j.supportingClaimIds.length ? (
+                <ul className="list-disc space-y-1 pl-5">{claims(j.supportingClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="supporting-claim" />)}</ul>
+              ) : (
+                <Empty>No claim favours this judgment over a live alternative yet.</Empty>
               )}
-              {j.rationale && <p className="text-slate-800">{j.rationale}</p>}
-              {support.length > 0 && (
-                <div>
-                  <p className="font-sans text-sm font-medium text-slate-600">Supported by</p>
-                  <ul className="list-disc space-y-1 pl-5">
-                    {support.map((c) => (
-                      <li key={c.id} data-testid="supporting-claim">
-                        <span className="font-sans text-xs font-bold">{c.grade}</span> {c.statement}
-                        <FootnoteRefs ns={c.footnotes} />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
+            </div>
+            {j.nonDiagnosticClaimIds.length > 0 && (
+              <div>
+                <p className="font-sans text-sm font-medium text-slate-600">Consistent but not diagnostic <span className="font-normal">(consistent with the live alternatives too)</span></p>
+                <ul className="list-disc space-y-1 pl-5">{claims(j.nonDiagnosticClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="non-diagnostic-claim" />)}</ul>
+              </div>
+            )}
+            <div data-testid="evidence-against">
+              <p className="font-sans text-sm font-medium text-slate-600">Evidence against</p>
+              {j.against.length ? (
+                <ul className="list-disc space-y-1 pl-5">{j.against.map((a) => claimOf.get(a.claimId) && <ClaimLine key={a.claimId} c={claimOf.get(a.claimId)!} detail={a.detail} testId="against-claim" />)}</ul>
+              ) : (
+                <Empty>None recorded.</Empty>
               )}
-            </article>
-          );
-        })}
+            </div>
+          </article>
+        ))}
       </div>
+    </Section>
+  );
+}
+
+export function AchSection({ m }: { m: BriefModel }) {
+  return (
+    <Section id="ach">
+      {m.ach.map((a) => (
+        <div key={a.questionId} className="mb-4 space-y-2 font-sans text-sm" data-testid="ach-summary">
+          <p className="font-serif italic">{a.question}</p>
+          <table className="w-full border-collapse text-xs">
+            <thead><tr className="border-b border-slate-400 text-left"><th scope="col" className="py-1">Hypothesis</th><th scope="col">Inconsistency (lower is better)</th><th scope="col">Cells rated</th><th scope="col">Rank</th></tr></thead>
+            <tbody>
+              {a.hypotheses.map((h) => (
+                <tr key={h.hypothesisId} className="border-b border-slate-200"><td className="py-1">{h.title}</td><td className="tabular-nums">{h.inconsistency.toFixed(2)}</td><td className="tabular-nums">{h.ratedCount}</td><td>{h.rank}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {a.mostDiagnostic.length ? (
+            <p><span className="font-medium">Most diagnostic:</span> {a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}</p>
+          ) : (
+            <Empty>No claim is diagnostic yet.</Empty>
+          )}
+          {a.sensitivity && (
+            <p data-testid="ach-sensitivity">
+              <span className="font-medium">If the most diagnostic claim is false:</span> {a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} — {a.sensitivity.leaderChanges ? "the leading hypothesis changes" : "the leading hypothesis does not change"}.
+            </p>
+          )}
+          <p className="italic text-slate-600">{a.note}</p>
+        </div>
+      ))}
     </Section>
   );
 }
@@ -86,7 +136,7 @@ export function AlternativesSection({ m }: { m: BriefModel }) {
           const grade = [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ");
           return (
             <li key={a.id} data-testid="alternative">
-              <span className="font-semibold">{a.title}</span> — {a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : `${grade || "not graded"} (${a.reviewState.replace("_", " ")})`}
+              <span className="font-semibold">{a.title}</span> — {a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : grade || "not graded"} <span className="text-slate-700">({a.reviewNote})</span>
             </li>
           );
         })}
@@ -94,9 +144,9 @@ export function AlternativesSection({ m }: { m: BriefModel }) {
       {m.dissent.length > 0 && (
         <>
           <h3 className="mt-4 mb-1 text-base font-semibold">Recorded dissent</h3>
-          {m.dissent.map((d, i) => (
-            <blockquote key={i} className="my-2 border-l-4 border-slate-300 pl-3 text-slate-800" data-testid="dissent">
-              <span className="font-semibold">{d.author} on “{d.hypothesisTitle}” ({dateOnly(d.at)}):</span> {d.body}
+          {m.dissent.map((d) => (
+            <blockquote key={d.id} className="my-2 border-l-4 border-slate-300 pl-3 text-slate-800" data-testid="dissent">
+              <span className="font-semibold">{d.author} on “{d.hypothesisTitle}” ({dateOnly(d.at)}), signed:</span> {d.body}
             </blockquote>
           ))}
         </>
@@ -106,17 +156,17 @@ export function AlternativesSection({ m }: { m: BriefModel }) {
 }
 
 export function EvidenceSection({ m }: { m: BriefModel }) {
-  const ordered = [...m.claims].sort((x, y) => (x.stance === y.stance ? 0 : x.stance === "for" ? -1 : 1));
   return (
     <Section id="evidence">
-      {!m.claims.length && <Empty>No claims have been rated against the key judgments yet.</Empty>}
+      {!m.claims.length && <Empty>No claim is cited yet.</Empty>}
       <ul className="space-y-1.5">
-        {ordered.map((c) => (
-          <li key={c.id} className="grid grid-cols-[5.5rem_1fr] gap-2" data-testid="evidence-claim">
-            <span className="font-sans text-xs font-bold uppercase tracking-wide text-slate-700">{c.stance === "against" ? "Against" : "For"} · {c.grade}</span>
+        {m.claims.map((c) => (
+          <li key={c.id} className="grid grid-cols-[3rem_1fr] gap-2" data-testid="evidence-claim">
+            <span className="font-sans text-xs font-bold uppercase tracking-wide text-slate-700">{c.grade}</span>
             <span>
               {c.statement} — {c.claimant} ({c.kind}
               {c.sourceConfidence ? <>; the source&apos;s own words: “{c.sourceConfidence}”</> : null})
+              {c.independenceCaveat && <span className="block font-sans text-xs italic text-amber-900">Caveat: {c.independenceCaveat}</span>}
               <FootnoteRefs ns={c.footnotes} />
             </span>
           </li>
@@ -134,7 +184,11 @@ export function TimelineSection({ m }: { m: BriefModel }) {
         {m.timeline.map((e) => (
           <li key={e.id} className="grid grid-cols-[7rem_1fr] gap-2" data-testid="timeline-event">
             <span className="font-sans text-sm font-semibold tabular-nums">{e.date}</span>
-            <span>{e.title}</span>
+            <span>
+              {e.title}
+              <span className="block font-sans text-xs italic text-slate-600">{e.claimIds.length ? `dated by ${e.claimIds.length} claim${e.claimIds.length > 1 ? "s" : ""}` : "undated by sources"}</span>
+              <FootnoteRefs ns={e.footnotes} />
+            </span>
           </li>
         ))}
       </ul>
@@ -161,11 +215,11 @@ export function ChangesSection({ m }: { m: BriefModel }) {
 export function SourcesSection({ m }: { m: BriefModel }) {
   return (
     <Section id="sources">
-      {!m.sources.length && <Empty>No documents yet.</Empty>}
+      {!m.sources.length && <Empty>No document is cited.</Empty>}
       {m.sources.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse font-sans text-xs" data-testid="sources-appendix">
-            <caption className="sr-only">Every document of the case with its source, reliability, dates and the SHA-256 of the captured copy</caption>
+            <caption className="sr-only">Every document the brief cites, with its source, reliability, dates and the SHA-256 of the captured copy</caption>
             <thead>
               <tr className="border-b border-slate-400 text-left text-slate-700">
                 <th scope="col" className="py-1 pr-2 font-semibold">Document</th>
@@ -184,7 +238,7 @@ export function SourcesSection({ m }: { m: BriefModel }) {
                     <span className="font-serif text-sm text-slate-900">{s.title}</span>
                     {s.url && <a href={s.url} rel="noopener noreferrer nofollow" target="_blank" className="block break-all text-slate-700 underline">{s.url}</a>}
                   </td>
-                  <td className="py-1.5 pr-2">{s.sourceName ?? s.publisher ?? "—"}</td>
+                  <td className="py-1.5 pr-2">{s.sourceName ?? s.publisher ?? "no source: ungraded"}{s.tlp && <span className="block font-semibold">TLP:{s.tlp.replace("_", "+")}</span>}</td>
                   <td className="py-1.5 pr-2">
                     <span className="font-semibold">{s.reliability}</span>
                     {s.overrideReason && <span className="block text-slate-700">override: {s.overrideReason}</span>}

@@ -27,7 +27,7 @@ export function BriefView({ caseId, initial, initialReleases, actorId, perms }: 
           <h2 className="text-lg font-semibold">Brief</h2>
           <p className="text-sm text-slate-700">Preview of release {m.releaseNumber}. The PDF and DOCX carry the {m.case.tlpLabel} marking in the header and footer of every page.</p>
         </div>
-        <BriefAlerts caseId={caseId} m={m} />
+        <BriefAlerts caseId={caseId} m={m} canManage={perms.canManage} />
         <BriefPreview caseId={caseId} m={m} />
         <BriefReleases caseId={caseId} initial={initialReleases} />
       </div>

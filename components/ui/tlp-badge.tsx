@@ -1,19 +1,15 @@
-// FIRST TLP 2.0 colours: the marking must be recognisable at a glance on every page of a case.
-const STYLES: Record<string, string> = {
-  CLEAR: "bg-white text-black ring-1 ring-slate-400",
-  GREEN: "bg-black text-[#33FF00]",
-  AMBER: "bg-black text-[#FFC000]",
-  AMBER_STRICT: "bg-black text-[#FFC000]",
-  RED: "bg-black text-[#FF2B2B]",
-};
+// FIRST TLP 2.0 colours, from the one colour table (lib/standards/scales.ts): coloured text on black —
+// TLP:CLEAR is white on black — so the marking is recognisable at a glance on every page of a case.
+import { TLP, isTlpKey } from "@/lib/standards/scales";
 
 export function tlpLabel(tlp: string) {
-  return `TLP:${tlp === "AMBER_STRICT" ? "AMBER+STRICT" : tlp}`;
+  return isTlpKey(tlp) ? TLP.find((t) => t.key === tlp)!.label : `TLP:${tlp}`;
 }
 
 export function TlpBadge({ tlp, className = "" }: { tlp: string; className?: string }) {
+  const colour = (TLP.find((t) => t.key === tlp) ?? TLP[0]).colour;
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-bold tracking-wide ${STYLES[tlp] ?? STYLES.CLEAR} ${className}`} data-testid="tlp-badge">
+    <span className={`inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-bold tracking-wide ${colour.className} ${className}`} data-testid="tlp-badge">
       {tlpLabel(tlp)}
     </span>
   );

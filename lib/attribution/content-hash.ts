@@ -9,9 +9,15 @@ export type HypothesisContent = {
   rationale: string;
   disposition: string;
   rejectedReason: string | null;
+  // The proposition the brief prints and the basis of the analytic confidence (migration 0009).
+  proposition?: string;
+  confidenceBasis?: string;
 };
 
-/** The judgment's content, as a reviewer sees it, in a fixed key order. */
+/**
+ * The judgment's content, as a reviewer sees it, in a fixed key order. The proposition and the
+ * confidence basis join the hash only when written, so approvals given before they existed still hold.
+ */
 export function hypothesisContent(h: HypothesisContent): HypothesisContent {
   return {
     title: h.title,
@@ -22,6 +28,8 @@ export function hypothesisContent(h: HypothesisContent): HypothesisContent {
     rationale: h.rationale,
     disposition: h.disposition,
     rejectedReason: h.rejectedReason,
+    ...(h.proposition ? { proposition: h.proposition } : {}),
+    ...(h.confidenceBasis ? { confidenceBasis: h.confidenceBasis } : {}),
   };
 }
 
@@ -32,7 +40,8 @@ export function hypothesisHash(h: HypothesisContent): string {
 
 /** Field-by-field differences between two snapshots, for the judgment's history. */
 export function diffContent(before: Partial<HypothesisContent> | null, after: HypothesisContent) {
-  return (Object.keys(after) as (keyof HypothesisContent)[])
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])] as (keyof HypothesisContent)[];
+  return keys
     .filter((k) => (before?.[k] ?? null) !== after[k])
-    .map((k) => ({ field: k, from: before?.[k] ?? null, to: after[k] }));
+    .map((k) => ({ field: k, from: before?.[k] ?? null, to: after[k] ?? null }));
 }

@@ -7,7 +7,7 @@ import { CreateHypothesisSchema, UpdateHypothesisSchema, type CreateHypothesisIn
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffContent, hypothesisContent, hypothesisHash, type HypothesisContent } from "./content-hash";
 
-const EDITABLE = ["title", "description", "actorEntityId", "likelihood", "confidence", "rationale", "disposition", "rejectedReason"] as const;
+const EDITABLE = ["title", "description", "actorEntityId", "likelihood", "confidence", "rationale", "proposition", "confidenceBasis", "disposition", "rejectedReason"] as const;
 
 async function assertActorInCase({ tx, caseId, actorEntityId }: { tx: Tx; caseId: string; actorEntityId: string | null | undefined }) {
   if (actorEntityId && !(await tx.entity.findFirst({ where: { id: actorEntityId, caseId }, select: { id: true } }))) throw new NotFoundError("Entity");

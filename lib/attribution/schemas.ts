@@ -21,6 +21,8 @@ const hypothesisFields = {
   likelihood: z.enum(LIKELIHOODS, "Pick an ICD 203 likelihood term.").nullable(),
   confidence: z.enum(CONFIDENCES, "Analytic confidence is low, moderate or high.").nullable(),
   rationale: z.string().trim().max(8000),
+  proposition: z.string().trim().max(1000, "The proposition must be at most 1,000 characters."),
+  confidenceBasis: z.string().trim().max(2000, "The basis of your confidence must be at most 2,000 characters."),
   disposition: z.enum(DISPOSITIONS),
   rejectedReason: z.string().trim().max(2000).nullable(),
 };
@@ -34,6 +36,8 @@ export const CreateHypothesisSchema = z
     likelihood: hypothesisFields.likelihood.default(null),
     confidence: hypothesisFields.confidence.default(null),
     rationale: hypothesisFields.rationale.default(""),
+    proposition: hypothesisFields.proposition.default(""),
+    confidenceBasis: hypothesisFields.confidenceBasis.default(""),
   });
 export type CreateHypothesisInput = z.input<typeof CreateHypothesisSchema>;
 
@@ -47,6 +51,8 @@ export const UpdateHypothesisSchema = z
     likelihood: hypothesisFields.likelihood.optional(),
     confidence: hypothesisFields.confidence.optional(),
     rationale: hypothesisFields.rationale.optional(),
+    proposition: hypothesisFields.proposition.optional(),
+    confidenceBasis: hypothesisFields.confidenceBasis.optional(),
     disposition: hypothesisFields.disposition.optional(),
     rejectedReason: hypothesisFields.rejectedReason.optional(),
   })

@@ -4,140 +4,286 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
+import { summariseAch } from "@/lib/attribution/ach-summary";
 import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { loadClaimDetails, type ClaimDetail } from "@/lib/claims/claim-details";
 import { effectiveReliability } from "@/lib/claims/claim-details";
 import { formatEventDate } from "@/lib/events/schemas";
-import { ANALYTIC_CONFIDENCE, LIKELIHOOD, disagreeingEstimativePhrases, getTlp, type LikelihoodKey } from "@/lib/standards/scales";
-import { BRIEF_SECTIONS, BRIEF_TEMPLATES, type BriefModel, type BriefSection, type BriefTemplate, type BriefFootnote } from "./brief-types";
+import { ANALYTIC_CONFIDENCE, LIKELIHOOD, TLP, getTlp, isLikelihoodKey, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
+import { checkWording, type CompetingQuestion, type WordingText } from "./wording-check";
+import {
+  BRIEF_SECTIONS, BRIEF_TEMPLATES, NOT_REVIEWED,
+  type AgainstReason, type BriefAchSummary, type BriefClaim, type BriefFootnote, type BriefModel, type BriefSection, type BriefSource, type BriefTemplate, type BriefWarning,
+} from "./brief-types";
 
 const likelihoodLabel = (k: string | null) => (k ? LIKELIHOOD.find((l) => l.key === k)?.label ?? k : null);
 const confidenceLabel = (k: string | null) => (k ? ANALYTIC_CONFIDENCE.find((c) => c.key === k)?.label ?? k : null);
-
-/** "We assess with moderate confidence that it is likely that …": ICD 203 keeps the two axes apart. */
-export function estimativeSentence({ title, likelihood, confidence }: { title: string; likelihood: string | null; confidence: string | null }) {
-  const l = likelihoodLabel(likelihood)?.toLowerCase();
-  const c = confidenceLabel(confidence)?.toLowerCase();
-  const raw = title.replace(/\.$/, "");
-  // "A hacktivist group" reads as "a hacktivist group" mid-sentence; proper names keep their capitals.
-  const subject = /^(A|An|The|Another|Some)\b/.test(raw) ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw;
-  if (!l && !c) return `We have not yet graded the judgment: ${subject}.`;
-  const lead = c ? `We assess with ${c} confidence that` : "We assess that";
-  return l ? `${lead} it is ${l} that the attacks were carried out by ${subject}.` : `${lead} the attacks were carried out by ${subject}.`;
+export function likelihoodRange(k: string | null) {
+  const row = LIKELIHOOD.find((l) => l.key === k);
+  return row ? `${Math.round(row.min * 100)}–${Math.round(row.max * 100)} %` : null;
 }
 
-export async function getBriefSettings({ caseId }: { caseId: string }): Promise<{ template: BriefTemplate; sections: BriefSection[]; version: number }> {
+// A cell's mean rating (CC 5 … II 1) favours a hypothesis at C or better and argues against it at I or worse.
+const CONSISTENT = 4;
+const INCONSISTENT = 2;
+
+const clause = (s: string) => s.trim().replace(/[.\s]+$/, "");
+
+/**
+ * ICD 203's form: the likelihood with its range and the analyst's own proposition in one sentence, the
+ * analytic confidence and why in another. "We assess that it is likely (55–80 %) that <proposition>."
+ * "We have moderate confidence in this judgment: <why>." Never the two in one sentence, and never a
+ * template around the hypothesis title.
+ */
+export function estimativeSentences({ proposition, likelihood, confidence, confidenceBasis }: { proposition: string; likelihood: string | null; confidence: string | null; confidenceBasis: string }) {
+  const l = likelihoodLabel(likelihood)?.toLowerCase();
+  const p = clause(proposition);
+  const estimative = !p
+    ? "The proposition of this judgment has not been written."
+    : l
+      ? `We assess that it is ${l} (${likelihoodRange(likelihood)}) that ${p}.`
+      : `We have not graded the likelihood that ${p}.`;
+  const c = confidenceLabel(confidence)?.toLowerCase();
+  const basis = clause(confidenceBasis);
+  const confidenceSentence = !c ? "We have not stated our confidence in this judgment." : basis ? `We have ${c} confidence in this judgment: ${basis}.` : `We have ${c} confidence in this judgment.`;
+  return { estimative, confidenceSentence };
+}
+
+export async function getBriefSettings({ caseId }: { caseId: string }): Promise<{ template: BriefTemplate; sections: BriefSection[]; includeDocumentIds: string[]; excludeDocumentIds: string[]; version: number }> {
   const s = await db.briefSettings.findUnique({ where: { caseId } });
   const template = (s?.template as BriefTemplate) ?? "full";
   const sections = s?.sections.length ? (s.sections.filter((x) => (BRIEF_SECTIONS as readonly string[]).includes(x)) as BriefSection[]) : [...BRIEF_TEMPLATES[template]];
-  return { template, sections, version: s?.version ?? 0 };
+  return { template, sections, includeDocumentIds: s?.includeDocumentIds ?? [], excludeDocumentIds: s?.excludeDocumentIds ?? [], version: s?.version ?? 0 };
 }
 
+/** This installation's producer identity (one row, created by migration 0009). */
+export async function getInstallation() {
+  const row = await db.installation.findFirst();
+  return row ? { id: row.id, name: process.env.CASEFILE_PRODUCER_NAME?.trim() || row.name } : { id: "00000000-0000-0000-0000-000000000000", name: "Casefile workspace" };
+}
+
+const tlpRank = (k: string | null) => (k ? TLP.findIndex((t) => t.key === k) : -1);
+
 /**
- * Builds the brief for a case as it stands: approved judgments (and leading ones, which block a
- * release until approved), alternatives and dissent, the claims rated for or against each key
- * judgment with footnoted quotes, the timeline, every cited document in the sources appendix, and
- * what changed since the last release.
+ * Builds the brief for a case as it stands. It says only what the approved evidence supports:
+ * - key judgments are approved (or leading ones, which block a release until approved), printed in ICD 203's form;
+ * - "supported by" holds only claims that favour the judgment over a live alternative; claims consistent with
+ *   every alternative are listed as not diagnostic; claims rated against it, claims contradicting its support
+ *   and denials are listed as evidence against;
+ * - rejected claims never appear; the sources appendix, footnotes and every format hold only the documents
+ *   these claims cite (plus documents added by hand, minus those left out by hand);
+ * - wording and independence warnings, a marking weaker than a cited document's, and unwritten propositions
+ *   block a release until fixed (or, for warnings, acknowledged with a reason that the brief prints).
  */
 export async function composeBrief({ access, template: templateOverride }: { access: CaseAccess; template?: BriefTemplate }): Promise<BriefModel> {
   const c = await db.case.findUnique({ where: { id: access.caseId } });
   if (!c) throw new NotFoundError("Case");
-  const settings = await getBriefSettings({ caseId: c.id });
+  const [settings, installation, lastRelease, questions, acknowledgements] = await Promise.all([
+    getBriefSettings({ caseId: c.id }),
+    getInstallation(),
+    db.briefRelease.findFirst({ where: { caseId: c.id }, orderBy: { number: "desc" }, select: { number: true, createdAt: true } }),
+    db.attributionQuestion.findMany({
+      where: { caseId: c.id },
+      orderBy: { createdAt: "asc" },
+      include: { hypotheses: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } }, versions: { orderBy: { version: "asc" } } } } },
+    }),
+    db.briefAcknowledgement.findMany({ where: { caseId: c.id }, include: { createdBy: { select: { name: true } } } }),
+  ]);
   const template = templateOverride ?? settings.template;
   const sections = templateOverride ? [...BRIEF_TEMPLATES[templateOverride]] : settings.sections;
-  const lastRelease = await db.briefRelease.findFirst({ where: { caseId: c.id }, orderBy: { number: "desc" }, select: { number: true, createdAt: true } });
-
-  const questions = await db.attributionQuestion.findMany({
-    where: { caseId: c.id },
-    orderBy: { createdAt: "asc" },
-    include: { hypotheses: { orderBy: { createdAt: "asc" }, include: { actor: true, versions: { orderBy: { version: "asc" } } } } },
-  });
   const hypotheses = questions.flatMap((q) => q.hypotheses.map((h) => ({ ...h, question: q })));
-  const isKey = (h: (typeof hypotheses)[number]) => h.disposition !== "rejected" && (h.reviewState === "approved" || h.disposition === "leading");
+  const isKey = (h: { disposition: string; reviewState: string }) => h.disposition !== "rejected" && (h.reviewState === "approved" || h.disposition === "leading");
   const keys = hypotheses.filter(isKey);
 
   const approvals = await db.review.findMany({
-    where: { targetType: "hypothesis", targetId: { in: keys.map((h) => h.id) }, decision: "approved" },
+    where: { targetType: "hypothesis", targetId: { in: hypotheses.map((h) => h.id) }, decision: "approved" },
     orderBy: { decidedAt: "desc" },
     include: { reviewer: { select: { name: true } } },
   });
-  const matrices = await Promise.all(questions.map((q) => getAchMatrix({ access, questionId: q.id })));
-  const cellValue = new Map(matrices.flatMap((m) => m?.cells.map((cell) => [`${cell.hypothesisId}|${cell.claimId}`, cell.value] as const) ?? []));
-  const ratedClaimIds = (hId: string, test: (v: number) => boolean) =>
-    [...cellValue.entries()].filter(([k, v]) => k.startsWith(`${hId}|`) && v !== null && test(v)).map(([k]) => k.split("|")[1]);
+  const matrices = (await Promise.all(questions.map((q) => getAchMatrix({ access, questionId: q.id })))).filter((m): m is NonNullable<typeof m> => !!m);
+  const cellValue = new Map(matrices.flatMap((m) => m.cells.map((cell) => [`${cell.hypothesisId}|${cell.claimId}`, cell.value] as const)));
+  const value = (hId: string, claimId: string) => cellValue.get(`${hId}|${claimId}`) ?? null;
+  const matrixOf = new Map(matrices.map((m) => [m.question.id, m]));
+  const ratedClaims = new Set(matrices.flatMap((m) => m.cells.filter((x) => x.value !== null).map((x) => x.claimId)));
 
-  // Evidence for a key judgment is what was rated consistent with it (mean above neutral); evidence
-  // against (below neutral) is shown too, so a reader sees what the judgment had to overcome.
-  const supports = (v: number) => v > 3;
-  const contradicts = (v: number) => v < 3;
-  const againstIds = new Set(keys.flatMap((h) => ratedClaimIds(h.id, contradicts)));
-  const evidenceIds = [...new Set(keys.flatMap((h) => [...ratedClaimIds(h.id, supports), ...ratedClaimIds(h.id, contradicts)]))];
-  const actorClaimIds = keys.some((h) => h.actorEntityId)
-    ? (await db.claimEntity.findMany({ where: { entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) } }, select: { claimId: true, entityId: true } }))
-    : [];
-  const details = await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...actorClaimIds.map((a) => a.claimId)])] });
+  // Links and denials: only claims that are evidence (never rejected ones).
+  const [links, denials, actorClaims] = await Promise.all([
+    db.claimLink.findMany({ where: { caseId: c.id, kind: "contradicts" }, select: { fromClaimId: true, toClaimId: true } }),
+    db.claim.findMany({ where: { caseId: c.id, kind: "denial", status: { not: "rejected" } }, select: { id: true, entities: { select: { entityId: true } } } }),
+    db.claimEntity.findMany({ where: { entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) }, claim: { status: { not: "rejected" } } }, select: { claimId: true, entityId: true } }),
+  ]);
+
+  const judgmentEvidence = keys.map((h) => {
+    const m = matrixOf.get(h.questionId);
+    const claimIds = m?.claims.map((x) => x.id) ?? [];
+    const live = (m?.hypotheses ?? []).filter((a) => a.id !== h.id && a.disposition !== "rejected");
+    const supporting: string[] = [];
+    const nonDiagnostic: string[] = [];
+    const against: AgainstReason[] = [];
+    for (const claimId of claimIds) {
+      const v = value(h.id, claimId);
+      if (v === null) continue;
+      if (v >= CONSISTENT) {
+        const beats = live.filter((a) => (value(a.id, claimId) ?? Infinity) <= INCONSISTENT);
+        if (beats.length) supporting.push(claimId);
+        else nonDiagnostic.push(claimId);
+      } else if (v <= INCONSISTENT) {
+        against.push({ claimId, why: "rated_inconsistent", detail: "rated inconsistent with this judgment" });
+      }
+    }
+    const cited = new Set([...supporting, ...nonDiagnostic]);
+    const listed = new Set(against.map((a) => a.claimId));
+    for (const l of links) {
+      for (const [mine, other] of [[l.fromClaimId, l.toClaimId], [l.toClaimId, l.fromClaimId]]) {
+        if (cited.has(mine) && !cited.has(other) && !listed.has(other) && claimIds.includes(other)) {
+          listed.add(other);
+          against.push({ claimId: other, why: "contradicts", detail: "contradicts a claim listed in support" });
+        }
+      }
+    }
+    // A denial is evidence the judgment had to overcome even when rated neutral everywhere.
+    for (const d of denials) {
+      const aboutActor = !!h.actorEntityId && d.entities.some((e) => e.entityId === h.actorEntityId);
+      if (listed.has(d.id) || cited.has(d.id) || !(aboutActor || (ratedClaims.has(d.id) && claimIds.includes(d.id)))) continue;
+      listed.add(d.id);
+      against.push({ claimId: d.id, why: "denial", detail: "a denial, considered" });
+    }
+    return { h, supporting, nonDiagnostic, against };
+  });
+
+  // ACH summaries: the three most diagnostic claims are printed, so they are cited too.
+  const achSummaries = matrices.map((m) => {
+    const s = summariseAch({
+      hypothesisIds: m.hypotheses.map((h) => h.id),
+      claimIds: m.claims.map((x) => x.id),
+      ratings: m.cells.flatMap((cell) => cell.ratings.map((r) => ({ hypothesisId: cell.hypothesisId, claimId: cell.claimId, raterId: r.raterId, rating: r.rating }))),
+    });
+    return { m, s };
+  });
+  const showAch = sections.includes("ach");
+
+  const events = sections.includes("timeline") ? await db.event.findMany({ where: { caseId: c.id }, orderBy: { occurredAt: "asc" }, include: { claims: { select: { claimId: true, claim: { select: { status: true } } } } } }) : [];
+
+  const evidenceIds = [
+    ...new Set([
+      ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.against.map((a) => a.claimId)]),
+      ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
+      ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected").map((x) => x.claimId)),
+    ]),
+  ];
+  const vendorIds = actorClaims.map((a) => a.claimId);
+  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter((d) => d.status !== "rejected");
   const byId = new Map(details.map((d) => [d.id, d]));
 
-  // Footnotes in order of first citation.
+  // Documents: what the brief's claims cite, plus any added by hand, minus any left out by hand.
+  const excluded = new Set(settings.excludeDocumentIds);
+  const keptExcerpts = (d: ClaimDetail) => d.excerpts.filter((e) => !excluded.has(e.documentId));
+  const inBrief = (id: string) => {
+    const d = byId.get(id);
+    return !!d && keptExcerpts(d).length > 0;
+  };
+  const omittedClaims = evidenceIds.filter((id) => byId.has(id) && !inBrief(id));
+  const claimIds = evidenceIds.filter(inBrief);
+
   const footnotes: BriefFootnote[] = [];
   const footnoteOf = new Map<string, number>();
   const cite = (claim: ClaimDetail) =>
-    claim.excerpts.map((e) => {
+    keptExcerpts(claim).map((e) => {
       if (!footnoteOf.has(e.id)) {
         footnoteOf.set(e.id, footnotes.length + 1);
-        footnotes.push({ n: footnotes.length + 1, excerptId: e.id, documentId: e.documentId, documentTitle: e.documentTitle, quote: e.exact, sourceName: e.source?.name ?? null, reliability: e.reliability, url: null, sha256: "" });
+        footnotes.push({ n: footnotes.length + 1, excerptId: e.id, claimId: claim.id, documentId: e.documentId, documentTitle: e.documentTitle, quote: e.exact, start: e.start, end: e.end, sourceName: e.source?.name ?? null, reliability: e.reliability, url: null, sha256: "" });
       }
       return footnoteOf.get(e.id)!;
     });
-  const claims = evidenceIds.map((id) => byId.get(id)!).filter(Boolean).map((d) => ({
-    id: d.id, statement: d.statement, claimant: d.claimant, kind: d.kind, credibility: d.credibility, grade: d.grade, sourceConfidence: d.sourceConfidence, status: d.status,
-    stance: (againstIds.has(d.id) ? "against" : "for") as "for" | "against", footnotes: cite(d),
-  }));
 
-  const judgments = keys.map((h) => {
-    const approval = approvals.find((a) => a.targetId === h.id && h.reviewState === "approved");
-    const related = [...new Set([...ratedClaimIds(h.id, supports), ...actorClaimIds.filter((a) => a.entityId === h.actorEntityId).map((a) => a.claimId)])];
+  // Claims in order of first use: each judgment's support, then its evidence against, then the rest.
+  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => claimIds.includes(id));
+  const entityRows = await db.claimEntity.findMany({ where: { claimId: { in: ordered } }, select: { claimId: true, entityId: true } });
+  const claims: BriefClaim[] = ordered.map((id) => {
+    const d = byId.get(id)!;
+    const caveat = d.independence?.warning ?? null;
+    return {
+      id: d.id, statement: d.statement, claimant: d.claimant, kind: d.kind, credibility: d.credibility, reliability: d.reliability, grade: d.grade,
+      sourceConfidence: d.sourceConfidence, status: d.status, createdBy: d.createdBy, createdAt: d.createdAt, updatedAt: d.updatedAt,
+      entityIds: entityRows.filter((e) => e.claimId === id).map((e) => e.entityId),
+      origins: d.independence?.origins ?? null, independenceCaveat: caveat, footnotes: cite(d),
+    };
+  });
+
+  const judgments = judgmentEvidence.map(({ h, supporting, nonDiagnostic, against }) => {
+    const approval = h.reviewState === "approved" ? approvals.find((a) => a.targetId === h.id) : undefined;
+    const related = [...new Set([...supporting, ...nonDiagnostic, ...actorClaims.filter((a) => a.entityId === h.actorEntityId).map((a) => a.claimId)])];
     return {
       id: h.id,
       questionId: h.questionId,
       question: h.question.question,
       title: h.title,
-      actor: h.actor ? { id: h.actor.id, name: h.actor.name, kind: h.actor.kind, aliases: h.actor.aliases } : null,
+      proposition: h.proposition,
+      actorId: h.actorEntityId,
       likelihood: h.likelihood,
       likelihoodLabel: likelihoodLabel(h.likelihood),
+      likelihoodRange: likelihoodRange(h.likelihood),
       confidence: h.confidence,
       confidenceLabel: confidenceLabel(h.confidence),
-      estimative: estimativeSentence(h),
+      confidenceBasis: h.confidenceBasis,
+      ...estimativeSentences(h),
       rationale: h.rationale,
       version: h.version,
       contentHash: hypothesisHash(h),
+      author: h.author.name,
+      createdAt: h.createdAt.toISOString(),
+      updatedAt: h.updatedAt.toISOString(),
       approvedBy: approval?.reviewer?.name ?? null,
       approvedAt: approval?.decidedAt?.toISOString() ?? null,
-      supportingClaimIds: ratedClaimIds(h.id, supports),
+      supportingClaimIds: supporting.filter((id) => claimIds.includes(id)),
+      nonDiagnosticClaimIds: nonDiagnostic.filter((id) => claimIds.includes(id)),
+      against: against.filter((a) => claimIds.includes(a.claimId)),
       // A source's own stated confidence is quoted next to the judgment, never in place of it.
-      vendorStatements: related.map((id) => byId.get(id)).filter((d): d is ClaimDetail => !!d?.sourceConfidence).map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),
+      vendorStatements: related.map((id) => byId.get(id)).filter((d): d is ClaimDetail => !!d?.sourceConfidence && inBrief(d.id)).map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),
     };
   });
 
   const alternatives = hypotheses.filter((h) => !isKey(h)).map((h) => ({
-    id: h.id, title: h.title, disposition: h.disposition, rejectedReason: h.rejectedReason, likelihoodLabel: likelihoodLabel(h.likelihood), confidenceLabel: confidenceLabel(h.confidence), reviewState: h.reviewState, rationale: h.rationale,
+    id: h.id, questionId: h.questionId, title: h.title, proposition: h.proposition, disposition: h.disposition, rejectedReason: h.rejectedReason,
+    likelihood: h.likelihood, likelihoodLabel: likelihoodLabel(h.likelihood), confidence: h.confidence, confidenceLabel: confidenceLabel(h.confidence),
+    reviewState: h.reviewState, reviewNote: h.reviewState === "approved" ? "approved by a second analyst" : NOT_REVIEWED, rationale: h.rationale,
+    author: h.author.name, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(),
   }));
-  const dissentRows = await db.comment.findMany({ where: { caseId: c.id, isDissent: true, targetType: "hypothesis" }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } });
+
   const titleOf = new Map(hypotheses.map((h) => [h.id, h.title]));
-  const dissent = dissentRows.map((d) => ({ hypothesisId: d.targetId, hypothesisTitle: titleOf.get(d.targetId) ?? "", author: d.author.name, body: d.body, at: d.createdAt.toISOString() }));
+  const statementOf = (id: string) => byId.get(id)?.statement ?? "";
+  const ach: BriefAchSummary[] = achSummaries.map(({ m, s }) => ({
+    questionId: m.question.id,
+    question: m.question.question,
+    hypotheses: s.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })),
+    mostDiagnostic: s.mostDiagnostic.filter((d) => claimIds.includes(d.claimId)).map((d) => ({ ...d, statement: statementOf(d.claimId) })),
+    sensitivity: s.sensitivity && claimIds.includes(s.sensitivity.claimId)
+      ? { claimId: s.sensitivity.claimId, statement: statementOf(s.sensitivity.claimId), leaderChanges: s.sensitivity.leaderChanges, ranking: s.sensitivity.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })) }
+      : null,
+    note: s.note,
+  }));
 
-  const events = await db.event.findMany({ where: { caseId: c.id }, orderBy: { occurredAt: "asc" }, include: { claims: { select: { claimId: true } } } });
-  const timeline = events.map((e) => ({ id: e.id, title: e.title, date: formatEventDate(e), precision: e.precision, occurredAt: e.occurredAt.toISOString(), claimIds: e.claims.map((x) => x.claimId) }));
+  const dissentRows = await db.comment.findMany({ where: { caseId: c.id, isDissent: true, targetType: "hypothesis" }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } });
+  const dissent = dissentRows.map((d) => ({ id: d.id, hypothesisId: d.targetId, hypothesisTitle: titleOf.get(d.targetId) ?? "", author: d.author.name, body: d.body, at: d.createdAt.toISOString() }));
 
-  const docs = await db.document.findMany({
-    where: { caseId: c.id },
-    orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, title: true, author: true, publisher: true, url: true, publishedAt: true, retrievedAt: true, sha256: true, sourceId: true, reliabilityOverride: true, overrideReason: true, source: { select: { name: true, kind: true, reliability: true, rationale: true } } },
+  const timeline = events.map((e) => {
+    const dating = e.claims.map((x) => x.claimId).filter((id) => claimIds.includes(id));
+    return { id: e.id, title: e.title, date: formatEventDate(e), precision: e.precision, occurredAt: e.occurredAt.toISOString(), claimIds: dating, footnotes: [...new Set(dating.flatMap((id) => claims.find((x) => x.id === id)?.footnotes ?? []))] };
   });
-  const sources = docs.map((d) => ({
+
+  const citedDocIds = new Set(footnotes.map((f) => f.documentId));
+  const wantedDocIds = [...new Set([...citedDocIds, ...settings.includeDocumentIds.filter((id) => !excluded.has(id))])];
+  const docs = await db.document.findMany({
+    where: { caseId: c.id, id: { in: wantedDocIds } },
+    orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
+    select: { id: true, title: true, author: true, publisher: true, url: true, publishedAt: true, retrievedAt: true, sha256: true, sourceId: true, tlp: true, reliabilityOverride: true, overrideReason: true, source: { select: { name: true, kind: true, reliability: true, rationale: true, tlp: true } } },
+  });
+  const sources: BriefSource[] = docs.map((d) => ({
     documentId: d.id, title: d.title, sourceId: d.sourceId, sourceName: d.source?.name ?? null, sourceKind: d.source?.kind ?? null, reliability: effectiveReliability(d),
     reliabilityRationale: d.source?.rationale ?? null, overrideReason: d.overrideReason, author: d.author, publisher: d.publisher, url: d.url,
     publishedAt: d.publishedAt?.toISOString() ?? null, retrievedAt: d.retrievedAt.toISOString(), sha256: d.sha256,
+    tlp: [d.tlp, d.source?.tlp ?? null].sort((a, b) => tlpRank(b) - tlpRank(a))[0] ?? null,
+    inclusion: citedDocIds.has(d.id) ? "cited" : "added",
   }));
   const docById = new Map(sources.map((s) => [s.documentId, s]));
   for (const f of footnotes) {
@@ -145,60 +291,113 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     f.sha256 = docById.get(f.documentId)?.sha256 ?? "";
   }
 
+  // Entities the brief names: the judgments' actors and what its claims are about.
+  const entityIds = [...new Set([...judgments.map((j) => j.actorId).filter((x): x is string => !!x), ...claims.flatMap((x) => x.entityIds)])];
+  const entities = (await db.entity.findMany({ where: { caseId: c.id, id: { in: entityIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) => ({
+    id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, role: e.role, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
+  }));
+
   const since = lastRelease?.createdAt ?? new Date(0);
   const changers = await db.user.findMany({ where: { id: { in: [...new Set(hypotheses.flatMap((h) => h.versions.map((v) => v.changedById)))] } }, select: { id: true, name: true } });
   const nameOf = new Map(changers.map((u) => [u.id, u.name]));
   const changes = hypotheses.flatMap((h) =>
-    h.versions.filter((v) => v.at > since).map((v, i, arr) => {
+    h.versions.filter((v) => v.at > since).map((v) => {
       const prev = h.versions.find((p) => p.version === v.version - 1)?.snapshot as Record<string, unknown> | undefined;
       const snap = v.snapshot as Record<string, unknown>;
-      void arr;
-      void i;
       return {
         hypothesisId: h.id, title: h.title, version: v.version, at: v.at.toISOString(), by: nameOf.get(v.changedById) ?? "unknown", reason: v.reason,
-        fields: prev ? Object.keys(snap).filter((k) => JSON.stringify(snap[k]) !== JSON.stringify(prev[k])) : [], kind: (v.version === 1 ? "added" : "changed") as "added" | "changed",
+        fields: prev ? [...new Set([...Object.keys(snap), ...Object.keys(prev)])].filter((k) => JSON.stringify(snap[k]) !== JSON.stringify(prev[k])) : [], kind: (v.version === 1 ? "added" : "changed") as "added" | "changed",
       };
     }),
   );
 
-  const wordingWarnings = hypotheses.flatMap((h) =>
-    h.likelihood
-      ? (["title", "description", "rationale"] as const).flatMap((field) =>
-          disagreeingEstimativePhrases({ text: h[field], likelihood: h.likelihood as LikelihoodKey }).map((p) => ({
-            hypothesisId: h.id, phrase: p.phrase, phraseMeans: likelihoodLabel(p.key) ?? p.key, stored: likelihoodLabel(h.likelihood) ?? "", field,
-          })),
-        )
-      : [],
-  );
+  // --- Warnings: every text the brief prints is read against the likelihood it may state. ---------------
+  const keyLikelihoods = [...new Set(keys.map((h) => h.likelihood).filter((l): l is LikelihoodKey => isLikelihoodKey(l)))];
+  const own = (h: { likelihood: string | null }) => (isLikelihoodKey(h.likelihood) ? [h.likelihood] : []);
+  const texts: WordingText[] = [
+    { location: "case:bluf", label: "the bottom line up front", text: c.summary, expected: keyLikelihoods },
+    ...questions.filter((q) => q.conclusion).map((q) => ({
+      location: `question:${q.id}:conclusion`, label: `the conclusion on “${q.question}”`, text: q.conclusion,
+      expected: [...new Set(q.hypotheses.filter(isKey).flatMap(own))],
+    })),
+    // A proposition is read as printed, inside "We assess that it is likely (55–80 %) that …": the sentence
+    // hedges it, so only an estimative word or a certainty inside the proposition itself is flagged.
+    ...keys.flatMap((h) => [
+      ...(h.proposition.trim() ? [{ location: `hypothesis:${h.id}:proposition`, label: `the proposition of “${h.title}”`, text: estimativeSentences(h).estimative, expected: own(h) }] : []),
+      ...(["title", "confidenceBasis", "rationale"] as const).map((field) => ({
+        location: `hypothesis:${h.id}:${field}`, label: `the ${field === "confidenceBasis" ? "basis of confidence" : field} of “${h.title}”`, text: h[field], expected: own(h),
+      })),
+    ]),
+    ...hypotheses.filter((h) => !isKey(h)).flatMap((h) => (["title", "rationale", "rejectedReason"] as const).map((field) => ({
+      location: `hypothesis:${h.id}:${field}`, label: `the ${field === "rejectedReason" ? "reason for rejecting" : field} of the alternative “${h.title}”`, text: h[field] ?? "",
+      expected: h.likelihood ? own(h) : null,
+    }))),
+    ...dissent.map((d) => ({ location: `comment:${d.id}`, label: `${d.author}'s dissent on “${d.hypothesisTitle}”`, text: d.body, expected: null })),
+  ].filter((t) => t.text.trim());
+  const competing: CompetingQuestion[] = questions.map((q) => ({
+    questionId: q.id, question: q.question,
+    hypotheses: q.hypotheses.filter((h) => h.disposition !== "rejected").map((h) => ({ id: h.id, title: h.title, likelihood: isLikelihoodKey(h.likelihood) ? h.likelihood : null })),
+  }));
+  const ackOf = new Map(acknowledgements.map((a) => [a.warningKey, { by: a.createdBy.name, at: a.createdAt.toISOString(), reason: a.reason }]));
+  const warnings: BriefWarning[] = [
+    ...checkWording({ texts, competing }).map((f) => ({ key: f.key, kind: f.kind, location: f.location, label: f.label, phrase: f.phrase, message: f.message, blocking: f.blocking, acknowledgement: ackOf.get(f.key) ?? null })),
+    ...claims.filter((x) => x.independenceCaveat).map((x) => {
+      const key = createHash("sha256").update(`independence|${x.id}|${x.grade}|${x.origins}`).digest("hex");
+      return {
+        key, kind: "independence" as const, location: `claim:${x.id}`, label: `the grade ${x.grade} of “${x.statement}”`, phrase: null,
+        message: x.independenceCaveat!, blocking: true, acknowledgement: ackOf.get(key) ?? null,
+      };
+    }),
+  ];
 
+  const notes = [
+    ...warnings.filter((w) => w.acknowledgement).map((w) => `${w.message} — acknowledged by ${w.acknowledgement!.by} on ${w.acknowledgement!.at.slice(0, 10)}: ${w.acknowledgement!.reason}`),
+    ...omittedClaims.map((id) => `“${statementOf(id)}” is left out: every document it cites was excluded from this brief by hand.`),
+    ...sources.filter((s) => s.inclusion === "added").map((s) => `“${s.title}” was added to the sources by hand; no claim in this brief cites it.`),
+    ...(showAch && ach.length ? [ach[0].note] : []),
+  ];
+
+  const caseRank = tlpRank(c.tlp);
+  const stricter = sources.filter((s) => tlpRank(s.tlp) > caseRank);
   const blockers = [
     ...(judgments.length === 0 ? ["There is no approved key judgment to release."] : []),
     ...keys.filter((h) => h.reviewState !== "approved").map((h) => `Key judgment “${h.title}” is not approved (${h.reviewState.replace("_", " ")}).`),
+    ...keys.filter((h) => !h.proposition.trim()).map((h) => `Key judgment “${h.title}” has no proposition: write what we assess, so the brief can say “We assess that it is … that <proposition>”.`),
+    ...keys.filter((h) => !h.likelihood || !h.confidence).map((h) => `Key judgment “${h.title}” needs both a likelihood and an analytic confidence.`),
+    ...keys.filter((h) => h.confidence && !h.confidenceBasis.trim()).map((h) => `Key judgment “${h.title}” does not say why its confidence is ${confidenceLabel(h.confidence)?.toLowerCase()}: write the basis of confidence.`),
+    ...stricter.map((s) => `The brief is marked ${getTlp(c.tlp as TlpKey).label} but cites “${s.title}”, marked ${getTlp(s.tlp as TlpKey).label}: raise the case's marking or leave the document out.`),
+    ...warnings.filter((w) => w.blocking && !w.acknowledgement).map((w) => `Warning on ${w.label}: ${w.message} Fix it or acknowledge it with a reason.`),
   ];
 
   return {
-    case: { id: c.id, title: c.title, tlp: c.tlp, tlpLabel: getTlp(c.tlp).label, status: c.status },
+    case: { id: c.id, title: c.title, tlp: c.tlp, tlpLabel: getTlp(c.tlp as TlpKey).label, status: c.status, createdAt: c.createdAt.toISOString() },
+    producer: installation,
     template,
     sections,
     releaseNumber: (lastRelease?.number ?? 0) + 1,
     generatedAt: new Date().toISOString(),
+    draft: true,
     bluf: c.summary,
+    questions: questions.map((q) => ({ id: q.id, question: q.question, conclusion: q.conclusion, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString() })),
     judgments,
     alternatives,
+    ach,
     dissent,
     claims,
+    entities,
     footnotes,
     timeline,
     sources,
     changes,
     previousRelease: lastRelease ? { number: lastRelease.number, at: lastRelease.createdAt.toISOString() } : null,
-    wordingWarnings,
+    warnings,
+    notes,
     blockers,
   };
 }
 
-/** The hash a reviewer approves: the brief's content without the moment it was generated. */
+/** The hash a reviewer approves: the brief's content without the moment it was generated or its draft flag. */
 export function briefHash(model: BriefModel) {
-  const { generatedAt: _g, ...content } = model;
+  const { generatedAt: _g, draft: _d, ...content } = model;
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }

@@ -23,7 +23,7 @@ import { slugify } from "@/lib/cases/slugify";
 import { anchorExcerpt, type AnchoredExcerpt } from "@/lib/claims/verify-excerpt";
 import { hypothesisContent } from "@/lib/attribution/content-hash";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
-import { TLP, mostRestrictiveTlp, type TlpKey } from "@/lib/standards/scales";
+import { TLP, mostRestrictiveTlp, tlpForStixMarking, type TlpKey } from "@/lib/standards/scales";
 import {
   CasefileCaseSchema, CasefileClaimSchema, CasefileQuestionSchema, MAX_ANY_STRING, MAX_BUNDLE_BYTES, MAX_JSON_DEPTH,
   StixBundleSchema, StixNamedSchema, StixObjectSchema, StixReportSchema,
@@ -31,7 +31,19 @@ import {
 } from "./stix-schemas";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const TLP_BY_STIX_ID = new Map<string, TlpKey>(TLP.map((t) => [t.stixId, t.key]));
+const TLP_BY_LEVEL = new Map<string, TlpKey>([...TLP.map((t) => [t.stixLevel, t.key] as const), ["white", "CLEAR"]]);
+
+/** The TLP level a marking-definition object in the bundle stands for: a known id, a TLP 1.0 `definition`, or a TLP 2.0 extension. */
+function tlpOfMarkingObject(o: RawObject): TlpKey | null {
+  const known = tlpForStixMarking(o.id);
+  if (known) return known;
+  const def = o.definition as { tlp?: unknown } | undefined;
+  if (o.definition_type === "tlp" && typeof def?.tlp === "string") return TLP_BY_LEVEL.get(def.tlp.toLowerCase()) ?? null;
+  for (const ext of Object.values((o.extensions ?? {}) as Record<string, { tlp_2_0?: unknown }>)) {
+    if (typeof ext?.tlp_2_0 === "string") return TLP_BY_LEVEL.get(ext.tlp_2_0.toLowerCase()) ?? null;
+  }
+  return null;
+}
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 type RawObject = { type: string; id: string; [k: string]: unknown };
@@ -126,7 +138,7 @@ export function planStixImport(raw: string): Plan {
   objects.forEach((o, i) => {
     for (const { path, ref } of refsOf(o, `objects.${i}`)) {
       if (typeof ref !== "string") r.add(path, "is not an identifier");
-      else if (!indexOf.has(ref) && !TLP_BY_STIX_ID.has(ref)) r.add(path, `refers to ${ref.slice(0, 120)}, which is not in the bundle`);
+      else if (!indexOf.has(ref) && !tlpForStixMarking(ref)) r.add(path, `refers to ${ref.slice(0, 120)}, which is not in the bundle`);
     }
   });
   r.throwIfAny("The bundle refers to objects it does not contain:");
@@ -142,7 +154,14 @@ export function planStixImport(raw: string): Plan {
   const report = StixReportSchema.safeParse(reports[0]);
   if (!report.success) r.zod(`objects.${reportIndex}`, report.error);
   r.throwIfAny("The report is not valid:");
-  const markingTlps = (report.data!.object_marking_refs ?? []).map((id) => TLP_BY_STIX_ID.get(id)).filter((t): t is TlpKey => !!t);
+  // The case takes the strictest TLP marking anywhere in the bundle: on the report or on any object in it
+  // (object-level markings), by TLP 2.0 or TLP 1.0 id, or by a marking-definition object the bundle defines.
+  const markingOf = new Map(objects.filter((o) => o.type === "marking-definition").map((o) => [o.id, tlpOfMarkingObject(o)]));
+  const markingTlps = objects
+    .flatMap((o) => (Array.isArray(o.object_marking_refs) ? (o.object_marking_refs as unknown[]) : []))
+    .filter((id): id is string => typeof id === "string")
+    .map((id) => markingOf.get(id) ?? tlpForStixMarking(id))
+    .filter((t): t is TlpKey => !!t);
   const base = { bundleId: bundle.id, bundleSha256: sha256(Buffer.from(raw, "utf8")) };
 
   if (report.data!.x_casefile_case !== undefined) return planCasefile({ r, objects, indexOf, reportIndex, report: report.data!, markingTlps, base });

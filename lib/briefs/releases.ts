@@ -21,9 +21,12 @@ export async function createRelease({ ctx, access }: { ctx: Ctx; access: CaseAcc
   else if (review.reviewerId === ctx.actor.id) missing.push("The brief was approved by you; a release needs a reviewer other than the releaser.");
   if (missing.length) throw new ConflictError(`The brief cannot be released: ${missing.join(" ")}`, { missing });
 
+  // Every file is rendered from this one model, whose hash the reviewer approved (checked above); only the
+  // draft marks come off. Nothing in a released file is read from the live case.
+  const released = { ...model, draft: false };
   const files = await Promise.all(
     (Object.keys(BRIEF_FORMATS) as BriefFormat[]).map(async (format) => {
-      const bytes = await renderFormat({ model, format });
+      const bytes = await renderFormat({ model: released, format });
       return { format, bytes, sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length, mimeType: BRIEF_FORMATS[format].mimeType };
     }),
   );
@@ -35,7 +38,8 @@ export async function createRelease({ ctx, access }: { ctx: Ctx; access: CaseAcc
     template: model.template,
     sections: model.sections,
     judgments: model.judgments.map((j) => ({ id: j.id, title: j.title, version: j.version, contentHash: j.contentHash, likelihood: j.likelihood, confidence: j.confidence, approvedBy: j.approvedBy })),
-    claims: model.claims.map((c) => ({ id: c.id, grade: c.grade })),
+    claims: model.claims.map((c) => ({ id: c.id, grade: c.grade, origins: c.origins })),
+    acknowledgedWarnings: model.warnings.filter((w) => w.acknowledgement).map((w) => ({ key: w.key, message: w.message, ...w.acknowledgement })),
     documents: model.sources.map((s) => ({ id: s.documentId, sha256: s.sha256 })),
     files: files.map((f) => ({ format: f.format, sha256: f.sha256, size: f.size })),
     approval: { reviewId: review!.id, approvedBy: review!.reviewer?.name ?? null },

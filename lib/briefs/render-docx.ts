@@ -1,6 +1,6 @@
 import "server-only";
 import { AlignmentType, BorderStyle, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { BriefModel } from "./brief-types";
+import { DRAFT_MARK, type BriefModel } from "./brief-types";
 import { briefOutline, footnoteText, type Run } from "./brief-outline";
 import { getTlp } from "@/lib/standards/scales";
 
@@ -10,12 +10,15 @@ function runs(rs: Run[]) {
   return rs.map((r) => (r.footnote ? new FootnoteReferenceRun(r.footnote) : new TextRun({ text: r.text, bold: r.bold, italics: r.italic, font: r.mono ? "DejaVu Sans Mono" : FONT })));
 }
 
-/** The TLP marking in its FIRST colours, right-aligned, in the header and footer of every page. */
+/** The TLP marking in its FIRST colours at 12 pt, right-aligned, in the header and footer of every page; a draft says so beside it. */
 function tlpParagraph(m: BriefModel) {
   const tlp = getTlp(m.case.tlp as Parameters<typeof getTlp>[0]);
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
-    children: [new TextRun({ text: tlp.label, bold: true, font: FONT, color: tlp.colour.text.slice(1), shading: { type: ShadingType.CLEAR, fill: tlp.colour.background.slice(1), color: "auto" } })],
+    children: [
+      ...(m.draft ? [new TextRun({ text: `${DRAFT_MARK}   `, bold: true, font: FONT, size: 24, color: "B00020" })] : []),
+      new TextRun({ text: tlp.label, bold: true, font: FONT, size: 24, color: tlp.colour.text.slice(1), shading: { type: ShadingType.CLEAR, fill: tlp.colour.background.slice(1), color: "auto" } }),
+    ],
   });
 }
 
@@ -28,6 +31,9 @@ export async function renderDocx(m: BriefModel): Promise<Buffer> {
         break;
       case "meta":
         children.push(new Paragraph({ children: [new TextRun({ text: block.text, italics: true, font: FONT, color: "555555" })] }));
+        break;
+      case "draft":
+        children.push(new Paragraph({ border: { top: { style: BorderStyle.SINGLE, size: 12, color: "B00020", space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: "B00020", space: 4 } }, children: [new TextRun({ text: block.text, bold: true, font: FONT, color: "B00020" })] }));
         break;
       case "h2":
         children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: block.text, font: FONT })] }));
@@ -58,7 +64,7 @@ export async function renderDocx(m: BriefModel): Promise<Buffer> {
   }
   const doc = new Document({
     creator: "Casefile",
-    title: `${m.case.title} — release ${m.releaseNumber}`,
+    title: `${m.case.title} — ${m.draft ? `${DRAFT_MARK} (draft of release ${m.releaseNumber})` : `release ${m.releaseNumber}`}`,
     description: `${m.case.tlpLabel} case brief`,
     styles: { default: { document: { run: { font: FONT, size: 20 } } } },
     footnotes: Object.fromEntries(m.footnotes.map((f) => [f.n, { children: [new Paragraph({ children: [new TextRun({ text: footnoteText(f), font: FONT, size: 16 })] })] }])),

@@ -26,8 +26,9 @@ export async function renderFormat({ model, format }: { model: BriefModel; forma
     case "docx":
       return (await import("./render-docx")).renderDocx(model);
     case "stix": {
-      const { renderStix, loadStixCaseData } = await import("./render-stix");
-      return Buffer.from(JSON.stringify(renderStix(model, await loadStixCaseData({ caseId: model.case.id })), null, 2), "utf8");
+      // Built from the model alone: the bundle holds what the brief cites, nothing read from the live case.
+      const { renderStix } = await import("./render-stix");
+      return Buffer.from(JSON.stringify(renderStix(model), null, 2), "utf8");
     }
   }
 }

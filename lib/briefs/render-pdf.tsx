@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import type { BriefModel } from "./brief-types";
+import { DRAFT_MARK, type BriefModel } from "./brief-types";
 import { briefOutline, footnoteText, type Block, type Run } from "./brief-outline";
 import { getTlp } from "@/lib/standards/scales";
 
@@ -28,7 +28,10 @@ function registerFonts() {
 const s = StyleSheet.create({
   page: { fontFamily: "DejaVu", fontSize: 9.5, lineHeight: 1.4, paddingTop: 54, paddingBottom: 54, paddingHorizontal: 48, color: "#111" },
   marking: { position: "absolute", left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", alignItems: "center", fontSize: 8 },
-  tlp: { fontWeight: "bold", paddingVertical: 2, paddingHorizontal: 5 },
+  // FIRST: the TLP label at least 12 pt, in its colours.
+  tlp: { fontWeight: "bold", fontSize: 12, paddingVertical: 2, paddingHorizontal: 5 },
+  draftMark: { fontWeight: "bold", fontSize: 12, color: "#B00020" },
+  draft: { fontWeight: "bold", fontSize: 11, color: "#B00020", borderWidth: 1.5, borderColor: "#B00020", padding: 6, marginVertical: 6 },
   title: { fontSize: 18, fontWeight: "bold", marginBottom: 4 },
   meta: { fontSize: 8.5, color: "#555", marginBottom: 10 },
   h2: { fontSize: 13, fontWeight: "bold", marginTop: 12, marginBottom: 4 },
@@ -41,7 +44,9 @@ const s = StyleSheet.create({
   cell: { fontSize: 6.5, padding: 2 },
   notes: { fontSize: 7.5, marginBottom: 3 },
 });
-const COLUMN_WIDTHS = ["17%", "13%", "5%", "9%", "15%", "8%", "11%", "22%"];
+const SOURCE_COLUMN_WIDTHS = ["17%", "13%", "5%", "9%", "15%", "8%", "11%", "22%"];
+// The sources appendix has its own widths; other tables (the ACH summary) give the first column half.
+const columnWidths = (n: number) => (n === SOURCE_COLUMN_WIDTHS.length ? SOURCE_COLUMN_WIDTHS : ["50%", ...Array<string>(n - 1).fill(`${(50 / Math.max(1, n - 1)).toFixed(1)}%`)]);
 
 function RunText({ runs }: { runs: Run[] }) {
   return (
@@ -59,6 +64,8 @@ function BlockView({ block }: { block: Block }) {
       return <Text style={s.title}>{block.text}</Text>;
     case "meta":
       return <Text style={s.meta}>{block.text}</Text>;
+    case "draft":
+      return <Text style={s.draft}>{block.text}</Text>;
     case "h2":
       return <Text style={s.h2} minPresenceAhead={40}>{block.text}</Text>;
     case "h3":
@@ -74,7 +81,7 @@ function BlockView({ block }: { block: Block }) {
         <View>
           {[block.header, ...block.rows].map((row, i) => (
             <View key={i} style={s.row} wrap={false}>
-              {row.map((cell, j) => <Text key={j} style={[s.cell, { width: COLUMN_WIDTHS[j] ?? "10%", fontWeight: i === 0 ? "bold" : "normal" }]}>{cell}</Text>)}
+              {row.map((cell, j) => <Text key={j} style={[s.cell, { width: columnWidths(block.header.length)[j], fontWeight: i === 0 ? "bold" : "normal" }]}>{cell}</Text>)}
             </View>
           ))}
         </View>
@@ -85,8 +92,8 @@ function BlockView({ block }: { block: Block }) {
 function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" }) {
   const tlp = getTlp(m.case.tlp as Parameters<typeof getTlp>[0]);
   return (
-    <View style={[s.marking, position === "top" ? { top: 20 } : { bottom: 20 }]} fixed>
-      <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>
+    <View style={[s.marking, position === "top" ? { top: 16 } : { bottom: 16 }]} fixed>
+      {m.draft ? <Text style={s.draftMark}>{DRAFT_MARK}</Text> : <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>}
       {/* No "Page n of m": react-pdf's dynamic render text breaks layout past ten pages ("unsupported number"). */}
       {position === "bottom" && <Text>{m.case.tlpLabel === "TLP:CLEAR" ? "" : "Do not share beyond the marking's limits"}</Text>}
       <Text style={[s.tlp, { color: tlp.colour.text, backgroundColor: tlp.colour.background }]}>{tlp.label}</Text>
@@ -97,13 +104,13 @@ function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" })
 export async function renderPdf(m: BriefModel): Promise<Buffer> {
   registerFonts();
   const doc = (
-    <Document title={`${m.case.title} — release ${m.releaseNumber}`} author="Casefile" subject={`${m.case.tlpLabel} case brief`} language="en">
+    <Document title={`${m.case.title} — ${m.draft ? `${DRAFT_MARK} (draft of release ${m.releaseNumber})` : `release ${m.releaseNumber}`}`} author="Casefile" subject={`${m.case.tlpLabel} case brief`} language="en">
       <Page size="A4" style={s.page}>
         <Marking m={m} position="top" />
         {briefOutline(m).map((block, i) => <BlockView key={i} block={block} />)}
         {m.footnotes.length > 0 && (
           <View>
-            <Text style={s.h2}>Notes</Text>
+            <Text style={s.h2}>Footnotes</Text>
             {m.footnotes.map((f) => <Text key={f.n} style={s.notes}>{`[${f.n}] ${footnoteText(f)}`}</Text>)}
           </View>
         )}

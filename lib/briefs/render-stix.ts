@@ -1,49 +1,31 @@
-// STIX 2.1 brief: the brief as a bundle a threat-intelligence platform can ingest, plus x_casefile_*
-// properties that let Casefile rebuild the case exactly (lib/briefs/import-stix.ts).
-import "server-only";
+// STIX 2.1 brief: the brief model as a bundle a threat-intelligence platform reads correctly. Built from
+// the model alone (no database): a release's STIX file says what the approved brief says, no more —
+// only the documents and claims the brief cites, never a document's text or original bytes.
+//
+// Custom properties (documented in the README):
+// - x_casefile_confidence_scale on every object with a `confidence`: "dni" (the ICD 203 likelihood of an
+//   attribution, projected on STIX Appendix A's DNI scale) or "admiralty-credibility" (a claim's
+//   Admiralty credibility 1–5, Appendix A's Admiralty scale). A consumer knows which scale a number is on.
+// - x_casefile_analytic_confidence: the analyst's confidence (low/moderate/high), a separate axis.
 import { randomUUID } from "node:crypto";
-import type { BriefModel } from "./brief-types";
+import type { BriefJudgment, BriefModel } from "./brief-types";
+import { DRAFT_MARK, NOT_REVIEWED } from "./brief-types";
+import { draftNotice, footnoteText } from "./brief-outline";
 import { stixId } from "./stix-ids";
-import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileQuestion } from "./stix-schemas";
-import { ANALYTIC_CONFIDENCE, LIKELIHOOD, getTlp, tlpMarkingDefinition, type AnalyticConfidence, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
+import { LIKELIHOOD, tlpMarkingDefinition, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
 import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confidence";
-import { db } from "@/lib/db";
-import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { composeBrief } from "./compose-brief";
-
-/** Everything in the case that a round trip needs and the brief model does not hold. */
-export type StixCaseData = {
-  caseId: string;
-  createdAt: string;
-  summary: string;
-  sources: CasefileCase["sources"];
-  documents: CasefileCase["documents"];
-  entities: CasefileCase["entities"];
-  claimLinks: CasefileCase["claimLinks"];
-  claims: (CasefileClaim & { grade: string; createdAt: string; updatedAt: string })[];
-  questions: (CasefileQuestion & { createdAt: string; updatedAt: string; hypothesisTimes: Record<string, { createdAt: string; updatedAt: string }> })[];
-};
 
 export type StixObject = { type: string; id: string; [property: string]: unknown };
 export type StixBundle = { type: "bundle"; id: string; objects: StixObject[] };
 
-// The producing team: one identity per workspace, so every object's created_by_ref resolves.
-export const PRODUCER_IDENTITY_ID = stixId("identity", "casefile-workspace");
 const PRODUCER_CREATED = "2022-01-01T00:00:00.000Z";
-
-const ENTITY_SDO: Record<string, { type: string; extra?: Record<string, unknown> } | undefined> = {
-  threat_actor: { type: "threat-actor" },
-  intrusion_set: { type: "intrusion-set" },
-  malware: { type: "malware", extra: { is_family: true } },
-  infrastructure: { type: "infrastructure" },
-  organization: { type: "identity", extra: { identity_class: "organization" } },
-  person: { type: "identity", extra: { identity_class: "individual" } },
-  // A location needs a region, country or coordinates, which we do not record: kept in x_casefile_case only.
-  location: undefined,
-};
-
 const later = (a: string, b: string) => (b > a ? b : a);
-const label = <T extends { key: string; label: string }>(rows: readonly T[], k: string | null) => (k ? rows.find((r) => r.key === k)?.label ?? k : null);
+const rank = (k: string | null) => LIKELIHOOD.findIndex((l) => l.key === k);
+// An attribution is asserted ("attributed-to") only from "roughly even chance" up; below that it is a note.
+export const ATTRIBUTION_FLOOR_KEY: LikelihoodKey = "roughly_even";
+
+/** The producer identity of an installation: its own id, never a constant shared by every copy. */
+export const producerIdentityId = (installationId: string) => stixId("identity", "producer", installationId);
 
 /** "Who carried out the July and September 2022 attacks on …?" → "July and September 2022 attacks on …". */
 export function campaignName(question: string) {
@@ -56,198 +38,194 @@ export function campaignName(question: string) {
   return (nameText.charAt(0).toUpperCase() + nameText.slice(1)).slice(0, 200);
 }
 
-export function renderStix(model: BriefModel, data: StixCaseData, { bundleId = `bundle--${randomUUID()}` }: { bundleId?: string } = {}): StixBundle {
-  const tlpKey = model.case.tlp as TlpKey;
-  const marking = tlpMarkingDefinition(tlpKey);
-  const reportId = stixId("report", data.caseId);
-  const common = { spec_version: "2.1", created_by_ref: PRODUCER_IDENTITY_ID, object_marking_refs: [marking.id] };
+/** Approved, and at "roughly even chance" or higher: only then does the bundle assert an attribution. */
+export function assertsAttribution(j: Pick<BriefJudgment, "approvedBy" | "likelihood">) {
+  return !!j.approvedBy && !!j.likelihood && rank(j.likelihood) >= rank(ATTRIBUTION_FLOOR_KEY);
+}
+
+// How each entity kind is expressed. A victim's system or organisation is an identity the campaign targets,
+// never adversary `infrastructure`; infrastructure is adversary infrastructure only when marked so.
+function entitySdo(e: BriefModel["entities"][number]): { type: string; extra: Record<string, unknown> } | null {
+  switch (e.kind) {
+    case "threat_actor":
+      return { type: "threat-actor", extra: {} };
+    case "intrusion_set":
+      return { type: "intrusion-set", extra: {} };
+    case "malware":
+      return { type: "malware", extra: { is_family: true } };
+    case "infrastructure":
+      return e.role === "adversary" ? { type: "infrastructure", extra: {} } : { type: "identity", extra: { identity_class: "system" } };
+    case "organization":
+      return { type: "identity", extra: { identity_class: "organization" } };
+    case "person":
+      return { type: "identity", extra: { identity_class: "individual" } };
+    default:
+      // A location needs a region, country or coordinates, which we do not record.
+      return null;
+  }
+}
+
+export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID()}` }: { bundleId?: string } = {}): StixBundle {
+  const marking = tlpMarkingDefinition(model.case.tlp as TlpKey);
+  const producerId = producerIdentityId(model.producer.id);
+  const common = { spec_version: "2.1", created_by_ref: producerId, object_marking_refs: [marking.id] };
+  const reportId = stixId("report", model.case.id);
   const objects: StixObject[] = [];
-  const docByKey = new Map(data.documents.map((d) => [d.key, d]));
-  const sourceByKey = new Map(data.sources.map((s) => [s.key, s]));
-  const docReference = (key: string) => {
-    const d = docByKey.get(key)!;
-    const source = d.sourceKey ? sourceByKey.get(d.sourceKey) : undefined;
-    return {
-      source_name: source?.name ?? d.publisher ?? "document",
-      description: d.title,
-      ...(d.url ? { url: d.url } : {}),
-      hashes: { "SHA-256": d.sha256 },
-    };
+  const sourceOf = new Map(model.sources.map((s) => [s.documentId, s]));
+  const docReference = (documentId: string) => {
+    const d = sourceOf.get(documentId)!;
+    return { source_name: d.sourceName ?? d.publisher ?? "document", description: d.title, ...(d.url ? { url: d.url } : {}), hashes: { "SHA-256": d.sha256 } };
   };
 
   const identity: StixObject = {
-    type: "identity", spec_version: "2.1", id: PRODUCER_IDENTITY_ID, created: PRODUCER_CREATED, modified: PRODUCER_CREATED,
-    name: "Casefile workspace", identity_class: "organization", object_marking_refs: [marking.id],
+    type: "identity", spec_version: "2.1", id: producerId, created: PRODUCER_CREATED, modified: PRODUCER_CREATED,
+    name: model.producer.name, identity_class: "organization", object_marking_refs: [marking.id],
   };
 
-  // Entities that STIX can express become SDOs; every entity also travels in x_casefile_case.
-  const entitySdo = new Map<string, string>();
-  for (const e of data.entities) {
-    const kind = ENTITY_SDO[e.kind];
+  const sdoOf = new Map<string, string>();
+  const victims: string[] = [];
+  for (const e of model.entities) {
+    const kind = entitySdo(e);
     if (!kind) continue;
-    const id = stixId(kind.type, e.key);
-    entitySdo.set(e.key, id);
+    const id = stixId(kind.type, e.id);
+    sdoOf.set(e.id, id);
+    if (e.role === "victim" && kind.type === "identity") victims.push(id);
     objects.push({
-      type: kind.type, id, ...common, created: data.createdAt, modified: data.createdAt,
+      type: kind.type, id, ...common, created: e.createdAt, modified: later(e.createdAt, e.updatedAt),
       name: e.name, ...(e.description ? { description: e.description } : {}), ...(e.aliases.length && kind.type !== "identity" ? { aliases: e.aliases } : {}),
       ...kind.extra,
     });
   }
 
-  const keyJudgments = new Map(model.judgments.map((j) => [j.id, j]));
+  const claimOf = new Map(model.claims.map((c) => [c.id, c]));
+  const claimNoteId = (id: string) => stixId("note", "claim", id);
   const relationshipOf = new Map<string, string>();
   const campaignOf = new Map<string, string>();
-  for (const q of data.questions) {
-    const campaignId = stixId("campaign", q.key);
-    campaignOf.set(q.key, campaignId);
-    // Every hypothesis, alternatives and rejected ones included, travels with its question.
-    const { createdAt, updatedAt, hypothesisTimes, ...question } = q;
-    objects.push({
-      type: "campaign", id: campaignId, ...common, created: createdAt, modified: later(createdAt, updatedAt),
-      name: campaignName(q.question), description: q.question, ...(q.conclusion ? { objective: q.conclusion } : {}),
-      x_casefile_question: question,
-    });
-    for (const h of q.hypotheses) {
-      const j = keyJudgments.get(h.key);
-      if (!j) continue;
-      const times = hypothesisTimes[h.key];
-      const created = times?.createdAt ?? createdAt;
-      const modified = later(created, times?.updatedAt ?? created);
-      const actorSdo = h.actorKey ? entitySdo.get(h.actorKey) : undefined;
-      let target = campaignId;
-      if (actorSdo && (actorSdo.startsWith("threat-actor--") || actorSdo.startsWith("intrusion-set--"))) {
-        const relId = stixId("relationship", h.key);
-        relationshipOf.set(h.key, relId);
-        target = relId;
-        // STIX has one `confidence` per object. On the attribution it carries the likelihood (DNI scale,
-        // STANDARDS.md §4) because that is what "attributed-to" asserts; the analytic confidence is a
-        // separate axis (ICD 203) and goes in the judgment's note and x_casefile_analytic_confidence.
-        objects.push({
-          type: "relationship", id: relId, ...common, created, modified,
-          relationship_type: "attributed-to", source_ref: campaignId, target_ref: actorSdo,
-          description: j.estimative,
-          ...(h.likelihood ? { confidence: likelihoodToStix(h.likelihood as LikelihoodKey) } : {}),
-          ...(h.confidence ? { x_casefile_analytic_confidence: h.confidence } : {}),
-        });
-      }
-      const grade = [
-        `Likelihood: ${label(LIKELIHOOD, h.likelihood) ?? "not graded"}${h.likelihood ? ` (STIX confidence ${likelihoodToStix(h.likelihood as LikelihoodKey)}, DNI scale)` : ""}`,
-        `analytic confidence: ${label(ANALYTIC_CONFIDENCE, h.confidence) ?? "not graded"}`,
-      ].join("; ");
-      objects.push({
-        type: "note", id: stixId("note", "judgment", h.key), ...common, created, modified,
-        abstract: `Key judgment: ${j.title}`,
-        content: [j.estimative, grade, j.rationale, j.approvedBy ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).` : "Not approved."].filter(Boolean).join("\n\n"),
-        ...(j.approvedBy ? { authors: [j.approvedBy] } : {}),
-        object_refs: [target],
-        ...(h.confidence ? { x_casefile_analytic_confidence: h.confidence as AnalyticConfidence } : {}),
-      });
+  for (const q of model.questions) {
+    const campaignId = stixId("campaign", q.id);
+    campaignOf.set(q.id, campaignId);
+    objects.push({ type: "campaign", id: campaignId, ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), name: campaignName(q.question), description: q.question });
+    for (const [i, victim] of victims.entries()) {
+      objects.push({ type: "relationship", id: stixId("relationship", "targets", q.id, String(i), victim), ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), relationship_type: "targets", source_ref: campaignId, target_ref: victim });
     }
-    const alternatives = q.hypotheses.filter((h) => !keyJudgments.has(h.key));
-    if (alternatives.length) {
-      objects.push({
-        type: "note", id: stixId("note", "alternatives", q.key), ...common, created: createdAt, modified: later(createdAt, updatedAt),
-        abstract: "Alternatives considered",
-        content: alternatives.map((h) => `${h.title} — ${h.disposition === "rejected" ? `rejected: ${h.rejectedReason ?? ""}` : [label(LIKELIHOOD, h.likelihood), h.confidence ? `${label(ANALYTIC_CONFIDENCE, h.confidence)?.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"}`).join("\n"),
-        object_refs: [campaignId],
-      });
+    // The analyst's conclusion is a note about the campaign, not the campaign's objective.
+    if (q.conclusion.trim()) {
+      objects.push({ type: "note", id: stixId("note", "conclusion", q.id), ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), abstract: "Analytic conclusion", content: q.conclusion, object_refs: [campaignId] });
     }
   }
 
-  for (const [i, d] of model.dissent.entries()) {
-    const q = data.questions.find((x) => x.hypotheses.some((h) => h.key === d.hypothesisId));
-    const ref = relationshipOf.get(d.hypothesisId) ?? (q ? campaignOf.get(q.key) : undefined);
+  for (const j of model.judgments) {
+    const campaignId = campaignOf.get(j.questionId)!;
+    const actorSdo = j.actorId ? sdoOf.get(j.actorId) : undefined;
+    let about = campaignId;
+    if (assertsAttribution(j) && actorSdo && (actorSdo.startsWith("threat-actor--") || actorSdo.startsWith("intrusion-set--"))) {
+      const relId = stixId("relationship", j.id);
+      relationshipOf.set(j.id, relId);
+      about = relId;
+      // One `confidence` per object: on the attribution it is the likelihood (DNI scale), because that is
+      // what "attributed-to" asserts; the analytic confidence is a separate axis in its own property.
+      objects.push({
+        type: "relationship", id: relId, ...common, created: j.createdAt, modified: later(j.createdAt, j.updatedAt),
+        relationship_type: "attributed-to", source_ref: campaignId, target_ref: actorSdo,
+        description: `${j.estimative} ${j.confidenceSentence}`,
+        confidence: likelihoodToStix(j.likelihood as LikelihoodKey), x_casefile_confidence_scale: "dni",
+        ...(j.confidence ? { x_casefile_analytic_confidence: j.confidence } : {}),
+      });
+    }
+    const against = j.against.map((a) => `- ${claimOf.get(a.claimId)?.grade ?? ""} ${claimOf.get(a.claimId)?.statement ?? ""} (${a.detail})`);
+    const list = (ids: string[]) => ids.map((id) => `- ${claimOf.get(id)?.grade ?? ""} ${claimOf.get(id)?.statement ?? ""}`);
+    objects.push({
+      type: "note", id: stixId("note", "judgment", j.id), ...common, created: j.createdAt, modified: later(j.createdAt, j.updatedAt),
+      abstract: `Key judgment: ${j.title}`,
+      content: [
+        j.estimative, j.confidenceSentence, j.rationale,
+        j.supportingClaimIds.length ? `Supported by (favours this judgment over at least one live alternative):\n${list(j.supportingClaimIds).join("\n")}` : "No claim favours this judgment over a live alternative yet.",
+        j.nonDiagnosticClaimIds.length ? `Consistent but not diagnostic:\n${list(j.nonDiagnosticClaimIds).join("\n")}` : "",
+        against.length ? `Evidence against:\n${against.join("\n")}` : "Evidence against: none recorded.",
+        j.approvedBy ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).` : "Not approved: no second analyst has approved this judgment.",
+        assertsAttribution(j) ? "" : "No attributed-to relationship is asserted: the judgment is not approved or is below “roughly even chance”.",
+      ].filter(Boolean).join("\n\n"),
+      authors: [j.author],
+      object_refs: [...new Set([about, ...[...j.supportingClaimIds, ...j.nonDiagnosticClaimIds, ...j.against.map((a) => a.claimId)].map(claimNoteId)])],
+      ...(j.confidence ? { x_casefile_analytic_confidence: j.confidence } : {}),
+    });
+  }
+
+  const byQuestion = new Map<string, BriefModel["alternatives"]>();
+  for (const a of model.alternatives) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a]);
+  for (const [questionId, alternatives] of byQuestion) {
+    const q = model.questions.find((x) => x.id === questionId)!;
+    const modified = alternatives.reduce((m, a) => later(m, a.updatedAt), q.createdAt);
+    objects.push({
+      type: "note", id: stixId("note", "alternatives", questionId), ...common, created: q.createdAt, modified,
+      abstract: "Alternatives considered",
+      content: alternatives.map((a) => `${a.title} — ${a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"} (${a.reviewState === "approved" ? a.reviewNote : NOT_REVIEWED})`).join("\n"),
+      authors: [...new Set(alternatives.map((a) => a.author))],
+      object_refs: [campaignOf.get(questionId)!],
+    });
+  }
+
+  for (const a of model.ach) {
+    objects.push({
+      type: "note", id: stixId("note", "ach", a.questionId), ...common, created: model.questions.find((q) => q.id === a.questionId)!.createdAt, modified: model.questions.find((q) => q.id === a.questionId)!.updatedAt,
+      abstract: "Analysis of competing hypotheses (summary)",
+      content: [
+        ...a.hypotheses.map((h) => `${h.rank}. ${h.title}: inconsistency ${h.inconsistency.toFixed(2)} over ${h.ratedCount} rated cells`),
+        a.mostDiagnostic.length ? `Most diagnostic: ${a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}` : "No claim is diagnostic yet.",
+        a.sensitivity ? `Without “${a.sensitivity.statement}”: ${a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} (${a.sensitivity.leaderChanges ? "the leader changes" : "the leader does not change"}).` : "",
+        a.note,
+      ].filter(Boolean).join("\n"),
+      object_refs: [campaignOf.get(a.questionId)!],
+    });
+  }
+
+  // Dissent is a note signed by the analyst who wrote it (an `opinion` would be a consumer's view of the object).
+  for (const d of model.dissent) {
+    const j = model.judgments.find((x) => x.id === d.hypothesisId);
+    const alt = model.alternatives.find((x) => x.id === d.hypothesisId);
+    const ref = relationshipOf.get(d.hypothesisId) ?? campaignOf.get(j?.questionId ?? alt?.questionId ?? "");
     if (!ref) continue;
     objects.push({
-      type: "opinion", id: stixId("opinion", d.hypothesisId, String(i), d.at), ...common, created: d.at, modified: d.at,
-      opinion: "disagree", explanation: `On “${d.hypothesisTitle}”: ${d.body}`, authors: [d.author], object_refs: [ref],
+      type: "note", id: stixId("note", "dissent", d.id), ...common, created: d.at, modified: d.at,
+      abstract: `Dissent by ${d.author} on “${d.hypothesisTitle}”`, content: d.body, authors: [d.author], object_refs: [ref],
     });
   }
 
-  for (const c of data.claims) {
-    const { grade, createdAt, updatedAt, ...claim } = c;
-    const refs = [...new Set(c.entityKeys.map((k) => entitySdo.get(k)).filter((x): x is string => !!x))];
+  for (const c of model.claims) {
+    const refs = [...new Set(c.entityIds.map((k) => sdoOf.get(k)).filter((x): x is string => !!x))];
     const confidence = credibilityToStix(c.credibility as InformationCredibility);
+    const notes = c.footnotes.map((n) => model.footnotes[n - 1]);
     objects.push({
-      type: "note", id: stixId("note", "claim", c.key), ...common, created: createdAt, modified: later(createdAt, updatedAt),
-      abstract: `${grade} · ${c.kind} · ${c.claimant}`,
-      content: [c.statement, ...c.excerpts.map((e) => `“${e.exact}”`), c.sourceConfidence ? `The source's own stated confidence: “${c.sourceConfidence}” (quoted; not our assessment).` : ""].filter(Boolean).join("\n\n"),
+      type: "note", id: claimNoteId(c.id), ...common, created: c.createdAt, modified: later(c.createdAt, c.updatedAt),
+      abstract: `${c.grade} · ${c.kind} · ${c.claimant}`,
+      content: [
+        c.statement,
+        ...notes.map((f) => footnoteText(f)),
+        c.sourceConfidence ? `The source's own stated confidence: “${c.sourceConfidence}” (quoted; not our assessment).` : "",
+        c.independenceCaveat ? `Caveat: ${c.independenceCaveat}` : "",
+      ].filter(Boolean).join("\n\n"),
+      authors: [c.createdBy],
       object_refs: refs.length ? refs : [reportId],
-      external_references: [...new Set(c.excerpts.map((e) => e.documentKey))].map(docReference),
-      ...(confidence === undefined ? {} : { confidence }),
-      x_casefile_claim: claim,
+      external_references: [...new Set(notes.map((f) => f.documentId))].map(docReference),
+      ...(confidence === undefined ? {} : { confidence, x_casefile_confidence_scale: "admiralty-credibility" }),
     });
   }
 
-  const casefile: CasefileCase = {
-    format: CASEFILE_FORMAT, title: model.case.title, summary: data.summary, tlp: tlpKey as CasefileCase["tlp"], status: model.case.status as CasefileCase["status"],
-    sources: data.sources, documents: data.documents, entities: data.entities, claimLinks: data.claimLinks,
-  };
+  if (model.notes.length) {
+    objects.push({ type: "note", id: stixId("note", "brief-notes", model.case.id, String(model.releaseNumber)), ...common, created: model.generatedAt, modified: model.generatedAt, abstract: "Notes on this brief", content: model.notes.join("\n"), object_refs: [reportId] });
+  }
+  if (model.draft) {
+    objects.push({ type: "note", id: stixId("note", "draft", model.case.id, String(model.releaseNumber)), ...common, created: model.generatedAt, modified: model.generatedAt, abstract: DRAFT_MARK, content: draftNotice(model), object_refs: [reportId] });
+  }
+
   const report: StixObject = {
-    type: "report", id: reportId, ...common, created: data.createdAt, modified: later(data.createdAt, model.generatedAt),
-    name: model.case.title, description: model.bluf || "No summary yet.", published: model.generatedAt, report_types: ["threat-actor"],
-    object_refs: [PRODUCER_IDENTITY_ID, ...objects.map((o) => o.id)],
-    ...(data.documents.length ? { external_references: data.documents.map((d) => docReference(d.key)) } : {}),
-    x_casefile_case: casefile,
-    x_casefile_tlp: getTlp(tlpKey).label,
+    type: "report", id: reportId, ...common, created: model.case.createdAt, modified: later(model.case.createdAt, model.generatedAt),
+    name: model.draft ? `${model.case.title} (${DRAFT_MARK})` : model.case.title,
+    description: model.bluf || "No summary yet.",
+    report_types: ["threat-actor"], published: model.generatedAt,
+    object_refs: [producerId, ...objects.map((o) => o.id)],
+    ...(model.sources.length ? { external_references: model.sources.map((s) => docReference(s.documentId)) } : {}),
+    x_casefile_brief: { release: model.releaseNumber, draft: model.draft, template: model.template, sections: model.sections },
   };
   return { type: "bundle", id: bundleId, objects: [marking as unknown as StixObject, identity, report, ...objects] };
-}
-
-/** Loads what renderStix needs beyond the brief model: every source, document (with its text and original bytes), entity, claim, link and hypothesis of the case. */
-export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<StixCaseData> {
-  const c = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, summary: true, createdAt: true } });
-  const [sources, documents, entities, claims, links, questions] = await Promise.all([
-    db.source.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
-    db.document.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { blob: { select: { bytes: true } } } }),
-    db.entity.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.claim.findMany({
-      where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { excerpts: { orderBy: { position: "asc" }, include: { document: { select: { reliabilityOverride: true, source: { select: { reliability: true } } } } } }, entities: { select: { entityId: true } } },
-    }),
-    db.claimLink.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
-    db.attributionQuestion.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, include: { hypotheses: { orderBy: { createdAt: "asc" } } } }),
-  ]);
-  return {
-    caseId: c.id,
-    createdAt: c.createdAt.toISOString(),
-    summary: c.summary,
-    sources: sources.map((s) => ({ key: s.id, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale, url: s.url })),
-    documents: documents.map((d) => {
-      const original = Buffer.from(d.blob.bytes);
-      return {
-        key: d.id, title: d.title, url: d.url, publisher: d.publisher, author: d.author, publishedAt: d.publishedAt?.toISOString() ?? null, retrievedAt: d.retrievedAt.toISOString(),
-        kind: d.kind, originalName: d.originalName, mimeType: d.mimeType, sha256: d.sha256, textSha256: d.textSha256, text: d.text,
-        // The original travels only when it is not just the text: an import can then prove both hashes.
-        originalBase64: original.equals(Buffer.from(d.text, "utf8")) ? null : original.toString("base64"),
-        sourceKey: d.sourceId, reliabilityOverride: d.reliabilityOverride, overrideReason: d.overrideReason,
-      };
-    }),
-    entities: entities.map((e) => ({ key: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description })),
-    claimLinks: links.map((l) => ({ fromKey: l.fromClaimId, toKey: l.toClaimId, kind: l.kind, note: l.note })),
-    claims: claims.map((cl) => {
-      const first = cl.excerpts[0]?.document;
-      const reliability = first ? first.reliabilityOverride ?? first.source?.reliability ?? "F" : "F";
-      return {
-        key: cl.id, statement: cl.statement, claimant: cl.claimant, kind: cl.kind, credibility: cl.credibility, sourceConfidence: cl.sourceConfidence, status: cl.status,
-        entityKeys: cl.entities.map((e) => e.entityId),
-        excerpts: cl.excerpts.map((e) => ({ documentKey: e.documentId, exact: e.exact, start: e.start, end: e.end })),
-        grade: `${reliability}${cl.credibility}`, createdAt: cl.createdAt.toISOString(), updatedAt: cl.updatedAt.toISOString(),
-      };
-    }),
-    questions: questions.map((q) => ({
-      key: q.id, question: q.question, conclusion: q.conclusion, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
-      hypotheses: q.hypotheses.map((h) => ({
-        key: h.id, title: h.title, description: h.description, actorKey: h.actorEntityId, likelihood: h.likelihood, confidence: h.confidence,
-        rationale: h.rationale, disposition: h.disposition, rejectedReason: h.rejectedReason,
-      })),
-      hypothesisTimes: Object.fromEntries(q.hypotheses.map((h) => [h.id, { createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString() }])),
-    })),
-  };
-}
-
-/** The case's brief as a STIX 2.1 bundle (what GET …/brief?format=stix would serve). */
-export async function exportCaseStix({ access }: { access: CaseAccess }): Promise<StixBundle> {
-  const model = await composeBrief({ access });
-  return renderStix(model, await loadStixCaseData({ caseId: access.caseId }));
 }

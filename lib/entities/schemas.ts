@@ -11,14 +11,19 @@ export const ENTITY_KIND_LABELS: Record<(typeof ENTITY_KINDS)[number], string> =
   infrastructure: "Infrastructure",
 };
 
+export const ENTITY_ROLES = ["adversary", "victim", "unspecified"] as const;
+export const ENTITY_ROLE_LABELS: Record<(typeof ENTITY_ROLES)[number], string> = { adversary: "Adversary", victim: "Victim", unspecified: "Unspecified" };
+
 const alias = z.string().trim().min(1).max(200);
 const fields = {
   kind: z.enum(ENTITY_KINDS, "Pick the entity's kind."),
   name: z.string().trim().min(1, "Name is required.").max(200, "Name must be at most 200 characters."),
   aliases: z.array(alias).max(50),
   description: z.string().trim().max(4000),
+  // Which side it is on: a victim's system is never exported as adversary infrastructure.
+  role: z.enum(ENTITY_ROLES, `Role must be one of ${ENTITY_ROLES.join(", ")}.`),
 };
-export const CreateEntitySchema = z.object({ ...fields, aliases: fields.aliases.default([]), description: fields.description.default("") });
+export const CreateEntitySchema = z.object({ ...fields, aliases: fields.aliases.default([]), description: fields.description.default(""), role: fields.role.default("unspecified") });
 export type CreateEntityInput = z.input<typeof CreateEntitySchema>;
 // An edit names the version it started from; a stale one is refused with 409 and the current entity.
 // Absent fields are left as they are: no defaults here (zod's .partial() keeps them, so a rename
@@ -31,5 +36,6 @@ export const UpdateEntitySchema = z.object({
   name: fields.name.optional(),
   aliases: fields.aliases.optional(),
   description: fields.description.optional(),
+  role: fields.role.optional(),
 });
 export type UpdateEntityInput = z.input<typeof UpdateEntitySchema>;

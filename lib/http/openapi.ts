@@ -9,7 +9,7 @@ import { CreateEventSchema } from "@/lib/events/schemas";
 import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
 import { ApproveSchema, CreateCommentSchema, CreateHypothesisSchema, CreateQuestionSchema, RateCellSchema, RequestChangesSchema, SubmitSchema, UpdateHypothesisSchema, UpdateQuestionSchema } from "@/lib/attribution/schemas";
 import { AuditQuerySchema } from "@/lib/audit/list-audit";
-import { BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
+import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
 
@@ -332,7 +332,10 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/brief": {
     get: { summary: "The draft brief as data (judgments, evidence with footnotes, sources…), its content hash, wording warnings, blockers and approval state", tag: "briefs", response: obj({ brief: { type: "object" }, contentHash: str, settings: obj({ template: str, sections: arrayOf(str), version: { type: "integer" } }), approval: { type: ["object", "null"] } }), errors: CASE },
-    put: { summary: "Choose the brief template (full or summary) and included sections (`version` required; 409 when stale)", tag: "briefs", body: BriefSettingsSchema, response: obj({ settings: { type: "object" } }), errors: [...WRITE, 409] },
+    put: { summary: "Choose the brief template (full or summary), included sections, and documents added to or left out of the brief by hand (`version` required; 409 when stale)", tag: "briefs", body: BriefSettingsSchema, response: obj({ settings: { type: "object" } }), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/brief/acknowledgements": {
+    post: { summary: "Acknowledge one of the brief's current wording or independence warnings with a reason: it stops blocking the release and the brief prints it in its notes (404 for a warning the brief does not raise, 409 when already acknowledged)", tag: "briefs", status: 201, body: AcknowledgeWarningSchema, response: obj({ acknowledgement: { type: "object" } }), errors: [...WRITE, 409] },
   },
   "/api/cases/{caseId}/brief/submit": {
     post: { summary: "Ask a reviewer to approve the brief exactly as it is now (409 while a key judgment is unapproved)", tag: "briefs", response: obj({ review: { type: "object" } }), errors: [...CASE, 409] },

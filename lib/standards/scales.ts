@@ -194,6 +194,20 @@ export const TLP = [
   },
 ] as const;
 
+// TLP 1.0 marking definitions, fixed by STIX 2.1 §7.2.1.4: bundles from older tools still carry them. An
+// import maps WHITE to CLEAR and the others to their TLP 2.0 level (RED must never become anything weaker).
+export const TLP_1_0_STIX_IDS: Record<string, TlpKey> = {
+  "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": "CLEAR",
+  "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": "GREEN",
+  "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": "AMBER",
+  "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": "RED",
+};
+
+/** The TLP level a marking-definition id (TLP 2.0 or 1.0) stands for, if it is one. */
+export function tlpForStixMarking(id: string): TlpKey | null {
+  return TLP.find((t) => t.stixId === id)?.key ?? TLP_1_0_STIX_IDS[id] ?? null;
+}
+
 export type TlpMarking = (typeof TLP)[number];
 export type TlpKey = TlpMarking["key"];
 

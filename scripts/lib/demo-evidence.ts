@@ -25,14 +25,15 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
   await assignDocumentSource({ ctx, access, documentId: docId.upi, input: { sourceId: upi.id } });
   await assignDocumentSource({ ctx, access, documentId: docId.interest, input: { sourceId: interest.id } });
 
-  const entity = async (kind: Parameters<typeof createEntity>[0]["input"]["kind"], name: string, aliases: string[], description: string) =>
-    (await createEntity({ ctx, access, input: { kind, name, aliases, description } })).id;
-  const mois = await entity("threat_actor", "Iran's Ministry of Intelligence and Security (MOIS)", ["MOIS", "Ministry of Intelligence and Security", "Ministry of Intelligence", "VAJA"], "Iran's civilian intelligence ministry; named by Microsoft and sanctioned by the US Treasury over the attacks.");
-  const hlj = await entity("intrusion_set", "HomeLand Justice", ["Homeland Justice"], "Persona that publicly claimed the July 2022 attack on Albanian government systems. Not named in the seed documents.");
-  const albania = await entity("organization", "Government of Albania", ["Albanian government", "Tirana"], "The victim: ministries, e-government services and the TIMS border system.");
+  type EntityInput = Parameters<typeof createEntity>[0]["input"];
+  const entity = async (kind: EntityInput["kind"], name: string, aliases: string[], description: string, role: EntityInput["role"] = "unspecified") =>
+    (await createEntity({ ctx, access, input: { kind, name, aliases, description, role } })).id;
+  const mois = await entity("threat_actor", "Iran's Ministry of Intelligence and Security (MOIS)", ["MOIS", "Ministry of Intelligence and Security", "Ministry of Intelligence", "VAJA"], "Iran's civilian intelligence ministry; named by Microsoft and sanctioned by the US Treasury over the attacks.", "adversary");
+  const hlj = await entity("intrusion_set", "HomeLand Justice", ["Homeland Justice"], "Persona that publicly claimed the July 2022 attack on Albanian government systems. Not named in the seed documents.", "adversary");
+  const albania = await entity("organization", "Government of Albania", ["Albanian government", "Tirana"], "The victim: ministries, e-government services and the TIMS border system.", "victim");
   const rama = await entity("person", "Edi Rama", ["Prime Minister Edi Rama"], "Prime Minister of Albania.");
   const mek = await entity("organization", "Mojahedin-e Khalq (MEK)", ["MEK", "People's Mojahedin of Iran", "People’s Mojahedin of Iran"], "Iranian opposition group hosted in Albania at Ashraf 3, Durres County.");
-  const tims = await entity("infrastructure", "Total Information Management System (TIMS)", ["TIMS"], "Albanian police and border information system taken offline in September 2022.");
+  const tims = await entity("infrastructure", "Total Information Management System (TIMS)", ["TIMS"], "Albanian police and border information system taken offline in September 2022.", "victim");
   void hlj;
 
   const claim = async (input: Omit<CreateClaimInput, "excerpts"> & { doc: DocKey; quote: string }) => {

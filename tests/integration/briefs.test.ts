@@ -19,7 +19,9 @@ describe("brief composition", () => {
     const m = await composeBrief({ access });
     expect(m.judgments.map((j) => j.title)).toEqual(["Iran's MOIS-linked operators"]);
     const j = m.judgments[0];
-    expect(j.estimative).toBe("We assess with moderate confidence that it is likely that the attacks were carried out by Iran's MOIS-linked operators.");
+    // ICD 203: likelihood (with its range) and the analyst's own proposition in one sentence, confidence and why in another.
+    expect(j.estimative).toBe("We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.");
+    expect(j.confidenceSentence).toMatch(/^We have moderate confidence in this judgment: two governments attribute the attacks to Iran/);
     expect(j).toMatchObject({ likelihoodLabel: "Likely", confidenceLabel: "Moderate", approvedBy: "Rui Reviewer" });
     expect(m.alternatives.map((a) => a.title)).toEqual(["A hacktivist group acting alone", "A criminal ransomware crew", "Another state, under a false flag"]);
     expect(m.alternatives.find((a) => a.disposition === "rejected")?.rejectedReason).toMatch(/ransom/);
@@ -28,7 +30,9 @@ describe("brief composition", () => {
 
   it("cites quotes as footnotes back to hashed documents, and lists the denial as evidence against", async () => {
     const m = await composeBrief({ access });
-    expect(m.claims.find((c) => c.kind === "denial")?.stance).toBe("against");
+    const denial = m.claims.find((c) => c.kind === "denial")!;
+    expect(m.judgments[0].against.map((a) => a.claimId)).toContain(denial.id);
+    expect(m.judgments[0].supportingClaimIds).not.toContain(denial.id);
     for (const f of m.footnotes) {
       const doc = await db.document.findUniqueOrThrow({ where: { id: f.documentId } });
       expect(f.sha256).toBe(doc.sha256);
@@ -42,7 +46,8 @@ describe("brief composition", () => {
     const lines = md.trim().split("\n");
     expect(lines[0]).toBe("**TLP:AMBER**");
     expect(lines.at(-1)).toBe("**TLP:AMBER**");
-    expect(md).toContain("We assess with moderate confidence that it is likely");
+    expect(md).toContain("We assess that it is likely (55–80 %) that operators working for");
+    expect(md).not.toMatch(/with (low|moderate|high) confidence that/);
     expect(md).toContain("“rejected the baseless accusations”");
     expect(md).toContain("Mandiant — “moderate confidence” (quoted; not our assessment)");
     expect(md).toMatch(/\| UPI opinion column \| D \|/);
@@ -66,7 +71,7 @@ describe("PDF and DOCX", () => {
     for (const page of text) expect(page).toContain("TLP:AMBER");
     const all = text.join("\n").replace(/\s+/g, " ");
     expect(totalPages).toBeGreaterThan(1);
-    expect(all).toContain("We assess with moderate confidence that it is likely");
+    expect(all).toContain("We assess that it is likely (55–80 %) that");
     expect(all).toContain("“rejected the baseless accusations”");
     expect(all).toContain("Mandiant — “moderate confidence”");
   }, 60_000);
@@ -76,7 +81,7 @@ describe("PDF and DOCX", () => {
     const zip = unzipSync(new Uint8Array(await renderDocx(await composeBrief({ access }))));
     const xml = async (name: string) => strFromU8(zip[name]).replace(/<[^>]+>/g, "");
     const body = await xml("word/document.xml");
-    expect(body).toContain("We assess with moderate confidence that it is likely");
+    expect(body).toContain("We assess that it is likely (55–80 %) that");
     expect(await xml("word/footnotes.xml")).toContain("“rejected the baseless accusations”");
     const headers = Object.keys(zip).filter((f) => /word\/(header|footer)\d*\.xml/.test(f));
     expect(headers.length).toBeGreaterThanOrEqual(2);

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { seedDemo } from "../../scripts/lib/demo-seed";
-import { exportCaseStix, type StixBundle, type StixObject } from "@/lib/briefs/render-stix";
+import { renderStix, type StixBundle, type StixObject } from "@/lib/briefs/render-stix";
+import { exportCaseArchive } from "@/lib/briefs/export-case-archive";
+import { composeBrief } from "@/lib/briefs/compose-brief";
 import { importStixBundle } from "@/lib/briefs/import-stix";
 import { stixId, uuidV5 } from "@/lib/briefs/stix-ids";
 import { addComment } from "@/lib/review/comments";
@@ -29,6 +31,8 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 let albania: CaseAccess;
 let bundle: StixBundle;
+let archive: StixBundle;
+const exportCaseStix = async ({ access }: { access: CaseAccess }) => renderStix(await composeBrief({ access }));
 
 const byType = (b: StixBundle, type: string) => b.objects.filter((o) => o.type === type);
 const counts = async () => ({
@@ -69,6 +73,7 @@ beforeAll(async () => {
   const leading = await db.hypothesis.findFirstOrThrow({ where: { caseId: c.id, title: "Iran's MOIS-linked operators" } });
   await addComment({ ctx: ctxOf("reviewer@example.com"), access: { caseId: c.id, role: "reviewer" }, input: { targetType: "hypothesis", targetId: leading.id, body: "The Microsoft attribution reaches us second-hand; I dissent from “likely” until we read it — £0 spent on the report.", isDissent: true } });
   bundle = await exportCaseStix({ access: albania });
+  archive = await exportCaseArchive({ access: albania });
 }, 120_000);
 
 describe("STIX 2.1 export", () => {
@@ -92,27 +97,45 @@ describe("STIX 2.1 export", () => {
     for (const o of bundle.objects.filter((x) => x.type !== "marking-definition")) expect(o.object_marking_refs, o.id).toEqual([markings[0].id]);
   });
 
-  it("projects the approved attribution as campaign --attributed-to--> MOIS with the DNI likelihood 70 and keeps confidence separate", () => {
+  it("projects the approved attribution as campaign --attributed-to--> MOIS with the DNI likelihood 70 and keeps confidence separate", async () => {
     const report = byType(bundle, "report")[0];
-    expect(report).toMatchObject({ name: "2022 Albania government cyberattacks", report_types: ["threat-actor"] });
+    // A draft bundle says so in the report's name and in a note about the report.
+    expect(report).toMatchObject({ name: "2022 Albania government cyberattacks (DRAFT — NOT RELEASED)", report_types: ["threat-actor"] });
+    expect(byType(bundle, "note").find((n) => n.abstract === "DRAFT — NOT RELEASED")).toMatchObject({ object_refs: [report.id] });
+    // The producer identity is this installation's own (migration 0009), not a constant shared by every copy.
+    const installation = await db.installation.findFirstOrThrow();
     const identity = byType(bundle, "identity").find((o) => o.name === "Casefile workspace")!;
-    expect(identity).toMatchObject({ identity_class: "organization" });
+    expect(identity).toMatchObject({ identity_class: "organization", id: stixId("identity", "producer", installation.id) });
     const campaign = byType(bundle, "campaign")[0];
     expect(campaign.name).toBe("July and September 2022 attacks on Albania's government systems");
     expect(campaign.description).toBe("Who carried out the July and September 2022 attacks on Albania's government systems?");
     const mois = bundle.objects.find((o) => o.type === "threat-actor" && String(o.name).includes("MOIS"))!;
     expect(mois.aliases).toContain("VAJA");
-    expect(byType(bundle, "intrusion-set").map((o) => o.name)).toContain("HomeLand Justice");
+    // HomeLand Justice is the actor of an alternative only: the brief names it in the alternatives note, not as an object.
+    expect(byType(bundle, "intrusion-set")).toEqual([]);
     const rels = byType(bundle, "relationship");
-    expect(rels).toHaveLength(1);
-    expect(rels[0]).toMatchObject({ relationship_type: "attributed-to", source_ref: campaign.id, target_ref: mois.id, confidence: 70, x_casefile_analytic_confidence: "moderate" });
-    expect(rels[0].description).toBe("We assess with moderate confidence that it is likely that the attacks were carried out by Iran's MOIS-linked operators.");
-    const judgmentNote = byType(bundle, "note").find((n) => (n.object_refs as string[]).includes(rels[0].id))!;
+    // Only the approved judgment is asserted; the victims are targets, never adversary infrastructure.
+    const attributions = rels.filter((r) => r.relationship_type === "attributed-to");
+    expect(attributions).toHaveLength(1);
+    expect(attributions[0]).toMatchObject({ relationship_type: "attributed-to", source_ref: campaign.id, target_ref: mois.id, confidence: 70, x_casefile_confidence_scale: "dni", x_casefile_analytic_confidence: "moderate" });
+    expect(attributions[0].description).toBe(
+      "We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems. We have moderate confidence in this judgment: two governments attribute the attacks to Iran and the US Treasury sanctioned MOIS for them, but the technical evidence (Microsoft's report) reaches us second-hand through an advocacy column, and Iran denies it.",
+    );
+    expect(byType(bundle, "infrastructure")).toEqual([]);
+    const targets = rels.filter((r) => r.relationship_type === "targets").map((r) => bundle.objects.find((o) => o.id === r.target_ref)!);
+    expect(targets.map((t) => [t.type, t.name, t.identity_class]).sort()).toEqual([
+      ["identity", "Government of Albania", "organization"],
+      ["identity", "Total Information Management System (TIMS)", "system"],
+    ]);
+    expect(campaign).not.toHaveProperty("objective");
+    const judgmentNote = byType(bundle, "note").find((n) => (n.object_refs as string[]).includes(attributions[0].id) && String(n.abstract).startsWith("Key judgment"))!;
     expect(judgmentNote.content).toContain("we have not seen the forensic report itself");
-    expect(judgmentNote.content).toContain("analytic confidence: Moderate");
-    const opinion = byType(bundle, "opinion")[0];
-    expect(opinion).toMatchObject({ opinion: "disagree", authors: ["Rui Reviewer"], object_refs: [rels[0].id] });
-    expect(opinion.explanation).toContain("I dissent from “likely” until we read it — £0 spent");
+    expect(judgmentNote).toMatchObject({ authors: ["Ana Analyst"], x_casefile_analytic_confidence: "moderate" });
+    // Dissent is a note signed by its analyst, not an opinion.
+    expect(byType(bundle, "opinion")).toEqual([]);
+    const dissent = byType(bundle, "note").find((n) => String(n.abstract).startsWith("Dissent by"))!;
+    expect(dissent).toMatchObject({ authors: ["Rui Reviewer"], object_refs: [attributions[0].id] });
+    expect(dissent.content).toContain("I dissent from “likely” until we read it — £0 spent");
   });
 
   it("cites every source document by SHA-256, and each claim note carries its quote, grade and credibility projection", async () => {
@@ -123,9 +146,9 @@ describe("STIX 2.1 export", () => {
     expect(refs.find((r) => r.source_name === "UPI opinion column")).toMatchObject({ description: upiDoc.title, hashes: { "SHA-256": upiDoc.sha256 } });
     const denial = byType(bundle, "note").find((n) => String(n.content).startsWith("Iran denies responsibility"))!;
     expect(denial.content).toContain("“The Iranian Embassy in Brussels said it “rejected the baseless accusations” that it is responsible for the cyberattacks on Albania.”");
-    expect(denial).toMatchObject({ abstract: "B3 · denial · Iranian Embassy in Brussels", confidence: 50 });
+    expect(denial).toMatchObject({ abstract: "B3 · denial · Iranian Embassy in Brussels", confidence: 50, x_casefile_confidence_scale: "admiralty-credibility" });
     expect((denial.external_references as { hashes: Record<string, string> }[])[0].hashes["SHA-256"]).toMatch(/^[0-9a-f]{64}$/);
-    const mandiant = byType(bundle, "note").find((n) => (n.x_casefile_claim as { claimant?: string } | undefined)?.claimant === "Mandiant")!;
+    const mandiant = byType(bundle, "note").find((n) => String(n.abstract).endsWith("· Mandiant"))!;
     expect(mandiant.content).toContain("“moderate confidence” (quoted; not our assessment)");
     // Curly quotes and dashes survive the JSON round trip byte for byte.
     const reparsed = JSON.parse(JSON.stringify(bundle)) as StixBundle;
@@ -136,7 +159,7 @@ describe("STIX 2.1 export", () => {
 describe("STIX 2.1 import", () => {
   it("rebuilds the exported demo case: same hypotheses, claims, sources, entities, links and document hashes", async () => {
     const importer = await makeUser({ name: "Importing Analyst" });
-    const created = await importStixBundle({ ctx: importer, raw: JSON.stringify(bundle) });
+    const created = await importStixBundle({ ctx: importer, raw: JSON.stringify(archive) });
     expect(created.id).not.toBe(albania.caseId);
     const [original, imported] = await Promise.all([snapshot(albania.caseId), snapshot(created.id)]);
     expect(imported).toEqual(original);
@@ -152,7 +175,7 @@ describe("STIX 2.1 import", () => {
     }
     const audit = await db.auditEvent.findMany({ where: { caseId: created.id, action: "case.import" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0].after).toMatchObject({ bundleId: bundle.id, mode: "casefile" });
+    expect(audit[0].after).toMatchObject({ bundleId: archive.id, mode: "casefile" });
   });
 
   it("keeps Persian, Albanian, £, em dashes and curly quotes through export and import", async () => {
@@ -169,7 +192,7 @@ describe("STIX 2.1 import", () => {
     const q = await createQuestion({ ctx: owner, access, input: { question: "Kush qëndron pas sulmeve?" } });
     await createHypothesis({ ctx: owner, access, input: { questionId: q.id, title: "Drejtësia e Atdheut — a persona of MOIS", actorEntityId: actor.id, likelihood: "roughly_even", confidence: "low", rationale: "“Pretendoi” ≠ proof." } });
 
-    const exported = await exportCaseStix({ access });
+    const exported = await exportCaseArchive({ access });
     expect(validateStixBundle(exported)).toEqual([]);
     const raw = JSON.stringify(exported);
     expect(raw).toContain("وزارت اطلاعات جمهوری اسلامی ایران");
@@ -205,10 +228,10 @@ describe("STIX 2.1 import", () => {
 
   it("refuses malformed and hostile bundles with a clear error, storing nothing", async () => {
     const ctx = await makeUser();
-    const tamperedText = JSON.parse(JSON.stringify(bundle)) as StixBundle;
+    const tamperedText = JSON.parse(JSON.stringify(archive)) as StixBundle;
     const report = tamperedText.objects.find((o) => o.type === "report")! as StixObject & { x_casefile_case: { documents: { text: string }[] } };
     report.x_casefile_case.documents[0].text = report.x_casefile_case.documents[0].text.replace("Iran", "Iraq");
-    const badQuote = JSON.parse(JSON.stringify(bundle)) as StixBundle;
+    const badQuote = JSON.parse(JSON.stringify(archive)) as StixBundle;
     const claimNote = badQuote.objects.find((o) => o.type === "note" && o.x_casefile_claim)! as StixObject & { x_casefile_claim: { excerpts: { exact: string }[] } };
     claimNote.x_casefile_claim.excerpts[0].exact = "words that were never in the document";
     const huge = { type: "bundle", id: "bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11", objects: [{ type: "report", spec_version: "2.1", id: "report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f", created: "2022-09-20T00:00:00.000Z", modified: "2022-09-20T00:00:00.000Z", published: "2022-09-20T00:00:00.000Z", name: "x".repeat(5000), object_refs: ["report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f"] }] };

@@ -83,6 +83,7 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "post /api/hypotheses/{id}/request-changes": { comment: `Changes ${marker}` },
     "post /api/cases/{caseId}/brief/approve": { contentHash: "0".repeat(64) },
     "put /api/cases/{caseId}/brief": { version: 0, template: "summary", sections: ["judgments"] },
+    "post /api/cases/{caseId}/brief/acknowledgements": { warningKey: "0".repeat(64), reason: "Checked by hand" },
     "post /api/cases/{caseId}/members": { email: "investigator@example.com", role: "editor" },
     "put /api/cases/{caseId}/members/{userId}": { role: "owner" },
     "post /api/admin/users": { email: `${marker.toLowerCase()}@example.com`, name: `Invited ${marker}`, isAdmin: true },
