@@ -9,7 +9,18 @@ const TEXT = [
 ].join(" ");
 const QUOTES = TEXT.match(/[^.]+\./g)!.map((s) => s.trim());
 
-type Matrix = { hypotheses: { id: string; title: string }[]; claims: { id: string; statement: string }[]; cells: { hypothesisId: string; claimId: string; ratings: { raterId: string; rating: string; note: string }[] }[] };
+type Matrix = {
+  hypotheses: { id: string; title: string }[];
+  claims: { id: string; statement: string }[];
+  cells: { hypothesisId: string; claimId: string; ratings: { raterId: string; rating: string; note: string }[] }[];
+  scores: {
+    hypotheses: { hypothesisId: string; inconsistency: number; ratedCount: number; rank: number }[];
+    evidence: { claimId: string; diagnosticity: number | null; nonDiagnostic: boolean; excluded: boolean; ratedCount: number }[];
+    note: string;
+  };
+};
+// STANDARDS.md §5: unrated cells are left out of both scores; said wherever the scores are shown or exported.
+const SCORES_NOTE = "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
 
 /** A fresh case with one pasted document, four claims (by exact quote), a question and three hypotheses, all via the API. */
 async function freshMatrix(page: Page) {
@@ -68,14 +79,21 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
 
   await expectInconsistency([0, 0, 0]);
   await expect(page.locator('[data-leading="true"]')).toHaveCount(0);
+  await expect(page.getByTestId("ach-scores-note")).toHaveText(SCORES_NOTE);
+  await expect(row(0).getByTestId("ach-diagnosticity")).toHaveText("—");
 
-  // Row 1: C, I, I.
+  // Row 1: C, I, I. Unrated cells are left out of diagnosticity (STANDARDS.md §5): one rated cell has none
+  // yet ("—", not faded), two give the sd of those two, the third brings it to the sd of all three.
   await cell(0, 0).focus();
   await press("c");
   await expect(cell(0, 0)).toHaveAttribute("data-mine", "C");
+  await expect(row(0).getByTestId("ach-diagnosticity")).toHaveText("—");
+  await expect(row(0).getByTestId("ach-diagnosticity")).toHaveAttribute("aria-label", /rated against one hypothesis, needs two/);
+  await expect(row(0)).not.toHaveAttribute("data-dimmed", "true");
   await press("ArrowRight", "i");
   await expect(cell(0, 1)).toHaveAttribute("data-mine", "I");
   await expectInconsistency([0, 1, 0]);
+  await expect(row(0).getByTestId("ach-diagnosticity")).toHaveText("1.00"); // sd of 4, 2 (the blank is not a 3)
   await press("ArrowRight", "i");
   await expectInconsistency([0, 1, 1]);
   await expect(row(0).getByTestId("ach-diagnosticity")).toHaveText("0.94"); // sd of 4, 2, 2
@@ -85,10 +103,21 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
   await expect(cell(1, 0)).toHaveAttribute("data-mine", "II");
   await expectInconsistency([4, 1, 1]);
 
-  // Row 3: C against every hypothesis — it proves nothing and fades.
-  await press("ArrowDown", "c", "ArrowRight", "c", "ArrowRight", "c");
+  // Row 3: C against every hypothesis — it proves nothing and fades. One C is not yet "rated alike" (—, not
+  // faded); two Cs with the third blank already are (0.00: the blank is left out, not counted as N).
+  await press("ArrowDown", "c");
+  await expect(cell(2, 0)).toHaveAttribute("data-mine", "C");
+  await expect(row(2).getByTestId("ach-diagnosticity")).toHaveText("—");
+  await expect(row(2)).not.toHaveAttribute("data-dimmed", "true");
+  await press("ArrowRight", "c");
+  await expect(cell(2, 1)).toHaveAttribute("data-mine", "C");
+  await expect(row(2).getByTestId("ach-diagnosticity")).toHaveText("0.00");
+  await expect(row(2)).toHaveAttribute("data-dimmed", "true");
+  await expect(row(2)).toContainText("rated alike against the 2 hypotheses rated");
+  await press("ArrowRight", "c");
   await expect(cell(2, 2)).toHaveAttribute("data-mine", "C");
   await expect(row(2)).toHaveAttribute("data-dimmed", "true");
+  await expect(row(2)).toContainText("rated alike against every hypothesis");
   await expect(row(2).getByTestId("ach-diagnosticity")).toHaveText("0.00");
   await expect(row(0)).not.toHaveAttribute("data-dimmed", "true");
 
@@ -162,6 +191,7 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   const grid = page.getByRole("grid");
   await expect(grid).toHaveAttribute("data-ready", "true");
   const cell = (row: number, h: number) => page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const diagnosticity = (row: number) => page.locator(`tr[data-claim-id="${claims[row]}"] [data-testid="ach-diagnosticity"]`);
   const expectInconsistency = async (values: [number, number, number]) => {
     for (const [h, v] of values.entries()) {
       await expect(page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`)).toHaveText(String(v));
@@ -169,6 +199,27 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   };
   await expectInconsistency([5, 4, 0]);
   await expect(page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[2]}"]`)).toHaveAttribute("data-leading", "true");
+  // Rows rated against one hypothesis only have no diagnosticity yet: "—", never 0.00 (the old blanks-as-3
+  // rule showed 0.94 for row 2's lone II) and not faded. Row 1 is I and II with H3 blank: sd of 2, 1.
+  await expect(diagnosticity(0)).toHaveText("0.50");
+  for (const r of [1, 2, 3]) {
+    await expect(diagnosticity(r)).toHaveText("—");
+    await expect(page.locator(`tr[data-claim-id="${claims[r]}"]`)).not.toHaveAttribute("data-dimmed", "true");
+  }
+  // The API says the same: null (not 0) and the §5 sentence for whoever exports the scores.
+  const evidence = (await getMatrix(page, caseId)).scores;
+  expect(evidence.note).toBe(SCORES_NOTE);
+  expect(evidence.evidence.map((e) => [e.claimId, e.diagnosticity, e.nonDiagnostic, e.ratedCount])).toEqual([
+    [claims[0], 0.5, false, 2],
+    [claims[1], null, false, 1],
+    [claims[2], null, false, 1],
+    [claims[3], null, false, 1],
+  ]);
+  expect(evidence.hypotheses.map((h) => [h.hypothesisId, h.inconsistency, h.ratedCount])).toEqual([
+    [hypotheses[2], 0, 2],
+    [hypotheses[1], 4, 1],
+    [hypotheses[0], 5, 2],
+  ]);
 
   // Keyboard: Delete clears the focused cell back to "not rated", and the scores move at once.
   await cell(0, 0).focus();
@@ -218,6 +269,10 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   await expectInconsistency([0, 0, 0]);
   await expect(cell(0, 0)).toHaveAttribute("data-mine", "");
   await expect(cell(3, 2)).toHaveAttribute("data-mine", "CC");
+  await expect(diagnosticity(0)).toHaveText("—");
+  await expect(diagnosticity(3)).toHaveText("—");
+  const raw = await (await req.get(`/api/cases/${caseId}/ach`)).text();
+  expect(raw).toContain(`{"claimId":"${claims[3]}","diagnosticity":null,`);
 
   // A clear the server refuses puts the rating back and says so.
   await page.route("**/api/hypotheses/*/ratings/*", (route) => route.abort());
@@ -294,6 +349,7 @@ test("a viewer sees the seeded matrix read-only and cannot rate (403)", async ({
   await expect(grid).toHaveAttribute("data-ready", "true");
   await expect(grid).toHaveAttribute("aria-readonly", "true");
   await expect(page.locator('[data-editable="true"]')).toHaveCount(0);
+  await expect(page.getByTestId("ach-scores-note")).toHaveText(SCORES_NOTE);
   // Two raters (I and N): the viewer sees their mean, and the rejected hypothesis is marked.
   const cell = page.locator(`[data-testid="ach-cell"][data-claim-id="${denial.id}"][data-hypothesis-id="${h1.id}"]`);
   await expect(cell).toContainText("2.5");
