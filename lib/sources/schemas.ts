@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { TLP_VALUES } from "@/lib/cases/schemas";
+
+// A source's or document's own TLP marking (null: the case's marking applies); a brief citing it cannot be released at a weaker one.
+const ownTlp = z.enum(TLP_VALUES, `TLP must be one of ${TLP_VALUES.join(", ")}.`).nullable();
 
 export const SOURCE_KINDS = ["outlet", "vendor", "agency", "advocacy", "person", "other"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
@@ -18,6 +22,7 @@ export const CreateSourceSchema = z.object({
   reliability: z.enum(RELIABILITIES, "Reliability must be a grade from A to F."),
   rationale: z.string().trim().min(1, "Say why you give this grade.").max(2000, "Rationale must be at most 2,000 characters."),
   url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).optional(),
+  tlp: ownTlp.optional(),
 });
 export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
 
@@ -35,6 +40,7 @@ export const SourceSchema = z.object({
   reliability: z.enum(RELIABILITIES),
   rationale: z.string(),
   url: z.string().nullable(),
+  tlp: z.enum(TLP_VALUES).nullable().optional(),
   version: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
   updatedAt: z.date().transform((d) => d.toISOString()),
@@ -46,6 +52,8 @@ export const AssignSourceSchema = z
     sourceId: z.uuid("Pick a source.").nullable(),
     reliabilityOverride: z.enum(RELIABILITIES).nullable().default(null),
     overrideReason: z.string().trim().max(2000).nullable().default(null),
+    // Absent leaves the document's own marking as it is.
+    tlp: ownTlp.optional(),
   })
   .refine((v) => v.reliabilityOverride === null || (v.overrideReason ?? "").length > 0, {
     path: ["overrideReason"],

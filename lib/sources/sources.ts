@@ -46,13 +46,13 @@ export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx;
 export async function assignDocumentSource({ ctx, access, documentId, input }: { ctx: Ctx; access: CaseAccess; documentId: string; input: AssignSourceInput }) {
   const data = AssignSourceSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const before = await tx.document.findFirst({ where: { id: documentId, caseId: access.caseId }, select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true } });
+    const before = await tx.document.findFirst({ where: { id: documentId, caseId: access.caseId }, select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true, tlp: true } });
     if (!before) throw new NotFoundError("Document");
     if (data.sourceId && !(await tx.source.findFirst({ where: { id: data.sourceId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Source");
     const after = await tx.document.update({
       where: { id: documentId },
-      data: { sourceId: data.sourceId, reliabilityOverride: data.reliabilityOverride, overrideReason: data.reliabilityOverride ? data.overrideReason : null },
-      select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true },
+      data: { sourceId: data.sourceId, reliabilityOverride: data.reliabilityOverride, overrideReason: data.reliabilityOverride ? data.overrideReason : null, ...(data.tlp !== undefined ? { tlp: data.tlp } : {}) },
+      select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true, tlp: true },
     });
     await recordAudit({ tx, ctx, action: "document.source", caseId: access.caseId, targetType: "document", targetId: documentId, before, after, reason: data.overrideReason });
     return after;

@@ -99,7 +99,7 @@ test("a submitted judgment waits in the reviewer's queue, unread and counted in 
   expect(q.status()).toBe(201);
   const title = `Queue check ${Date.now()}: an Iranian state-sponsored group`;
   const h = await req.post(`/api/cases/${caseId}/hypotheses`, {
-    data: { questionId: (await q.json()).question.id, title, likelihood: "likely", confidence: "moderate", rationale: "Same tooling as the July attack." },
+    data: { questionId: (await q.json()).question.id, title, likelihood: "likely", confidence: "moderate", rationale: "Same tooling as the July attack.", proposition: "an Iranian state-sponsored group ran the September wiper", confidenceBasis: "tooling overlap only" },
     headers: ORIGIN,
   });
   expect(h.status()).toBe(201);

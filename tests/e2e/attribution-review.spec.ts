@@ -29,6 +29,9 @@ async function makeHypothesis(request: APIRequestContext, caseId: string, extra:
     likelihood: "likely",
     confidence: "moderate",
     rationale: `Original rationale ${tag}`,
+    // What the brief prints if this judgment is approved (these run in the shared Albania case).
+    proposition: `operators ${tag} ran operation ${tag}`,
+    confidenceBasis: "a test fixture's single source",
     ...extra,
   });
   expect(h.status()).toBe(201);

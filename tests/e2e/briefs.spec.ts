@@ -21,6 +21,12 @@ async function signedInPage(browser: Browser, who: DemoUser): Promise<Page> {
 
 const post = (request: APIRequestContext, url: string, data: unknown = {}) => request.post(url, { data, headers: ORIGIN });
 
+/** The text of each page of a PDF, as a reader's copy-paste would give it (unpdf, the same reader the integration tests use). */
+async function pdfPages(bytes: Buffer): Promise<string[]> {
+  const { extractText, getDocumentProxy } = await import("unpdf");
+  return (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false })).text;
+}
+
 /** A new case owned by the analyst; only the analyst is a member. */
 async function freshCase(request: APIRequestContext, title = `Brief test ${uid()}`) {
   const res = await post(request, "/api/cases", { title, tlp: "GREEN", summary: "Bottom line of a test case." });
@@ -49,11 +55,16 @@ test.describe("the seeded Albania brief", () => {
     await expect(preview.getByTestId("brief-tlp-bottom")).toHaveText("TLP:AMBER");
     await expect(page.getByText("The PDF and DOCX carry the TLP:AMBER marking in the header and footer of every page.")).toBeVisible();
     await expect(preview.getByRole("heading", { level: 1, name: "2022 Albania government cyberattacks" })).toBeVisible();
-    await expect(preview.getByTestId("brief-meta")).toContainText(/Case brief, release 1 · \d{4}-\d{2}-\d{2} · full brief/);
+    await expect(preview.getByTestId("brief-meta")).toContainText(/Case brief, draft of release 1 · \d{4}-\d{2}-\d{2} · full brief/);
+    await expect(preview.getByTestId("brief-draft-mark")).toContainText("DRAFT — NOT RELEASED");
 
-    // Likelihood and analytic confidence are stated separately, as ICD 203 asks.
+    // Likelihood and analytic confidence are stated in separate sentences, as ICD 203 asks, around the analyst's own proposition.
     const judgment = preview.getByTestId("key-judgment").filter({ hasText: "Iran's MOIS-linked operators" });
-    await expect(judgment.getByTestId("estimative")).toHaveText("We assess with moderate confidence that it is likely that the attacks were carried out by Iran's MOIS-linked operators.");
+    await expect(judgment.getByTestId("estimative")).toHaveText("We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.");
+    await expect(judgment.getByTestId("confidence-sentence")).toContainText("We have moderate confidence in this judgment: two governments attribute the attacks to Iran");
+    // Support is what favours the judgment over an alternative; the denial is listed against it.
+    await expect(judgment.getByTestId("supporting-claim").filter({ hasText: "US Treasury sanctioned" })).toHaveCount(1);
+    await expect(judgment.getByTestId("evidence-against")).toContainText("Iran denies responsibility");
     await expect(judgment.getByTestId("judgment-likelihood")).toHaveText("Likely (55–80 %)");
     await expect(judgment.getByTestId("judgment-confidence")).toHaveText("Moderate");
     await expect(judgment).toContainText("Approved by Rui Reviewer");
@@ -80,15 +91,21 @@ test.describe("the seeded Albania brief", () => {
     const quote = (await note.locator("p").first().innerText()).replace(/^“|”$/g, "");
     expect(doc.document.text).toContain(quote);
 
-    // Sources appendix: every document with its reliability, retrieval time and full SHA-256.
+    // Sources appendix: exactly the documents the brief cites, each with its reliability, retrieval time and full SHA-256.
     const appendix = preview.getByTestId("sources-appendix");
     await expect(preview.getByRole("heading", { name: "Sources" })).toBeVisible();
-    for (const d of documents as { sha256: string; title: string }[]) {
-      const row = appendix.getByTestId("source-row").filter({ hasText: d.sha256 });
+    const { brief } = await (await page.request.get(`/api/cases/${caseId}/brief`)).json();
+    const cited = new Set((brief.footnotes as { documentId: string }[]).map((f) => f.documentId));
+    for (const d of documents as { id: string; sha256: string; title: string }[]) {
+      const row = appendix.getByTestId("source-row").filter({ hasText: d.sha256 }).filter({ hasText: d.title });
+      if (!cited.has(d.id)) {
+        await expect(row).toHaveCount(0);
+        continue;
+      }
       await expect(row).toHaveCount(1);
-      await expect(row).toContainText(d.title);
       await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     }
+    await expect(appendix.getByTestId("source-row")).toHaveCount(cited.size);
     await expectNoSeriousA11yViolations(page);
 
     // The note links to the quote's exact place in the reader.
@@ -173,7 +190,7 @@ test.describe("the seeded Albania brief", () => {
     await expect(r1.getByTestId("release-file")).toHaveCount(4);
     for (const format of ["pdf", "docx", "md", "stix"]) await expect(r1.locator(`[data-format="${format}"]`).getByTestId("release-sha256")).toHaveText(HEX64);
     // The draft moved on: the next one is release 2, and the approval no longer covers it.
-    await expect(analyst.getByTestId("brief-meta")).toContainText("release 2 (previous: release 1,");
+    await expect(analyst.getByTestId("brief-meta")).toContainText("draft of release 2 (previous: release 1,");
     await expect(analyst.getByTestId("brief-approval-state")).toContainText("but the brief changed since");
 
     // Download the PDF through the link: its bytes hash to what the list shows.
@@ -184,6 +201,13 @@ test.describe("the seeded Albania brief", () => {
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(sha256(pdf)).toBe(shownPdfHash);
+    // The released PDF has no draft mark and prints the evidence against the judgment; a draft PDF says DRAFT on every page.
+    const releasedPages = await pdfPages(pdf);
+    expect(releasedPages.join("\n")).not.toContain("DRAFT");
+    expect(releasedPages.join("\n")).toContain("Evidence against");
+    expect(releasedPages.join("\n").replace(/\s+/g, " ")).toContain("Iran denies responsibility");
+    const draftPages = await pdfPages(await (await analyst.request.get(`/api/cases/${caseId}/export?format=pdf`)).body());
+    for (const page of draftPages) expect(page).toContain("DRAFT — NOT RELEASED");
 
     // The stored Markdown carries the marking and the hash the list shows.
     const md = await analyst.request.get(`/api/cases/${caseId}/releases/1?format=md`);
@@ -196,7 +220,7 @@ test.describe("the seeded Albania brief", () => {
   });
 });
 
-test("a key judgment that is not approved blocks the release, and wording that outruns its likelihood is flagged", async ({ browser }) => {
+test("a key judgment that is not approved blocks the release; wording that outruns its likelihood blocks it until fixed or acknowledged with a reason", async ({ browser }) => {
   const page = await signedInPage(browser, "analyst");
   const caseId = await freshCase(page.request);
   const q = await post(page.request, `/api/cases/${caseId}/questions`, { question: "Who did it?" });
@@ -207,7 +231,9 @@ test("a key judgment that is not approved blocks the release, and wording that o
     title,
     likelihood: "likely",
     confidence: "moderate",
-    rationale: "It was almost certainly them.",
+    proposition: "these operators ran the intrusion",
+    confidenceBasis: "one vendor report, not yet corroborated",
+    rationale: "It was almost certainly them, and “almost certainly” in quotes is the vendor's own word.",
   });
   expect(h.status()).toBe(201);
   const { hypothesis } = await h.json();
@@ -219,7 +245,13 @@ test("a key judgment that is not approved blocks the release, and wording that o
   await page.goto(`/cases/${caseId}/brief`);
   await expect(page.getByTestId("brief-blockers")).toContainText(blocker);
   await expect(page.getByTestId("key-judgment").filter({ hasText: title })).toContainText("NOT APPROVED");
-  await expect(page.getByTestId("wording-warning")).toHaveText(`“almost certainly” in the rationale of ${title} says Almost certain, but the judgment is stored as Likely.`);
+  // One warning: the quoted “almost certainly” is the vendor's word, not ours.
+  const warning = page.getByTestId("wording-warning");
+  await expect(warning).toHaveCount(1);
+  await expect(warning).toContainText(`In the rationale of “${title}”`);
+  await expect(warning).toContainText("almost certainly");
+  const wordingBlocker = page.getByTestId("brief-blocker").filter({ hasText: "almost certainly" });
+  await expect(wordingBlocker).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Submit brief for review" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Release brief" })).toBeDisabled();
   await expect(page.getByTestId("release-reasons")).toContainText(blocker);
@@ -228,11 +260,32 @@ test("a key judgment that is not approved blocks the release, and wording that o
   const res = await post(page.request, `/api/cases/${caseId}/releases`);
   expect(res.status()).toBe(409);
   const { error } = await res.json();
-  expect(error.missing).toEqual([blocker, "The brief has not been approved by a reviewer."]);
-  // Submitting for review is refused for the same reason.
+  const wordingText = await wordingBlocker.innerText();
+  expect(error.missing).toEqual([blocker, wordingText, "The brief has not been approved by a reviewer."]);
+  // Submitting for review is refused for the same reasons.
   const submit = await post(page.request, `/api/cases/${caseId}/brief/submit`);
   expect(submit.status()).toBe(409);
-  expect((await submit.json()).error.blockers).toEqual([blocker]);
+  expect((await submit.json()).error.blockers).toEqual([blocker, wordingText]);
+
+  // Bad input: an acknowledgement without a reason is refused beside the field and nothing changes.
+  await warning.getByRole("button", { name: "Acknowledge…" }).click();
+  await warning.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(warning.getByTestId("form-error")).toContainText("Say why the warning does not need a fix");
+  await expect(wordingBlocker).toHaveCount(1);
+  // With a reason, the warning stops blocking and the brief prints the acknowledgement in its notes.
+  await warning.getByTestId("ack-reason").fill("The analyst's shorthand; the grade is Likely and the text will be reworded in the next release.");
+  await warning.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByTestId("wording-warning")).toHaveCount(0);
+  await expect(page.getByTestId("brief-blocker").filter({ hasText: "almost certainly" })).toHaveCount(0);
+  await expect(page.getByTestId("brief-notes")).toContainText("acknowledged by Ana Analyst");
+  await expect(page.getByTestId("brief-notes")).toContainText("the text will be reworded in the next release");
+  const md = (await (await page.request.get(`/api/cases/${caseId}/export?format=md`)).body()).toString("utf8");
+  expect(md).toContain("## Notes on this brief");
+  expect(md).toContain("acknowledged by Ana Analyst");
+  const audit = await (await page.request.get(`/api/cases/${caseId}/audit?action=brief.acknowledge`)).json();
+  expect(audit.events).toHaveLength(1);
+  expect(audit.events[0]).toMatchObject({ action: "brief.acknowledge", actor: { name: "Ana Analyst" } });
+  expect(audit.events[0].reason).toContain("reworded in the next release");
 });
 
 test("bad input: GET export?format=exe, PUT brief with no section, a viewer releasing, a non-member", async ({ browser }) => {
@@ -257,7 +310,7 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   for (const box of await form.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
   await expectNoSeriousA11yViolations(page);
   const stored = await (await page.request.get(`/api/cases/${caseId}/brief`)).json();
-  expect(stored.settings).toEqual({ template: "full", sections: ["bluf", "judgments", "alternatives", "evidence", "timeline", "sources", "changes"], version: 0 });
+  expect(stored.settings).toEqual({ template: "full", sections: ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"], includeDocumentIds: [], excludeDocumentIds: [], version: 0 });
 
   // A viewer reads the brief but cannot release, submit or change it.
   const viewer = await signedInPage(browser, "viewer");
@@ -292,12 +345,12 @@ test("the one-page summary template leaves out the evidence and the timeline, in
   await expect(preview.getByTestId("brief-section-evidence")).toBeVisible();
   const full = await markdown();
   expect(full).toContain("## Timeline");
-  expect(full).toContain("## Supporting evidence");
+  expect(full).toContain("## Evidence");
 
   const form = page.getByTestId("brief-settings");
   await form.getByLabel("Template").selectOption({ label: "One-page summary" });
   await expect(form.getByRole("checkbox", { name: "Timeline" })).not.toBeChecked();
-  await expect(form.getByRole("checkbox", { name: "Supporting evidence" })).not.toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "Evidence", exact: true })).not.toBeChecked();
   await expect(form.getByRole("checkbox", { name: "Key judgments" })).toBeChecked();
   await form.getByRole("button", { name: "Save sections" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
@@ -310,7 +363,7 @@ test("the one-page summary template leaves out the evidence and the timeline, in
   const summary = await markdown();
   expect(summary).not.toContain("## Timeline");
   expect(summary).not.toContain("Wiper deployed");
-  expect(summary).not.toContain("## Supporting evidence");
+  expect(summary).not.toContain("## Evidence");
   expect(summary).toContain("## Bottom line up front");
   expect(summary).toContain("one-page summary");
 
