@@ -25,7 +25,7 @@ export function BriefPreview({ caseId, m }: { caseId: string; m: BriefModel }) {
       <header className="border-b-2 border-slate-800 pb-3">
         <h1 className="text-2xl font-bold leading-tight">{m.case.title}</h1>
         <p className="mt-1 font-sans text-sm text-slate-700" data-testid="brief-meta">
-          Case brief, release {m.releaseNumber}
+          Case brief, {m.draft ? "draft of " : ""}release {m.releaseNumber}
           {m.previousRelease && <> (previous: release {m.previousRelease.number}, {dateOnly(m.previousRelease.at)})</>}
           {" · "}
           {dateOnly(m.generatedAt)} · {TEMPLATE_LABELS[m.template].toLowerCase()}
