@@ -81,6 +81,12 @@ export function JudgmentsSection({ m }: { m: BriefModel }) {
                 <ul className="list-disc space-y-1 pl-5">{claims(j.nonDiagnosticClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="non-diagnostic-claim" />)}</ul>
               </div>
             )}
+            {j.untestedClaimIds.length > 0 && (
+              <div>
+                <p className="font-sans text-sm font-medium text-slate-600">Consistent, not yet rated against every alternative <span className="font-normal">(no diagnosticity yet)</span></p>
+                <ul className="list-disc space-y-1 pl-5">{claims(j.untestedClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="untested-claim" />)}</ul>
+              </div>
+            )}
             <div data-testid="evidence-against">
               <p className="font-sans text-sm font-medium text-slate-600">Evidence against</p>
               {j.against.length ? (

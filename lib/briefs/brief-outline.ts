@@ -61,6 +61,10 @@ export function briefOutline(m: BriefModel): Block[] {
         b.push({ type: "p", runs: [text("Consistent but not diagnostic ", { bold: true }), text("(consistent with the live alternatives too, so it does not tell them apart):")] });
         b.push(...claimLines(j.nonDiagnosticClaimIds));
       }
+      if (j.untestedClaimIds.length) {
+        b.push({ type: "p", runs: [text("Consistent, not yet rated against every alternative ", { bold: true }), text("(no diagnosticity yet: it may or may not tell the hypotheses apart):")] });
+        b.push(...claimLines(j.untestedClaimIds));
+      }
       b.push({ type: "p", runs: [text("Evidence against ", { bold: true }), text("(rated inconsistent, contradicting the support, or denials):")] });
       b.push(...(j.against.length ? claimLines(j.against.map((a) => a.claimId), (id) => ` — ${j.against.find((a) => a.claimId === id)!.detail}`) : [{ type: "bullet" as const, runs: [text("None recorded.")] }]));
     });

@@ -90,6 +90,8 @@ export type BriefJudgment = {
   supportingClaimIds: string[];
   // Consistent with this judgment and with every live alternative rated: proves nothing between them.
   nonDiagnosticClaimIds: string[];
+  // Consistent with this judgment but not yet rated against every live alternative: no diagnosticity yet.
+  untestedClaimIds: string[];
   against: AgainstReason[];
   vendorStatements: { claimant: string; sourceConfidence: string; claimId: string }[];
 };
@@ -154,7 +156,7 @@ export type BriefChange = { hypothesisId: string; title: string; version: number
 /** A warning about the brief's own text or grades; blocking until fixed or acknowledged with a reason. */
 export type BriefWarning = {
   key: string;
-  kind: "disagrees" | "unhedged_certainty" | "ambiguous" | "incoherent" | "not_checked" | "independence";
+  kind: "disagrees" | "unhedged_certainty" | "ambiguous" | "combined" | "incoherent" | "not_checked" | "independence";
   location: string;
   label: string;
   phrase: string | null;

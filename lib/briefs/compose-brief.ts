@@ -119,19 +119,22 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     const live = (m?.hypotheses ?? []).filter((a) => a.id !== h.id && a.disposition !== "rejected");
     const supporting: string[] = [];
     const nonDiagnostic: string[] = [];
+    const untested: string[] = [];
     const against: AgainstReason[] = [];
     for (const claimId of claimIds) {
       const v = value(h.id, claimId);
       if (v === null) continue;
       if (v >= CONSISTENT) {
+        // Unrated is not neutral (STANDARDS §5): "not diagnostic" only when every live alternative was rated too.
         const beats = live.filter((a) => (value(a.id, claimId) ?? Infinity) <= INCONSISTENT);
         if (beats.length) supporting.push(claimId);
-        else nonDiagnostic.push(claimId);
+        else if (live.length && live.every((a) => value(a.id, claimId) !== null)) nonDiagnostic.push(claimId);
+        else untested.push(claimId);
       } else if (v <= INCONSISTENT) {
         against.push({ claimId, why: "rated_inconsistent", detail: "rated inconsistent with this judgment" });
       }
     }
-    const cited = new Set([...supporting, ...nonDiagnostic]);
+    const cited = new Set([...supporting, ...nonDiagnostic, ...untested]);
     const listed = new Set(against.map((a) => a.claimId));
     for (const l of links) {
       for (const [mine, other] of [[l.fromClaimId, l.toClaimId], [l.toClaimId, l.fromClaimId]]) {
@@ -148,7 +151,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
       listed.add(d.id);
       against.push({ claimId: d.id, why: "denial", detail: "a denial, considered" });
     }
-    return { h, supporting, nonDiagnostic, against };
+    return { h, supporting, nonDiagnostic, untested, against };
   });
 
   // ACH summaries: the three most diagnostic claims are printed, so they are cited too.
@@ -166,7 +169,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
 
   const evidenceIds = [
     ...new Set([
-      ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.against.map((a) => a.claimId)]),
+      ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]),
       ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
       ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected").map((x) => x.claimId)),
     ]),
@@ -197,7 +200,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     });
 
   // Claims in order of first use: each judgment's support, then its evidence against, then the rest.
-  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => claimIds.includes(id));
+  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => claimIds.includes(id));
   const entityRows = await db.claimEntity.findMany({ where: { claimId: { in: ordered } }, select: { claimId: true, entityId: true } });
   const claims: BriefClaim[] = ordered.map((id) => {
     const d = byId.get(id)!;
@@ -210,7 +213,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     };
   });
 
-  const judgments = judgmentEvidence.map(({ h, supporting, nonDiagnostic, against }) => {
+  const judgments = judgmentEvidence.map(({ h, supporting, nonDiagnostic, untested, against }) => {
     const approval = h.reviewState === "approved" ? approvals.find((a) => a.targetId === h.id) : undefined;
     const related = [...new Set([...supporting, ...nonDiagnostic, ...actorClaims.filter((a) => a.entityId === h.actorEntityId).map((a) => a.claimId)])];
     return {
@@ -237,6 +240,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
       approvedAt: approval?.decidedAt?.toISOString() ?? null,
       supportingClaimIds: supporting.filter((id) => claimIds.includes(id)),
       nonDiagnosticClaimIds: nonDiagnostic.filter((id) => claimIds.includes(id)),
+      untestedClaimIds: untested.filter((id) => claimIds.includes(id)),
       against: against.filter((a) => claimIds.includes(a.claimId)),
       // A source's own stated confidence is quoted next to the judgment, never in place of it.
       vendorStatements: related.map((id) => byId.get(id)).filter((d): d is ClaimDetail => !!d?.sourceConfidence && inBrief(d.id)).map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),

@@ -141,12 +141,13 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
         j.estimative, j.confidenceSentence, j.rationale,
         j.supportingClaimIds.length ? `Supported by (favours this judgment over at least one live alternative):\n${list(j.supportingClaimIds).join("\n")}` : "No claim favours this judgment over a live alternative yet.",
         j.nonDiagnosticClaimIds.length ? `Consistent but not diagnostic:\n${list(j.nonDiagnosticClaimIds).join("\n")}` : "",
+        j.untestedClaimIds.length ? `Consistent, not yet rated against every alternative (no diagnosticity yet):\n${list(j.untestedClaimIds).join("\n")}` : "",
         against.length ? `Evidence against:\n${against.join("\n")}` : "Evidence against: none recorded.",
         j.approvedBy ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).` : "Not approved: no second analyst has approved this judgment.",
         assertsAttribution(j) ? "" : "No attributed-to relationship is asserted: the judgment is not approved or is below “roughly even chance”.",
       ].filter(Boolean).join("\n\n"),
       authors: [j.author],
-      object_refs: [...new Set([about, ...[...j.supportingClaimIds, ...j.nonDiagnosticClaimIds, ...j.against.map((a) => a.claimId)].map(claimNoteId)])],
+      object_refs: [...new Set([about, ...[...j.supportingClaimIds, ...j.nonDiagnosticClaimIds, ...j.untestedClaimIds, ...j.against.map((a) => a.claimId)].map(claimNoteId)])],
       ...(j.confidence ? { x_casefile_analytic_confidence: j.confidence } : {}),
     });
   }

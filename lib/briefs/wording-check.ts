@@ -27,7 +27,7 @@ export type CompetingQuestion = {
   hypotheses: { id: string; title: string; likelihood: LikelihoodKey | null }[];
 };
 
-export type WordingFindingKind = "disagrees" | "unhedged_certainty" | "ambiguous" | "incoherent" | "not_checked";
+export type WordingFindingKind = "disagrees" | "unhedged_certainty" | "ambiguous" | "combined" | "incoherent" | "not_checked";
 
 export type WordingFinding = {
   // sha256 hex of location + kind + the normalised phrase (lower case, one space between words, ’ as '), so
@@ -405,7 +405,11 @@ export function wordingFindingKey(location: string, kind: WordingFindingKind, ma
   return createHash("sha256").update(`${location}\u0000${kind}\u0000${material}`).digest("hex");
 }
 
-const KIND_ORDER: Record<WordingFindingKind, number> = { not_checked: 0, ambiguous: 1, disagrees: 2, unhedged_certainty: 3, incoherent: 4 };
+const KIND_ORDER: Record<WordingFindingKind, number> = { not_checked: 0, ambiguous: 1, disagrees: 2, combined: 3, unhedged_certainty: 4, incoherent: 5 };
+
+// ICD 203: a confidence level and a degree of likelihood never share a sentence ("We assess with moderate
+// confidence that it is likely …"). Outside quotation marks only: a vendor's "moderate confidence" is theirs.
+const CONFIDENCE_LEVEL = /\b(?:low|moderate|medium|high)(?:[\s-]+|-)confidence\b|\bconfidence\s+(?:is|was|remains)\s+(?:low|moderate|medium|high)\b/giu;
 
 type Located = Omit<WordingFinding, "key" | "occurrences" | "start" | "end"> & { at: number; until: number; material: string };
 
@@ -449,6 +453,16 @@ function checkText(input: WordingText): WordingFinding[] {
 
   const sentences = sentenceRanges(text, quotes);
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
+  for (const m of masked.matchAll(CONFIDENCE_LEVEL)) {
+    const sentence = sentenceOf(m.index);
+    const estimate = estimates.find((e) => e.start >= sentence.start && e.start < sentence.end);
+    if (!estimate) continue;
+    const phrase = phraseAt(sentence.start + Math.max(0, text.slice(sentence.start, sentence.end).search(/\S/u)), sentence.start + text.slice(sentence.start, sentence.end).trimEnd().length);
+    found.push({
+      location, label, kind: "combined", phrase, means: null, blocking: true, at: m.index, until: m.index + m[0].length, material: keyPhrase(phrase),
+      message: `“${phrase}” puts a confidence level (“${collapse(m[0])}”) and a likelihood (“${collapse(text.slice(estimate.start, estimate.end))}”) in one sentence; ICD 203 asks for separate sentences: “We assess that it is likely (55–80 %) that … We have moderate confidence in this judgment: …”.`,
+    });
+  }
   const certaintySentences = new Set<number>();
   for (const m of masked.matchAll(CERTAINTY_REGEX)) {
     const start = m.index;

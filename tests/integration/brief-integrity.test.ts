@@ -111,6 +111,7 @@ describe("what the brief cites", () => {
     const j = m.judgments.find((x) => x.id === ids.h1)!;
     expect(j.supportingClaimIds).toEqual([ids.deployed]);
     expect(j.nonDiagnosticClaimIds).toEqual([ids.offline]);
+    expect(j.untestedClaimIds).toEqual([]);
     expect(j.against.map((a) => [a.claimId, a.why]).sort()).toEqual([[ids.denial, "denial"], [ids.hacktivists, "rated_inconsistent"]].sort());
   });
 
@@ -140,6 +141,20 @@ describe("what the brief cites", () => {
     await expect(saveBriefSettings({ ...owner, input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: [ids.vendorDoc], excludeDocumentIds: [ids.vendorDoc] } })).rejects.toThrow(/both added to and left out/);
     expect(await db.briefSettings.findUniqueOrThrow({ where: { caseId: owner.access.caseId } })).toEqual(before);
     await saveBriefSettings({ ...owner, input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: [], excludeDocumentIds: [] } });
+  });
+
+  it("a claim rated for the judgment but not against every live alternative has no diagnosticity yet, and is not called 'not diagnostic'", async () => {
+    const loader = (await createClaim({ ...owner, input: { statement: "The loader reused 2021 code.", claimant: "fixture", kind: "fact", credibility: 2, excerpts: [{ documentId: ids.vendorDoc, exact: "Our telemetry shows the wiper" }] } })).id;
+    await rateCell({ ...owner, hypothesisId: ids.h1, claimId: loader, input: { rating: "C" } });
+    const j = (await composeBrief({ access: owner.access })).judgments.find((x) => x.id === ids.h1)!;
+    expect(j.untestedClaimIds).toEqual([loader]);
+    expect(j.nonDiagnosticClaimIds).not.toContain(loader);
+    expect(j.supportingClaimIds).not.toContain(loader);
+    // Rated alike against the alternative too: now it is not diagnostic.
+    await rateCell({ ...owner, hypothesisId: ids.h2, claimId: loader, input: { rating: "C" } });
+    const after = (await composeBrief({ access: owner.access })).judgments.find((x) => x.id === ids.h1)!;
+    expect(after.nonDiagnosticClaimIds).toContain(loader);
+    expect(after.untestedClaimIds).toEqual([]);
   });
 
   it("footnotes carry the quote, the document's SHA-256 and the quote's UTF-16 offsets in the captured text", async () => {

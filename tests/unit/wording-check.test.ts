@@ -581,3 +581,18 @@ describe("keys and order", () => {
     );
   });
 });
+
+describe("confidence and likelihood in one sentence (ICD 203)", () => {
+  it("flags “We assess with moderate confidence that it is likely …” and accepts the two in separate sentences", () => {
+    const combined = check("We assess with moderate confidence that it is likely that MOIS ran the wiper.");
+    expect(combined.map((f) => f.kind)).toContain("combined");
+    expect(combined.find((f) => f.kind === "combined")!.message).toContain("ICD 203 asks for separate sentences");
+    expect(check("We assess that it is likely that MOIS ran the wiper. We have moderate confidence in this judgment.").filter((f) => f.kind === "combined")).toEqual([]);
+  });
+
+  it("leaves a vendor's quoted “moderate confidence” alone, and needs a likelihood in the same sentence", () => {
+    expect(check("Mandiant expressed “moderate confidence” that the attackers acted for Tehran; we think it likely.").filter((f) => f.kind === "combined")).toEqual([]);
+    expect(check("Our confidence is low because one vendor reported it.").filter((f) => f.kind === "combined")).toEqual([]);
+    expect(check("Our confidence is low, but it is likely that MOIS ran it.").map((f) => f.kind)).toContain("combined");
+  });
+});
