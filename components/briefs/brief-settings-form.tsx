@@ -2,7 +2,7 @@
 // Which template and sections the case's brief uses; saved per case (PUT with `version`). A 409 means
 // someone else saved first: their choice is shown, the user's ticks are kept, and saving again replaces
 // theirs. A refused save (e.g. no section at all) shows the server's message beside the sections.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { BRIEF_SECTIONS, BRIEF_TEMPLATES, SECTION_TITLES, type BriefSection, type BriefTemplate } from "@/lib/briefs/brief-types";
@@ -15,11 +15,24 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
   const queryClient = useQueryClient();
   const [template, setTemplate] = useState<BriefTemplate>(settings.template);
   const [sections, setSections] = useState<BriefSection[]>(settings.sections);
+  // Documents: by default the brief lists what its claims cite; one can be listed always, or left out.
+  const [include, setInclude] = useState<string[]>(settings.includeDocumentIds);
+  const [exclude, setExclude] = useState<string[]>(settings.excludeDocumentIds);
+  const documents = useQuery({
+    queryKey: [...briefKeys.all(caseId), "documents"],
+    queryFn: () => api<{ documents: { id: string; title: string }[] }>(`/api/cases/${caseId}/documents`),
+  });
+  const choiceOf = (id: string) => (include.includes(id) ? "include" : exclude.includes(id) ? "exclude" : "cited");
+  const choose = (id: string, choice: string) => {
+    setInclude((cur) => [...cur.filter((x) => x !== id), ...(choice === "include" ? [id] : [])]);
+    setExclude((cur) => [...cur.filter((x) => x !== id), ...(choice === "exclude" ? [id] : [])]);
+    touched();
+  };
   const [version, setVersion] = useState(settings.version);
   const [conflict, setConflict] = useState<BriefSettingsData | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: () => api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, { method: "PUT", json: { version, template, sections } }),
+    mutationFn: () => api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, { method: "PUT", json: { version, template, sections, includeDocumentIds: include, excludeDocumentIds: exclude } }),
     onSuccess: ({ settings: s }) => {
       setVersion(s.version);
       setConflict(null);
@@ -96,6 +109,28 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
           ))}
         </div>
         {sectionsError && <p id="brief-sections-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="sections-error">{sectionsError}</p>}
+      </fieldset>
+      <fieldset data-testid="brief-documents">
+        <legend className="text-sm font-medium text-slate-800">Documents</legend>
+        <p className="text-xs text-slate-600">The brief lists the documents its claims cite. List one anyway, or leave one out (with the claims that cite only it); the brief&apos;s notes say so.</p>
+        <div className="mt-1 max-h-56 space-y-1 overflow-y-auto">
+          {(documents.data?.documents ?? []).map((d) => (
+            <label key={d.id} className="flex items-center justify-between gap-2 text-sm text-slate-800">
+              <span className="min-w-0 truncate" title={d.title}>{d.title}</span>
+              <select
+                aria-label={`In the brief: ${d.title}`}
+                className="rounded border border-slate-300 px-1 py-0.5 text-xs"
+                value={choiceOf(d.id)}
+                onChange={(e) => choose(d.id, e.target.value)}
+              >
+                <option value="cited">If cited</option>
+                <option value="include">Always list</option>
+                <option value="exclude">Leave out</option>
+              </select>
+            </label>
+          ))}
+          {documents.isError && <p className="text-xs text-red-700">The documents could not be loaded.</p>}
+        </div>
       </fieldset>
       <FormError message={error && error.status !== 409 && !error.issues.length ? error.message : null} />
       <div className="flex items-center gap-3">

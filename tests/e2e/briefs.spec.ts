@@ -372,3 +372,30 @@ test("the one-page summary template leaves out the evidence and the timeline, in
   await expect(page.getByTestId("brief-settings").getByLabel("Template")).toHaveValue("summary");
   await expect(page.getByTestId("brief-preview").getByTestId("brief-section-timeline")).toHaveCount(0);
 });
+
+test("the sources appendix lists only cited documents; one can be listed by hand, and a document of another case is refused", async ({ browser }) => {
+  const page = await signedInPage(browser, "analyst");
+  const caseId = await freshCase(page.request);
+  const title = `Background note ${uid()}`;
+  const doc = await post(page.request, `/api/cases/${caseId}/documents`, { title, text: "Background reading that no claim cites." });
+  expect(doc.status()).toBe(201);
+
+  await page.goto(`/cases/${caseId}/brief`);
+  const preview = page.getByTestId("brief-preview");
+  await expect(preview.getByTestId("brief-section-sources")).toContainText("No document is cited.");
+  const form = page.getByTestId("brief-settings");
+  await form.getByLabel(`In the brief: ${title}`).selectOption("include");
+  await form.getByRole("button", { name: "Save sections" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(preview.getByTestId("source-row").filter({ hasText: title })).toHaveCount(1);
+  await expect(preview.getByTestId("brief-notes")).toContainText(`“${title}” was added to the sources by hand`);
+
+  // Bad input: an id from another case is refused (422, "Not found"), and the saved choice stays.
+  const stored = (await (await page.request.get(`/api/cases/${caseId}/brief`)).json()).settings;
+  const albania = await albaniaCaseId(page);
+  const foreign = (await (await page.request.get(`/api/cases/${albania}/documents`)).json()).documents[0].id;
+  const refused = await page.request.put(`/api/cases/${caseId}/brief`, { data: { ...stored, includeDocumentIds: [foreign] }, headers: ORIGIN });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error.message).toContain("Not found");
+  expect((await (await page.request.get(`/api/cases/${caseId}/brief`)).json()).settings.includeDocumentIds).toEqual(stored.includeDocumentIds);
+});
