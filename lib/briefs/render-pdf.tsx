@@ -32,7 +32,7 @@ const s = StyleSheet.create({
   tlp: { fontWeight: "bold", fontSize: 12, paddingVertical: 2, paddingHorizontal: 5 },
   draftMark: { fontWeight: "bold", fontSize: 12, color: "#B00020" },
   draft: { fontWeight: "bold", fontSize: 11, color: "#B00020", borderWidth: 1.5, borderColor: "#B00020", padding: 6, marginVertical: 6 },
-  title: { fontSize: 18, fontWeight: "bold", marginBottom: 4 },
+  title: { fontSize: 18, fontWeight: "bold", lineHeight: 1.25, marginBottom: 6 },
   meta: { fontSize: 8.5, color: "#555", marginBottom: 10 },
   h2: { fontSize: 13, fontWeight: "bold", marginTop: 12, marginBottom: 4 },
   h3: { fontSize: 11, fontWeight: "bold", marginTop: 8, marginBottom: 3 },
@@ -67,9 +67,9 @@ function BlockView({ block }: { block: Block }) {
     case "draft":
       return <Text style={s.draft}>{block.text}</Text>;
     case "h2":
-      return <Text style={s.h2} minPresenceAhead={40}>{block.text}</Text>;
+      return <Text style={s.h2} minPresenceAhead={90}>{block.text}</Text>;
     case "h3":
-      return <Text style={s.h3} minPresenceAhead={30}>{block.text}</Text>;
+      return <Text style={s.h3} minPresenceAhead={60}>{block.text}</Text>;
     case "p":
       return <View style={s.p}><RunText runs={block.runs} /></View>;
     case "bullet":
