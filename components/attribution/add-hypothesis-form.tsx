@@ -10,7 +10,7 @@ import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { confidenceMeaning, likelihoodRange } from "./judgment-labels";
 import type { EntityOption } from "./types";
 
-const EMPTY = { title: "", actorEntityId: "", likelihood: "", confidence: "", rationale: "" };
+const EMPTY = { title: "", actorEntityId: "", likelihood: "", confidence: "", proposition: "", rationale: "" };
 
 export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: string; questionId: string; entities: EntityOption[] }) {
   const router = useRouter();
@@ -21,7 +21,7 @@ export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: st
     mutationFn: () =>
       api<{ hypothesis: { id: string } }>(`/api/cases/${caseId}/hypotheses`, {
         method: "POST",
-        json: { questionId, title: v.title, actorEntityId: v.actorEntityId || null, likelihood: v.likelihood || null, confidence: v.confidence || null, rationale: v.rationale },
+        json: { questionId, title: v.title, actorEntityId: v.actorEntityId || null, likelihood: v.likelihood || null, confidence: v.confidence || null, proposition: v.proposition, rationale: v.rationale },
       }),
     onSuccess: () => {
       setV(EMPTY);
@@ -69,6 +69,9 @@ export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: st
           </Select>
         </Field>
       </div>
+      <Field id={id("h-proposition")} label="Proposition (what we would assess)" error={error?.issueFor("proposition")} hint="A clause the brief prints after “We assess that it is <likelihood> that …”, e.g. “Iran's MOIS directed both attacks”.">
+        <Input id={id("h-proposition")} value={v.proposition} maxLength={1000} onChange={set("proposition")} />
+      </Field>
       <Field id={id("h-rationale")} label="Rationale" error={error?.issueFor("rationale")}>
         <Textarea id={id("h-rationale")} rows={2} value={v.rationale} maxLength={8000} onChange={set("rationale")} />
       </Field>

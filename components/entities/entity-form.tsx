@@ -2,19 +2,20 @@
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
-import { ENTITY_KIND_LABELS, ENTITY_KINDS } from "@/lib/entities/schemas";
+import { ENTITY_KIND_LABELS, ENTITY_KINDS, ENTITY_ROLE_LABELS, ENTITY_ROLES } from "@/lib/entities/schemas";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { AliasInput } from "./alias-input";
 import { useSaveEntity } from "./use-save-entity";
 import { valuesOf, type EntityRow, type EntityValues } from "./types";
 
-const EMPTY: EntityValues = { kind: "", name: "", aliases: [], description: "" };
-const FIELDS = ["kind", "name", "aliases", "description"] as const;
+const EMPTY: EntityValues = { kind: "", name: "", aliases: [], description: "", role: "unspecified" };
+const FIELDS = ["kind", "name", "aliases", "role", "description"] as const;
 type Current = Omit<EntityRow, "claimCount">;
 
 function show(k: (typeof FIELDS)[number], v: EntityValues) {
   if (k === "kind") return ENTITY_KIND_LABELS[v.kind as keyof typeof ENTITY_KIND_LABELS] ?? v.kind;
   if (k === "aliases") return v.aliases.join(", ") || "—";
+  if (k === "role") return ENTITY_ROLE_LABELS[v.role as keyof typeof ENTITY_ROLE_LABELS] ?? v.role;
   return v[k] || "—";
 }
 
@@ -30,7 +31,7 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
   const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
   // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
   const issue = (k: string) => error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
-  const set = (k: "kind" | "name" | "description") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: "kind" | "name" | "description" | "role") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <form
@@ -73,6 +74,11 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
       </div>
       <Field id={`${idp}-aliases`} label="Aliases" error={issue("aliases")} hint="Other names in the reporting. Press Enter or type a comma after each.">
         <AliasInput id={`${idp}-aliases`} value={values.aliases} onChange={(aliases) => setValues((v) => ({ ...v, aliases }))} describedBy={`${idp}-aliases-${issue("aliases") ? "error" : "hint"}`} />
+      </Field>
+      <Field id={`${idp}-role`} label="Side" error={issue("role")} hint="A victim's system or organisation is exported to STIX as a target, never as adversary infrastructure.">
+        <Select id={`${idp}-role`} value={values.role} onChange={set("role")}>
+          {ENTITY_ROLES.map((r) => <option key={r} value={r}>{ENTITY_ROLE_LABELS[r]}</option>)}
+        </Select>
       </Field>
       <Field id={`${idp}-description`} label="Description (optional)" error={issue("description")}>
         <Textarea id={`${idp}-description`} rows={2} value={values.description} onChange={set("description")} maxLength={4000} />
