@@ -28,7 +28,7 @@ export function ReviewQueuePanel({ queue }: { queue: Queue }) {
           {items.map((i) => (
             <li key={i.reviewId} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm" data-unread={i.unread}>
               {i.unread && <span className="rounded bg-indigo-700 px-1.5 py-px text-xs font-semibold text-white">New</span>}
-              <Link href={`/cases/${i.caseId}/attribution/${i.targetId}`} className={`min-w-0 flex-1 truncate text-indigo-800 hover:underline ${i.unread ? "font-bold" : "font-normal"}`}>
+              <Link href={i.href} className={`min-w-0 flex-1 truncate text-indigo-800 hover:underline ${i.unread ? "font-bold" : "font-normal"}`}>
                 {i.title}
               </Link>
               <span className="flex items-center gap-2 text-xs text-slate-600">

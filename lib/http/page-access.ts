@@ -36,3 +36,13 @@ export async function requireCasePage({ caseId, action, path }: { caseId: string
     throw err;
   }
 }
+
+/** A record a page shows: a NotFoundError from the service is the page's 404 (never a 500). */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}

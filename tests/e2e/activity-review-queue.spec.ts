@@ -151,3 +151,50 @@ test("presence: analyst and reviewer on the same case each see the other within 
   await expect(ana.getByRole("list", { name: "Also viewing" })).toContainText("Rui Reviewer", { timeout: 20_000 });
   await expect(ana.getByRole("list", { name: "Also viewing" }).getByRole("listitem").filter({ hasText: "Rui Reviewer" })).toContainText("RR");
 });
+
+test("every kind of review-queue item opens its own page: a judgment on its page, a brief on the Brief page", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ana = await (await browser.newContext()).newPage();
+  await loginAs(ana, "analyst");
+  const req = ana.context().request;
+  const tag = Date.now();
+  const created = await req.post("/api/cases", { data: { title: `Queue kinds ${tag}`, tlp: "GREEN", summary: "Who ran the wiper?" }, headers: ORIGIN });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).case.id as string;
+  expect((await req.post(`/api/cases/${caseId}/members`, { data: { email: "reviewer@example.com", role: "reviewer" }, headers: ORIGIN })).status()).toBe(201);
+  const q = (await (await req.post(`/api/cases/${caseId}/questions`, { data: { question: `Who ran the wiper? (${tag})` }, headers: ORIGIN })).json()).question;
+  // Competing answers with coherent likelihoods (likely + unlikely): two "likely" would be a blocking warning.
+  const hypothesis = async (title: string, likelihood: string) =>
+    (await (await req.post(`/api/cases/${caseId}/hypotheses`, {
+      data: { questionId: q.id, title, likelihood, confidence: "low", proposition: `${title.toLowerCase()} ran the wiper`, confidenceBasis: "one report" },
+      headers: ORIGIN,
+    })).json()).hypothesis as { id: string };
+  const key = await hypothesis(`Key operators ${tag}`, "likely");
+  expect((await req.post(`/api/hypotheses/${key.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
+
+  const rui = await (await browser.newContext()).newPage();
+  await loginAs(rui, "reviewer");
+  const { hypothesis: h } = await (await rui.context().request.get(`/api/hypotheses/${key.id}`)).json();
+  expect((await rui.context().request.post(`/api/hypotheses/${key.id}/approve`, { data: { contentHash: h.contentHash }, headers: ORIGIN })).status()).toBe(200);
+  // Now a second judgment and the brief (submitted last, so nothing changes it after) wait for Rui.
+  const other = await hypothesis(`Other operators ${tag}`, "unlikely");
+  expect((await req.post(`/api/hypotheses/${other.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
+  expect((await req.post(`/api/cases/${caseId}/brief/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
+
+  await rui.goto("/");
+  const queue = rui.locator("#review-queue");
+  const brief = queue.getByRole("link", { name: `Brief of “Queue kinds ${tag}”` });
+  const judgment = queue.getByRole("link", { name: `Other operators ${tag}` });
+  await expect(brief).toHaveAttribute("href", `/cases/${caseId}/brief`);
+  await expect(judgment).toHaveAttribute("href", `/cases/${caseId}/attribution/${other.id}`);
+  await expect(queue).not.toContainText("(deleted");
+  await brief.click();
+  await expect(rui).toHaveURL(`/cases/${caseId}/brief`);
+  await expect(rui.getByRole("button", { name: "Approve this brief" })).toBeVisible();
+  await rui.goto("/");
+  await judgment.click();
+  await expect(rui).toHaveURL(`/cases/${caseId}/attribution/${other.id}`);
+  await expect(rui.getByRole("heading", { name: `Other operators ${tag}` }).first()).toBeVisible();
+  // Bad input: the case id where a judgment id belongs is a plain 404, not a 500.
+  expect((await rui.goto(`/cases/${caseId}/attribution/${caseId}`))!.status()).toBe(404);
+});

@@ -1,4 +1,4 @@
-import { requireCasePage } from "@/lib/http/page-access";
+import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { can } from "@/lib/auth/permissions";
 import { getHypothesis } from "@/lib/attribution/hypotheses";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
@@ -13,7 +13,7 @@ import { toJson, type EvidenceItem } from "@/components/attribution/types";
 export default async function HypothesisPage({ params }: { params: Promise<{ caseId: string; hypothesisId: string }> }) {
   const { caseId, hypothesisId } = await params;
   const { actor, access } = await requireCasePage({ caseId, action: "attribution.read", path: `/cases/${caseId}/attribution/${hypothesisId}` });
-  const data = await getHypothesis({ access, hypothesisId });
+  const data = await orNotFound(getHypothesis({ access, hypothesisId }));
   const h = data.hypothesis;
   const [matrix, threads, entities, statements] = await Promise.all([
     getAchMatrix({ access, questionId: h.questionId }),

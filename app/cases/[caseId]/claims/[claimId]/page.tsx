@@ -1,18 +1,13 @@
-import { notFound } from "next/navigation";
-import { requireCasePage } from "@/lib/http/page-access";
+import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { getClaim } from "@/lib/claims/claim-details";
 import { listEntities } from "@/lib/entities/entities";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { ClaimDetailView } from "@/components/claims/claim-detail";
 
 export default async function ClaimPage({ params }: { params: Promise<{ caseId: string; claimId: string }> }) {
   const { caseId, claimId } = await params;
   const { access } = await requireCasePage({ caseId, action: "claims.read", path: `/cases/${caseId}/claims/${claimId}` });
-  const claim = await getClaim({ access, claimId }).catch((err) => {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  const claim = await orNotFound(getClaim({ access, claimId }));
   // The form is left out for roles that may not edit; the API refuses them as well.
   const canEdit = can(access.role, "claims.update");
   const entities = canEdit ? await listEntities({ access }) : [];

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requireCasePage } from "@/lib/http/page-access";
+import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { getEntity } from "@/lib/entities/entities";
 import { ENTITY_KIND_LABELS } from "@/lib/entities/schemas";
 import { can } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
 import { EntityClaims } from "@/components/entities/entity-claims";
 import { EntityEditToggle } from "@/components/entities/entity-edit-toggle";
 
@@ -13,11 +11,8 @@ export const metadata = { title: "Entity" };
 export default async function EntityPage({ params }: { params: Promise<{ caseId: string; entityId: string }> }) {
   const { caseId, entityId } = await params;
   const { access } = await requireCasePage({ caseId, action: "entities.read", path: `/cases/${caseId}/entities/${entityId}` });
-  const found = await getEntity({ access, entityId }).catch((err) => {
-    // An entity of another case is a 404 like a missing one, so ids do not leak.
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  });
+  // An entity of another case is a 404 like a missing one, so ids do not leak.
+  const found = await orNotFound(getEntity({ access, entityId }));
   const { entity, claims } = found;
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-6">
