@@ -44,6 +44,15 @@ export async function updateHypothesis({ ctx, access, hypothesisId, input }: { c
       throw new InvalidError("A rejected hypothesis needs the reason it was rejected.", [{ path: "rejectedReason", message: "Give the reason for rejecting it." }]);
     }
     const wasReviewed = before.reviewState !== "draft";
+    // Withdraw first, with the editor's reason: the database would otherwise withdraw them itself
+    // (trigger hypotheses_withdraw_reviews) with a generic one. Both the pending submission and the
+    // standing approval read `withdrawn` from now on, never `approved`.
+    const withdrawnReason = `${ctx.actor.name} changed the judgment (version ${version} → ${version + 1}): ${reason}`;
+    const now = new Date();
+    const withdrawn = wasReviewed
+      ? (await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: now, withdrawnAt: now, withdrawnReason } })).count +
+        (await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "approved" }, data: { decision: "withdrawn", withdrawnAt: now, withdrawnReason } })).count
+      : 0;
     const { count } = await tx.hypothesis.updateMany({
       where: { id: hypothesisId, version },
       data: { ...changes, version: { increment: 1 }, ...(wasReviewed ? { reviewState: "draft", approvedHash: null } : {}) } as Prisma.HypothesisUncheckedUpdateManyInput,
@@ -53,15 +62,12 @@ export async function updateHypothesis({ ctx, access, hypothesisId, input }: { c
         current: { ...hypothesisContent(before), version: before.version, reviewState: before.reviewState, updatedAt: before.updatedAt.toISOString() },
       });
     }
-    if (wasReviewed) {
-      await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: new Date() } });
-    }
     await tx.hypothesisVersion.create({ data: { hypothesisId, version: version + 1, snapshot: next, reason, changedById: ctx.actor.id } });
     const after = await tx.hypothesis.findUniqueOrThrow({ where: { id: hypothesisId } });
     await recordAudit({
       tx, ctx, action: "hypothesis.update", caseId: access.caseId, targetType: "hypothesis", targetId: hypothesisId,
       before: { ...hypothesisContent(before), reviewState: before.reviewState, version: before.version },
-      after: { ...next, reviewState: after.reviewState, version: after.version },
+      after: { ...next, reviewState: after.reviewState, version: after.version, ...(withdrawn ? { reviewsWithdrawn: withdrawn } : {}) },
       reason,
     });
     return { hypothesis: after, approvalWithdrawn: before.reviewState === "approved", reviewWithdrawn: before.reviewState === "in_review" };
