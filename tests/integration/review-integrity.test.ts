@@ -9,6 +9,7 @@ import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { jsonError } from "@/lib/http/route";
 import { createEntity } from "@/lib/entities/entities";
 import * as hypothesisRoute from "@/app/api/hypotheses/[id]/route";
 import * as submitRoute from "@/app/api/hypotheses/[id]/submit/route";
@@ -156,5 +157,18 @@ describe("approved means an approved review of exactly this content", () => {
     // The audit event of the edit names the withdrawal.
     const ev = await db.auditEvent.findFirstOrThrow({ where: { targetId: h.id, action: "hypothesis.update" } });
     expect(ev.after).toMatchObject({ reviewState: "draft", reviewsWithdrawn: 1 });
+  });
+
+  it("a write the database refuses (a race past the service's checks) is a 409 with the rule's words, not a 500", async () => {
+    const { h } = await setup();
+    const inTx = await db.$transaction(async (tx) => tx.hypothesis.update({ where: { id: h.id }, data: { reviewState: "approved", approvedHash: "0".repeat(64) } })).catch((e) => e);
+    const plain = await db.hypothesis.update({ where: { id: h.id }, data: { reviewState: "approved", approvedHash: "0".repeat(64) } }).catch((e) => e);
+    for (const err of [inTx, plain]) {
+      const res = jsonError(err, "req-1");
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.message).toMatch(/^The database refused the change: a judgment is approved only with an approved review of exactly its current content\./);
+    }
+    // Other database errors keep their meaning: a permission refusal is no conflict.
+    expect(jsonError(await db.auditEvent.deleteMany({}).catch((e) => e), "req-2").status).toBe(500);
   });
 });
