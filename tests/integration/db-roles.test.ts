@@ -137,7 +137,7 @@ describe("the app's database role", () => {
     expect(await fingerprint()).toEqual(before);
   });
 
-  it("tables a later migration creates are the app's to read and write (default privileges), never to truncate", async () => {
+  it("tables a later migration creates are the app's to read and write (default privileges), never to truncate; rights a migration takes back stay taken back", async () => {
     const table = `later_${randomBytes(3).toString("hex")}`;
     await owner.query(`CREATE TABLE ${table} (id int PRIMARY KEY, note text)`);
     await owner.query("SELECT casefile_grant_app_role()");
@@ -147,6 +147,13 @@ describe("the app's database role", () => {
     await app.query(`DELETE FROM ${table}`);
     expect(await refusal(app, `TRUNCATE ${table}`)).toMatch(/permission denied/);
     expect(await refusal(app, `ALTER TABLE ${table} ADD COLUMN x int`)).toMatch(/must be owner/);
+    // A later append-only table takes back UPDATE/DELETE in its migration; the migrator's next run
+    // (casefile_grant_app_role) must not give them back.
+    await owner.query(`REVOKE UPDATE, DELETE ON ${table} FROM casefile_app`);
+    await owner.query("SELECT casefile_grant_app_role()");
+    await app.query(`INSERT INTO ${table} VALUES (2, 'kept')`);
+    expect(await refusal(app, `UPDATE ${table} SET note = 'rewritten'`)).toMatch(/permission denied/);
+    expect(await refusal(app, `DELETE FROM ${table}`)).toMatch(/permission denied/);
     await owner.query(`DROP TABLE ${table}`);
   });
 });

@@ -257,17 +257,27 @@ END $$;
 -- The app connects as casefile_app, which owns nothing: it cannot alter tables or triggers, and it
 -- is not a superuser, so it cannot set session_replication_role. Migrations run as the owner
 -- (casefile_owner), whose default privileges grant casefile_app SELECT/INSERT/UPDATE/DELETE on every
--- table it creates later. This function re-applies the grants on existing tables and takes back the
--- rights an append-only table must not give; the migrator calls it after every run, so a table added
--- by a later migration is covered (a new append-only table is added to the list below, in its own
--- migration, with CREATE OR REPLACE). Without a casefile_app role (a single-role DATABASE_URL) it does nothing.
+-- table it creates later. This function grants the tables that predate those default privileges (a
+-- table on which the app holds no right at all), and takes back what the append-only tables must not
+-- give. The migrator calls it after every run, so it must never widen a right a later migration took
+-- back: it only grants tables the app has no entry for. A later append-only table revokes its own
+-- rights in its migration (default privileges gave it SELECT/INSERT/UPDATE/DELETE). Without a
+-- casefile_app role (a single-role DATABASE_URL) it does nothing.
 CREATE FUNCTION casefile_grant_app_role() RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+  t REGCLASS;
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'casefile_app') THEN
     RETURN;
   END IF;
   GRANT USAGE ON SCHEMA public TO casefile_app;
-  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO casefile_app;
+  FOR t IN
+    SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')
+      AND NOT EXISTS (SELECT 1 FROM aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a WHERE a.grantee = 'casefile_app'::regrole)
+  LOOP
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO casefile_app', t);
+  END LOOP;
   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO casefile_app;
   REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public FROM casefile_app;
   -- Append-only: insert and read.
@@ -276,7 +286,8 @@ BEGIN
   -- only those columns may be written; the trigger above checks the transitions.
   REVOKE UPDATE, DELETE ON "reviews" FROM casefile_app;
   GRANT UPDATE ("reviewer_id", "decision", "comment", "decided_at", "withdrawn_reason", "withdrawn_at") ON "reviews" TO casefile_app;
-  -- The migrations' own record.
+  -- The migrations' own record: readable (backups list it), never written by the app.
   REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM casefile_app;
+  GRANT SELECT ON "_prisma_migrations" TO casefile_app;
 END $$;
 SELECT casefile_grant_app_role();
