@@ -37,9 +37,9 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
     onError: (err) => { if (err instanceof ApiError && err.status === 409) refresh(); },
   });
   const error = act.error instanceof ApiError ? act.error : null;
-  const isAuthorOrSubmitter = actorId === hypothesis.authorId || actorId === pending?.submittedById;
+  const mayNotDecide = actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
   const canSubmit = canManage && (state === "draft" || state === "changes_requested");
-  const canDecide = canReview && state === "in_review" && !isAuthorOrSubmitter;
+  const canDecide = canReview && state === "in_review" && !mayNotDecide;
   const shortHash = hypothesis.contentHash.slice(0, 12);
 
   return (
@@ -61,8 +61,8 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
       {canSubmit && (
         <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>Submit for review</Button>
       )}
-      {canReview && state === "in_review" && isAuthorOrSubmitter && (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote or submitted this judgment, so a second person must approve it.</p>
+      {canReview && state === "in_review" && mayNotDecide && (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote, changed or submitted this judgment since its last approval, so a second person must approve it.</p>
       )}
       {canDecide && (
         <div className="space-y-3">

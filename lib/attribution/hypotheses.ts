@@ -6,6 +6,7 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateHypothesisSchema, UpdateHypothesisSchema, type CreateHypothesisInput, type UpdateHypothesisInput } from "./schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffContent, hypothesisContent, hypothesisHash, type HypothesisContent } from "./content-hash";
+import { barredReviewers } from "@/lib/review/barred-reviewers";
 
 const EDITABLE = ["title", "description", "actorEntityId", "likelihood", "confidence", "rationale", "disposition", "rejectedReason"] as const;
 
@@ -88,9 +89,10 @@ export async function getHypothesis({ access, hypothesisId }: { access: CaseAcce
       })
     : null;
   if (!h) throw new NotFoundError("Hypothesis");
-  const [reviews, users] = await Promise.all([
+  const [reviews, users, barred] = await Promise.all([
     db.review.findMany({ where: { targetType: "hypothesis", targetId: h.id }, orderBy: { createdAt: "asc" }, include: { submittedBy: { select: { id: true, name: true } }, reviewer: { select: { id: true, name: true } } } }),
     db.user.findMany({ where: { id: { in: [...new Set(h.versions.map((v) => v.changedById))] } }, select: { id: true, name: true } }),
+    barredReviewers({ hypothesisId: h.id, authorId: h.authorId }),
   ]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   const history = h.versions.map((v, i) => ({
@@ -101,5 +103,7 @@ export async function getHypothesis({ access, hypothesisId }: { access: CaseAcce
     changes: diffContent(i === 0 ? null : (h.versions[i - 1].snapshot as HypothesisContent), v.snapshot as HypothesisContent),
   }));
   const { versions: _v, ...rest } = h;
-  return { hypothesis: { ...rest, contentHash: hypothesisHash(h) }, history, reviews };
+  // Who may not approve the current content (its author and everyone who changed it since the last
+  // approval): the page hides Approve from them; the API and the database refuse them anyway.
+  return { hypothesis: { ...rest, contentHash: hypothesisHash(h), barredReviewerIds: [...barred] }, history, reviews };
 }

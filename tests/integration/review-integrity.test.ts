@@ -47,11 +47,13 @@ const dbHash = async (id: string) => (await db.$queryRaw<{ hash: string }[]>`SEL
 
 describe("nobody approves content they changed", () => {
   it("an owner who edited the likelihood cannot approve it after the author submits: 403 through the API, refused in SQL; a second person can", async () => {
-    const { ana, rui, h, tokens } = await setup();
+    const { ana, ed, rui, h, tokens } = await setup();
     const edit = await call(hypothesisRoute, "PATCH", { token: tokens.ana, id: h.id, body: { version: 1, reason: "Microsoft's report is stronger than we said", likelihood: "very_likely" } });
     expect(edit.status).toBe(200);
     expect((await call(submitRoute, "POST", { token: tokens.ed, id: h.id, body: {} })).status).toBe(200);
-    const { contentHash } = (await call(hypothesisRoute, "GET", { token: tokens.ana, id: h.id })).body.hypothesis;
+    const { contentHash, barredReviewerIds } = (await call(hypothesisRoute, "GET", { token: tokens.ana, id: h.id })).body.hypothesis;
+    // The page is told whom to hide Approve from: the author and the owner who changed it, not Rui.
+    expect([...barredReviewerIds].sort()).toEqual([ana.actor.id, ed.actor.id].sort());
 
     const own = await call(approveRoute, "POST", { token: tokens.ana, id: h.id, body: { contentHash } });
     expect(own.status).toBe(403);
