@@ -203,6 +203,8 @@ describe("a brief release and its approval", () => {
     expect(await refusal(app, insert({ review_id: `'${pending.id}'`, content_hash: `'${pending.contentHash}'` }))).toMatch(/approved review of this brief/);
     expect(await refusal(app, insert({}))).toMatch(/approved review of this brief/);
     expect((await db.review.findUniqueOrThrow({ where: { id: release.reviewId } })).withdrawnReason).toMatch(/Replaced by a new submission by/);
+    const submitted = await db.auditEvent.findFirstOrThrow({ where: { caseId, action: "brief.submit" }, orderBy: { at: "desc" } });
+    expect(submitted.after).toMatchObject({ reviewId: pending.id, withdrawnReviewIds: [release.reviewId] });
     expect(await db.briefRelease.count({ where: { caseId } })).toBe(1);
   });
 });
