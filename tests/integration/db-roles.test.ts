@@ -11,6 +11,10 @@ import { seedDemo } from "../../scripts/lib/demo-seed";
 import { approveBrief, briefApprovalState, submitBrief } from "@/lib/briefs/brief-review";
 import { createRelease } from "@/lib/briefs/releases";
 import type { Ctx } from "@/lib/audit/record-audit";
+import { NextRequest } from "next/server";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import * as releasesRoute from "@/app/api/cases/[caseId]/releases/route";
+import * as approveBriefRoute from "@/app/api/cases/[caseId]/brief/approve/route";
 
 let app: pg.Client;
 let owner: pg.Client;
@@ -205,6 +209,18 @@ describe("a brief release and its approval", () => {
     expect((await db.review.findUniqueOrThrow({ where: { id: release.reviewId } })).withdrawnReason).toMatch(/Replaced by a new submission by/);
     const submitted = await db.auditEvent.findFirstOrThrow({ where: { caseId, action: "brief.submit" }, orderBy: { at: "desc" } });
     expect(submitted.after).toMatchObject({ reviewId: pending.id, withdrawnReviewIds: [release.reviewId] });
+
+    // Through the API: the withdrawn approval releases nothing, and the submitter cannot approve.
+    const { token } = await createApiToken({ ctx: analyst.ctx, name: "release" });
+    const post = (route: { POST: unknown }, body?: unknown) =>
+      (route.POST as (req: NextRequest, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(
+        new NextRequest(`http://casefile.test/api/cases/${caseId}/x`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body ?? {}) }),
+        { params: Promise.resolve({ caseId }) },
+      );
+    const refused = await post(releasesRoute);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.missing).toContain("The brief has not been approved by a reviewer.");
+    expect((await post(approveBriefRoute, { contentHash: pending.contentHash })).status).toBe(403);
     expect(await db.briefRelease.count({ where: { caseId } })).toBe(1);
   });
 });
