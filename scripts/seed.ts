@@ -6,7 +6,7 @@ async function main() {
   const database = await resolveDatabase();
   process.env.DATABASE_URL = database.url;
   try {
-    await migrate({ databaseUrl: database.url });
+    await migrate({ databaseUrl: database.migrationUrl });
     const { seedDemo } = await import("./lib/demo-seed");
     await seedDemo();
     const { disconnectDb } = await import("@/lib/db");

@@ -55,7 +55,7 @@ function buildIfNeeded() {
 }
 
 async function main() {
-  const database = await resolveDatabase();
+  const database = await resolveDatabase({ reset: process.env.E2E_RESET === "1" });
   process.env.DATABASE_URL = database.url;
   const app: { child?: ChildProcess } = {};
   let stopping = false;
@@ -74,8 +74,7 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
   process.on("SIGINT", () => void stop(0));
   try {
-    if (process.env.E2E_RESET === "1" && database.embedded) await resetDatabase(database.url);
-    await migrate({ databaseUrl: database.url });
+    await migrate({ databaseUrl: database.migrationUrl });
     const { seedDemo } = await import("./lib/demo-seed");
     if (process.env.SEED_DEMO !== "0") await seedDemo();
     ensureSecret();
@@ -93,20 +92,6 @@ async function main() {
   app.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
   console.log(`start: http://localhost:${port} — demo logins are in README.md`);
-}
-
-/** Test runs only: a fresh, empty database each time. */
-async function resetDatabase(url: string) {
-  const pg = (await import("pg")).default;
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
 }
 
 main();

@@ -11,7 +11,10 @@ import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";
 import type { HypothesisData, ReviewData } from "./types";
 
-const DECISION_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Approved", changes_requested: "Changes requested", withdrawn: "Withdrawn by a later edit" };
+const DECISION_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Approved", changes_requested: "Changes requested", withdrawn: "Withdrawn" };
+
+/** A withdrawn approval still names who approved it, but never reads "Approved". */
+const decisionLabel = (r: ReviewData) => (r.decision === "withdrawn" && r.reviewer ? "Approval withdrawn" : (DECISION_LABELS[r.decision] ?? r.decision));
 
 export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview }: { hypothesis: HypothesisData; reviews: ReviewData[]; actorId: string; canManage: boolean; canReview: boolean }) {
   const queryClient = useQueryClient();
@@ -34,9 +37,9 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
     onError: (err) => { if (err instanceof ApiError && err.status === 409) refresh(); },
   });
   const error = act.error instanceof ApiError ? act.error : null;
-  const isAuthorOrSubmitter = actorId === hypothesis.authorId || actorId === pending?.submittedById;
+  const mayNotDecide = actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
   const canSubmit = canManage && (state === "draft" || state === "changes_requested");
-  const canDecide = canReview && state === "in_review" && !isAuthorOrSubmitter;
+  const canDecide = canReview && state === "in_review" && !mayNotDecide;
   const shortHash = hypothesis.contentHash.slice(0, 12);
 
   return (
@@ -58,8 +61,8 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
       {canSubmit && (
         <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>Submit for review</Button>
       )}
-      {canReview && state === "in_review" && isAuthorOrSubmitter && (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote or submitted this judgment, so a second person must approve it.</p>
+      {canReview && state === "in_review" && mayNotDecide && (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote, changed or submitted this judgment since its last approval, so a second person must approve it.</p>
       )}
       {canDecide && (
         <div className="space-y-3">
@@ -92,9 +95,14 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
           <ol className="space-y-1.5" data-testid="review-history">
             {[...reviews].reverse().map((r) => (
               <li key={r.id} className="border-l-2 border-slate-200 pl-2">
-                <span className="font-medium">{DECISION_LABELS[r.decision] ?? r.decision}</span>
-                {r.reviewer && <> by {r.reviewer.name}</>} · submitted by {r.submittedBy.name}, {formatWhen(r.createdAt)}
+                <span className="font-medium" data-testid="review-decision">{decisionLabel(r)}</span>
+                {r.reviewer && (r.decision === "withdrawn" ? <> (approved by {r.reviewer.name})</> : <> by {r.reviewer.name}</>)} · submitted by {r.submittedBy.name}, {formatWhen(r.createdAt)}
                 <span className="block font-mono text-xs text-slate-600">hash {r.contentHash.slice(0, 12)}</span>
+                {r.decision === "withdrawn" && r.withdrawnReason && (
+                  <span className="block text-slate-700" data-testid="withdrawn-reason">
+                    Withdrawn{r.withdrawnAt ? ` ${formatWhen(r.withdrawnAt)}` : ""}: {r.withdrawnReason}
+                  </span>
+                )}
                 {r.comment && <span className="block text-slate-700">“{r.comment}”</span>}
               </li>
             ))}

@@ -6,6 +6,7 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateHypothesisSchema, UpdateHypothesisSchema, type CreateHypothesisInput, type UpdateHypothesisInput } from "./schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { diffContent, hypothesisContent, hypothesisHash, type HypothesisContent } from "./content-hash";
+import { barredReviewers } from "@/lib/review/barred-reviewers";
 
 const EDITABLE = ["title", "description", "actorEntityId", "likelihood", "confidence", "rationale", "proposition", "confidenceBasis", "disposition", "rejectedReason"] as const;
 
@@ -44,6 +45,15 @@ export async function updateHypothesis({ ctx, access, hypothesisId, input }: { c
       throw new InvalidError("A rejected hypothesis needs the reason it was rejected.", [{ path: "rejectedReason", message: "Give the reason for rejecting it." }]);
     }
     const wasReviewed = before.reviewState !== "draft";
+    // Withdraw first, with the editor's reason: the database would otherwise withdraw them itself
+    // (trigger hypotheses_withdraw_reviews) with a generic one. Both the pending submission and the
+    // standing approval read `withdrawn` from now on, never `approved`.
+    const withdrawnReason = `${ctx.actor.name} changed the judgment (version ${version} → ${version + 1}): ${reason}`;
+    const now = new Date();
+    const withdrawn = wasReviewed
+      ? (await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: now, withdrawnAt: now, withdrawnReason } })).count +
+        (await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "approved" }, data: { decision: "withdrawn", withdrawnAt: now, withdrawnReason } })).count
+      : 0;
     const { count } = await tx.hypothesis.updateMany({
       where: { id: hypothesisId, version },
       data: { ...changes, version: { increment: 1 }, ...(wasReviewed ? { reviewState: "draft", approvedHash: null } : {}) } as Prisma.HypothesisUncheckedUpdateManyInput,
@@ -53,15 +63,12 @@ export async function updateHypothesis({ ctx, access, hypothesisId, input }: { c
         current: { ...hypothesisContent(before), version: before.version, reviewState: before.reviewState, updatedAt: before.updatedAt.toISOString() },
       });
     }
-    if (wasReviewed) {
-      await tx.review.updateMany({ where: { targetType: "hypothesis", targetId: hypothesisId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: new Date() } });
-    }
     await tx.hypothesisVersion.create({ data: { hypothesisId, version: version + 1, snapshot: next, reason, changedById: ctx.actor.id } });
     const after = await tx.hypothesis.findUniqueOrThrow({ where: { id: hypothesisId } });
     await recordAudit({
       tx, ctx, action: "hypothesis.update", caseId: access.caseId, targetType: "hypothesis", targetId: hypothesisId,
       before: { ...hypothesisContent(before), reviewState: before.reviewState, version: before.version },
-      after: { ...next, reviewState: after.reviewState, version: after.version },
+      after: { ...next, reviewState: after.reviewState, version: after.version, ...(withdrawn ? { reviewsWithdrawn: withdrawn } : {}) },
       reason,
     });
     return { hypothesis: after, approvalWithdrawn: before.reviewState === "approved", reviewWithdrawn: before.reviewState === "in_review" };
@@ -82,9 +89,10 @@ export async function getHypothesis({ access, hypothesisId }: { access: CaseAcce
       })
     : null;
   if (!h) throw new NotFoundError("Hypothesis");
-  const [reviews, users] = await Promise.all([
+  const [reviews, users, barred] = await Promise.all([
     db.review.findMany({ where: { targetType: "hypothesis", targetId: h.id }, orderBy: { createdAt: "asc" }, include: { submittedBy: { select: { id: true, name: true } }, reviewer: { select: { id: true, name: true } } } }),
     db.user.findMany({ where: { id: { in: [...new Set(h.versions.map((v) => v.changedById))] } }, select: { id: true, name: true } }),
+    barredReviewers({ hypothesisId: h.id, authorId: h.authorId }),
   ]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   const history = h.versions.map((v, i) => ({
@@ -95,5 +103,7 @@ export async function getHypothesis({ access, hypothesisId }: { access: CaseAcce
     changes: diffContent(i === 0 ? null : (h.versions[i - 1].snapshot as HypothesisContent), v.snapshot as HypothesisContent),
   }));
   const { versions: _v, ...rest } = h;
-  return { hypothesis: { ...rest, contentHash: hypothesisHash(h) }, history, reviews };
+  // Who may not approve the current content (its author and everyone who changed it since the last
+  // approval): the page hides Approve from them; the API and the database refuse them anyway.
+  return { hypothesis: { ...rest, contentHash: hypothesisHash(h), barredReviewerIds: [...barred] }, history, reviews };
 }

@@ -24,9 +24,17 @@ export async function submitBrief({ ctx, access }: { ctx: Ctx; access: CaseAcces
   const { model, hash } = await briefApprovalState({ access });
   if (model.blockers.length) throw new ConflictError(`The brief cannot go to review yet: ${model.blockers.join(" ")}`, { blockers: model.blockers });
   return db.$transaction(async (tx) => {
-    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: new Date() } });
+    // The previous submission, and an approval of an earlier brief, are replaced: they read `withdrawn`.
+    const now = new Date();
+    const withdrawnReason = `Replaced by a new submission by ${ctx.actor.name}.`;
+    const replaced = await tx.review.findMany({ where: { targetType: "brief", targetId: access.caseId, decision: { in: ["pending", "approved"] } }, select: { id: true } });
+    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: now, withdrawnAt: now, withdrawnReason } });
+    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "approved" }, data: { decision: "withdrawn", withdrawnAt: now, withdrawnReason } });
     const review = await tx.review.create({ data: { caseId: access.caseId, targetType: "brief", targetId: access.caseId, contentHash: hash, submittedById: ctx.actor.id } });
-    await recordAudit({ tx, ctx, action: "brief.submit", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { reviewId: review.id, contentHash: hash } });
+    await recordAudit({
+      tx, ctx, action: "brief.submit", caseId: access.caseId, targetType: "case", targetId: access.caseId,
+      after: { reviewId: review.id, contentHash: hash, ...(replaced.length ? { withdrawnReviewIds: replaced.map((r) => r.id) } : {}) },
+    });
     return review;
   });
 }

@@ -12,6 +12,7 @@ import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
 import { isSameOrigin } from "./same-origin";
+import { databaseRefusal } from "./db-refusal";
 import { assertStorableJson, unstorableValues } from "./json-guard";
 
 type Params = Record<string, string>;
@@ -50,6 +51,11 @@ export function jsonError(err: unknown, requestId: string) {
     // kept one, so this is a conflict, not a server fault. Services give a more specific message.
     console.warn(`[${requestId}] unique violation mapped to 409: ${err.message.split("\n").pop()}`);
     return jsonError(new ConflictError("Someone saved the same thing at the same moment; reload and check before trying again."), requestId);
+  }
+  const refusal = databaseRefusal(err);
+  if (refusal) {
+    console.warn(`[${requestId}] database refused a write (409): ${refusal}`);
+    return jsonError(new ConflictError(`${refusal} Reload and check the current version.`), requestId);
   }
   if (isDatabaseUnavailable(err)) {
     // PostgreSQL is restarting or down: the app keeps running and the pool reconnects by itself.

@@ -6,6 +6,7 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { can } from "@/lib/auth/permissions";
 import { hypothesisContent, hypothesisHash } from "@/lib/attribution/content-hash";
 import { ApproveSchema, RequestChangesSchema, SubmitSchema } from "@/lib/attribution/schemas";
+import { barredReviewers } from "./barred-reviewers";
 
 async function loadForReview({ access, hypothesisId }: { access: CaseAccess; hypothesisId: string }) {
   const h = await db.hypothesis.findFirst({ where: { id: hypothesisId, caseId: access.caseId } });
@@ -23,15 +24,26 @@ export async function submitHypothesis({ ctx, access, hypothesisId, input }: { c
   return db.$transaction(async (tx) => {
     const { count } = await tx.hypothesis.updateMany({ where: { id: h.id, version: h.version }, data: { reviewState: "in_review" } });
     if (count === 0) throw new ConflictError("The judgment changed while you submitted it; reload and submit again.");
-    const review = await tx.review.create({ data: { caseId: access.caseId, targetType: "hypothesis", targetId: h.id, contentHash, submittedById: ctx.actor.id, comment: note } });
+    const review = await tx.review.create({ data: { caseId: access.caseId, targetType: "hypothesis", targetId: h.id, contentHash, targetVersion: h.version, submittedById: ctx.actor.id, comment: note } });
     await recordAudit({ tx, ctx, action: "review.submit", caseId: access.caseId, targetType: "hypothesis", targetId: h.id, after: { reviewId: review.id, contentHash, version: h.version } });
     return review;
   });
 }
 
 /**
+ * The reviewer must be neither the submitter nor anyone who wrote or changed the judgment since its
+ * last approval (an owner who edits the likelihood and lets the author submit cannot approve their own
+ * edit). The database refuses the same approvals (trigger reviews_not_author).
+ */
+async function assertSecondPerson({ ctx, hypothesis, submittedById, verb }: { ctx: Ctx; hypothesis: { id: string; authorId: string }; submittedById: string; verb: string }) {
+  if (submittedById === ctx.actor.id) throw new ForbiddenError(`You cannot ${verb} a judgment you submitted: a second person must review it.`);
+  if (hypothesis.authorId === ctx.actor.id) throw new ForbiddenError(`You cannot ${verb} your own judgment: a second person must review it.`);
+  if ((await barredReviewers({ hypothesisId: hypothesis.id, authorId: hypothesis.authorId })).has(ctx.actor.id)) throw new ForbiddenError(`You changed this judgment since its last approval, so you cannot ${verb} it: a second person must review it.`);
+}
+
+/**
  * Approves exactly the content the reviewer saw. Fails closed three ways: the role must allow approving,
- * the reviewer must be neither the submitter nor the author (also enforced by the database), and the
+ * the reviewer must be a second person (assertSecondPerson; also enforced by the database), and the
  * content hash must still be the current one (409 when the judgment changed since).
  */
 export async function approveHypothesis({ ctx, access, hypothesisId, input }: { ctx: Ctx; access: CaseAccess; hypothesisId: string; input: unknown }) {
@@ -40,7 +52,7 @@ export async function approveHypothesis({ ctx, access, hypothesisId, input }: { 
   const h = await loadForReview({ access, hypothesisId });
   const review = await db.review.findFirst({ where: { targetType: "hypothesis", targetId: h.id, decision: "pending" }, orderBy: { createdAt: "desc" } });
   if (!review || h.reviewState !== "in_review") throw new ConflictError("This judgment is not waiting for review.");
-  if (review.submittedById === ctx.actor.id || h.authorId === ctx.actor.id) throw new ForbiddenError("You cannot approve your own judgment: a second person must review it.");
+  await assertSecondPerson({ ctx, hypothesis: h, submittedById: review.submittedById, verb: "approve" });
   const current = hypothesisHash(h);
   if (contentHash !== current || review.contentHash !== current) {
     throw new ConflictError("The judgment changed after you opened it; review the current version.", { currentHash: current, current: hypothesisContent(h) });
@@ -60,7 +72,7 @@ export async function requestChanges({ ctx, access, hypothesisId, input }: { ctx
   const h = await loadForReview({ access, hypothesisId });
   const review = await db.review.findFirst({ where: { targetType: "hypothesis", targetId: h.id, decision: "pending" }, orderBy: { createdAt: "desc" } });
   if (!review || h.reviewState !== "in_review") throw new ConflictError("This judgment is not waiting for review.");
-  if (review.submittedById === ctx.actor.id || h.authorId === ctx.actor.id) throw new ForbiddenError("You cannot review your own judgment.");
+  await assertSecondPerson({ ctx, hypothesis: h, submittedById: review.submittedById, verb: "review" });
   return db.$transaction(async (tx) => {
     await tx.hypothesis.update({ where: { id: h.id }, data: { reviewState: "changes_requested" } });
     const decided = await tx.review.update({ where: { id: review.id }, data: { reviewerId: ctx.actor.id, decision: "changes_requested", comment, decidedAt: new Date() } });

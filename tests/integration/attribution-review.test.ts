@@ -72,7 +72,7 @@ describe("two-person review", () => {
     const { ana, ed, h, as } = await setup();
     await submitHypothesis({ ...as(ed, "editor"), hypothesisId: h.id, input: {} });
     const review = await db.review.findFirstOrThrow({ where: { targetId: h.id } });
-    await expect(db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved" } })).rejects.toThrow(/cannot be approved by its author/);
+    await expect(db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved", decidedAt: new Date() } })).rejects.toThrow(/cannot be approved by its author/);
     const { hypothesis } = await getHypothesis({ access: as(ana, "owner").access, hypothesisId: h.id });
     await expect(approveHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } })).rejects.toBeInstanceOf(ForbiddenError);
   });

@@ -130,9 +130,18 @@ describe("GET /api/cases/{caseId}/documents/{documentId}/original", () => {
     expect(ok.headers.get("x-content-sha256")).toBe(createHash("sha256").update(html).digest("hex"));
     expect((await get(pasted.id)).status).toBe(200);
 
-    // Flip one byte of the stored original (same size, so the CHECK constraint still holds).
+    // Flip one byte of the stored original (same size, so the CHECK constraint still holds). The app's
+    // role may not touch blobs and their trigger freezes them, so this is corruption from outside the
+    // app: a superuser with triggers off (as a damaged disk or a restored bad backup would leave it).
     const sha = (await db.document.findUniqueOrThrow({ where: { id: uploaded.id } })).sha256;
-    await db.$executeRawUnsafe(`UPDATE blobs SET bytes = overlay(bytes placing '\\x58'::bytea from 10 for 1) WHERE sha256 = $1`, sha);
+    const su = new pg.Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await su.connect();
+    try {
+      await su.query("SET session_replication_role = replica");
+      await su.query(`UPDATE blobs SET bytes = overlay(bytes placing '\\x58'::bytea from 10 for 1) WHERE sha256 = $1`, [sha]);
+    } finally {
+      await su.end();
+    }
     const refused = await expectUnchanged(() => get(uploaded.id));
     expect(refused.status).toBe(500);
     const body = await refused.json();
