@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TlpBadge } from "@/components/ui/tlp-badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { CaseNav } from "./case-nav";
-import type { CaseRole } from "@/lib/generated/prisma/enums";
+import type { CaseRole } from "@/lib/domain-types";
 
 export function CaseHeader({ c, role, canEdit }: { c: { id: string; title: string; tlp: string; status: string }; role: CaseRole; canEdit: boolean }) {
   return (

@@ -6,7 +6,7 @@ import { TlpBadge } from "@/components/ui/tlp-badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { actionLabel } from "@/components/activity/action-labels";
 import { utcLabel } from "@/components/activity/time-format";
-import type { CaseRole } from "@/lib/generated/prisma/enums";
+import type { CaseRole } from "@/lib/domain-types";
 
 export type DashboardCase = {
   id: string;
