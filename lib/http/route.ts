@@ -11,7 +11,7 @@ import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-acc
 import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
-import { isSameOrigin } from "./same-origin";
+import { isSameOriginRequest } from "./same-origin";
 import { assertStorableJson, unstorableValues } from "./json-guard";
 
 type Params = Record<string, string>;
@@ -27,9 +27,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 function assertSameOrigin(req: NextRequest) {
   if (SAFE_METHODS.has(req.method)) return;
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!isSameOrigin(origin, host)) throw new ForbiddenError("Cross-site request refused.");
+  if (!isSameOriginRequest(req)) throw new ForbiddenError("Cross-site request refused.");
 }
 
 export function jsonError(err: unknown, requestId: string) {
