@@ -7,11 +7,13 @@ import { ChangePasswordSchema } from "./change-password-schema";
 import { assertPasswordAllowed } from "./password-policy";
 import { clearLoginFailures, lockedFor, recordLoginFailure } from "./login-throttle";
 import { lockedError } from "./verify-credentials";
+import { revokeUserApiTokens } from "@/lib/tokens/revoke-user-api-tokens";
 
 
 /**
  * Changes the signed-in user's password. Bumps the session version, so every other session (other
- * browsers, a stolen cookie) dies at once; the session making the change is moved to the new version
+ * browsers, a stolen cookie) dies at once, and revokes every API token (one minted by whoever knew
+ * the old password would otherwise outlive it); the session making the change is moved to the new version
  * so the user stays signed in here. A wrong current password counts against the same limit as a
  * failed sign-in (lib/auth/login-throttle.ts): a stolen session cookie is not a free password oracle.
  */
@@ -35,6 +37,7 @@ export async function changePassword({ ctx, sessionId, ip, input }: { ctx: Ctx; 
     const now = new Date();
     await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null, NOT: sessionId ? { id: sessionId } : undefined }, data: { revokedAt: now } });
     if (sessionId) await tx.authSession.updateMany({ where: { id: sessionId, userId: user.id, revokedAt: null }, data: { sessionVersion: updated.sessionVersion } });
-    await recordAudit({ tx, ctx, action: "user.password_change", caseId: null, targetType: "user", targetId: user.id, reason: "Changed by the user; other sessions signed out" });
+    const apiTokensRevoked = await revokeUserApiTokens({ tx, userId: user.id, now });
+    await recordAudit({ tx, ctx, action: "user.password_change", caseId: null, targetType: "user", targetId: user.id, after: { apiTokensRevoked }, reason: "Changed by the user; other sessions signed out, API tokens revoked" });
   });
 }
