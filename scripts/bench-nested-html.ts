@@ -22,6 +22,9 @@ const flat = (paragraphs: number) =>
 type Probe = { at: number; ms: number; status: number };
 
 async function main() {
+  // startBenchApp waits for the port to answer: make sure it is not someone else's server already.
+  const taken = await fetch(`http://localhost:${PORT}/login`).then(() => true, () => false);
+  if (taken) throw new Error(`Port ${PORT} is already in use; set BENCH_PORT (and BENCH_PG_PORT) to free ports.`);
   const app = await startBenchApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR });
   try {
     const base = app.base;
