@@ -22,8 +22,9 @@ type Job = { id: number; html: string; baseUrl?: string; timeoutMs: number; fiel
 type Reply = { id: number; ok: true; result: RawHtmlExtract } | { id: number; ok: false; message: string };
 
 function workerFile(): string {
-  // Joined at run time so no bundler tries to resolve or inline it; the app always runs from its root.
-  const file = path.join(process.cwd(), ["lib", "capture", "html-extract-worker.mjs"].join(path.sep));
+  // Resolved at run time from the project root (where the app always runs); the ignore comments keep
+  // Turbopack from tracing the whole project or trying to bundle the worker.
+  const file = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "capture", "html-extract-worker.mjs");
   if (!existsSync(file)) throw new Error(`HTML extraction worker not found at ${file} (start the app from the project root).`);
   return file;
 }
@@ -46,7 +47,7 @@ class ExtractPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB } });
+    const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ workerFile(), { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB } });
     worker.on("message", (reply: Reply) => this.finish(worker, reply));
     worker.on("error", (error) => this.fail(worker, error));
     worker.on("exit", () => this.fail(worker, new Error("The HTML extraction worker stopped.")));

@@ -13,6 +13,7 @@ import { withQueryCount } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
 import { isSameOriginRequest } from "./same-origin";
 import { assertStorableJson, unstorableValues } from "./json-guard";
+import { readBodyText } from "./body-limit";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -142,11 +143,12 @@ export function withCase(action: CaseAction, handler: Handler<UserArgs & { acces
   });
 }
 
-/** Parses a JSON body with a zod schema; malformed JSON is a 400, invalid fields a 422 with issues. */
+/** Parses a JSON body with a zod schema; over MAX_REQUEST_BODY_BYTES is a 413, malformed JSON a 400, invalid fields a 422 with issues. */
 export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const text = await readBodyText(req);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
     throw new InvalidError("The request body is not valid JSON.");
   }
@@ -156,7 +158,7 @@ export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T>
 
 /** Like parseJson, for routes whose body may be left out entirely (it then counts as `{}`). */
 export async function parseOptionalJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text.trim()) return schema.parse({});
   return parseJson(new Request(req.url, { method: "POST", body: text, headers: { "content-type": "application/json" } }), schema);
 }
