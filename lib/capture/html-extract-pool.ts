@@ -8,14 +8,15 @@ import type { RawHtmlExtract } from "./html-extract-core.mjs";
 // Runs HTML extraction (jsdom + Readability, seconds of CPU on a hostile page) in one worker thread,
 // one page at a time, so the server's event loop keeps answering other requests. A page that runs
 // past its time limit gets its worker terminated (the only way to stop synchronous JavaScript) and a
-// 422; the next page gets a fresh worker. An idle worker is stopped after IDLE_MS to give back its
-// memory; its heap is capped so a page cannot exhaust the server's.
+// 422; the next page gets a fresh worker. An idle worker is stopped after IDLE_MS (10 min) to give
+// back its memory; its heap is capped so a page cannot exhaust the server's.
 //
 // The worker is a plain .mjs file found on disk at run time, not through the bundler: `next build`
 // does not need to know about it, and Vitest and tsx load the same file.
 
 export const HTML_EXTRACT_TIMEOUT_MS = 15_000;
-const IDLE_MS = 30_000;
+// Starting a worker loads jsdom (about 0.5 s on a quiet machine, 2.5 s on a busy one): keep it a while.
+const IDLE_MS = 10 * 60_000;
 const MAX_HEAP_MB = 512;
 
 type Job = { id: number; html: string; baseUrl?: string; timeoutMs: number; field: string; resolve: (r: RawHtmlExtract) => void; reject: (e: unknown) => void };
