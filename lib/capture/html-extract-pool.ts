@@ -20,7 +20,10 @@ const IDLE_MS = 10 * 60_000;
 const MAX_HEAP_MB = 512;
 
 type Job = { id: number; html: string; baseUrl?: string; timeoutMs: number; field: string; resolve: (r: RawHtmlExtract) => void; reject: (e: unknown) => void };
-type Reply = { id: number; ok: true; result: RawHtmlExtract } | { id: number; ok: false; message: string };
+type Reply = { ready: true } | { id: number; ok: true; result: RawHtmlExtract } | { id: number; ok: false; message: string };
+// Loading jsdom in a fresh worker is not the page's fault: the page's time limit starts once the
+// worker says it is ready, and a worker that never gets there is a server fault (500).
+const STARTUP_MS = 60_000;
 
 function workerFile(): string {
   // Resolved at run time from the project root (where the app always runs); the ignore comments keep
@@ -35,7 +38,8 @@ const issue = (field: string, message: string): FieldIssue[] => [{ path: field, 
 class ExtractPool {
   private worker: Worker | null = null;
   private queue: Job[] = [];
-  private running: { job: Job; timer: NodeJS.Timeout } | null = null;
+  private running: { job: Job; timer: NodeJS.Timeout | null } | null = null;
+  private ready = new WeakSet<Worker>();
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
 
@@ -70,20 +74,35 @@ class ExtractPool {
       return;
     }
     worker.ref();
-    const timer = setTimeout(() => {
-      const seconds = job.timeoutMs >= 1000 ? `${Math.round(job.timeoutMs / 1000)} s` : `${job.timeoutMs} ms`;
+    this.running = { job, timer: null };
+    if (this.ready.has(worker)) this.startClock(worker);
+    else {
+      this.running.timer = setTimeout(() => {
+        this.stop(worker);
+        this.settle((j) => j.reject(new Error(`The HTML extraction worker did not start within ${STARTUP_MS / 1000} s.`)));
+      }, STARTUP_MS);
+    }
+    worker.postMessage({ id: job.id, html: job.html, baseUrl: job.baseUrl });
+  }
+
+  /** The running job's time limit, from now. */
+  private startClock(worker: Worker) {
+    const current = this.running;
+    if (!current) return;
+    if (current.timer) clearTimeout(current.timer);
+    const { timeoutMs } = current.job;
+    current.timer = setTimeout(() => {
+      const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
       const message = `Reading this HTML took too long (over ${seconds}), so it was refused. Save the page as text or PDF and upload that instead.`;
       this.stop(worker);
       this.settle((j) => j.reject(new InvalidError(message, issue(j.field, message))));
-    }, job.timeoutMs);
-    this.running = { job, timer };
-    worker.postMessage({ id: job.id, html: job.html, baseUrl: job.baseUrl });
+    }, timeoutMs);
   }
 
   private settle(done: (job: Job) => void) {
     const current = this.running;
     if (!current) return;
-    clearTimeout(current.timer);
+    if (current.timer) clearTimeout(current.timer);
     this.running = null;
     done(current.job);
     if (this.queue.length) this.pump();
@@ -96,7 +115,13 @@ class ExtractPool {
   }
 
   private finish(worker: Worker, reply: Reply) {
-    if (worker !== this.worker || this.running?.job.id !== reply.id) return;
+    if (worker !== this.worker) return;
+    if ("ready" in reply) {
+      this.ready.add(worker);
+      this.startClock(worker);
+      return;
+    }
+    if (this.running?.job.id !== reply.id) return;
     this.settle((job) => (reply.ok ? job.resolve(reply.result) : job.reject(new Error(`HTML extraction failed: ${reply.message}`))));
   }
 

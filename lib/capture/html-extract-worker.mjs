@@ -11,3 +11,6 @@ parentPort.on("message", ({ id, html, baseUrl }) => {
     parentPort.postMessage({ id, ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }
 });
+
+// Module loading (jsdom) is done: from here on the pool times the page, not the start-up.
+parentPort.postMessage({ ready: true });
