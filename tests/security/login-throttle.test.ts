@@ -57,6 +57,9 @@ describe("login throttling without a trusted proxy", () => {
         break;
       }
     }
+    const refused = await attempt(actor.email, TEST_PASSWORD, {});
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).message).toMatch(/Try again in \d+ seconds?\./);
     const wait = await lockedFor({ email: actor.email, ip: null });
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(MAX_BACKOFF_SECONDS);
