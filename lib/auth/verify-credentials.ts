@@ -27,6 +27,6 @@ export async function verifyCredentials({ email, password, ip, userAgent }: { em
 
 export function lockedError(seconds: number) {
   // The per-account backoff is seconds long (lib/auth/login-throttle.ts); the address lock minutes.
-  const [n, unit] = seconds < 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
+  const [n, unit] = seconds <= 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
   return new RateLimitedError(`Too many failed sign-in attempts. Try again in ${n} ${unit}${n === 1 ? "" : "s"}.`, seconds);
 }
