@@ -7,7 +7,13 @@ const nextConfig = {
   reactStrictMode: true,
   // Packages with native or wasm parts stay outside the server bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "jsdom", "isomorphic-dompurify"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Next's request proxy buffers bodies up to this size and cuts the rest silently (10 MiB by
+    // default). 1 MiB above the app's one limit (MAX_REQUEST_BODY_BYTES = 20 MiB in
+    // lib/http/body-limit.ts), so an oversized body reaches the route and is refused there with a 413.
+    proxyClientMaxBodySize: 21 * 1024 * 1024,
+  },
   // `npm test` type-checks the whole project (tests included) with tsc; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
 };

@@ -32,10 +32,16 @@ export class ForbiddenError extends AppError {
     super({ status: 403, code: "forbidden", message });
   }
 }
-/** Also used for records in cases the user may not see, so ids do not leak. */
+/**
+ * Also used for records in cases the user may not see, so ids do not leak: the message is the same
+ * "Not found." for every kind and every reason (issue 12: an id from another case and an id that
+ * exists nowhere must read alike). `what` is kept on the error for logs only.
+ */
 export class NotFoundError extends AppError {
+  readonly what: string;
   constructor(what = "Record") {
-    super({ status: 404, code: "not_found", message: `${what} not found.` });
+    super({ status: 404, code: "not_found", message: "Not found." });
+    this.what = what;
   }
 }
 export class ConflictError extends AppError {

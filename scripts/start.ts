@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { migrate } from "./lib/migrator";
 import { resolveDatabase } from "./lib/resolve-database";
 
@@ -88,7 +89,9 @@ async function main() {
   // Idle keep-alive sockets stay open 65 s (Node's default is 5 s): a client reusing a socket the
   // server has just closed gets ECONNRESET on a POST, seen as a flaky reset under the security suite.
   const args = dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
-  const child = spawn(process.execPath, [nextBin, ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
+  // TRACE/TRACK are a 405 before Next turns them into a 500 (scripts/lib/refuse-unsupported-methods.mjs).
+  const preload = ["--import", pathToFileURL(path.join(ROOT, "scripts/lib/refuse-unsupported-methods.mjs")).href];
+  const child = spawn(process.execPath, [...preload, nextBin, ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
   app.child = child;
   child.on("exit", (code) => void stop(code ?? 0));
   console.log(`start: http://localhost:${port} — demo logins are in README.md`);

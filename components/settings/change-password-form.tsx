@@ -45,7 +45,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormError message={error && !fieldError("currentPassword") && !fieldError("newPassword") ? error.message : null} />
       {change.isSuccess && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Password changed. Your other sessions have been signed out.
+          Password changed. Your other sessions have been signed out and your API tokens revoked.
         </p>
       )}
       <Button type="submit" disabled={change.isPending}>{change.isPending ? "Changing…" : "Change password"}</Button>

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { NO_PASSWORD } from "@/lib/auth/passwords";
+import { revokeUserApiTokens } from "@/lib/tokens/revoke-user-api-tokens";
 import { InviteUserSchema } from "./schemas";
 import { assertWorkspaceAdmin } from "./require-admin";
 import { LINK_TTL_SECONDS, linkPath, newLinkToken } from "./link-token";
@@ -87,8 +88,8 @@ async function endSessions(tx: Tx, userId: string) {
 }
 
 /**
- * A one-time reset link. The old password stops working and every session ends at once: an admin
- * resets a password because the account may be compromised.
+ * A one-time reset link. The old password stops working, every session ends and every API token is
+ * revoked at once: an admin resets a password because the account may be compromised.
  */
 export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: string | undefined }) {
   assertWorkspaceAdmin(ctx.actor);
@@ -96,8 +97,9 @@ export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: st
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: target.id }, data: { passwordHash: NO_PASSWORD } });
     await endSessions(tx, target.id);
+    const apiTokensRevoked = await revokeUserApiTokens({ tx, userId: target.id });
     const link = await issueLink({ tx, ctx, userId: target.id, purpose: "reset" });
-    await recordAudit({ tx, ctx, action: "user.reset_password", caseId: null, targetType: "user", targetId: target.id, after: { linkExpiresAt: link.expiresAt }, reason: "Sessions ended; old password no longer valid" });
+    await recordAudit({ tx, ctx, action: "user.reset_password", caseId: null, targetType: "user", targetId: target.id, after: { linkExpiresAt: link.expiresAt, apiTokensRevoked }, reason: "Sessions ended, API tokens revoked; old password no longer valid" });
     return link;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/dates/calendar-date";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 
 export const AuditQuerySchema = z.object({
@@ -8,8 +9,9 @@ export const AuditQuerySchema = z.object({
   targetType: z.string().trim().max(50).optional(),
   targetId: z.uuid().optional(),
   actorId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  // zod's ISO formats accept year 0000, which PostgreSQL refuses (a 500 before; issue 12).
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(isCalendarDate, CALENDAR_DATE_MESSAGE).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(isCalendarDate, CALENDAR_DATE_MESSAGE).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CookiesOptions, NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { SESSION_ABSOLUTE_SECONDS, revokeSession } from "./sessions";
+import { SESSION_ABSOLUTE_SECONDS, actorForSession, revokeSession } from "./sessions";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIp } from "@/lib/http/client-ip";
 
@@ -49,8 +49,13 @@ export const authOptions: NextAuthOptions = {
       if (user && "sid" in user) token.sid = user.sid as string;
       return token;
     },
+    // GET /api/auth/session: the session row decides, as for every other request. A revoked, expired
+    // or idle session answers {} (what next-auth's client reads as signed out); a live one answers
+    // the user's current name and e-mail, never the server-side session id the cookie carries.
     async session({ session, token }) {
-      return { ...session, sid: token.sid };
+      const actor = await actorForSession(typeof token.sid === "string" ? token.sid : null);
+      if (!actor) return {} as typeof session;
+      return { user: { name: actor.name, email: actor.email }, expires: session.expires };
     },
   },
   events: {

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "case.update": WRITERS,
   "case.members.read": ALL,
   "case.members.manage": ["owner"],
+  // Leaving a case (removing yourself); the last owner is refused in lib/cases/leave-case.ts.
+  "case.leave": ALL,
   "documents.read": ALL,
   "documents.create": WRITERS,
   "documents.update": WRITERS,

@@ -8,7 +8,7 @@ import { createSession } from "./sessions";
 export const LOGIN_FAILED = "Email or password is incorrect.";
 
 /** Checks a login attempt; returns the new session, or null when the credentials are wrong. */
-export async function verifyCredentials({ email, password, ip, userAgent }: { email: string; password: string; ip: string; userAgent?: string }) {
+export async function verifyCredentials({ email, password, ip, userAgent }: { email: string; password: string; ip: string | null; userAgent?: string }) {
   const normalized = email.trim().toLowerCase();
   const wait = await lockedFor({ email: normalized, ip });
   if (wait > 0) throw lockedError(wait);
@@ -21,11 +21,12 @@ export async function verifyCredentials({ email, password, ip, userAgent }: { em
     return null;
   }
   await clearLoginFailures({ email: normalized, ip });
-  const session = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip, userAgent });
+  const session = await createSession({ userId: user.id, sessionVersion: user.sessionVersion, ip: ip ?? undefined, userAgent });
   return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name } };
 }
 
 export function lockedError(seconds: number) {
-  const minutes = Math.ceil(seconds / 60);
-  return new RateLimitedError(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, seconds);
+  // The per-account backoff is seconds long (lib/auth/login-throttle.ts); the address lock minutes.
+  const [n, unit] = seconds <= 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
+  return new RateLimitedError(`Too many failed sign-in attempts. Try again in ${n} ${unit}${n === 1 ? "" : "s"}.`, seconds);
 }

@@ -2,6 +2,7 @@
 // case exactly, and the limits an import enforces on an untrusted bundle. The STIX objects themselves
 // are for any STIX consumer; these properties are only read back by Casefile.
 import { z } from "zod";
+import { MAX_REQUEST_BODY_BYTES } from "@/lib/http/body-limit";
 import { CASE_STATUSES, TLP_VALUES } from "@/lib/cases/schemas";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/sources/schemas";
 import { ENTITY_KINDS } from "@/lib/entities/schemas";
@@ -10,7 +11,8 @@ import { CONFIDENCES, DISPOSITIONS, LIKELIHOODS } from "@/lib/attribution/schema
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
 
 export const CASEFILE_FORMAT = "casefile-case/1";
-export const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
+// The request body limit: a bundle is the largest body the app accepts.
+export const MAX_BUNDLE_BYTES = MAX_REQUEST_BODY_BYTES;
 export const MAX_BUNDLE_OBJECTS = 10_000;
 export const MAX_JSON_DEPTH = 32;
 // Base64 of the largest original we accept (an upload's limit), with room for padding.

@@ -1,20 +1,12 @@
 import "server-only";
-import { Readability } from "@mozilla/readability";
-import DOMPurify, { type Config } from "isomorphic-dompurify";
-// jsdom ships no type declarations and @types/jsdom is not installed; the namespace is narrowed to
-// the small JsdomModule shape below instead of leaking an implicit any.
-// @ts-expect-error -- untyped module, see above
-import * as jsdomModule from "jsdom";
 import { extractText as extractPdfText } from "unpdf";
 import { InvalidError, UnsupportedMediaError } from "@/lib/errors";
+import { extractHtmlInWorker } from "./html-extract-pool";
+import { htmlStructure, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "./html-structure";
 
 // Turns bytes we received (an upload or a fetched page) into the plain text a Document stores.
 // That text is what quotes are anchored to, so it is normalised only in ways that cannot change
 // what a reader sees: line endings to \n and Unicode to NFC. Nothing else is rewritten.
-
-type JsdomWindow = { document: Document; close(): void };
-type JsdomModule = { JSDOM: new (html: string, options?: { url?: string; contentType?: string }) => { window: JsdomWindow } };
-const { JSDOM } = jsdomModule as unknown as JsdomModule;
 
 export type DocumentKind = "text" | "html" | "markdown" | "pdf";
 
@@ -57,123 +49,35 @@ export function parseDateLine(text: string): { publishedAt: Date | null; body: s
   return { publishedAt, body: rest };
 }
 
-// Strict profile for any formatted view of captured pages. An allowlist, so tags DOMPurify would
-// normally permit but we have not thought about are dropped (fails closed). No images or media:
-// loading them would make the analyst's browser contact the source, which can tip off its owner.
-const SANITIZE_CONFIG: Config = {
-  ALLOWED_TAGS: [
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "mark", "ol", "p",
-    "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "u", "ul",
-  ],
-  ALLOWED_ATTR: ["href", "title", "colspan", "rowspan", "datetime", "lang", "dir"],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  // Only web and mail links, or relative/fragment links; javascript:, data:, vbscript: never match.
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  FORBID_TAGS: ["style", "script", "svg", "math", "form", "iframe", "noscript", "template", "object", "embed"],
-  FORBID_ATTR: ["style", "srcset", "action", "formaction"],
-  KEEP_CONTENT: true,
-  WHOLE_DOCUMENT: false,
-  RETURN_TRUSTED_TYPE: false,
-};
+export { sanitizeHtml } from "./html-extract-core.mjs";
 
-/** HTML safe to render: no scripts, handlers, javascript: URLs, styles, SVG/MathML, forms, frames or media. */
-export function sanitizeHtml(html: string): string {
-  return String(DOMPurify.sanitize(html, SANITIZE_CONFIG));
-}
-
-const BLOCK_TAGS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "CAPTION", "DD", "DETAILS", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE",
-  "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION",
-  "SUMMARY", "TABLE", "TBODY", "TFOOT", "THEAD", "TR", "UL",
-]);
-const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "HEAD", "TITLE", "BUTTON", "SELECT", "TEXTAREA"]);
-
-/** Plain text of a DOM subtree: one paragraph per block element, paragraphs separated by a blank line. */
-function domToText(root: Node): string {
-  const paragraphs: string[] = [];
-  let current = "";
-  const flush = () => {
-    const lines = current.split("\n").map((line) => line.replace(/[ \t\f\v\u00a0]+/g, " ").trim());
-    const paragraph = lines.filter((line, i) => line || (i > 0 && i < lines.length - 1)).join("\n").trim();
-    if (paragraph) paragraphs.push(paragraph);
-    current = "";
-  };
-  const walk = (node: Node, inPre: boolean) => {
-    if (node.nodeType === 3) {
-      const value = node.nodeValue ?? "";
-      current += inPre ? value : value.replace(/\s+/g, " ");
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : "";
-    if (SKIPPED_TAGS.has(tag)) return;
-    if (tag === "BR") {
-      current += "\n";
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    if (tag === "TD" || tag === "TH") current += current && !current.endsWith(" ") ? " " : "";
-    for (const child of Array.from(node.childNodes)) walk(child, inPre || tag === "PRE");
-    if (block) flush();
-  };
-  walk(root, false);
-  flush();
-  return paragraphs.join("\n\n");
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.replace(/\s+/g, " ").trim();
-  return trimmed ? trimmed : null;
-}
-
-function safeBaseUrl(baseUrl: string | undefined): string | undefined {
-  if (!baseUrl) return undefined;
-  try {
-    const url = new URL(baseUrl);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
+function formatCount(n: number) {
+  return n.toLocaleString("en-US");
 }
 
 /**
- * Main article text of a page. jsdom is used without runScripts or resource loading, so the page's
- * scripts never run and nothing it references is fetched. Returns plain text only.
+ * Refuses (422, naming `field`) HTML nested deeper than MAX_HTML_DEPTH or with more than
+ * MAX_HTML_ELEMENTS elements, from a cheap tag scan before anything parses it.
  */
-export function extractFromHtml(html: string, baseUrl?: string): HtmlExtract {
-  const dom = new JSDOM(html, { url: safeBaseUrl(baseUrl), contentType: "text/html" });
-  const { document } = dom.window;
-  try {
-    const pageTitle = nonEmpty(document.title);
-    const metaPublished = nonEmpty(
-      document.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]')?.getAttribute("content"),
-    );
-    // Readability mutates the document it reads; give it a clone so the fallback still has the original.
-    const article = new Readability(document.cloneNode(true) as Document).parse();
-    let text = "";
-    if (article?.content) {
-      // Readability's content is HTML from the page: sanitise before parsing it again, then flatten.
-      const fragment = new JSDOM(`<!doctype html><body>${sanitizeHtml(article.content)}</body>`).window.document.body;
-      text = domToText(fragment);
-    }
-    if (!text.trim()) {
-      const body = new JSDOM(`<!doctype html><body>${sanitizeHtml(document.body?.innerHTML ?? "")}</body>`).window.document.body;
-      text = domToText(body);
-    }
-    return {
-      title: nonEmpty(article?.title) ?? pageTitle,
-      byline: nonEmpty(article?.byline),
-      siteName: nonEmpty(article?.siteName),
-      publishedTime: nonEmpty(article?.publishedTime) ?? metaPublished,
-      text: normaliseText(text),
-    };
-  } finally {
-    dom.window.close();
+export function assertReadableHtml(html: string, field: string) {
+  const { depth, elements } = htmlStructure(html);
+  let message: string | null = null;
+  if (depth > MAX_HTML_DEPTH) {
+    message = `This HTML is nested ${formatCount(depth)} levels deep; pages nested deeper than ${formatCount(MAX_HTML_DEPTH)} levels are refused. Save the page as text or PDF and upload that instead.`;
+  } else if (elements > MAX_HTML_ELEMENTS) {
+    message = `This HTML has ${formatCount(elements)} elements; pages with more than ${formatCount(MAX_HTML_ELEMENTS)} are refused. Save the page as text or PDF and upload that instead.`;
   }
+  if (message) throw new InvalidError(message, [{ path: field, message }]);
+}
+
+/**
+ * Main article text of a page, extracted off the main thread (lib/capture/html-extract-pool.ts) after
+ * the tag scan above; plain text only, normalised. `field` names the input in a 422 (file or url).
+ */
+export async function extractFromHtml(html: string, { baseUrl, field = "file", timeoutMs }: { baseUrl?: string; field?: string; timeoutMs?: number } = {}): Promise<HtmlExtract> {
+  assertReadableHtml(html, field);
+  const raw = await extractHtmlInWorker({ html, baseUrl, timeoutMs, field });
+  return { ...raw, text: normaliseText(raw.text) };
 }
 
 const EXTENSION_KINDS: Record<string, DocumentKind> = { txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", pdf: "pdf" };
@@ -251,7 +155,7 @@ export async function extractText({ bytes, fileName, declaredType }: { bytes: Ui
   } else {
     const decoded = decodeUtf8Text({ bytes, fileName });
     if (kind === "html") {
-      const extracted = extractFromHtml(decoded);
+      const extracted = await extractFromHtml(decoded, { field: "file" });
       text = extracted.text;
       title = extracted.title;
     } else {

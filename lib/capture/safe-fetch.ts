@@ -160,10 +160,10 @@ async function vetHost({ url, allowed, signal }: { url: URL; allowed: Set<string
   if (!allowed.has(host)) {
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
     if (blocked) {
-      throw new UrlRefusedError(
-        `${bare} points to a private, local or reserved network address (${blocked.address}), which cannot be captured.`,
-        "address",
-      );
+      // Says only "refused": naming the address (or that it is private) would tell an analyst where
+      // an internal name resolves (issue 12, outside test). The server log keeps the detail.
+      console.warn(`capture refused: ${bare} resolves to ${blocked.address}`);
+      throw new UrlRefusedError("Capturing this URL was refused.", "address");
     }
   }
   return addresses[0];

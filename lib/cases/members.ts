@@ -4,6 +4,7 @@ import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { AddMemberSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 // Case membership changes, shared by the case owner's routes (/api/cases/{id}/members, permission
 // case.members.manage) and the workspace admin's (/api/admin/cases/{id}/members). Callers check who
@@ -21,15 +22,15 @@ export async function listMembers({ caseId }: { caseId: string }) {
 }
 
 /** Serialises membership changes on one case, so two owners demoting each other cannot leave none. */
-async function lockCase(tx: Tx, caseId: string) {
+export async function lockCase(tx: Tx, caseId: string) {
   if (!UUID.test(caseId)) throw new NotFoundError("Case");
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("Case");
 }
 
-async function assertOwnerRemains(tx: Tx, caseId: string) {
+export async function assertOwnerRemains(tx: Tx, caseId: string, message = "A case needs at least one owner: make someone else owner first.") {
   const owners = await tx.caseMember.count({ where: { caseId, role: "owner" } });
-  if (owners === 0) throw new InvalidError("A case needs at least one owner: make someone else owner first.");
+  if (owners === 0) throw new InvalidError(message);
 }
 
 /** Gives `userId` a role on the case (adds them if they are not a member). */
@@ -49,12 +50,22 @@ export async function setMemberRole({ ctx, caseId, userId, input }: { ctx: Ctx; 
   });
 }
 
-/** Adds a member by email (what a case owner knows), or changes their role if already a member. */
+/**
+ * Adds a member by email (what a case owner knows), or changes their role if already a member. The
+ * answer is the same whether or not an account has that email, so the form cannot be used to find
+ * out who has an account (issue 12); only an existing account is added (and audited). Whoever is
+ * added sees the case at once and may leave it (lib/cases/leave-case.ts).
+ */
 export async function addMemberByEmail({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: unknown }) {
   const { email, role } = AddMemberSchema.parse(input);
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw new InvalidError("No user has that email.", [{ path: "email", message: "No user has that email. A workspace admin can invite them." }]);
-  return setMemberRole({ ctx, caseId, userId: user.id, input: { role } });
+  if (user) await setMemberRole({ ctx, caseId, userId: user.id, input: { role } });
+  return {
+    ok: true as const,
+    email,
+    role,
+    message: `If an account uses ${email}, it now has the ${ROLE_LABELS[role].toLowerCase()} role on this case. A workspace admin can invite people who have no account yet.`,
+  };
 }
 
 export async function removeMember({ ctx, caseId, userId }: { ctx: Ctx; caseId: string; userId: string | undefined }) {

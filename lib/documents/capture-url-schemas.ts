@@ -23,7 +23,7 @@ export const CaptureUrlSchema = z.object({
     .trim()
     .nullable()
     .optional()
-    .refine((v) => !v || isStorableDate(v), "Published date must be a date like 2022-09-20."),
+    .refine((v) => !v || isStorableDate(v), "Published date must be a real date like 2022-09-20."),
 });
 export type CaptureUrlInput = z.input<typeof CaptureUrlSchema>;
 

@@ -24,7 +24,7 @@ async function fetchArticle(url: string): Promise<Fetched> {
   }
   const decoded = decode({ bytes: res.bytes, contentType, html: HTML_TYPES.has(mime) });
   const extract: HtmlExtract = HTML_TYPES.has(mime)
-    ? extractFromHtml(decoded, res.finalUrl)
+    ? await extractFromHtml(decoded, { baseUrl: res.finalUrl, field: "url" })
     : { title: null, byline: null, siteName: null, publishedTime: null, text: normaliseText(decoded) };
   if (!extract.text.trim()) {
     const message = "The page has no readable text to capture.";

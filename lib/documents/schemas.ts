@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates/calendar-date";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -10,7 +11,8 @@ export const MAX_TEXT_CHARS = 2_000_000;
  * (both found by tests/security/fuzz-handlers.test.ts).
  */
 export function isStorableDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return false;
+  // 2022-02-30 parses in JavaScript (as 2022-03-02): the day must exist (issue 12, outside test).
+  if (!isCalendarDate(value)) return false;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return false;
   const year = new Date(ms).getUTCFullYear();
@@ -36,7 +38,7 @@ export const DocumentMetaSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || isStorableDate(v), "Published date must be a date like 2022-09-20."),
+    .refine((v) => v === undefined || isStorableDate(v), "Published date must be a real date like 2022-09-20."),
 });
 
 export const PasteDocumentSchema = DocumentMetaSchema.extend({

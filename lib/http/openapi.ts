@@ -146,11 +146,11 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/members": {
     get: { summary: "The case's members and their roles", tag: "cases", response: obj({ members: arrayOf(obj({ userId: id, email: str, name: str, role: str, disabled: { type: "boolean" } })) }), errors: CASE },
-    post: { summary: "Add an existing user by email with a role, or change their role (case owners)", tag: "cases", body: AddMemberSchema, status: 201, response: obj({ member: obj({ userId: id, role: str }) }), errors: WRITE },
+    post: { summary: "Add a user by email with a role, or change their role (case owners). The answer is the same whether or not an account has that email", tag: "cases", body: AddMemberSchema, response: obj({ ok: { type: "boolean" }, email: str, role: str, message: str }), errors: WRITE },
   },
   "/api/cases/{caseId}/members/{userId}": {
     put: { summary: "Change a member's role; the last owner cannot be demoted (case owners)", tag: "cases", body: SetMemberRoleSchema, response: obj({ member: obj({ userId: id, role: str }) }), errors: WRITE },
-    delete: { summary: "Remove a member; the last owner cannot be removed (case owners)", tag: "cases", response: obj({ ok: { type: "boolean" } }), errors: [...CASE, 422] },
+    delete: { summary: "Remove a member (case owners), or leave the case with your own user id (any member, audited); the last owner can neither be removed nor leave", tag: "cases", response: obj({ ok: { type: "boolean" } }), errors: [...CASE, 422] },
   },
   "/api/cases/{caseId}/documents/{documentId}/original": {
     get: { summary: "The original bytes as an attachment (HTML/SVG as text/plain, unknown types as octet-stream), verified against the stored SHA-256 first (header x-content-sha256); a mismatch is a 500 with code integrity", tag: "documents", response: { type: "string", format: "binary" }, errors: CASE },

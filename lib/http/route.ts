@@ -11,9 +11,10 @@ import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-acc
 import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
-import { isSameOrigin } from "./same-origin";
+import { isSameOriginRequest } from "./same-origin";
 import { databaseRefusal } from "./db-refusal";
 import { assertStorableJson, unstorableValues } from "./json-guard";
+import { readBodyText } from "./body-limit";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -28,9 +29,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 function assertSameOrigin(req: NextRequest) {
   if (SAFE_METHODS.has(req.method)) return;
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!isSameOrigin(origin, host)) throw new ForbiddenError("Cross-site request refused.");
+  if (!isSameOriginRequest(req)) throw new ForbiddenError("Cross-site request refused.");
 }
 
 export function jsonError(err: unknown, requestId: string) {
@@ -150,11 +149,12 @@ export function withCase(action: CaseAction, handler: Handler<UserArgs & { acces
   });
 }
 
-/** Parses a JSON body with a zod schema; malformed JSON is a 400, invalid fields a 422 with issues. */
+/** Parses a JSON body with a zod schema; over MAX_REQUEST_BODY_BYTES is a 413, malformed JSON a 400, invalid fields a 422 with issues. */
 export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const text = await readBodyText(req);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
     throw new InvalidError("The request body is not valid JSON.");
   }
@@ -164,7 +164,7 @@ export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T>
 
 /** Like parseJson, for routes whose body may be left out entirely (it then counts as `{}`). */
 export async function parseOptionalJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text.trim()) return schema.parse({});
   return parseJson(new Request(req.url, { method: "POST", body: text, headers: { "content-type": "application/json" } }), schema);
 }

@@ -1,6 +1,9 @@
 // The response headers every page and API answer carries. Kept free of Next imports so the policy
 // itself can be unit-tested and read in one place (SECURITY.md points here).
 
+/** The policy of a downloaded original: nothing in it may load or run, even if a browser renders it. */
+export const ATTACHMENT_CSP = "default-src 'none'; sandbox";
+
 /** 128 random bits, base64: unguessable per response, which is what makes a nonce worth anything. */
 export function makeNonce(): string {
   const bytes = new Uint8Array(16);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/dates/calendar-date";
 import { InvalidError } from "@/lib/errors";
 
 export const SEARCH_KINDS = ["document", "claim", "entity", "source"] as const;
@@ -18,7 +19,7 @@ const query = z
 // An empty query-string parameter (?kind=) means "no filter", as a form with an empty select sends it.
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2022-07-15.").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "That is not a real date.");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2022-07-15.").refine(isCalendarDate, CALENDAR_DATE_MESSAGE);
 
 export const SearchQuerySchema = z
   .object({

@@ -141,7 +141,7 @@ describe("safeFetch", () => {
     const error = await refusal(safeFetch(`http://127.0.0.1:${canary.port}/`));
     expect(error.reason).toBe("address");
     expect(error.status).toBe(422);
-    expect(error.message).toMatch(/private, local or reserved/);
+    expect(error.message).toBe("Capturing this URL was refused.");
     expect(canary.connections()).toBe(0);
   });
 
@@ -190,10 +190,10 @@ describe("safeFetch", () => {
   it("(d) refuses redirects to the metadata service or a private network even from an allowlisted host", async () => {
     const metadata = await refusal(safeFetch(`http://127.0.0.1:${site.port}/to-metadata`, ALLOW));
     expect(metadata.reason).toBe("address");
-    expect(metadata.message).toContain("169.254.169.254");
+    expect(metadata.message).not.toContain("169.254.169.254");
     const privateNet = await refusal(safeFetch(`http://127.0.0.1:${site.port}/to-private`, ALLOW));
     expect(privateNet.reason).toBe("address");
-    expect(privateNet.message).toContain("10.0.0.1");
+    expect(privateNet.message).not.toContain("10.0.0.1");
     const file = await refusal(safeFetch(`http://127.0.0.1:${site.port}/to-file`, ALLOW));
     expect(file.reason).toBe("scheme");
   });
@@ -252,7 +252,8 @@ describe("safeFetch", () => {
   it("(h) refuses a hostname that resolves to loopback", async () => {
     const error = await refusal(safeFetch(`http://localhost:${canary.port}/`));
     expect(error.reason).toBe("address");
-    expect(error.message).toMatch(/localhost/);
+    // Refused without saying where the name resolves (issue 12, outside test).
+    expect(error.message).toBe("Capturing this URL was refused.");
   });
 });
 

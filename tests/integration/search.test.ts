@@ -72,7 +72,7 @@ describe("search: ranking and query syntax", () => {
     await expect(find(ana, { q: "x".repeat(10_000) })).rejects.toThrow(/under 500 characters/);
     await expect(find(ana, { q: "wiper", kind: "memo" as "claim" })).rejects.toThrow(/Kind must be/);
     await expect(find(ana, { q: "wiper", reliability: "Z" as "A" })).rejects.toThrow(/A to F/);
-    await expect(find(ana, { q: "wiper", from: "2022-13-45" })).rejects.toThrow(/real date/);
+    await expect(find(ana, { q: "wiper", from: "2022-13-45" })).rejects.toThrow(/real calendar date/);
     await expect(find(ana, { q: "wiper", caseId: "not-a-uuid" })).rejects.toBeInstanceOf(InvalidError);
     await expect(find(ana, { q: "wiper", from: "2022-09-01", to: "2022-08-01" })).rejects.toThrow(/before the start/);
   });

@@ -31,6 +31,11 @@ test("logout: the old cookie replayed gets 401", async ({ browser }) => {
   const replay = await browser.newContext();
   await replay.addCookies(before);
   expect((await replay.request.get("/api/cases")).status()).toBe(401);
+  // Issue 12 (outside test): next-auth's own session endpoint answered the revoked session's name,
+  // e-mail and session id. It must answer {} like a signed-out client.
+  const session = await replay.request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect(await session.json()).toEqual({});
   await ctx.close();
   await replay.close();
 });

@@ -103,8 +103,8 @@ const ARTICLE = `<!doctype html>
 </body></html>`;
 
 describe("extractFromHtml", () => {
-  it("returns plain article text in paragraphs plus metadata, without running scripts", () => {
-    const result = extractFromHtml(ARTICLE, "https://news.example/world/albania");
+  it("returns plain article text in paragraphs plus metadata, without running scripts", async () => {
+    const result = await extractFromHtml(ARTICLE, { baseUrl: "https://news.example/world/albania" });
     expect(result.title).toBe("Hackers hit Albania’s border system again");
     expect(result.siteName).toBe("Example News");
     expect(result.byline).toBe("Jane Reporter");
@@ -118,8 +118,8 @@ describe("extractFromHtml", () => {
     expect(result.text).not.toContain("\n\n\n");
   });
 
-  it("falls back to the body text when there is no article", () => {
-    const result = extractFromHtml("<html><body><div>Short note.</div><div>Second <b>line</b>.</div><script>1</script></body></html>");
+  it("falls back to the body text when there is no article", async () => {
+    const result = await extractFromHtml("<html><body><div>Short note.</div><div>Second <b>line</b>.</div><script>1</script></body></html>");
     expect(result.text).toContain("Short note.");
     expect(result.text).toContain("Second line.");
     expect(result.text).not.toMatch(/[<>]/);

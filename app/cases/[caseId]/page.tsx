@@ -4,12 +4,15 @@ import { DocumentSummarySchema } from "@/lib/documents/schemas";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { DocumentList } from "@/components/documents/document-list";
 import { AddDocumentForm } from "@/components/documents/add-document-form";
+import { LeaveCaseButton } from "@/components/cases/leave-case-button";
 
 export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
-  const { access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
+  const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
   const [c, docs] = await Promise.all([getCaseForPage(access.caseId, access.role), listDocuments({ access })]);
   const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
+  // The last owner cannot leave (the server refuses it too), so the button is not offered.
+  const lastOwner = access.role === "owner" && c.members.filter((m) => m.role === "owner").length === 1;
   return (
     <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-8">
@@ -36,6 +39,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
               <li key={m.user.id} className="flex justify-between"><span>{m.user.name}</span><span className="text-slate-500">{ROLE_LABELS[m.role]}</span></li>
             ))}
           </ul>
+          {!lastOwner && <LeaveCaseButton caseId={caseId} userId={actor.id} caseTitle={c.title} />}
         </section>
       </aside>
     </main>

@@ -15,7 +15,7 @@ export default async function PasswordPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Change your password</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Changing it signs you out everywhere else (other browsers and devices); you stay signed in here. API tokens keep working: revoke them on the API tokens page if you need to.
+            Changing it signs you out everywhere else (other browsers and devices) and revokes all your API tokens; you stay signed in here. Create new tokens on the API tokens page afterwards.
           </p>
         </div>
         <ChangePasswordForm email={actor.email} />

@@ -23,6 +23,9 @@ export default async function ApiTokensPage() {
             <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization: Bearer cf_…</code>. The API is described in{" "}
             <Link href="/api/openapi.json" className="font-medium text-indigo-700 underline hover:text-indigo-900">/api/openapi.json</Link>.
           </p>
+          <p className="mt-2 max-w-2xl text-sm text-slate-600">
+            Every token is revoked when you change your password or an admin resets it, and stops working while your account is disabled.
+          </p>
         </div>
         <ApiTokenManager initial={tokens} />
       </main>

@@ -1,6 +1,9 @@
 import { parseJson, withCase } from "@/lib/http/route";
 import { SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { removeMember, setMemberRole } from "@/lib/cases/members";
+import { leaveCase } from "@/lib/cases/leave-case";
+import { can } from "@/lib/auth/permissions";
+import { ForbiddenError } from "@/lib/errors";
 
 // PUT /api/cases/{caseId}/members/{userId} — change a member's role (case owners; never the last owner)
 export const PUT = withCase("case.members.manage", async ({ req, ctx, access, params }) => {
@@ -8,5 +11,10 @@ export const PUT = withCase("case.members.manage", async ({ req, ctx, access, pa
   return { member: await setMemberRole({ ctx, caseId: access.caseId, userId: params.userId, input }) };
 });
 
-// DELETE /api/cases/{caseId}/members/{userId} — remove a member (case owners; never the last owner)
-export const DELETE = withCase("case.members.manage", async ({ ctx, access, params }) => removeMember({ ctx, caseId: access.caseId, userId: params.userId }));
+// DELETE /api/cases/{caseId}/members/{userId} — remove a member (case owners), or leave the case (your own id, any role); never the last owner
+export const DELETE = withCase("case.leave", async ({ ctx, access, params }) => {
+  if (params.userId === ctx.actor.id) return leaveCase({ ctx, caseId: access.caseId });
+  // Fails closed: removing anyone else needs the owner's permission, checked here like withCase would.
+  if (!can(access.role, "case.members.manage")) throw new ForbiddenError(`Your role on this case (${access.role}) does not allow that.`);
+  return removeMember({ ctx, caseId: access.caseId, userId: params.userId });
+});

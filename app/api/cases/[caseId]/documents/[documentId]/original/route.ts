@@ -1,5 +1,6 @@
 import { withCase } from "@/lib/http/route";
 import { readOriginal } from "@/lib/documents/read-original";
+import { ATTACHMENT_CSP } from "@/lib/http/security-headers";
 
 // GET /api/cases/{caseId}/documents/{documentId}/original — the original bytes as an attachment, hash-verified first
 export const GET = withCase("documents.read", async ({ access, params }) => {
@@ -11,7 +12,7 @@ export const GET = withCase("documents.read", async ({ access, params }) => {
       "content-length": String(bytes.length),
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
+      "content-security-policy": ATTACHMENT_CSP,
       "cache-control": "private, no-store",
       "x-content-sha256": sha256,
     },
