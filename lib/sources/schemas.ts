@@ -1,12 +1,13 @@
 import { z } from "zod";
 
-export const SOURCE_KINDS = ["outlet", "vendor", "agency", "advocacy", "person", "other"] as const;
+export const SOURCE_KINDS = ["outlet", "vendor", "agency", "government", "advocacy", "person", "other"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 
 export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
   outlet: "News outlet",
   vendor: "Security vendor",
-  agency: "Government agency",
+  agency: "Agency (intelligence, CERT, regulator)",
+  government: "Government (ministry, official, embassy)",
   advocacy: "Advocacy group",
   person: "Person",
   other: "Other",
