@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { UpdateClaimSchema, type UpdateClaimInput } from "./schemas";
 
 const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "status", "originatorSourceId"] as const;
@@ -22,6 +23,7 @@ export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; a
   return db.$transaction(async (tx) => {
     const before = await tx.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, include: { entities: { select: { entityId: true } } } });
     if (!before) throw new NotFoundError("Claim");
+    if (before.retractedAt) throw retractedError("This claim");
     const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) {
       const { entities, ...current } = before;

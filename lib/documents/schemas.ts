@@ -69,5 +69,9 @@ export const DocumentSummarySchema = z.object({
   reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
   overrideReason: z.string().nullable().optional(),
   source: z.object({ id: z.string(), name: z.string(), kind: z.string(), reliability: z.enum(["A", "B", "C", "D", "E", "F"]), rationale: z.string() }).nullable().optional(),
+  // Retracted (issue 12): kept, never deleted; null while the document stands.
+  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractionReason: z.string().nullable().optional(),
+  retractedBy: z.object({ name: z.string() }).nullable().optional().transform((u) => u?.name ?? null),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });

@@ -39,6 +39,8 @@ export const SourceSchema = z.object({
   version: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
   updatedAt: z.date().transform((d) => d.toISOString()),
+  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractionReason: z.string().nullable().optional(),
 });
 
 /** Giving a document a source, and optionally overriding the source's grade for this one document. */

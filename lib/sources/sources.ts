@@ -4,11 +4,17 @@ import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { AssignSourceSchema, CreateSourceSchema, UpdateSourceSchema, type AssignSourceInput, type CreateSourceInput } from "./schemas";
 
-export async function listSources({ access }: { access: CaseAccess }) {
-  const rows = await db.source.findMany({ where: { caseId: access.caseId }, orderBy: { name: "asc" }, include: { _count: { select: { documents: true } } } });
-  return rows.map(({ _count, ...s }) => ({ ...s, documentCount: _count.documents }));
+/** The case's sources; retracted ones are kept but listed only when asked for. */
+export async function listSources({ access, includeRetracted = false }: { access: CaseAccess; includeRetracted?: boolean }) {
+  const rows = await db.source.findMany({
+    where: { caseId: access.caseId, ...(includeRetracted ? {} : { retractedAt: null }) },
+    orderBy: { name: "asc" },
+    include: { _count: { select: { documents: true } }, retractedBy: { select: { name: true } } },
+  });
+  return rows.map(({ _count, retractedBy, ...s }) => ({ ...s, retractedByName: retractedBy?.name ?? null, documentCount: _count.documents }));
 }
 
 export async function createSource({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateSourceInput }) {
@@ -32,6 +38,7 @@ export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx;
   return db.$transaction(async (tx) => {
     const before = await tx.source.findFirst({ where: { id: sourceId, caseId: access.caseId } });
     if (!before) throw new NotFoundError("Source");
+    if (before.retractedAt) throw retractedError("This source");
     const { count } = await tx.source.updateMany({ where: { id: sourceId, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Someone else changed this source after you opened it.", { current: before });
     const after = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
@@ -46,9 +53,12 @@ export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx;
 export async function assignDocumentSource({ ctx, access, documentId, input }: { ctx: Ctx; access: CaseAccess; documentId: string; input: AssignSourceInput }) {
   const data = AssignSourceSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const before = await tx.document.findFirst({ where: { id: documentId, caseId: access.caseId }, select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true } });
+    const before = await tx.document.findFirst({ where: { id: documentId, caseId: access.caseId }, select: { id: true, sourceId: true, reliabilityOverride: true, overrideReason: true, retractedAt: true } });
     if (!before) throw new NotFoundError("Document");
-    if (data.sourceId && !(await tx.source.findFirst({ where: { id: data.sourceId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Source");
+    if (before.retractedAt) throw retractedError("This document");
+    const source = data.sourceId ? await tx.source.findFirst({ where: { id: data.sourceId, caseId: access.caseId }, select: { id: true, retractedAt: true } }) : null;
+    if (data.sourceId && !source) throw new NotFoundError("Source");
+    if (source?.retractedAt) throw retractedError("That source", "sourceId");
     const after = await tx.document.update({
       where: { id: documentId },
       data: { sourceId: data.sourceId, reliabilityOverride: data.reliabilityOverride, overrideReason: data.reliabilityOverride ? data.overrideReason : null },

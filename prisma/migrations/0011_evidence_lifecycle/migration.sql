@@ -18,7 +18,9 @@ ALTER TABLE "sources"
   ADD COLUMN "retracted_at" TIMESTAMPTZ(3),
   ADD COLUMN "retracted_by_id" UUID,
   ADD COLUMN "retraction_reason" TEXT;
+-- Events become editable after creation, with optimistic concurrency like claims and sources.
 ALTER TABLE "events"
+  ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1,
   ADD COLUMN "retracted_at" TIMESTAMPTZ(3),
   ADD COLUMN "retracted_by_id" UUID,
   ADD COLUMN "retraction_reason" TEXT;

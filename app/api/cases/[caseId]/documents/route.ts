@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withCase, parseJson } from "@/lib/http/route";
+import { withCase, parseJson, parseQuery } from "@/lib/http/route";
+import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
 import { createUrlDocument } from "@/lib/documents/capture-url";
@@ -8,9 +9,10 @@ import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
 import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
 import { BadRequestError, InvalidError, TooLargeError } from "@/lib/errors";
 
-// GET /api/cases/{caseId}/documents — the case's documents (without their text)
-export const GET = withCase("documents.read", async ({ access }) => {
-  const docs = await listDocuments({ access });
+// GET /api/cases/{caseId}/documents — the case's documents (without their text); retracted ones with ?include=retracted
+export const GET = withCase("documents.read", async ({ req, access }) => {
+  const { include } = parseQuery(req, IncludeRetractedQuerySchema);
+  const docs = await listDocuments({ access, includeRetracted: include === "retracted" });
   return { documents: docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name })) };
 });
 
