@@ -227,12 +227,12 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/{caseId}/documents": {
     get: { summary: "The case's documents (without their text); retracted ones only with include=retracted", tag: "documents", query: IncludeRetractedQuerySchema, response: obj({ documents: arrayOf({ allOf: [ref("DocumentSummary"), obj({ addedBy: str })] }) }), errors: CASE },
     post: {
-      summary: "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`",
+      summary: "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source. The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
       tag: "documents",
       body: { content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content } },
       status: 201,
-      response: created("document", ref("DocumentSummary"), { duplicates: arrayOf(obj({ id, title: str, sameBytes: { type: "boolean" } })) }),
-      errors: [...WRITE, 413, 415, 502, 504],
+      response: created("document", ref("DocumentSummary"), { duplicates: arrayOf(obj({ id, title: str, sameBytes: { type: "boolean" }, match: { type: "string", enum: ["bytes", "text", "near"] }, similarity: { type: "number", description: "Shingle containment |A∩B| / min(|A|,|B|)" } })) }),
+      errors: [...WRITE, 409, 413, 415, 502, 504],
     },
   },
   "/api/cases/{caseId}/documents/preview": {
@@ -245,11 +245,11 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     put: { summary: "Set the document's source; overriding its grade needs a reason", tag: "documents", body: AssignSourceSchema, response: obj({ document: obj({ id }, ["id"]) }), errors: WRITE },
   },
   "/api/cases/{caseId}/sources": {
-    get: { summary: "The case's sources with reliability grades; retracted ones only with include=retracted", tag: "sources", query: IncludeRetractedQuerySchema, response: obj({ sources: arrayOf({ allOf: [ref("Source"), obj({ documentCount: { type: "integer" } })] }) }), errors: CASE },
+    get: { summary: "The case's sources with reliability grades and each regrade (who, when, from → to, why); retracted ones only with include=retracted", tag: "sources", query: IncludeRetractedQuerySchema, response: obj({ sources: arrayOf({ allOf: [ref("Source"), obj({ documentCount: { type: "integer" }, regrades: arrayOf(obj({ at: { type: "string", format: "date-time" }, by: nullableStr, from: str, to: str, reason: nullableStr })) })] }) }), errors: [...CASE, 422] },
     post: { summary: "Register a source with kind, reliability A–F and rationale", tag: "sources", body: CreateSourceSchema, status: 201, response: created("source", ref("Source")), errors: WRITE },
   },
   "/api/cases/{caseId}/sources/{sourceId}": {
-    patch: { summary: "Regrade or rename a source (`version` required; 409 when stale)", tag: "sources", body: UpdateSourceSchema, response: created("source", ref("Source")), errors: [...WRITE, 409] },
+    patch: { summary: "Regrade or rename a source (`version` required; 409 when stale; a changed `reliability` needs a `reason`, 422 without one)", tag: "sources", body: UpdateSourceSchema, response: created("source", ref("Source")), errors: [...WRITE, 409] },
   },
   "/api/cases/{caseId}/claims": {
     get: { summary: "Claims, filtered, sorted and paginated", tag: "claims", query: ClaimListQuerySchema, response: obj({ claims: arrayOf(ref("Claim")), total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer" } }), errors: [...CASE, 422] },
@@ -379,7 +379,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Not signed in, or the API token is invalid or revoked",
   403: "Your role on the case does not allow this, or a cookie request came from another origin",
   404: "No such record, or one in a case you may not see",
-  409: "Stale `version`: someone saved first (`error.current` holds their version)",
+  409: "Stale `version`: someone saved first (`error.current` holds their version); a record already retracted (`error.retraction`); an exact duplicate capture (`error.existing.id`)",
   413: "Too large",
   410: "The one-time link was already used, has expired, or is not valid (`error.message` says which)",
   415: "Unsupported file or page type",

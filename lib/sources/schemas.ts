@@ -23,7 +23,9 @@ export const CreateSourceSchema = z.object({
 export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
 
 export const UpdateSourceSchema = CreateSourceSchema.partial().extend({
-  version: z.number().int().positive(),
+  version: z.number("version is required: send the version of the source you edited.").int().positive("version is required: send the version of the source you edited."),
+  // Why the grade changed: required when `reliability` changes (422 on this field otherwise), kept in the history.
+  reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
   // null clears the URL; absent leaves it as it is.
   url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).nullable().optional(),
 });

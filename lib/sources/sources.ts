@@ -14,7 +14,23 @@ export async function listSources({ access, includeRetracted = false }: { access
     orderBy: { name: "asc" },
     include: { _count: { select: { documents: true } }, retractedBy: { select: { name: true } } },
   });
-  return rows.map(({ _count, retractedBy, ...s }) => ({ ...s, retractedByName: retractedBy?.name ?? null, documentCount: _count.documents }));
+  const history = await listSourceRegrades({ access });
+  return rows.map(({ _count, retractedBy, ...s }) => ({ ...s, retractedByName: retractedBy?.name ?? null, documentCount: _count.documents, regrades: history.get(s.id) ?? [] }));
+}
+
+export type SourceRegrade = { at: string; by: string | null; from: string; to: string; reason: string | null };
+
+/** Each source's regrades, oldest first, read from the audit log (who, when, from → to, why). */
+export async function listSourceRegrades({ access }: { access: CaseAccess }): Promise<Map<string, SourceRegrade[]>> {
+  const rows = await db.$queryRaw<{ target_id: string; at: Date; by: string | null; from: string; to: string; reason: string | null }[]>`
+    SELECT a.target_id, a.at, u.name AS by, a.before->>'reliability' AS "from", a.after->>'reliability' AS "to", a.reason
+    FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+    WHERE a.case_id = ${access.caseId}::uuid AND a.target_type = 'source' AND a.action = 'source.update'
+      AND a.before->>'reliability' IS DISTINCT FROM a.after->>'reliability'
+    ORDER BY a.at`;
+  const bySource = new Map<string, SourceRegrade[]>();
+  for (const r of rows) bySource.set(r.target_id, [...(bySource.get(r.target_id) ?? []), { at: r.at.toISOString(), by: r.by, from: r.from, to: r.to, reason: r.reason }]);
+  return bySource;
 }
 
 export async function createSource({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateSourceInput }) {
@@ -34,15 +50,22 @@ const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKn
 const duplicateSourceName = () => new InvalidError("A source with this name already exists in the case.", [{ path: "name", message: "A source with this name already exists in the case." }]);
 
 export async function updateSource({ ctx, access, sourceId, input }: { ctx: Ctx; access: CaseAccess; sourceId: string; input: unknown }) {
-  const { version, ...changes } = UpdateSourceSchema.parse(input);
+  const { version, reason, ...changes } = UpdateSourceSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await tx.source.findFirst({ where: { id: sourceId, caseId: access.caseId } });
     if (!before) throw new NotFoundError("Source");
     if (before.retractedAt) throw retractedError("This source");
+    if (before.version !== version) throw new ConflictError("Someone else changed this source after you opened it.", { current: before });
+    // A regrade changes every document's inherited grade: it needs a reason, which the history keeps.
+    const regraded = changes.reliability !== undefined && changes.reliability !== before.reliability;
+    if (regraded && !reason) {
+      const message = `Regrading this source from ${before.reliability} to ${changes.reliability} needs a reason: say what changed.`;
+      throw new InvalidError(message, [{ path: "reason", message }]);
+    }
     const { count } = await tx.source.updateMany({ where: { id: sourceId, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) throw new ConflictError("Someone else changed this source after you opened it.", { current: before });
     const after = await tx.source.findUniqueOrThrow({ where: { id: sourceId } });
-    await recordAudit({ tx, ctx, action: "source.update", caseId: access.caseId, targetType: "source", targetId: sourceId, before, after });
+    await recordAudit({ tx, ctx, action: "source.update", caseId: access.caseId, targetType: "source", targetId: sourceId, before, after, reason: reason || null });
     return after;
   }).catch((err) => {
     throw isUniqueViolation(err) ? duplicateSourceName() : err;

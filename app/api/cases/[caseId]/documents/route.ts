@@ -31,7 +31,7 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     });
     const file = form.get("file");
     if (!(file instanceof File)) throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
-    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
+    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt", "sourceId", "confirmDuplicate"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
     result = await createUploadedDocument({ ctx, caseId: access.caseId, file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) }, meta });
   } else {
     const body = await parseJson(req, JsonObject);

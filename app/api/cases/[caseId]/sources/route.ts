@@ -8,7 +8,7 @@ import { CreateSourceSchema, SourceSchema } from "@/lib/sources/schemas";
 export const GET = withCase("sources.read", async ({ req, access }) => {
   const { include } = parseQuery(req, IncludeRetractedQuerySchema);
   const sources = await listSources({ access, includeRetracted: include === "retracted" });
-  return { sources: sources.map((s) => ({ ...SourceSchema.parse(s), documentCount: s.documentCount })) };
+  return { sources: sources.map((s) => ({ ...SourceSchema.parse(s), documentCount: s.documentCount, regrades: s.regrades })) };
 });
 
 // POST /api/cases/{caseId}/sources — register a source with kind, reliability A–F and rationale
