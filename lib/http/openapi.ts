@@ -125,7 +125,8 @@ const MULTIPART_DOCUMENT = {
 
 const AUTH = [401, 500];
 const CASE = [...AUTH, 403, 404];
-const WRITE = [...CASE, 400, 422];
+// 415: a JSON route given a body declared as another type (form data, text/plain).
+const WRITE = [...CASE, 400, 415, 422];
 const created = (key: string, schema: JsonSchema, extra: Record<string, JsonSchema> = {}) => obj({ [key]: schema, ...extra });
 const retract = (what: string): Operation => ({
   summary: `Retract the ${what} with {reason} (422 without one): kept and never deleted, audited, hidden from lists, search and the ACH matrix unless asked for (include=retracted); 409 when already retracted`,
@@ -382,7 +383,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: "Stale `version`: someone saved first (`error.current` holds their version); a record already retracted (`error.retraction`); an exact duplicate capture (`error.existing.id`)",
   413: "Too large",
   410: "The one-time link was already used, has expired, or is not valid (`error.message` says which)",
-  415: "Unsupported file or page type",
+  415: "Unsupported media type: a body that is not JSON where JSON is expected, or an unsupported file or page type",
   422: "Invalid fields (`error.issues` names each field and the problem), or a URL that may not be fetched",
   500: "Unexpected error (quote the request id)",
   502: "The captured site could not be reached or answered with an error",
