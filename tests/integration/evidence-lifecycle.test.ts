@@ -18,6 +18,7 @@ import { createEvent, listEvents } from "@/lib/events/events";
 import { linkEventClaim, unlinkEventClaim, updateEvent } from "@/lib/events/update-event";
 import { retractRecord } from "@/lib/lifecycle/retract-record";
 import { search } from "@/lib/search/search";
+import { createEntity, getEntity, listEntities } from "@/lib/entities/entities";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
@@ -105,6 +106,16 @@ describe("retracting evidence", () => {
     // Nothing was deleted.
     expect(await db.document.count({ where: { caseId: access.caseId } })).toBe(1);
     expect(await db.claim.count({ where: { caseId: access.caseId } })).toBe(1);
+  });
+
+  it("leaves a retracted claim off its entities' pages and counts", async () => {
+    const { ana, access, document } = await setup();
+    const mois = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "MOIS" } });
+    const tagged = await createClaim({ ctx: ana, access, input: { statement: "Tagged", claimant: "Wire", kind: "fact", credibility: 3, entityIds: [mois.id], excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }] } });
+    expect((await getEntity({ access, entityId: mois.id })).claims.map((x) => x.id)).toEqual([tagged.id]);
+    await retractRecord({ ctx: ana, access, kind: "claim", id: tagged.id, input: { reason: "Wrong entity." } });
+    expect((await getEntity({ access, entityId: mois.id })).claims).toEqual([]);
+    expect((await listEntities({ access }))[0].claimCount).toBe(0);
   });
 
   it("refuses to build on or edit what was retracted", async () => {
