@@ -80,6 +80,8 @@ export async function unlinkEventClaim({ ctx, access, eventId, claimId }: { ctx:
   if (!UUID.test(claimId)) throw new NotFoundError("Claim");
   return db.$transaction(async (tx) => {
     await lockEvent(tx, access, eventId);
+    // Another case's claim is a 404 like an unknown one, not a quiet "was not linked".
+    if (!(await tx.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Claim");
     const { count } = await tx.eventClaim.deleteMany({ where: { eventId, claimId } });
     if (count) {
       await tx.event.update({ where: { id: eventId }, data: { version: { increment: 1 } } });

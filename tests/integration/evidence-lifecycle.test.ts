@@ -190,6 +190,7 @@ describe("editing events after creation", () => {
     const otherDoc = await createPastedDocument({ ctx: ana, caseId: other.id, input: { title: "x", text: "Elsewhere text here." } });
     const foreign = await createClaim({ ctx: ana, access: { caseId: other.id, role: "owner" }, input: { statement: "x", claimant: "x", kind: "fact", credibility: 3, excerpts: [{ documentId: otherDoc.document.id, exact: "Elsewhere text" }] } });
     await expect(linkEventClaim({ ctx: ana, access, eventId: event.id, claimId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unlinkEventClaim({ ctx: ana, access, eventId: event.id, claimId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
     const noVersion = await updateEvent({ ctx: ana, access, eventId: event.id, input: { title: "x" } as never }).catch((e: unknown) => e);
     expect(JSON.stringify(noVersion)).toMatch(/version is required/);
 
