@@ -85,15 +85,16 @@ function ClaimSummary({ claim }: { claim: ClaimDetail }) {
         <Item label="Source's own confidence">{claim.sourceConfidence ? `“${claim.sourceConfidence}”` : "Not stated"}</Item>
         <Item label="Recorded">{claim.createdBy}, {claim.createdAt.slice(0, 10)} · version {claim.version}</Item>
       </dl>
-      {ind && (ind.warning ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="independence-warning">
-          <span aria-hidden="true">⚠ </span><span className="sr-only">Warning: </span>{ind.warning}
-        </p>
-      ) : (
+      {ind && ind.origins >= 2 && (
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="independence-ok">
           Backed by {ind.origins} independent origins.
         </p>
-      ))}
+      )}
+      {ind?.warning && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="independence-warning">
+          <span aria-hidden="true">⚠ </span><span className="sr-only">Warning: </span>{ind.warning}
+        </p>
+      )}
     </section>
   );
 }

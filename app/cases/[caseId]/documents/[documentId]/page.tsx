@@ -41,7 +41,7 @@ export default async function DocumentPage({ params, searchParams }: {
       // A retracted document is kept to read, not to build on: no new claims, no source changes.
       canCreateClaims={!retraction && can(access.role, "claims.create")}
       canEditSource={!retraction && can(access.role, "documents.update") && can(access.role, "sources.manage")}
-      banner={<RetractedBanner kind="document" retraction={retraction} />}
+      banner={retraction ? <RetractedBanner kind="document" retraction={retraction} /> : null}
       search={q ? { q, ranges, capped: ranges.length >= MAX_SEARCH_MATCHES } : null}
       capture={
         <section aria-labelledby="capture-heading" className="space-y-3">
