@@ -19,7 +19,7 @@ export function ClaimDetailQuotes({ caseId, claim }: { caseId: string; claim: Cl
               <Link href={`/cases/${caseId}/documents/${e.documentId}#excerpt-${e.id}`} className="font-medium text-indigo-800 underline hover:text-indigo-950">
                 Open in “{e.documentTitle}”
               </Link>
-              <span>{e.source ? e.source.name : "No source assigned"} · {reliabilityLabel(e.reliability)}</span>
+              <span data-testid="quote-grade">{e.source ? e.source.name : "No source assigned"} · {reliabilityLabel(e.reliability)}{e.documentRetracted ? " · document retracted (lends no grade)" : ""}</span>
               <span>characters {e.start.toLocaleString("en")}–{e.end.toLocaleString("en")}</span>
             </div>
           </li>

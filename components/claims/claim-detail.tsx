@@ -9,9 +9,12 @@ import { GradeBadge } from "./grade-badge";
 import { ClaimEditForm } from "./claim-edit-form";
 import { ClaimLinksPanel } from "./claim-links-panel";
 import { ClaimDetailQuotes } from "./claim-detail-quotes";
-import { KIND_LABELS, STATUS_LABELS, STATUS_STYLES, credibilityLabel, credibilityMeaning, reliabilityLabel, type ClaimDetail, type EntityOption } from "./claim-labels";
+import { RetractButton } from "@/components/lifecycle/retract-button";
+import { RetractedBanner } from "@/components/lifecycle/retracted-banner";
+import { ReliabilityBadge } from "@/components/sources/reliability-badge";
+import { KIND_LABELS, STATUS_LABELS, STATUS_STYLES, credibilityLabel, credibilityMeaning, reliabilityLabel, type ClaimDetail, type EntityOption, type SourceOption } from "./claim-labels";
 
-export function ClaimDetailView({ caseId, initial, canEdit, entities }: { caseId: string; initial: ClaimDetail; canEdit: boolean; entities: EntityOption[] }) {
+export function ClaimDetailView({ caseId, initial, canEdit, canRetract = false, entities, sources = [] }: { caseId: string; initial: ClaimDetail; canEdit: boolean; canRetract?: boolean; entities: EntityOption[]; sources?: SourceOption[] }) {
   const { data: claim } = useQuery({
     queryKey: claimKeys.detail(caseId, initial.id),
     queryFn: () => api<{ claim: ClaimDetail }>(`/api/cases/${caseId}/claims/${initial.id}`).then((r) => r.claim),
@@ -21,12 +24,14 @@ export function ClaimDetailView({ caseId, initial, canEdit, entities }: { caseId
     <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[1fr_24rem]">
       <div className="min-w-0 space-y-6">
         <Link href={`/cases/${caseId}/claims`} className="text-sm font-medium text-indigo-800 hover:underline">← All claims</Link>
+        <RetractedBanner kind="claim" retraction={claim.retraction} />
         <ClaimSummary claim={claim} />
         <ClaimDetailQuotes caseId={caseId} claim={claim} />
-        {canEdit ? (
+        {claim.retraction ? null : canEdit ? (
           <section aria-labelledby="edit-claim" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h3 id="edit-claim" className="mb-3 font-semibold">Edit claim</h3>
-            <ClaimEditForm caseId={caseId} claim={claim} entities={entities} />
+            <ClaimEditForm caseId={caseId} claim={claim} entities={entities} sources={sources} />
+            {canRetract && <div className="mt-4 border-t border-slate-200 pt-4"><RetractButton caseId={caseId} kind="claim" id={claim.id} name={claim.statement.slice(0, 80)} /></div>}
           </section>
         ) : (
           <p className="text-sm text-slate-600" data-testid="read-only-note">Your role on this case lets you read this claim, not change it.</p>
@@ -64,25 +69,32 @@ function ClaimSummary({ claim }: { claim: ClaimDetail }) {
         <div className="min-w-0">
           <h2 id="claim-statement" className="text-xl font-semibold leading-snug text-slate-900" data-testid="claim-statement">{claim.statement}</h2>
           <p className="mt-1 text-sm text-slate-700">Claimed by <span className="font-medium">{claim.claimant}</span></p>
+          <p className="mt-0.5 text-sm text-slate-700" data-testid="claim-originator">
+            {claim.originator ? <>First made by <span className="font-medium">{claim.originator.name}</span> <ReliabilityBadge grade={claim.originator.reliability} />; the quoted documents relay it.</> : "Originator not named: each quote's own source counts as its origin."}
+          </p>
         </div>
       </div>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <Item label="Kind">{KIND_LABELS[claim.kind]}</Item>
         <Item label="Status"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[claim.status]}`}>{STATUS_LABELS[claim.status]}</span></Item>
-        <Item label="Source reliability">{reliabilityLabel(claim.reliability)}{claim.source ? ` (${claim.source.name})` : " (no source assigned)"}</Item>
+        <Item label="Source reliability">
+          {reliabilityLabel(claim.reliability)}{claim.source ? ` (${claim.source.name})` : " (no source assigned)"}
+          <span className="block text-xs text-slate-600" data-testid="reliability-rule">{claim.reliabilityRule}</span>
+        </Item>
         <Item label="Credibility"><span data-testid="claim-credibility">{credibilityLabel(claim.credibility)}</span><span className="block text-xs text-slate-600">{credibilityMeaning(claim.credibility)}</span></Item>
         <Item label="Source's own confidence">{claim.sourceConfidence ? `“${claim.sourceConfidence}”` : "Not stated"}</Item>
         <Item label="Recorded">{claim.createdBy}, {claim.createdAt.slice(0, 10)} · version {claim.version}</Item>
       </dl>
-      {ind && (ind.warning ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="independence-warning">
-          <span aria-hidden="true">⚠ </span><span className="sr-only">Warning: </span>{ind.warning}
-        </p>
-      ) : (
+      {ind && ind.origins >= 2 && (
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="independence-ok">
           Backed by {ind.origins} independent origins.
         </p>
-      ))}
+      )}
+      {ind?.warning && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="independence-warning">
+          <span aria-hidden="true">⚠ </span><span className="sr-only">Warning: </span>{ind.warning}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,10 +5,10 @@ import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { INFORMATION_CREDIBILITY } from "@/lib/standards/scales";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
-import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, KIND_LABELS, STATUS_LABELS, credibilityLabel, credibilityMeaning, type ClaimDetail, type EntityOption } from "./claim-labels";
+import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, KIND_LABELS, STATUS_LABELS, credibilityLabel, credibilityMeaning, type ClaimDetail, type EntityOption, type SourceOption } from "./claim-labels";
 import { useUpdateClaim, type ClaimEditValues } from "./use-update-claim";
 
-type Current = Omit<ClaimEditValues, "sourceConfidence"> & { sourceConfidence: string | null; version: number };
+type Current = Omit<ClaimEditValues, "sourceConfidence" | "originatorSourceId"> & { sourceConfidence: string | null; originatorSourceId: string | null; version: number };
 
 const valuesOf = (c: ClaimDetail): ClaimEditValues => ({
   statement: c.statement,
@@ -18,9 +18,10 @@ const valuesOf = (c: ClaimDetail): ClaimEditValues => ({
   sourceConfidence: c.sourceConfidence ?? "",
   status: c.status,
   entityIds: c.entities.map((e) => e.id),
+  originatorSourceId: c.originator?.id ?? "",
 });
 
-export function ClaimEditForm({ caseId, claim, entities }: { caseId: string; claim: ClaimDetail; entities: EntityOption[] }) {
+export function ClaimEditForm({ caseId, claim, entities, sources = [] }: { caseId: string; claim: ClaimDetail; entities: EntityOption[]; sources?: SourceOption[] }) {
   // The form owns its copy and its version: a background refresh must not slip a newer version under
   // the user's edits, or their save would overwrite a change they never saw.
   const [values, setValues] = useState<ClaimEditValues>(() => valuesOf(claim));
@@ -52,7 +53,7 @@ export function ClaimEditForm({ caseId, claim, entities }: { caseId: string; cla
   const theirs = (k: keyof ClaimEditValues, shown: string) => {
     if (!conflict) return null;
     const mine = JSON.stringify(k === "entityIds" ? [...values.entityIds].sort() : values[k]);
-    const other = JSON.stringify(k === "entityIds" ? [...conflict.entityIds].sort() : k === "sourceConfidence" ? conflict.sourceConfidence ?? "" : conflict[k]);
+    const other = JSON.stringify(k === "entityIds" ? [...conflict.entityIds].sort() : k === "sourceConfidence" || k === "originatorSourceId" ? conflict[k] ?? "" : conflict[k]);
     return (
       <p className={`rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 ${mine !== other ? "font-semibold" : ""}`} data-testid={`conflict-${k}`}>
         Their version: {shown || "—"}{mine === other ? " (same as yours)" : ""}
@@ -69,7 +70,7 @@ export function ClaimEditForm({ caseId, claim, entities }: { caseId: string; cla
           <div className="flex flex-wrap gap-2">
             <Button type="button" disabled={save.isPending} onClick={() => { setVersion(conflict.version); submit(conflict.version); }}>Keep mine and save</Button>
             <Button type="button" variant="secondary" onClick={() => {
-              setValues({ ...conflict, sourceConfidence: conflict.sourceConfidence ?? "" });
+              setValues({ ...conflict, sourceConfidence: conflict.sourceConfidence ?? "", originatorSourceId: conflict.originatorSourceId ?? "" });
               setVersion(conflict.version);
               setConflict(null);
               save.reset();
@@ -91,6 +92,15 @@ export function ClaimEditForm({ caseId, claim, entities }: { caseId: string; cla
         <Input id="claim-claimant" maxLength={300} value={values.claimant} onChange={(e) => set("claimant", e.target.value)} aria-invalid={!!error?.issueFor("claimant")} />
       </Field>
       {theirs("claimant", conflict?.claimant ?? "")}
+
+      <Field id="claim-originator" label="Originator (who first made it)" error={error?.issueFor("originatorSourceId")}
+        hint="The body that first made the claim (e.g. Microsoft), when the quoted documents only relay it (e.g. a UPI column). Independence counts originators: one vendor report relayed by two outlets is one origin.">
+        <Select id="claim-originator" value={values.originatorSourceId} onChange={(e) => set("originatorSourceId", e.target.value)} aria-describedby="claim-originator-hint">
+          <option value="">Not named (each quote&rsquo;s source is its origin)</option>
+          {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
+        </Select>
+      </Field>
+      {theirs("originatorSourceId", conflict ? sources.find((s) => s.id === conflict.originatorSourceId)?.name ?? "" : "")}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1">

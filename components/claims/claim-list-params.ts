@@ -16,11 +16,13 @@ export type ClaimListParams = {
   status?: ClaimStatus;
   entityId?: string;
   q?: string;
+  /** "retracted": list retracted claims too (hidden by default). */
+  include?: "retracted";
   sort: SortKey;
   dir: "asc" | "desc";
   page: number;
 };
-export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q"] as const;
+export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q", "include"] as const;
 
 const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
 
@@ -39,6 +41,7 @@ export function paramsFromSearch(get: (key: string) => string | null | undefined
     status: pick(CLAIM_STATUS_KEYS, get("status")),
     entityId: entityId && UUID.test(entityId) ? entityId : undefined,
     q: q || undefined,
+    include: pick(["retracted"] as const, get("include")),
     sort: pick(SORT_KEYS, get("sort")) ?? "created",
     dir: pick(["asc", "desc"] as const, get("dir")) ?? "desc",
     page: Number.isInteger(page) && page >= 1 ? page : 1,
@@ -61,5 +64,5 @@ export function searchFromParams(p: ClaimListParams): string {
 }
 
 export function hasFilters(p: ClaimListParams) {
-  return FILTER_KEYS.some((k) => p[k] !== undefined);
+  return FILTER_KEYS.some((k) => k !== "include" && p[k] !== undefined);
 }

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { claimKeys } from "@/lib/client/query-keys";
 import { GradeBadge } from "./grade-badge";
+import { RetractedTag } from "@/components/lifecycle/retracted-banner";
 import { ClaimsFilters } from "./claims-filters";
 import { ClaimLinkCounts } from "./claim-link-counts";
 import { KIND_LABELS, STATUS_LABELS, STATUS_STYLES, type ClaimDetail, type ClaimPage, type EntityOption, type SourceOption } from "./claim-labels";
@@ -59,6 +60,10 @@ export function ClaimsTable({ caseId, initial, initialSearch, sources, entities 
           {page.total > 0 && <span className="text-slate-600"> · showing {first}–{last}</span>}
           {isFetching && <span className="ml-2 text-slate-600">Loading…</span>}
         </p>
+        <label className="ml-auto mr-4 inline-flex items-center gap-2">
+          <input type="checkbox" data-testid="show-retracted" checked={params.include === "retracted"} onChange={(e) => navigate({ include: e.target.checked ? "retracted" : undefined })} />
+          Show retracted
+        </label>
         <Pagination page={page.page} pages={page.pages} onPage={(p) => navigate({ page: p })} />
       </div>
       {data && page.total === 0 ? (
@@ -107,7 +112,8 @@ function ClaimRow({ caseId, claim: c }: { caseId: string; claim: ClaimDetail }) 
     <tr className={`align-top hover:bg-slate-50 ${warning ? "bg-amber-50/60" : ""}`} data-testid="claim-row">
       <td className="px-2 py-1.5"><GradeBadge grade={c.grade} reliability={c.reliability} credibility={c.credibility} /></td>
       <td className="px-2 py-1.5">
-        <Link href={`/cases/${caseId}/claims/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-800 hover:underline">{c.statement}</Link>
+        <Link href={`/cases/${caseId}/claims/${c.id}`} className={`font-medium hover:text-indigo-800 hover:underline ${c.retraction ? "text-slate-500 line-through" : "text-slate-900"}`}>{c.statement}</Link>
+        {c.retraction && <RetractedTag reason={c.retraction.reason} />}
         {warning && (
           <p className="mt-1 text-xs text-amber-900" data-testid="independence-warning">
             <span aria-hidden="true">⚠ </span><span className="sr-only">Warning: </span>{warning}

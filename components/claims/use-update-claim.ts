@@ -12,6 +12,8 @@ export type ClaimEditValues = {
   sourceConfidence: string;
   status: ClaimDetail["status"];
   entityIds: string[];
+  /** "" = no originator named. */
+  originatorSourceId: string;
 };
 
 /** PATCH with the version the user edited; a 409 comes back as an ApiError whose body holds `current`. */
@@ -22,7 +24,7 @@ export function useUpdateClaim({ caseId, claimId }: { caseId: string; claimId: s
       api<{ claim: ClaimDetail }>(`/api/cases/${caseId}/claims/${claimId}`, {
         method: "PATCH",
         // Every field is sent, so an emptied "source confidence" clears it rather than being skipped.
-        json: { ...values, sourceConfidence: values.sourceConfidence.trim() || null, version },
+        json: { ...values, sourceConfidence: values.sourceConfidence.trim() || null, originatorSourceId: values.originatorSourceId || null, version },
       }).then((r) => r.claim),
     onSuccess: (claim) => {
       queryClient.setQueryData(claimKeys.detail(caseId, claimId), claim);

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { documentKeys, caseKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
+import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { AddedNotice, type Created } from "./added-notice";
 import { CaptureUrlForm } from "./capture-url-form";
 
@@ -13,7 +13,10 @@ const EMPTY: Meta = { title: "", url: "", publisher: "", author: "", publishedAt
 
 type Mode = "paste" | "upload" | "url";
 
-export function AddDocumentForm({ caseId }: { caseId: string }) {
+type SourceOption = { id: string; name: string; reliability: string };
+type Existing = { id: string; title: string; retracted: boolean };
+
+export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
   const [mode, setMode] = useState<Mode>("paste");
   const tab = (m: Mode, label: string) => (
     <button type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)}
@@ -26,14 +29,15 @@ export function AddDocumentForm({ caseId }: { caseId: string }) {
       <div role="tablist" aria-label="How to add the document" className="flex flex-wrap gap-2">{tab("paste", "Paste text")}{tab("upload", "Upload file")}{tab("url", "Capture URL")}</div>
       {/* Both stay mounted so switching tabs never loses what was typed. */}
       <div hidden={mode !== "url"}><CaptureUrlForm caseId={caseId} /></div>
-      <div hidden={mode === "url"}><PasteOrUploadForm caseId={caseId} mode={mode === "url" ? "paste" : mode} /></div>
+      <div hidden={mode === "url"}><PasteOrUploadForm caseId={caseId} sources={sources} mode={mode === "url" ? "paste" : mode} /></div>
     </div>
   );
 }
 
-function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "upload" }) {
+function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources: SourceOption[]; mode: "paste" | "upload" }) {
   const queryClient = useQueryClient();
   const [meta, setMeta] = useState<Meta>(EMPTY);
+  const [sourceId, setSourceId] = useState("");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [clientError, setClientError] = useState<{ mode: string; message: string } | null>(null);
@@ -41,17 +45,19 @@ function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "
   const fileInput = useRef<HTMLInputElement>(null);
 
   const add = useMutation({
-    mutationFn: async (_forMode: string) => {
-      if (mode === "paste") return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { ...meta, text } });
+    mutationFn: async ({ confirmDuplicate }: { mode: string; confirmDuplicate: boolean }) => {
+      const extra = { ...(sourceId ? { sourceId } : {}), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
+      if (mode === "paste") return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { ...meta, ...extra, text } });
       const form = new FormData();
       form.set("file", file as File);
-      Object.entries(meta).forEach(([k, v]) => v && form.set(k, v));
+      Object.entries({ ...meta, ...extra }).forEach(([k, v]) => v && form.set(k, String(v)));
       return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", body: form });
     },
     onSuccess: (created) => {
       // Cleared only once the server has stored it: a failed save keeps everything the user entered.
       setLast(created);
       setMeta(EMPTY);
+      setSourceId("");
       setText("");
       setFile(null);
       if (fileInput.current) fileInput.current.value = "";
@@ -60,7 +66,9 @@ function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "
     },
   });
   // Errors belong to the tab they were made on; they are not shown after switching tabs.
-  const error = add.error instanceof ApiError && add.variables === mode ? add.error : null;
+  const error = add.error instanceof ApiError && add.variables?.mode === mode ? add.error : null;
+  // 409 with the document already holding these exact bytes: say which, and let the analyst confirm.
+  const existing = error?.status === 409 ? (error.body.existing as Existing | undefined) : undefined;
   const shownClientError = clientError?.mode === mode ? clientError.message : null;
   const set = (k: keyof Meta) => (e: React.ChangeEvent<HTMLInputElement>) => setMeta((m) => ({ ...m, [k]: e.target.value }));
 
@@ -72,12 +80,22 @@ function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "
       if (!file) return setClientError({ mode, message: "Choose a file to upload." });
       if (file.size > MAX_BYTES) return setClientError({ mode, message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.` });
     }
-    add.mutate(mode);
+    add.mutate({ mode, confirmDuplicate: false });
   }
 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate aria-label="Add a document">
-      <FormError message={shownClientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
+      {existing ? (
+        <div role="alert" data-testid="exact-duplicate" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="font-semibold">This exact content is already in the case.</p>
+          <p>
+            Same SHA-256 as <a className="font-medium underline" href={`/cases/${caseId}/documents/${existing.id}`}>“{existing.title}”</a>{existing.retracted ? " (retracted)" : ""}. Open that one, or add this capture as well (for example to record a later retrieval).
+          </p>
+          <Button type="button" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ mode, confirmDuplicate: true })}>Add it anyway</Button>
+        </div>
+      ) : (
+        <FormError message={shownClientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
+      )}
       {last && <AddedNotice created={last} />}
       <Field id="doc-title" label={mode === "paste" ? "Title" : "Title (optional: defaults to the file name)"} error={error?.issueFor("title")}>
         <Input id="doc-title" value={meta.title} onChange={set("title")} maxLength={300} aria-invalid={!!error?.issueFor("title")} />
@@ -91,6 +109,12 @@ function PasteOrUploadForm({ caseId, mode }: { caseId: string; mode: "paste" | "
           <Input id="doc-file" ref={fileInput} type="file" accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </Field>
       )}
+      <Field id="doc-source" label="Source (optional)" error={error?.issueFor("sourceId")} hint="Who published it; its grade is inherited, and claims from it name it as claimant by default.">
+        <Select id="doc-source" value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+          <option value="">No source yet</option>
+          {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
+        </Select>
+      </Field>
       <details className="rounded-md border border-slate-200 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Source details (URL, publisher, author, date)</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">

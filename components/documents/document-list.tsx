@@ -4,13 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { api } from "@/lib/client/api";
 import { documentKeys } from "@/lib/client/query-keys";
+import { RetractedTag } from "@/components/lifecycle/retracted-banner";
 
-export type DocumentRow = { id: string; title: string; publisher: string | null; publishedAt: string | null; retrievedAt: string; kind: string; sha256: string; sizeBytes: number; addedBy: string };
+export type DocumentRow = { id: string; title: string; publisher: string | null; publishedAt: string | null; retrievedAt: string; kind: string; sha256: string; sizeBytes: number; addedBy: string; retractedAt?: string | null; retractionReason?: string | null };
 
-export function DocumentList({ caseId, initial }: { caseId: string; initial: DocumentRow[] }) {
+export function DocumentList({ caseId, initial, showRetracted = false }: { caseId: string; initial: DocumentRow[]; showRetracted?: boolean }) {
   const { data } = useQuery({
-    queryKey: documentKeys.list(caseId),
-    queryFn: () => api<{ documents: DocumentRow[] }>(`/api/cases/${caseId}/documents`).then((r) => r.documents),
+    queryKey: [...documentKeys.list(caseId), { showRetracted }],
+    queryFn: () => api<{ documents: DocumentRow[] }>(`/api/cases/${caseId}/documents${showRetracted ? "?include=retracted" : ""}`).then((r) => r.documents),
     initialData: initial,
   });
   if (data.length === 0) {
@@ -20,7 +21,8 @@ export function DocumentList({ caseId, initial }: { caseId: string; initial: Doc
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Documents">
       {data.map((d) => (
         <li key={d.id} className="px-4 py-3">
-          <Link href={`/cases/${caseId}/documents/${d.id}`} className="font-medium text-slate-900 hover:underline">{d.title}</Link>
+          <Link href={`/cases/${caseId}/documents/${d.id}`} className={`font-medium hover:underline ${d.retractedAt ? "text-slate-500 line-through" : "text-slate-900"}`}>{d.title}</Link>
+          {d.retractedAt && <RetractedTag reason={d.retractionReason} />}
           <div className="mt-0.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
             {d.publisher && <span>{d.publisher}</span>}
             <span>Published {d.publishedAt ? format(new Date(d.publishedAt), "d MMM yyyy") : "—"}</span>

@@ -15,16 +15,17 @@ export const KIND_HINTS: Record<(typeof CLAIM_KINDS)[number], string> = {
   denial: "Denial: someone rejects an allegation.",
 };
 
-type Values = { statement: string; claimant: string; kind: string; credibility: string; sourceConfidence: string };
+type Values = { statement: string; claimant: string; kind: string; credibility: string; sourceConfidence: string; originatorSourceId: string };
 
 /**
  * The side panel for a new claim: the quote is already attached, the rest is prefilled from the
  * source and the quote's own words. Field errors from the server appear beside their field and the
  * input stays.
  */
-export function ClaimPanel({ excerpt, claimant, pending, error, onSubmit, onClose }: {
+export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, onSubmit, onClose }: {
   excerpt: PendingExcerpt;
   claimant: string;
+  sources?: { id: string; name: string; reliability: string }[];
   pending: boolean;
   error: unknown;
   onSubmit: (input: Omit<NewClaimInput, "excerpts">) => void;
@@ -36,13 +37,14 @@ export function ClaimPanel({ excerpt, claimant, pending, error, onSubmit, onClos
     kind: guessClaimKind(excerpt.exact),
     credibility: "",
     sourceConfidence: sourceConfidenceIn(excerpt.exact),
+    originatorSourceId: "",
   }));
   const statementRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => statementRef.current?.focus(), []);
   const err = error instanceof ApiError ? error : null;
   const issue = (path: string) => err?.issueFor(path);
   const quoteIssue = err?.issues.find((i) => i.path.startsWith("excerpts"))?.message;
-  const known = ["statement", "claimant", "kind", "credibility", "sourceConfidence"];
+  const known = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "originatorSourceId"];
   const general = err && !err.issues.some((i) => known.includes(i.path) || i.path.startsWith("excerpts")) ? err.message : error instanceof Error && !err ? error.message : null;
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
@@ -68,7 +70,9 @@ export function ClaimPanel({ excerpt, claimant, pending, error, onSubmit, onClos
           e.preventDefault();
           onSubmit({
             statement: values.statement,
-            claimant: values.claimant,
+            // Left empty, the server names the originator, else the document's source.
+            claimant: values.claimant.trim() || undefined,
+            originatorSourceId: values.originatorSourceId || undefined,
             kind: values.kind,
             credibility: values.credibility ? Number(values.credibility) : undefined,
             sourceConfidence: values.sourceConfidence,
@@ -86,6 +90,21 @@ export function ClaimPanel({ excerpt, claimant, pending, error, onSubmit, onClos
         </Field>
         <Field id="claim-claimant" label="Claimant" error={issue("claimant")} hint="Who asserts it (guessed from the document's source).">
           <Input id="claim-claimant" value={values.claimant} onChange={set("claimant")} aria-invalid={!!issue("claimant")} maxLength={300} />
+        </Field>
+        <Field id="claim-originator" label="Originator (who first made it, optional)" error={issue("originatorSourceId")} hint="When this document only relays someone else's claim (a column citing Microsoft), name who first made it: independence counts originators.">
+          <Select
+            id="claim-originator"
+            value={values.originatorSourceId}
+            onChange={(e) => {
+              const id = e.target.value;
+              const name = sources.find((s) => s.id === id)?.name;
+              // The claimant follows the originator unless the analyst already changed it.
+              setValues((v) => ({ ...v, originatorSourceId: id, claimant: name && (v.claimant === claimant || !v.claimant) ? name : v.claimant }));
+            }}
+          >
+            <option value="">Not named (this document&rsquo;s source is the origin)</option>
+            {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
+          </Select>
         </Field>
         <Field id="claim-kind" label="Kind" error={issue("kind")} hint={KIND_HINTS[values.kind as keyof typeof KIND_HINTS]}>
           <Select id="claim-kind" value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>

@@ -33,7 +33,7 @@ const firstStartIn = (c: ReaderClaim, documentId: string) => Math.min(...c.excer
  * The reader: the captured text with its quotes highlighted (and, when opened from a search hit, the
  * search's matches), the claim panel, and the source/claims column.
  */
-export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture, search = null }: {
+export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture, search = null, banner = null }: {
   caseId: string;
   initialDocument: ReaderDocument;
   initialClaims: ReaderClaim[];
@@ -42,6 +42,8 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   canEditSource: boolean;
   capture: ReactNode;
   search?: ReaderSearch | null;
+  /** Shown above the text across the page (a retracted document says so first). */
+  banner?: ReactNode;
 }) {
   const documentId = initialDocument.id;
   // Keys are suffixed with "reader": the same prefixes are invalidated elsewhere, but the data shape is ours.
@@ -176,6 +178,7 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   return (
     <>
       <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        {banner && <div className="lg:col-span-2">{banner}</div>}
         <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-labelledby="document-title">
           <h2 id="document-title" ref={titleRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">{doc.title}</h2>
           <div className="sticky top-0 z-10 -mx-8 mt-4 border-y border-slate-200 bg-white/95 px-8 py-2 text-sm text-slate-700 backdrop-blur">
@@ -235,6 +238,7 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
           key={`${panel.start}-${panel.end}`}
           excerpt={panel}
           claimant={claimant}
+          sources={sources}
           pending={create.isPending}
           error={create.error}
           onClose={() => setPanel(null)}

@@ -6,7 +6,8 @@ import type { ReaderClaim } from "./types";
 
 export type NewClaimInput = {
   statement: string;
-  claimant: string;
+  claimant?: string;
+  originatorSourceId?: string;
   kind: string;
   credibility?: number;
   sourceConfidence: string;

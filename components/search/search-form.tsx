@@ -52,6 +52,10 @@ export function SearchForm({ params, issues, cases, sources }: { params: SearchP
         <Field id="search-to" label="To" error={issue("to")}>
           <Input id="search-to" name="to" type="date" defaultValue={params.to ?? ""} className={small} aria-invalid={!!issue("to")} aria-describedby={described("to")} />
         </Field>
+        <label className="flex items-center gap-2 self-end pb-1 text-sm text-slate-700">
+          <input type="checkbox" name="include" value="retracted" defaultChecked={params.include === "retracted"} data-testid="search-show-retracted" />
+          Show retracted
+        </label>
       </fieldset>
       {issue("page") && <p role="alert" className="text-sm text-red-700">{issue("page")}</p>}
     </form>

@@ -1,6 +1,6 @@
 // The search page's URL is its state: the query, the filters and the page, so a search can be
 // bookmarked, shared and paged with the back button.
-export const FILTER_KEYS = ["q", "caseId", "kind", "sourceId", "from", "to", "reliability", "page"] as const;
+export const FILTER_KEYS = ["q", "caseId", "kind", "sourceId", "from", "to", "reliability", "include", "page"] as const;
 export type SearchParams = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export function searchParamsFrom(get: (key: string) => string | undefined): SearchParams {

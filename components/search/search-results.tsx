@@ -5,6 +5,7 @@ import type { SearchKind, SearchResponse } from "@/lib/search/schemas";
 import { ReliabilityBadge } from "@/components/sources/reliability-badge";
 import { SnippetText } from "./snippet-text";
 import { searchHref, type SearchParams } from "./search-params";
+import { RetractedTag } from "@/components/lifecycle/retracted-banner";
 
 const KIND_STYLE: Record<SearchKind, string> = {
   document: "bg-sky-100 text-sky-900",
@@ -33,7 +34,7 @@ export function SearchResults({ result, params }: { result: SearchResponse; para
                 {r.publishedAt && <span>· published {r.publishedAt.slice(0, 10)}</span>}
                 {r.grade ? <span className="font-mono font-semibold text-slate-800" title="Source reliability and information credibility">· {r.grade}</span> : r.reliability ? <ReliabilityBadge grade={r.reliability} /> : null}
               </div>
-              <Link href={r.url} className="block font-medium text-indigo-800 hover:underline">{r.title}</Link>
+              <Link href={r.url} className="block font-medium text-indigo-800 hover:underline">{r.title}{r.retracted && <RetractedTag />}</Link>
               {r.snippet && <p className="text-sm leading-relaxed text-slate-700"><SnippetText html={r.snippet} /></p>}
             </li>
           ))}

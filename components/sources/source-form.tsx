@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
@@ -28,6 +29,9 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
   const issue = (k: string) => error?.issueFor(k);
   const set = (k: keyof SourceValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
   const meaning = reliabilityRow(values.reliability)?.meaning;
+  // A regrade needs a reason (the server answers 422 without one); it goes into the source's history.
+  const [reason, setReason] = useState("");
+  const regrading = !!existing && values.reliability !== existing.reliability;
 
   return (
     <form
@@ -37,7 +41,7 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate(
-          { values, version },
+          { values, version, reason: regrading ? reason : undefined },
           {
             onSuccess: () => onDone(),
             onError: onSaveError,
@@ -77,6 +81,11 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
           {values.reliability && <ReliabilityBadge grade={values.reliability} />}
         </div>
       </Field>
+      {regrading && (
+        <Field id={`${idp}-reason`} label="Reason for the regrade" error={issue("reason")} hint={`Why ${existing!.reliability} becomes ${values.reliability || "…"}: kept in the source's history.`}>
+          <Textarea id={`${idp}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} aria-invalid={!!issue("reason")} />
+        </Field>
+      )}
       <Field id={`${idp}-rationale`} label="Rationale" error={issue("rationale")} hint="Why this grade: track record, access, known bias.">
         <Textarea id={`${idp}-rationale`} rows={3} value={values.rationale} onChange={set("rationale")} maxLength={2000} aria-invalid={!!issue("rationale")} aria-describedby={`${idp}-rationale-${issue("rationale") ? "error" : "hint"}`} />
       </Field>

@@ -9,12 +9,15 @@ import { ReliabilityBadge } from "./reliability-badge";
 import { SourceForm } from "./source-form";
 import type { SourceRow } from "./types";
 import { EditToggleCell, InlineEditRow } from "@/components/ui/inline-edit";
+import { RetractButton } from "@/components/lifecycle/retract-button";
+import { RetractedTag } from "@/components/lifecycle/retracted-banner";
+import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 
 /** The case's sources with their grades; editors add and regrade them in place. */
-export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string; initial: SourceRow[]; canManage: boolean }) {
+export function SourcesRegistry({ caseId, initial, canManage, canRetract = false, showRetracted = false }: { caseId: string; initial: SourceRow[]; canManage: boolean; canRetract?: boolean; showRetracted?: boolean }) {
   const { data } = useQuery({
-    queryKey: sourceKeys.list(caseId),
-    queryFn: () => api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources`).then((r) => r.sources),
+    queryKey: [...sourceKeys.list(caseId), { showRetracted }],
+    queryFn: () => api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources${showRetracted ? "?include=retracted" : ""}`).then((r) => r.sources),
     initialData: initial,
   });
   const [adding, setAdding] = useState(false);
@@ -24,7 +27,10 @@ export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-lg font-semibold">Sources <span className="text-sm font-normal text-slate-600">({data.length})</span></h2>
-        {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New source</Button>}
+        <div className="flex items-center gap-4">
+          <ShowRetractedToggle path={`/cases/${caseId}/sources`} showing={showRetracted} />
+          {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New source</Button>}
+        </div>
       </div>
       {adding && (
         <section aria-labelledby="add-source-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -55,8 +61,9 @@ export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string
               {data.map((s) => (
                 <Fragment key={s.id}>
                   <tr className="align-top" data-testid="source-row">
-                    <td className="px-3 py-2 font-medium text-slate-900">
+                    <td className={`px-3 py-2 font-medium ${s.retractedAt ? "text-slate-500" : "text-slate-900"}`}>
                       {s.name}
+                      {s.retractedAt && <RetractedTag reason={s.retractionReason} />}
                       {s.url && (
                         <a href={s.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-0.5 block max-w-[16rem] truncate text-xs font-normal text-indigo-800 underline">
                           {s.url}
@@ -65,13 +72,27 @@ export function SourcesRegistry({ caseId, initial, canManage }: { caseId: string
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap text-slate-700">{SOURCE_KIND_LABELS[s.kind as keyof typeof SOURCE_KIND_LABELS] ?? s.kind}</td>
                     <td className="px-3 py-2 whitespace-nowrap"><ReliabilityBadge grade={s.reliability} withLabel /></td>
-                    <td className="max-w-md px-3 py-2 whitespace-pre-line text-slate-700">{s.rationale}</td>
+                    <td className="max-w-md px-3 py-2 whitespace-pre-line text-slate-700">
+                      {s.rationale}
+                      {s.retractedAt && <span className="mt-1 block text-xs text-red-900">Retracted: {s.retractionReason}</span>}
+                      {!!s.regrades?.length && (
+                        <details className="mt-1 text-xs" data-testid="source-history">
+                          <summary className="cursor-pointer text-slate-600">History ({s.regrades.length} regrade{s.regrades.length > 1 ? "s" : ""})</summary>
+                          <ol className="mt-1 space-y-0.5">
+                            {s.regrades.map((r) => (
+                              <li key={r.at}>{r.at.slice(0, 10)}: {r.from} → {r.to}{r.by ? ` by ${r.by}` : ""}{r.reason ? ` — ${r.reason}` : ""}</li>
+                            ))}
+                          </ol>
+                        </details>
+                      )}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{s.documentCount}</td>
-                    {canManage && <EditToggleCell name={s.name} open={editing === s.id} onToggle={() => setEditing(editing === s.id ? null : s.id)} />}
+                    {canManage && (s.retractedAt ? <td /> : <EditToggleCell name={s.name} open={editing === s.id} onToggle={() => setEditing(editing === s.id ? null : s.id)} />)}
                   </tr>
                   {editing === s.id && (
                     <InlineEditRow colSpan={6}>
                       <SourceForm caseId={caseId} existing={s} onDone={() => setEditing(null)} />
+                      {canRetract && <div className="mt-3 border-t border-slate-200 pt-3"><RetractButton caseId={caseId} kind="source" id={s.id} name={s.name} onDone={() => setEditing(null)} /></div>}
                     </InlineEditRow>
                   )}
                 </Fragment>

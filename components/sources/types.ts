@@ -8,6 +8,9 @@ export type SourceRow = {
   url: string | null;
   version: number;
   documentCount: number;
+  retractedAt?: string | null;
+  retractionReason?: string | null;
+  regrades?: { at: string; by: string | null; from: string; to: string; reason: string | null }[];
 };
 export type SourceValues = { name: string; kind: string; reliability: string; rationale: string; url: string };
 

@@ -14,9 +14,9 @@ function body(v: SourceValues) {
 export function useSaveSource({ caseId, sourceId }: { caseId: string; sourceId?: string }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ values, version }: { values: SourceValues; version?: number }) =>
+    mutationFn: ({ values, version, reason }: { values: SourceValues; version?: number; reason?: string }) =>
       sourceId
-        ? api<{ source: SourceRow }>(`/api/cases/${caseId}/sources/${sourceId}`, { method: "PATCH", json: { ...body(values), version } })
+        ? api<{ source: SourceRow }>(`/api/cases/${caseId}/sources/${sourceId}`, { method: "PATCH", json: { ...body(values), version, ...(reason?.trim() ? { reason } : {}) } })
         : api<{ source: SourceRow }>(`/api/cases/${caseId}/sources`, { method: "POST", json: body(values) }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: sourceKeys.list(caseId) });

@@ -7,18 +7,22 @@ import { eventKeys } from "@/lib/client/query-keys";
 import { formatEventDate } from "@/lib/events/schemas";
 import { Button } from "@/components/ui/form";
 import { EventForm } from "./event-form";
+import { RetractButton } from "@/components/lifecycle/retract-button";
+import { RetractedTag } from "@/components/lifecycle/retracted-banner";
+import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 import { toTimelineEvent, type TimelineEvent } from "./types";
 
 type ApiEvent = Parameters<typeof toTimelineEvent>[0];
 
 /** The case's events oldest first, grouped by year; a "2022" event sorts before the months of 2022. */
-export function TimelineView({ caseId, initial, canManage }: { caseId: string; initial: TimelineEvent[]; canManage: boolean }) {
+export function TimelineView({ caseId, initial, canManage, canRetract = false, showRetracted = false }: { caseId: string; initial: TimelineEvent[]; canManage: boolean; canRetract?: boolean; showRetracted?: boolean }) {
   const { data } = useQuery({
-    queryKey: eventKeys.list(caseId),
-    queryFn: () => api<{ events: ApiEvent[] }>(`/api/cases/${caseId}/events`).then((r) => r.events.map(toTimelineEvent)),
+    queryKey: [...eventKeys.list(caseId), { showRetracted }],
+    queryFn: () => api<{ events: ApiEvent[] }>(`/api/cases/${caseId}/events${showRetracted ? "?include=retracted" : ""}`).then((r) => r.events.map(toTimelineEvent)),
     initialData: initial,
   });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const years = new Map<number, TimelineEvent[]>();
   for (const e of data) {
     const y = new Date(e.occurredAt).getUTCFullYear();
@@ -29,7 +33,10 @@ export function TimelineView({ caseId, initial, canManage }: { caseId: string; i
     <div className="space-y-5">
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-lg font-semibold">Timeline <span className="text-sm font-normal text-slate-600">({data.length} events)</span></h2>
-        {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New event</Button>}
+        <div className="flex items-center gap-4">
+          <ShowRetractedToggle path={`/cases/${caseId}/timeline`} showing={showRetracted} />
+          {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New event</Button>}
+        </div>
       </div>
       {adding && (
         <section aria-labelledby="add-event-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -54,7 +61,8 @@ export function TimelineView({ caseId, initial, canManage }: { caseId: string; i
                 <p className="text-sm font-semibold text-indigo-900" data-testid="event-date">
                   <time dateTime={e.occurredAt.slice(0, e.precision === "year" ? 4 : e.precision === "month" ? 7 : 10)}>{formatEventDate(e)}</time>
                 </p>
-                <h4 className="font-medium text-slate-900">{e.title}</h4>
+                <h4 className={`font-medium ${e.retraction ? "text-slate-500 line-through" : "text-slate-900"}`}>{e.title}{e.retraction && <RetractedTag reason={e.retraction.reason} />}</h4>
+                {e.retraction && <p className="text-xs text-red-900">Retracted {e.retraction.at.slice(0, 10)}{e.retraction.by ? ` by ${e.retraction.by}` : ""}: {e.retraction.reason}</p>}
                 {e.description && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{e.description}</p>}
                 {e.claims.length > 0 && (
                   <ul className="mt-2 space-y-1 text-sm" aria-label={`Claims behind “${e.title}”`}>
@@ -64,6 +72,17 @@ export function TimelineView({ caseId, initial, canManage }: { caseId: string; i
                       </li>
                     ))}
                   </ul>
+                )}
+                {!e.retraction && (canManage || canRetract) && editing !== e.id && (
+                  <div className="mt-2 flex gap-2">
+                    {canManage && <Button type="button" variant="secondary" className="px-2 py-0.5 text-xs" aria-label={`Edit ${e.title}`} onClick={() => setEditing(e.id)}>Edit</Button>}
+                    {canRetract && <RetractButton caseId={caseId} kind="event" id={e.id} name={e.title} />}
+                  </div>
+                )}
+                {editing === e.id && (
+                  <div className="mt-3 border-t border-slate-200 pt-3">
+                    <EventForm caseId={caseId} existing={e} onDone={() => setEditing(null)} />
+                  </div>
                 )}
               </li>
             ))}

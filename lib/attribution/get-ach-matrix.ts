@@ -4,16 +4,16 @@ import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { ACH_SCORES_NOTE, computeAchScores } from "./ach-scores";
 import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
-import { effectiveReliability } from "@/lib/claims/claim-details";
+import { claimReliability } from "@/lib/claims/reliability";
 
 /**
  * The ACH matrix of a question (or the case's first question): claims as rows, hypotheses as columns,
  * every rater's ratings, the mean per cell, inconsistency per hypothesis and diagnosticity per claim.
- * Rejected claims are left out: they are not evidence. `excludedClaimIds` is the "treat as false" test.
+ * Rejected and retracted claims are left out: they are not evidence. `excludedClaimIds` is the "treat as false" test.
  * Unrated cells are left out of both scores (STANDARDS.md §5): a claim rated against fewer than two
  * hypotheses has `diagnosticity: null` (JSON null), and `scores.note` says so for whoever shows or exports them.
  */
-export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }: { access: CaseAccess; questionId?: string; excludedClaimIds?: string[] }) {
+export async function getAchMatrix({ access, questionId, excludedClaimIds = [], includeRetracted = false }: { access: CaseAccess; questionId?: string; excludedClaimIds?: string[]; includeRetracted?: boolean }) {
   const question = await db.attributionQuestion.findFirst({ where: { caseId: access.caseId, ...(questionId ? { id: questionId } : {}) }, orderBy: { createdAt: "asc" } });
   if (!question) {
     if (questionId) throw new NotFoundError("Question");
@@ -22,11 +22,13 @@ export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }
   const [hypotheses, claims] = await Promise.all([
     db.hypothesis.findMany({ where: { questionId: question.id }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, disposition: true, reviewState: true, likelihood: true, confidence: true, actorEntityId: true } }),
     db.claim.findMany({
-      where: { caseId: access.caseId, status: { not: "rejected" } },
+      // Retracted claims are not evidence either, unless the analyst asks to see them (?include=retracted).
+      where: { caseId: access.caseId, status: { not: "rejected" }, ...(includeRetracted ? {} : { retractedAt: null }) },
       orderBy: { createdAt: "asc" },
       select: {
         id: true, statement: true, claimant: true, kind: true, credibility: true, sourceConfidence: true, status: true,
-        excerpts: { take: 1, orderBy: { position: "asc" }, select: { document: { select: { reliabilityOverride: true, source: { select: { reliability: true } } } } } },
+        retractedAt: true,
+        excerpts: { orderBy: { position: "asc" }, select: { document: { select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } } } } },
       },
     }),
   ]);
@@ -45,7 +47,7 @@ export async function getAchMatrix({ access, questionId, excludedClaimIds = [] }
     question,
     hypotheses,
     claims: claims.map(({ excerpts, ...c }) => {
-      const reliability = excerpts[0] ? effectiveReliability(excerpts[0].document) : "F";
+      const reliability = claimReliability(excerpts);
       return { ...c, grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }) };
     }),
     cells: scores.cells.map((cell) => ({

@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   "briefs.read": ALL,
   "briefs.manage": WRITERS,
   "audit.read": ALL,
+  // Retracting keeps the record and hides it (issue 12); writers may retract what writers may add.
+  "documents.retract": WRITERS,
+  "claims.retract": WRITERS,
+  "sources.retract": WRITERS,
+  "events.retract": WRITERS,
 } as const satisfies Record<string, readonly CaseRole[]>;
 
 export type CaseAction = keyof typeof PERMISSIONS;

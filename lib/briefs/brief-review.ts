@@ -47,7 +47,8 @@ export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: C
   const review = await db.review.findFirst({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, orderBy: { createdAt: "desc" } });
   if (!review) throw new ConflictError("The brief is not waiting for review.");
   if (review.submittedById === ctx.actor.id) throw new ForbiddenError("You cannot approve a brief you submitted: a second person must review it.");
-  if (contentHash !== hash || review.contentHash !== hash) throw new ConflictError("The brief changed since it was submitted; it must be submitted again.", { currentHash: hash });
+  if (review.contentHash !== hash) throw new ConflictError("The brief changed after it was submitted: the submission is not the brief shown now, so it must be submitted again.", { currentHash: hash, submittedHash: review.contentHash });
+  if (contentHash !== hash) throw new ConflictError(`The brief you approved (${contentHash.slice(0, 12)}…) is not the one submitted (${hash.slice(0, 12)}…): reload and review the brief as it is now.`, { currentHash: hash, approvedHash: contentHash });
   return db.$transaction(async (tx) => {
     const decided = await tx.review.update({ where: { id: review.id }, data: { reviewerId: ctx.actor.id, decision: "approved", comment, decidedAt: new Date() } });
     await recordAudit({ tx, ctx, action: "brief.approve", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { reviewId: review.id, contentHash: hash } });

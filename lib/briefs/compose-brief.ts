@@ -109,8 +109,8 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   // Links and denials: only claims that are evidence (never rejected ones).
   const [links, denials, actorClaims] = await Promise.all([
     db.claimLink.findMany({ where: { caseId: c.id, kind: "contradicts" }, select: { fromClaimId: true, toClaimId: true } }),
-    db.claim.findMany({ where: { caseId: c.id, kind: "denial", status: { not: "rejected" } }, select: { id: true, entities: { select: { entityId: true } } } }),
-    db.claimEntity.findMany({ where: { entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) }, claim: { status: { not: "rejected" } } }, select: { claimId: true, entityId: true } }),
+    db.claim.findMany({ where: { caseId: c.id, kind: "denial", status: { not: "rejected" }, retractedAt: null }, select: { id: true, entities: { select: { entityId: true } } } }),
+    db.claimEntity.findMany({ where: { entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) }, claim: { status: { not: "rejected" }, retractedAt: null } }, select: { claimId: true, entityId: true } }),
   ]);
 
   const judgmentEvidence = keys.map((h) => {
@@ -165,27 +165,34 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   });
   const showAch = sections.includes("ach");
 
-  const events = sections.includes("timeline") ? await db.event.findMany({ where: { caseId: c.id }, orderBy: { occurredAt: "asc" }, include: { claims: { select: { claimId: true, claim: { select: { status: true } } } } } }) : [];
+  const events = sections.includes("timeline")
+    ? await db.event.findMany({ where: { caseId: c.id, retractedAt: null }, orderBy: { occurredAt: "asc" }, include: { claims: { select: { claimId: true, claim: { select: { status: true, retractedAt: true } } } } } })
+    : [];
 
   const evidenceIds = [
     ...new Set([
       ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]),
       ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
-      ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected").map((x) => x.claimId)),
+      ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected" && !x.claim.retractedAt).map((x) => x.claimId)),
     ]),
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
-  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter((d) => d.status !== "rejected");
+  // Rejected and retracted claims are not evidence; a retracted document is never cited.
+  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter((d) => d.status !== "rejected" && !d.retraction);
   const byId = new Map(details.map((d) => [d.id, d]));
 
   // Documents: what the brief's claims cite, plus any added by hand, minus any left out by hand.
   const excluded = new Set(settings.excludeDocumentIds);
-  const keptExcerpts = (d: ClaimDetail) => d.excerpts.filter((e) => !excluded.has(e.documentId));
+  const keptExcerpts = (d: ClaimDetail) => d.excerpts.filter((e) => !excluded.has(e.documentId) && !e.documentRetracted);
   const inBrief = (id: string) => {
     const d = byId.get(id);
     return !!d && keptExcerpts(d).length > 0;
   };
   const omittedClaims = evidenceIds.filter((id) => byId.has(id) && !inBrief(id));
+  const omittedNote = (id: string) =>
+    byId.get(id)!.excerpts.every((e) => e.documentRetracted)
+      ? `“${byId.get(id)!.statement}” is left out: every document it cites has been retracted.`
+      : `“${byId.get(id)!.statement}” is left out: every document it cites was excluded from this brief by hand.`;
   const claimIds = evidenceIds.filter(inBrief);
 
   const footnotes: BriefFootnote[] = [];
@@ -278,7 +285,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   const citedDocIds = new Set(footnotes.map((f) => f.documentId));
   const wantedDocIds = [...new Set([...citedDocIds, ...settings.includeDocumentIds.filter((id) => !excluded.has(id))])];
   const docs = await db.document.findMany({
-    where: { caseId: c.id, id: { in: wantedDocIds } },
+    where: { caseId: c.id, id: { in: wantedDocIds }, retractedAt: null },
     orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
     select: { id: true, title: true, author: true, publisher: true, url: true, publishedAt: true, retrievedAt: true, sha256: true, sourceId: true, tlp: true, reliabilityOverride: true, overrideReason: true, source: { select: { name: true, kind: true, reliability: true, rationale: true, tlp: true } } },
   });
@@ -356,7 +363,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
 
   const notes = [
     ...warnings.filter((w) => w.acknowledgement).map((w) => `${w.message} — acknowledged by ${w.acknowledgement!.by} on ${w.acknowledgement!.at.slice(0, 10)}: ${w.acknowledgement!.reason}`),
-    ...omittedClaims.map((id) => `“${statementOf(id)}” is left out: every document it cites was excluded from this brief by hand.`),
+    ...omittedClaims.map(omittedNote),
     ...sources.filter((s) => s.inclusion === "added").map((s) => `“${s.title}” was added to the sources by hand; no claim in this brief cites it.`),
     ...(showAch && ach.length ? [ach[0].note] : []),
   ];

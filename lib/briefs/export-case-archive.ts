@@ -12,6 +12,7 @@ import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confid
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { composeBrief } from "./compose-brief";
+import { claimReliability } from "@/lib/claims/reliability";
 
 /** Everything in the case that a round trip needs and the brief model does not hold. */
 export type StixCaseData = {
@@ -192,7 +193,7 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
     db.entity.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.claim.findMany({
       where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { excerpts: { orderBy: { position: "asc" }, include: { document: { select: { reliabilityOverride: true, source: { select: { reliability: true } } } } } }, entities: { select: { entityId: true } } },
+      include: { excerpts: { orderBy: { position: "asc" }, include: { document: { select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } } } } }, entities: { select: { entityId: true } } },
     }),
     db.claimLink.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
     db.attributionQuestion.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, include: { hypotheses: { orderBy: { createdAt: "asc" } } } }),
@@ -215,8 +216,8 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
     entities: entities.map((e) => ({ key: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description })),
     claimLinks: links.map((l) => ({ fromKey: l.fromClaimId, toKey: l.toClaimId, kind: l.kind, note: l.note })),
     claims: claims.map((cl) => {
-      const first = cl.excerpts[0]?.document;
-      const reliability = first ? first.reliabilityOverride ?? first.source?.reliability ?? "F" : "F";
+      // The stated rule (lib/claims/reliability.ts): the best counted grade, never the first quote's.
+      const reliability = claimReliability(cl.excerpts);
       return {
         key: cl.id, statement: cl.statement, claimant: cl.claimant, kind: cl.kind, credibility: cl.credibility, sourceConfidence: cl.sourceConfidence, status: cl.status,
         entityKeys: cl.entities.map((e) => e.entityId),

@@ -2,24 +2,26 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { admiraltyPair, type InformationCredibility, type SourceReliability } from "@/lib/standards/scales";
+import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessIndependence, type IndependenceAssessment } from "./assess-independence";
+import { bestExcerptIndex, claimReliability, CLAIM_RELIABILITY_RULE, effectiveReliability } from "./reliability";
+
+// Re-exported for callers that read a document's grade from here (lib/briefs).
+export { claimReliability, effectiveReliability };
 
 export const CLAIM_INCLUDE = {
   excerpts: {
     orderBy: { position: "asc" },
-    include: { document: { select: { id: true, title: true, reliabilityOverride: true, overrideReason: true, source: { select: { id: true, name: true, reliability: true, kind: true } } } } },
+    include: { document: { select: { id: true, title: true, reliabilityOverride: true, overrideReason: true, retractedAt: true, source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } } } } },
   },
+  originator: { select: { id: true, name: true, kind: true, reliability: true } },
+  retractedBy: { select: { name: true } },
   entities: { include: { entity: { select: { id: true, name: true, kind: true } } } },
   linksFrom: { select: { id: true, kind: true, toClaimId: true, note: true, to: { select: { statement: true } } } },
   linksTo: { select: { id: true, kind: true, fromClaimId: true, note: true, from: { select: { statement: true } } } },
   createdBy: { select: { name: true } },
 } as const;
-
-export function effectiveReliability(doc: { reliabilityOverride: SourceReliability | null; source: { reliability: SourceReliability } | null }): SourceReliability {
-  return doc.reliabilityOverride ?? doc.source?.reliability ?? "F";
-}
 
 /** Claims with their quotes, sources, grade pair ("B2"), entities, links and independence warning, in the order asked. */
 export async function loadClaimDetails({ caseId, claimIds }: { caseId: string; claimIds: string[] }) {
@@ -34,8 +36,9 @@ export type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>
 
 /** A claim row (read with CLAIM_INCLUDE) as the API and pages show it: grade pair, quotes with their sources, links. */
 export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment | null) {
-  const first = c.excerpts[0]?.document;
-  const reliability = first ? effectiveReliability(first) : "F";
+  // The stated rule (lib/claims/reliability.ts): the best counted grade, never the first quote's.
+  const reliability = claimReliability(c.excerpts);
+  const best = c.excerpts[bestExcerptIndex(c.excerpts)]?.document;
   return {
     id: c.id,
     caseId: c.caseId,
@@ -51,7 +54,10 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
     createdBy: c.createdBy.name,
     reliability,
     grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }),
-    source: first?.source ? { id: first.source.id, name: first.source.name } : null,
+    reliabilityRule: CLAIM_RELIABILITY_RULE,
+    source: best?.source ? { id: best.source.id, name: best.source.name } : null,
+    originator: c.originator ? { id: c.originator.id, name: c.originator.name, kind: c.originator.kind, reliability: c.originator.reliability } : null,
+    retraction: c.retractedAt ? { at: c.retractedAt.toISOString(), by: c.retractedBy?.name ?? null, reason: c.retractionReason ?? "" } : null,
     excerpts: c.excerpts.map((e) => ({
       id: e.id,
       documentId: e.documentId,
@@ -62,6 +68,7 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
       prefix: e.prefix,
       suffix: e.suffix,
       reliability: effectiveReliability(e.document),
+      documentRetracted: !!e.document.retractedAt,
       source: e.document.source ? { id: e.document.source.id, name: e.document.source.name } : null,
     })),
     entities: c.entities.map((ce) => ce.entity),

@@ -4,6 +4,7 @@ import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { CreateClaimLinkSchema } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -14,8 +15,9 @@ export async function createClaimLink({ ctx, access, fromClaimId, input }: { ctx
   if (!UUID.test(fromClaimId)) throw new NotFoundError("Claim");
   const data = CreateClaimLinkSchema.parse(input);
   if (data.toClaimId === fromClaimId) throw new InvalidError("A claim cannot be linked to itself.", [{ path: "toClaimId", message: "A claim cannot be linked to itself." }]);
-  const found = await db.claim.count({ where: { id: { in: [fromClaimId, data.toClaimId] }, caseId: access.caseId } });
-  if (found !== 2) throw new NotFoundError("Claim");
+  const found = await db.claim.findMany({ where: { id: { in: [fromClaimId, data.toClaimId] }, caseId: access.caseId }, select: { retractedAt: true } });
+  if (found.length !== 2) throw new NotFoundError("Claim");
+  if (found.some((c) => c.retractedAt)) throw retractedError("One of these claims", "toClaimId");
   // Both directions: "A corroborates B" and "B corroborates A" are one fact, and listing it twice would
   // show the same link twice on each claim.
   const existing = await db.claimLink.findFirst({

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/audit/record-audit";
-import { NotFoundError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateClaimSchema, type CreateClaimInput } from "./schemas";
@@ -9,7 +9,7 @@ import { anchorExcerpt } from "./verify-excerpt";
 import { assessIndependence } from "./assess-independence";
 import { toClaimDetail, type ClaimDetail } from "./claim-details";
 
-const DOCUMENT_FIELDS = { id: true, text: true, title: true, reliabilityOverride: true, overrideReason: true, source: { select: { id: true, name: true, reliability: true, kind: true } } } as const;
+const DOCUMENT_FIELDS = { id: true, text: true, title: true, reliabilityOverride: true, overrideReason: true, retractedAt: true, source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } } } as const;
 
 /**
  * Records a claim and the exact quotes it rests on. Every quote is checked against the stored text;
@@ -24,13 +24,21 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
   const data = CreateClaimSchema.parse(input);
   const docIds = [...new Set(data.excerpts.map((e) => e.documentId))];
   const entityIds = [...new Set(data.entityIds)];
-  const [docs, entities] = await Promise.all([
+  const [docs, entities, originator] = await Promise.all([
     db.document.findMany({ where: { id: { in: docIds }, caseId: access.caseId }, select: DOCUMENT_FIELDS }),
     entityIds.length ? db.entity.findMany({ where: { id: { in: entityIds }, caseId: access.caseId }, select: { id: true, name: true, kind: true } }) : [],
+    data.originatorSourceId ? db.source.findFirst({ where: { id: data.originatorSourceId, caseId: access.caseId }, select: { id: true, name: true, kind: true, reliability: true } }) : null,
   ]);
   if (docs.length !== docIds.length) throw new NotFoundError("Document");
   if (entities.length !== entityIds.length) throw new NotFoundError("Entity");
+  if (data.originatorSourceId && !originator) throw new NotFoundError("Source");
   const docById = new Map(docs.map((d) => [d.id, d]));
+  // A retracted document is kept for the record but is no longer evidence to build on.
+  data.excerpts.forEach((e, i) => {
+    if (docById.get(e.documentId)!.retractedAt) throw new InvalidError("That document was retracted; it cannot support a new claim.", [{ path: `excerpts.${i}.documentId`, message: "That document was retracted; it cannot support a new claim." }]);
+  });
+  const claimant = data.claimant ?? originator?.name ?? docById.get(data.excerpts[0].documentId)!.source?.name;
+  if (!claimant) throw new InvalidError("Say who makes this claim: none of its documents has a source to take the name from.", [{ path: "claimant", message: "Say who makes this claim: none of its documents has a source to take the name from." }]);
   const claimId = uuidv7();
   const excerpts = data.excerpts.map((excerpt, position) => ({
     id: uuidv7(),
@@ -41,11 +49,12 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
     id: claimId,
     caseId: access.caseId,
     statement: data.statement,
-    claimant: data.claimant,
+    claimant,
     kind: data.kind,
     credibility: data.credibility,
     sourceConfidence: data.sourceConfidence ?? null,
     status: data.status,
+    originatorSourceId: originator?.id ?? null,
     createdById: ctx.actor.id,
   };
   const audit = { ...claim, version: 1, excerpts: excerpts.map((e) => ({ ...e, claimId })), entityIds };
@@ -55,9 +64,9 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
   // foreign keys are checked at the end of the statement.
   const [row] = await db.$queryRaw<{ version: number; created_at: Date; updated_at: Date }[]>`
     WITH created AS (
-      INSERT INTO claims (id, case_id, statement, claimant, kind, credibility, source_confidence, status, created_by_id, updated_at)
+      INSERT INTO claims (id, case_id, statement, claimant, kind, credibility, source_confidence, status, originator_source_id, created_by_id, updated_at)
       VALUES (${claimId}::uuid, ${claim.caseId}::uuid, ${claim.statement}, ${claim.claimant}, ${claim.kind}::"ClaimKind", ${claim.credibility},
-              ${claim.sourceConfidence}, ${claim.status}::"ClaimStatus", ${claim.createdById}::uuid, CURRENT_TIMESTAMP)
+              ${claim.sourceConfidence}, ${claim.status}::"ClaimStatus", ${claim.originatorSourceId}::uuid, ${claim.createdById}::uuid, CURRENT_TIMESTAMP)
       RETURNING id, version, created_at, updated_at
     ), quotes AS (
       INSERT INTO excerpts (id, claim_id, document_id, start, "end", exact, prefix, suffix, position)
@@ -93,6 +102,11 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
       linksFrom: [],
       linksTo: [],
       createdBy: { name: ctx.actor.name },
+      originator,
+      retractedAt: null,
+      retractedById: null,
+      retractionReason: null,
+      retractedBy: null,
     },
     null,
   );

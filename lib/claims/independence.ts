@@ -1,9 +1,11 @@
 // Independent-origin checks behind Admiralty credibility "1 Confirmed" (STANDARDS.md §1): pure, no database.
 import type { InformationCredibility } from "@/lib/standards/scales";
 
-// Two outlets running one wire story, or five papers quoting one vendor report, are one origin. We detect
-// that three ways — an analyst's "repeats" link, a shared source, and (near-)identical documents — and
-// count what is left with a union-find, so transitive chains (A repeats B repeats C) collapse too.
+// Two outlets running one wire story, or five papers quoting one vendor report, are one origin. Origins
+// are counted over quotes (each quote's own source counts, so one claim citing two independent sources
+// has two) and joined when they share the claim's named originator (else their source), cite one
+// document, quote near-identical passages or documents (shingle containment), or an analyst linked
+// their claims as "repeats"; a union-find collapses transitive chains (A repeats B repeats C) too.
 
 export type ShingleSet = ReadonlySet<string>;
 
@@ -51,6 +53,19 @@ function toShingles(input: string | ShingleSet, k: number): ShingleSet {
   return typeof input === "string" ? shingles(input, { k }) : input;
 }
 
+/**
+ * Containment |A∩B| / min(|A|,|B|): how much of the smaller text the larger one holds, so a wire
+ * story inside a longer article (extra paragraphs, a footer) scores high where Jaccard would not.
+ * Two empty sets give 0.
+ */
+export function containment(a: ShingleSet, b: ShingleSet): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const item of small) if (large.has(item)) shared++;
+  return shared / small.size;
+}
+
 export function nearDuplicate({
   a,
   b,
@@ -62,10 +77,18 @@ export function nearDuplicate({
   threshold?: number;
   k?: number;
 }): boolean {
-  return jaccard(toShingles(a, k), toShingles(b, k)) >= threshold;
+  return containment(toShingles(a, k), toShingles(b, k)) >= threshold;
 }
 
-export type OriginClaim = { claimId: string; sourceIds: readonly string[]; documentIds: readonly string[] };
+/** One quote a claim rests on: the document it cites, that document's source, and the quoted words. */
+export type OriginEvidence = { documentId: string; sourceId: string | null; quote?: string };
+
+/**
+ * A claim as the origin count sees it. `originatorSourceId` is the body that first made the claim
+ * (Microsoft), when the analyst named it: every quote of the claim then relays that one origin,
+ * whatever outlet carried it. Without it, each quote's own source is its origin.
+ */
+export type OriginClaim = { claimId: string; originatorSourceId?: string | null; evidence: readonly OriginEvidence[] };
 
 // Documents are passed once, not per claim, because several claims usually cite the same document.
 export type OriginDocument = { documentId: string; text: string } | { documentId: string; shingles: ShingleSet };
@@ -76,12 +99,15 @@ export type RepeatsLink = { claimId: string; repeatsClaimId: string };
 export type OriginReason =
   | { kind: "repeats"; claimIds: [string, string] }
   | { kind: "same-source"; claimIds: [string, string]; sourceId: string }
+  | { kind: "same-originator"; claimIds: [string, string]; sourceId: string }
   | { kind: "same-document"; claimIds: [string, string]; documentId: string }
+  | { kind: "near-duplicate-quotes"; claimIds: [string, string]; documentIds: [string, string]; similarity: number }
   | { kind: "near-duplicate-documents"; claimIds: [string, string]; documentIds: [string, string]; similarity: number };
 
 export type IndependentOrigins = {
   origins: number;
-  // Claim ids per origin, the claim's own group first, members in input order.
+  // Claim ids per origin, the claim's own group first, members in input order. A claim whose quotes
+  // come from independent sources appears in each of their groups.
   groups: string[][];
   reasons: OriginReason[];
 };
@@ -101,42 +127,27 @@ class UnionFind {
     return root;
   }
 
-  union(a: string, b: string): void {
+  /** Joins the two sets; true when they were apart. */
+  union(a: string, b: string): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
+    if (ra === rb) return false;
+    this.parent.set(rb, ra);
+    return true;
   }
 }
 
-// Groups claims by a shared key (a source id, a document id) and records one reason per joined pair.
-function collapseByKey({
-  members,
-  keysOf,
-  uf,
-  onLink,
-}: {
-  members: readonly OriginClaim[];
-  keysOf: (claim: OriginClaim) => readonly string[];
-  uf: UnionFind;
-  onLink: (key: string, first: string, other: string) => void;
-}): Map<string, string[]> {
-  const holders = new Map<string, string[]>();
-  for (const claim of members) {
-    for (const key of new Set(keysOf(claim))) {
-      const list = holders.get(key) ?? [];
-      if (!list.includes(claim.claimId)) list.push(claim.claimId);
-      holders.set(key, list);
-    }
-  }
-  for (const [key, claimIds] of holders) {
-    for (const other of claimIds.slice(1)) {
-      uf.union(claimIds[0], other);
-      onLink(key, claimIds[0], other);
-    }
-  }
-  return holders;
-}
+// One piece of evidence: a quote of a claim. Origins are counted over these, not over claims, so a
+// claim quoting two independent sources brings two origins.
+type Unit = { id: string; claimId: string; documentId: string; originKey: string | null; originIsOriginator: boolean; quote?: string };
 
+/**
+ * How many independent origins stand behind `claim` and the claims `supporting` it. Each quote is a
+ * piece of evidence; pieces are one origin when they share an originator (or, without one, a source),
+ * cite the same document, quote near-identical passages or near-identical documents (containment of
+ * shingles ≥ threshold), or belong to claims joined by "repeats" links (transitively, even through
+ * claims outside the set).
+ */
 export function independentOrigins({
   claim,
   supporting,
@@ -154,52 +165,95 @@ export function independentOrigins({
 }): IndependentOrigins {
   const members: OriginClaim[] = [];
   for (const c of [claim, ...supporting]) if (!members.some((m) => m.claimId === c.claimId)) members.push(c);
+  const units: Unit[] = members.flatMap((c) =>
+    c.evidence.map((e, i) => ({
+      id: `${c.claimId}#${i}`,
+      claimId: c.claimId,
+      documentId: e.documentId,
+      originKey: c.originatorSourceId ?? e.sourceId,
+      originIsOriginator: !!c.originatorSourceId,
+      quote: e.quote,
+    })),
+  );
   const uf = new UnionFind();
   const reasons: OriginReason[] = [];
+  const note = (reason: OriginReason) => {
+    const [a, b] = reason.claimIds;
+    if (a !== b && !reasons.some((r) => r.kind === reason.kind && r.claimIds[0] === a && r.claimIds[1] === b)) reasons.push(reason);
+  };
 
-  // Links to claims outside the set still count: A and B both repeating an unlisted X are one origin.
-  for (const link of repeats) uf.union(link.claimId, link.repeatsClaimId);
-
-  collapseByKey({
-    members,
-    keysOf: (c) => c.sourceIds,
-    uf,
-    onLink: (sourceId, first, other) => reasons.push({ kind: "same-source", claimIds: [first, other], sourceId }),
-  });
-  const citing = collapseByKey({
-    members,
-    keysOf: (c) => c.documentIds,
-    uf,
-    onLink: (documentId, first, other) => reasons.push({ kind: "same-document", claimIds: [first, other], documentId }),
-  });
-
-  const shingleSets = new Map<string, ShingleSet>();
-  for (const doc of documents) {
-    if (citing.has(doc.documentId)) shingleSets.set(doc.documentId, "text" in doc ? shingles(doc.text, { k }) : doc.shingles);
+  // "repeats" joins whole claims: every quote of the one with every quote of the other.
+  const claimsUf = new UnionFind();
+  for (const link of repeats) claimsUf.union(link.claimId, link.repeatsClaimId);
+  const memberRoots = new Set(members.map((m) => claimsUf.find(m.claimId)));
+  const firstUnitOfRoot = new Map<string, string>();
+  const repeating = new Set(repeats.flatMap((l) => [l.claimId, l.repeatsClaimId]));
+  for (const u of units) {
+    if (!repeating.has(u.claimId)) continue;
+    const root = claimsUf.find(u.claimId);
+    const first = firstUnitOfRoot.get(root);
+    if (first) uf.union(first, u.id);
+    else firstUnitOfRoot.set(root, u.id);
   }
-  const docIds = [...shingleSets.keys()];
-  for (let i = 0; i < docIds.length; i++) {
-    for (let j = i + 1; j < docIds.length; j++) {
-      const similarity = jaccard(shingleSets.get(docIds[i]) as ShingleSet, shingleSets.get(docIds[j]) as ShingleSet);
-      if (similarity < threshold) continue;
-      const first = (citing.get(docIds[i]) as string[])[0];
-      const other = (citing.get(docIds[j]) as string[])[0];
-      uf.union(first, other);
-      if (first !== other) {
-        reasons.push({ kind: "near-duplicate-documents", claimIds: [first, other], documentIds: [docIds[i], docIds[j]], similarity });
+  for (const link of repeats) {
+    if (memberRoots.has(claimsUf.find(link.claimId))) reasons.push({ kind: "repeats", claimIds: [link.claimId, link.repeatsClaimId] });
+  }
+
+  const joinByKey = (keyOf: (u: Unit) => string | null, reason: (key: string, a: Unit, b: Unit) => OriginReason) => {
+    const firstWith = new Map<string, Unit>();
+    for (const u of units) {
+      const key = keyOf(u);
+      if (key === null) continue;
+      const first = firstWith.get(key);
+      if (!first) firstWith.set(key, u);
+      else if (uf.union(first.id, u.id)) note(reason(key, first, u));
+    }
+  };
+  joinByKey((u) => u.originKey, (key, a, b) =>
+    a.originIsOriginator || b.originIsOriginator
+      ? { kind: "same-originator", claimIds: [a.claimId, b.claimId], sourceId: key }
+      : { kind: "same-source", claimIds: [a.claimId, b.claimId], sourceId: key });
+  joinByKey((u) => u.documentId, (key, a, b) => ({ kind: "same-document", claimIds: [a.claimId, b.claimId], documentId: key }));
+
+  // Near-identical quoted passages in different documents: the same words carried twice.
+  const quoteSets = units.map((u) => (u.quote ? shingles(u.quote, { k }) : null));
+  for (let i = 0; i < units.length; i++) {
+    for (let j = i + 1; j < units.length; j++) {
+      const [a, b] = [quoteSets[i], quoteSets[j]];
+      if (!a || !b || units[i].documentId === units[j].documentId || uf.find(units[i].id) === uf.find(units[j].id)) continue;
+      const similarity = containment(a, b);
+      if (similarity >= threshold && uf.union(units[i].id, units[j].id)) {
+        note({ kind: "near-duplicate-quotes", claimIds: [units[i].claimId, units[j].claimId], documentIds: [units[i].documentId, units[j].documentId], similarity });
       }
     }
   }
 
-  const memberRoots = new Set(members.map((m) => uf.find(m.claimId)));
-  for (const link of repeats) {
-    if (memberRoots.has(uf.find(link.claimId))) reasons.push({ kind: "repeats", claimIds: [link.claimId, link.repeatsClaimId] });
+  // Near-identical documents (a wire story republished, or inside a longer article).
+  const cited = new Set(units.map((u) => u.documentId));
+  const shingleSets = new Map<string, ShingleSet>();
+  for (const doc of documents) {
+    if (cited.has(doc.documentId) && !shingleSets.has(doc.documentId)) shingleSets.set(doc.documentId, "text" in doc ? shingles(doc.text, { k }) : doc.shingles);
+  }
+  const unitOfDoc = new Map<string, Unit>();
+  for (const u of units) if (!unitOfDoc.has(u.documentId)) unitOfDoc.set(u.documentId, u);
+  const docIds = [...shingleSets.keys()];
+  for (let i = 0; i < docIds.length; i++) {
+    for (let j = i + 1; j < docIds.length; j++) {
+      const [a, b] = [unitOfDoc.get(docIds[i]) as Unit, unitOfDoc.get(docIds[j]) as Unit];
+      if (uf.find(a.id) === uf.find(b.id)) continue;
+      const similarity = containment(shingleSets.get(docIds[i]) as ShingleSet, shingleSets.get(docIds[j]) as ShingleSet);
+      if (similarity >= threshold && uf.union(a.id, b.id)) {
+        note({ kind: "near-duplicate-documents", claimIds: [a.claimId, b.claimId], documentIds: [docIds[i], docIds[j]], similarity });
+      }
+    }
   }
 
   const byRoot = new Map<string, string[]>();
-  for (const m of members) {
-    const root = uf.find(m.claimId);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), m.claimId]);
+  for (const u of units) {
+    const root = uf.find(u.id);
+    const list = byRoot.get(root) ?? [];
+    if (!list.includes(u.claimId)) list.push(u.claimId);
+    byRoot.set(root, list);
   }
   const groups = [...byRoot.values()];
   return { origins: groups.length, groups, reasons };
@@ -209,4 +263,10 @@ export function credibilityWarning({ credibility, origins }: { credibility: Info
   if (credibility !== 1 || origins >= 2) return null;
   const found = origins === 1 ? "only one independent origin" : `${origins} independent origins`;
   return `Credibility 1 (Confirmed) needs at least two independent origins, but the supporting claims trace back to ${found}. Grade it 2 (Probably true) or add independent corroboration.`;
+}
+
+/** "1 – Confirmed" means consistent with other information: a claim contradicting it says otherwise. */
+export function contradictionWarning({ credibility, contradictedBy }: { credibility: InformationCredibility; contradictedBy: number }): string | null {
+  if (credibility !== 1 || contradictedBy === 0) return null;
+  return `Credibility 1 (Confirmed) means consistent with other information, but ${contradictedBy === 1 ? "another claim contradicts" : `${contradictedBy} claims contradict`} it. Resolve the contradiction or lower the grade.`;
 }

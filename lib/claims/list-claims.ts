@@ -5,8 +5,11 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { ClaimListQuerySchema, type ClaimListQuery } from "./schemas";
 import { loadClaimDetails } from "./claim-details";
 
-// The grade a claim shows is its first quote's document: that document's override, else its source's
-// reliability, else F (cannot be judged).
+/** One quote's grade in SQL (aliases e, d, s), as lib/claims/reliability.ts counts it; 'F' sorts last. */
+export const CLAIM_EXCERPT_GRADE = Prisma.sql`CASE WHEN d.retracted_at IS NULL AND s.retracted_at IS NULL THEN COALESCE(d.reliability_override::text, s.reliability::text, 'F') ELSE 'F' END`;
+
+// The grade a claim shows follows CLAIM_RELIABILITY_RULE (lib/claims/reliability.ts): the best grade
+// among its quotes' documents (override, else source), retracted ones left out, else F.
 const ORDER: Record<string, Prisma.Sql> = {
   created: Prisma.sql`c.created_at`,
   credibility: Prisma.sql`c.credibility`,
@@ -21,6 +24,8 @@ const ORDER: Record<string, Prisma.Sql> = {
 export async function listClaims({ access, query }: { access: CaseAccess; query: ClaimListQuery }) {
   const q = ClaimListQuerySchema.parse(query);
   const where: Prisma.Sql[] = [Prisma.sql`c.case_id = ${access.caseId}::uuid`];
+  // Retracted claims are kept but hidden unless asked for (?include=retracted).
+  if (q.include !== "retracted") where.push(Prisma.sql`c.retracted_at IS NULL`);
   if (q.kind) where.push(Prisma.sql`c.kind = ${q.kind}::"ClaimKind"`);
   if (q.status) where.push(Prisma.sql`c.status = ${q.status}::"ClaimStatus"`);
   if (q.credibility) where.push(Prisma.sql`c.credibility = ${q.credibility}`);
@@ -37,9 +42,9 @@ export async function listClaims({ access, query }: { access: CaseAccess; query:
   const from = Prisma.sql`
     FROM claims c
     LEFT JOIN LATERAL (
-      SELECT COALESCE(d.reliability_override::text, s.reliability::text, 'F') AS reliability, s.name AS source_name
+      SELECT ${CLAIM_EXCERPT_GRADE} AS reliability, s.name AS source_name
       FROM excerpts e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = d.source_id
-      WHERE e.claim_id = c.id ORDER BY e.position LIMIT 1
+      WHERE e.claim_id = c.id ORDER BY 1, e.position LIMIT 1
     ) p ON true
     WHERE ${Prisma.join(where, " AND ")}`;
   const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`

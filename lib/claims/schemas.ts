@@ -24,9 +24,14 @@ const sourceConfidence = sourceConfidenceText.transform((v) => (v ? v : null));
 // On update, an absent field means "leave it", while "" or null means "clear it".
 const sourceConfidenceUpdate = sourceConfidenceText.transform((v) => (v === undefined ? undefined : v || null));
 
+// Who first made the claim (a source of the case), apart from the documents that relay it.
+const originatorSourceId = z.uuid("originatorSourceId must be the id of a source of this case.").nullable().optional();
+
 export const CreateClaimSchema = z.object({
   statement,
-  claimant,
+  // Left out, it is the originator's name, else the name of the first quoted document's source.
+  claimant: claimant.optional(),
+  originatorSourceId,
   kind: z.enum(CLAIM_KINDS, "Kind must be fact, allegation, assessment or denial."),
   credibility,
   sourceConfidence,
@@ -40,6 +45,8 @@ export const UpdateClaimSchema = z.object({
   version: z.number().int().positive("The version you edited is required."),
   statement: statement.optional(),
   claimant: claimant.optional(),
+  // null clears the originator; absent leaves it.
+  originatorSourceId,
   kind: z.enum(CLAIM_KINDS).optional(),
   credibility: credibility.optional(),
   sourceConfidence: sourceConfidenceUpdate,
@@ -63,6 +70,7 @@ export const ClaimListQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  include: z.enum(["retracted"], "include must be \"retracted\" (to list retracted claims too).").optional(),
 });
 export type ClaimListQuery = z.input<typeof ClaimListQuerySchema>;
 

@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { UpdateClaimSchema, type UpdateClaimInput } from "./schemas";
 
-const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "status"] as const;
+const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "status", "originatorSourceId"] as const;
 
 /**
  * Edits a claim if nobody saved it since `version`. A stale save is refused with 409 carrying the
@@ -17,10 +18,12 @@ export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; a
   const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
   const changes = Object.fromEntries(FIELDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");
+  if (raw.originatorSourceId && !(await db.source.findFirst({ where: { id: raw.originatorSourceId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Source");
   if (entityIds?.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== new Set(entityIds).size) throw new NotFoundError("Entity");
   return db.$transaction(async (tx) => {
     const before = await tx.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, include: { entities: { select: { entityId: true } } } });
     if (!before) throw new NotFoundError("Claim");
+    if (before.retractedAt) throw retractedError("This claim");
     const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) {
       const { entities, ...current } = before;

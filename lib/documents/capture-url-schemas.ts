@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isStorableDate } from "./schemas";
+import { DocumentMetaSchema, isStorableDate } from "./schemas";
 
 const url = z
   .string("Enter the URL to capture.")
@@ -15,6 +15,8 @@ export const UrlPreviewRequestSchema = z.object({ url });
 
 export const CaptureUrlSchema = z.object({
   url,
+  sourceId: DocumentMetaSchema.shape.sourceId,
+  confirmDuplicate: DocumentMetaSchema.shape.confirmDuplicate,
   title: correction(300, "Title"),
   publisher: correction(200, "Publisher"),
   author: correction(200, "Author"),

@@ -101,6 +101,8 @@ export async function createUrlDocument({ ctx, caseId, input }: { ctx: Ctx; case
         publisher: corrected(parsed.publisher, f.extract.siteName)?.slice(0, 200),
         author: corrected(parsed.author, f.extract.byline)?.slice(0, 200),
         publishedAt: parsed.publishedAt === undefined ? isoOf(f.extract.publishedTime) : parsed.publishedAt || undefined,
+        sourceId: parsed.sourceId,
+        confirmDuplicate: parsed.confirmDuplicate,
       },
     },
   });

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
-import { InvalidError, TooLargeError } from "@/lib/errors";
+import { ConflictError, InvalidError, NotFoundError, TooLargeError } from "@/lib/errors";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
+import { findNearDuplicates, type DuplicateHint } from "./near-duplicates";
 import { extractText, parseDateLine } from "@/lib/capture/extract";
 import { DocumentMetaSchema, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, PasteDocumentSchema, type DocumentMeta, type PasteDocumentInput } from "./schemas";
 import { sha256Hex } from "./hash";
@@ -41,13 +43,25 @@ export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseI
   const sha256 = sha256Hex(captured.bytes);
   const textSha256 = sha256Hex(text);
   const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : fromDateLine ?? null;
+  const { sourceId, confirmDuplicate } = captured.meta;
+  if (sourceId) {
+    const source = await db.source.findFirst({ where: { id: sourceId, caseId }, select: { retractedAt: true } });
+    if (!source) throw new NotFoundError("Source");
+    if (source.retractedAt) throw retractedError("That source", "sourceId");
+  }
+  // Read before the transaction: comparing texts is the slow part and needs no lock.
+  const near = await findNearDuplicates({ caseId, text, sha256, textSha256 });
 
   return db.$transaction(async (tx) => {
+    const exact = await tx.document.findFirst({ where: { caseId, sha256 }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, retractedAt: true } });
+    // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
+    // bytes, e.g. to record a later retrieval): the answer names the document already there.
+    if (exact && !confirmDuplicate) {
+      throw new ConflictError(`This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`, {
+        existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+      });
+    }
     await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
-    const duplicates = await tx.document.findMany({
-      where: { caseId, OR: [{ sha256 }, { textSha256 }] },
-      select: { id: true, title: true, sha256: true, textSha256: true },
-    });
     const doc = await tx.document.create({
       data: {
         caseId,
@@ -65,12 +79,14 @@ export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseI
         textSha256,
         sizeBytes: captured.bytes.length,
         addedById: ctx.actor.id,
+        sourceId: sourceId ?? null,
       },
     });
     await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
     const { text: _omit, ...summary } = doc;
     await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
-    return { document: doc, duplicates: duplicates.map((d) => ({ id: d.id, title: d.title, sameBytes: d.sha256 === sha256 })) };
+    const duplicates: DuplicateHint[] = near;
+    return { document: doc, duplicates };
   });
 }
 

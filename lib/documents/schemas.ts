@@ -22,7 +22,20 @@ export function isStorableDate(value: string): boolean {
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().transform((v) => (v ? v : undefined));
 
+/** Multipart forms send "true"/"false"; JSON sends a boolean. */
+const formBoolean = (message: string) =>
+  z.union([z.boolean(message), z.enum(["true", "false"], message)]).optional().transform((v) => v === true || v === "true");
+
 export const DocumentMetaSchema = z.object({
+  // The document's source (a source of this case), set at capture; the claimant of its claims defaults to its name.
+  sourceId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || z.uuid().safeParse(v).success, "sourceId must be the id of a source of this case."),
+  // An exact copy (same SHA-256) of a document already in the case is refused (409) unless confirmed.
+  confirmDuplicate: formBoolean("confirmDuplicate must be true or false."),
   title: optionalText(300, "Title"),
   url: z
     .string()
@@ -71,5 +84,9 @@ export const DocumentSummarySchema = z.object({
   reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
   overrideReason: z.string().nullable().optional(),
   source: z.object({ id: z.string(), name: z.string(), kind: z.string(), reliability: z.enum(["A", "B", "C", "D", "E", "F"]), rationale: z.string() }).nullable().optional(),
+  // Retracted (issue 12): kept, never deleted; null while the document stands.
+  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractionReason: z.string().nullable().optional(),
+  retractedBy: z.object({ name: z.string() }).nullable().optional().transform((u) => u?.name ?? null),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });

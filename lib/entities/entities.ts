@@ -12,7 +12,7 @@ const dedupe = (aliases: string[], name: string) => [...new Set(aliases.filter((
 const duplicateName = () => new InvalidError("An entity with this name already exists in the case.", [{ path: "name", message: "An entity with this name already exists in the case." }]);
 
 export async function listEntities({ access }: { access: CaseAccess }) {
-  const rows = await db.entity.findMany({ where: { caseId: access.caseId }, orderBy: [{ kind: "asc" }, { name: "asc" }], include: { _count: { select: { claims: true } } } });
+  const rows = await db.entity.findMany({ where: { caseId: access.caseId }, orderBy: [{ kind: "asc" }, { name: "asc" }], include: { _count: { select: { claims: { where: { claim: { retractedAt: null } } } } } } });
   return rows.map(({ _count, ...e }) => ({ ...e, claimCount: _count.claims }));
 }
 
@@ -68,7 +68,8 @@ export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx;
 export async function getEntity({ access, entityId }: { access: CaseAccess; entityId: string }) {
   const entity = UUID.test(entityId) ? await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } }) : null;
   if (!entity) throw new NotFoundError("Entity");
-  const links = await db.claimEntity.findMany({ where: { entityId }, select: { claimId: true }, orderBy: { claim: { createdAt: "asc" } } });
+  // Retracted claims are kept but no longer listed as evidence about the entity.
+  const links = await db.claimEntity.findMany({ where: { entityId, claim: { retractedAt: null } }, select: { claimId: true }, orderBy: { claim: { createdAt: "asc" } } });
   const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: links.map((l) => l.claimId) });
   return { entity, claims };
 }

@@ -3,13 +3,18 @@ import { db } from "@/lib/db";
 import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
+import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { CreateEventSchema, parseEventDate, type CreateEventInput } from "./schemas";
 
-export async function listEvents({ access }: { access: CaseAccess }) {
+/** The case timeline, oldest first; retracted events are kept but listed only when asked for. */
+export async function listEvents({ access, includeRetracted = false }: { access: CaseAccess; includeRetracted?: boolean }) {
   return db.event.findMany({
-    where: { caseId: access.caseId },
+    where: { caseId: access.caseId, ...(includeRetracted ? {} : { retractedAt: null }) },
     orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-    include: { claims: { include: { claim: { select: { id: true, statement: true, credibility: true, kind: true } } } } },
+    include: {
+      claims: { include: { claim: { select: { id: true, statement: true, credibility: true, kind: true, retractedAt: true } } } },
+      retractedBy: { select: { name: true } },
+    },
   });
 }
 
@@ -17,7 +22,9 @@ export async function createEvent({ ctx, access, input }: { ctx: Ctx; access: Ca
   const data = CreateEventSchema.parse(input);
   const { occurredAt, precision } = parseEventDate(data.date)!;
   const claimIds = [...new Set(data.claimIds)];
-  if (claimIds.length && (await db.claim.count({ where: { id: { in: claimIds }, caseId: access.caseId } })) !== claimIds.length) throw new NotFoundError("Claim");
+  const linked = claimIds.length ? await db.claim.findMany({ where: { id: { in: claimIds }, caseId: access.caseId }, select: { retractedAt: true } }) : [];
+  if (linked.length !== claimIds.length) throw new NotFoundError("Claim");
+  if (linked.some((c) => c.retractedAt)) throw retractedError("A linked claim", "claimIds");
   return db.$transaction(async (tx) => {
     const event = await tx.event.create({
       data: { caseId: access.caseId, title: data.title, description: data.description, occurredAt, precision, createdById: ctx.actor.id, claims: { create: claimIds.map((claimId) => ({ claimId })) } },

@@ -5,7 +5,8 @@ import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema } from "@/l
 import { AssignSourceSchema, CreateSourceSchema, SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
 import { ClaimListQuerySchema, CreateClaimLinkSchema, CreateClaimSchema, UpdateClaimSchema } from "@/lib/claims/schemas";
 import { CreateEntitySchema, UpdateEntitySchema } from "@/lib/entities/schemas";
-import { CreateEventSchema } from "@/lib/events/schemas";
+import { CreateEventSchema, UpdateEventSchema } from "@/lib/events/schemas";
+import { IncludeRetractedQuerySchema, RetractSchema } from "@/lib/lifecycle/schemas";
 import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
 import { ApproveSchema, CreateCommentSchema, CreateHypothesisSchema, CreateQuestionSchema, RateCellSchema, RequestChangesSchema, SubmitSchema, UpdateHypothesisSchema, UpdateQuestionSchema } from "@/lib/attribution/schemas";
 import { AuditQuerySchema } from "@/lib/audit/list-audit";
@@ -68,6 +69,8 @@ const FROM_ZOD: Record<string, ZodType> = {
   CreateEntity: CreateEntitySchema,
   UpdateEntity: UpdateEntitySchema,
   CreateEvent: CreateEventSchema,
+  UpdateEvent: UpdateEventSchema,
+  Retract: RetractSchema,
   CreateApiToken: CreateApiTokenSchema,
   ApiToken: ApiTokenSchema,
 };
@@ -85,20 +88,25 @@ const HAND_WRITTEN: Record<string, JsonSchema> = {
     ),
     requestId: { type: "string", description: "Quote it when reporting a problem." },
   }),
-  Excerpt: obj({ id, documentId: id, documentTitle: str, start: { type: "integer" }, end: { type: "integer" }, exact: str, prefix: str, suffix: str, reliability: str, source: { anyOf: [obj({ id, name: str }), { type: "null" }] } }),
+  Excerpt: obj({ id, documentId: id, documentTitle: str, start: { type: "integer" }, end: { type: "integer" }, exact: str, prefix: str, suffix: str, reliability: { type: "string", description: "This quote's own grade: its document's override, else its source's" }, documentRetracted: { type: "boolean" }, source: { anyOf: [obj({ id, name: str }), { type: "null" }] } }),
+  Retraction: obj({ at: { type: "string", format: "date-time" }, by: nullableStr, reason: str }),
   Claim: obj({
     id, caseId: id, statement: str, claimant: str, kind: str, credibility: { type: "integer" }, sourceConfidence: nullableStr, status: str, version: { type: "integer" },
     createdAt: { type: "string", format: "date-time" }, updatedAt: { type: "string", format: "date-time" }, createdBy: str,
-    reliability: { type: "string", enum: ["A", "B", "C", "D", "E", "F"] }, grade: { type: "string", description: "Admiralty pair, e.g. B2" },
-    source: { anyOf: [obj({ id, name: str }), { type: "null" }] },
+    reliability: { type: "string", enum: ["A", "B", "C", "D", "E", "F"], description: "The best grade among the quotes' documents (see reliabilityRule), never the first quote's" }, grade: { type: "string", description: "Admiralty pair, e.g. B2" },
+    reliabilityRule: str,
+    source: { anyOf: [obj({ id, name: str }), { type: "null" }], description: "The source whose grade the claim takes" },
+    originator: { anyOf: [obj({ id, name: str, kind: str, reliability: str }), { type: "null" }], description: "Who first made the claim (a source of the case), apart from the documents that relay it" },
+    retraction: { anyOf: [ref("Retraction"), { type: "null" }] },
     excerpts: arrayOf(ref("Excerpt")),
     entities: arrayOf(obj({ id, name: str, kind: str })),
     links: arrayOf(obj({ id, kind: str, direction: { type: "string", enum: ["in", "out"] }, claimId: id, statement: str, note: nullableStr })),
-    independence: { description: "For credibility 1: whether two independent origins back it; null otherwise." },
+    independence: { description: "For credibility 1: how many independent origins back it (originators and each quote's own source count), which claims contradict it, and a warning; null otherwise." },
   }),
   ClaimLink: obj({ id, caseId: id, fromClaimId: id, toClaimId: id, kind: { type: "string", enum: ["corroborates", "contradicts", "repeats"] }, note: nullableStr }, ["id", "fromClaimId", "toClaimId", "kind"]),
   Entity: obj({ id, caseId: id, kind: str, name: str, aliases: arrayOf(str), description: str, version: { type: "integer", description: "Send it back with an edit; 409 when someone saved since." } }, ["id", "caseId", "kind", "name", "aliases", "version"]),
-  Event: obj({ id, caseId: id, title: str, description: str, occurredAt: { type: "string", format: "date-time" }, precision: { type: "string", enum: ["day", "month", "year"] } }, ["id", "caseId", "title", "occurredAt", "precision"]),
+  Event: obj({ id, caseId: id, title: str, description: str, occurredAt: { type: "string", format: "date-time" }, precision: { type: "string", enum: ["day", "month", "year"] }, version: { type: "integer" }, retractedAt: { type: ["string", "null"], format: "date-time" }, retractionReason: nullableStr }, ["id", "caseId", "title", "occurredAt", "precision"]),
+  Retracted: obj({ id, kind: { type: "string", enum: ["document", "claim", "source", "event"] }, retraction: obj({ at: { type: "string", format: "date-time" }, by: nullableStr, reason: str }) }),
 };
 
 const MULTIPART_DOCUMENT = {
@@ -117,8 +125,13 @@ const MULTIPART_DOCUMENT = {
 
 const AUTH = [401, 500];
 const CASE = [...AUTH, 403, 404];
-const WRITE = [...CASE, 400, 422];
+// 415: a JSON route given a body declared as another type (form data, text/plain).
+const WRITE = [...CASE, 400, 415, 422];
 const created = (key: string, schema: JsonSchema, extra: Record<string, JsonSchema> = {}) => obj({ [key]: schema, ...extra });
+const retract = (what: string): Operation => ({
+  summary: `Retract the ${what} with {reason} (422 without one): kept and never deleted, audited, hidden from lists, search and the ACH matrix unless asked for (include=retracted); 409 when already retracted`,
+  tag: "lifecycle", body: RetractSchema, response: ref("Retracted"), errors: [...WRITE, 409],
+});
 
 const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/me/password": {
@@ -177,12 +190,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         { name: "from", required: false, schema: { type: "string", format: "date" }, description: "Documents published / claims recorded on or after this day" },
         { name: "to", required: false, schema: { type: "string", format: "date" }, description: "… on or before this day (whole day)" },
         { name: "reliability", required: false, schema: { type: "string", enum: ["A", "B", "C", "D", "E", "F"] } },
+        { name: "include", required: false, schema: { type: "string", enum: ["retracted"] }, description: "Also find retracted documents, claims and sources (marked retracted: true)" },
         { name: "page", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 1 } },
         { name: "pageSize", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
       ],
       response: obj({
         results: arrayOf(obj(
-          { kind: { type: "string", enum: ["document", "claim", "entity", "source"] }, id, caseId: id, caseTitle: str, title: str, snippet: { type: "string", description: "Escaped HTML; the only tags are <mark> and </mark>" }, rank: { type: "number" }, url: str, publishedAt: nullableStr, reliability: nullableStr, grade: nullableStr },
+          { kind: { type: "string", enum: ["document", "claim", "entity", "source"] }, id, caseId: id, caseTitle: str, title: str, snippet: { type: "string", description: "Escaped HTML; the only tags are <mark> and </mark>" }, rank: { type: "number" }, url: str, publishedAt: nullableStr, reliability: nullableStr, grade: nullableStr, retracted: { type: "boolean" } },
           ["kind", "id", "caseId", "caseTitle", "title", "snippet", "rank", "url"],
         )),
         total: { type: "integer" },
@@ -212,14 +226,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     patch: { summary: "Edit title, summary, status, TLP (`version` must match; 409 otherwise)", tag: "cases", body: UpdateCaseSchema, response: created("case", ref("Case")), errors: [...WRITE, 409] },
   },
   "/api/cases/{caseId}/documents": {
-    get: { summary: "The case's documents (without their text)", tag: "documents", response: obj({ documents: arrayOf({ allOf: [ref("DocumentSummary"), obj({ addedBy: str })] }) }), errors: CASE },
+    get: { summary: "The case's documents (without their text); retracted ones only with include=retracted", tag: "documents", query: IncludeRetractedQuerySchema, response: obj({ documents: arrayOf({ allOf: [ref("DocumentSummary"), obj({ addedBy: str })] }) }), errors: CASE },
     post: {
-      summary: "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`",
+      summary: "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source. The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
       tag: "documents",
       body: { content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content } },
       status: 201,
-      response: created("document", ref("DocumentSummary"), { duplicates: arrayOf(obj({ id, title: str, sameBytes: { type: "boolean" } })) }),
-      errors: [...WRITE, 413, 415, 502, 504],
+      response: created("document", ref("DocumentSummary"), { duplicates: arrayOf(obj({ id, title: str, sameBytes: { type: "boolean" }, match: { type: "string", enum: ["bytes", "text", "near"] }, similarity: { type: "number", description: "Shingle containment |A∩B| / min(|A|,|B|)" } })) }),
+      errors: [...WRITE, 409, 413, 415, 502, 504],
     },
   },
   "/api/cases/{caseId}/documents/preview": {
@@ -232,11 +246,11 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     put: { summary: "Set the document's source; overriding its grade needs a reason", tag: "documents", body: AssignSourceSchema, response: obj({ document: obj({ id }, ["id"]) }), errors: WRITE },
   },
   "/api/cases/{caseId}/sources": {
-    get: { summary: "The case's sources with reliability grades", tag: "sources", response: obj({ sources: arrayOf({ allOf: [ref("Source"), obj({ documentCount: { type: "integer" } })] }) }), errors: CASE },
+    get: { summary: "The case's sources with reliability grades and each regrade (who, when, from → to, why); retracted ones only with include=retracted", tag: "sources", query: IncludeRetractedQuerySchema, response: obj({ sources: arrayOf({ allOf: [ref("Source"), obj({ documentCount: { type: "integer" }, regrades: arrayOf(obj({ at: { type: "string", format: "date-time" }, by: nullableStr, from: str, to: str, reason: nullableStr })) })] }) }), errors: [...CASE, 422] },
     post: { summary: "Register a source with kind, reliability A–F and rationale", tag: "sources", body: CreateSourceSchema, status: 201, response: created("source", ref("Source")), errors: WRITE },
   },
   "/api/cases/{caseId}/sources/{sourceId}": {
-    patch: { summary: "Regrade or rename a source (`version` required; 409 when stale)", tag: "sources", body: UpdateSourceSchema, response: created("source", ref("Source")), errors: [...WRITE, 409] },
+    patch: { summary: "Regrade or rename a source (`version` required; 409 when stale; a changed `reliability` needs a `reason`, 422 without one)", tag: "sources", body: UpdateSourceSchema, response: created("source", ref("Source")), errors: [...WRITE, 409] },
   },
   "/api/cases/{caseId}/claims": {
     get: { summary: "Claims, filtered, sorted and paginated", tag: "claims", query: ClaimListQuerySchema, response: obj({ claims: arrayOf(ref("Claim")), total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pages: { type: "integer" } }), errors: [...CASE, 422] },
@@ -283,6 +297,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       query: [
         { name: "questionId", required: false, schema: id, description: "The question whose hypotheses form the columns" },
         { name: "exclude", required: false, schema: str, description: "Claim ids left out of the scores (comma-separated)" },
+        { name: "include", required: false, schema: { type: "string", enum: ["retracted"] }, description: "Show retracted claims as rows too" },
       ],
       response: obj({ matrix: {
         type: "object",
@@ -327,9 +342,20 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: { summary: "Judgments waiting for your review, with the unread count", tag: "review", response: { type: "object" }, errors: AUTH },
   },
   "/api/cases/{caseId}/events": {
-    get: { summary: "The case timeline, oldest first", tag: "events", response: obj({ events: arrayOf({ allOf: [ref("Event"), obj({ claims: arrayOf(obj({ claim: obj({ id, statement: str }, ["id"]) })) })] }) }), errors: CASE },
+    get: { summary: "The case timeline, oldest first; retracted events only with include=retracted", tag: "events", query: IncludeRetractedQuerySchema, response: obj({ events: arrayOf({ allOf: [ref("Event"), obj({ claims: arrayOf(obj({ claim: obj({ id, statement: str }, ["id"]) })) })] }) }), errors: CASE },
     post: { summary: "A dated event (day, month or year precision) linked to claims", tag: "events", body: CreateEventSchema, status: 201, response: created("event", ref("Event")), errors: WRITE },
   },
+  "/api/cases/{caseId}/events/{eventId}": {
+    patch: { summary: "Edit an event's title, description, date or linked claims (claimIds replaces them); `version` required, 409 with the current event when stale", tag: "events", body: UpdateEventSchema, response: created("event", ref("Event")), errors: [...WRITE, 409] },
+  },
+  "/api/cases/{caseId}/events/{eventId}/claims/{claimId}": {
+    put: { summary: "Link a claim to the event (idempotent; a retracted claim is a 422)", tag: "events", response: obj({ linked: { type: "boolean" } }), errors: [...CASE, 422] },
+    delete: { summary: "Unlink a claim from the event (idempotent)", tag: "events", response: obj({ unlinked: { type: "boolean" } }), errors: [...CASE, 422] },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/retract": { post: retract("document") },
+  "/api/cases/{caseId}/claims/{claimId}/retract": { post: retract("claim") },
+  "/api/cases/{caseId}/sources/{sourceId}/retract": { post: retract("source") },
+  "/api/cases/{caseId}/events/{eventId}/retract": { post: retract("event") },
   "/api/cases/{caseId}/brief": {
     get: { summary: "The draft brief as data (judgments, evidence with footnotes, sources…), its content hash, wording warnings, blockers and approval state", tag: "briefs", response: obj({ brief: { type: "object" }, contentHash: str, settings: obj({ template: str, sections: arrayOf(str), version: { type: "integer" } }), approval: { type: ["object", "null"] } }), errors: CASE },
     put: { summary: "Choose the brief template (full or summary), included sections, and documents added to or left out of the brief by hand (`version` required; 409 when stale)", tag: "briefs", body: BriefSettingsSchema, response: obj({ settings: { type: "object" } }), errors: [...WRITE, 409] },
@@ -360,10 +386,10 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Not signed in, or the API token is invalid or revoked",
   403: "Your role on the case does not allow this, or a cookie request came from another origin",
   404: "No such record, or one in a case you may not see",
-  409: "Stale `version`: someone saved first (`error.current` holds their version)",
+  409: "Stale `version`: someone saved first (`error.current` holds their version); a record already retracted (`error.retraction`); an exact duplicate capture (`error.existing.id`)",
   413: "Too large",
   410: "The one-time link was already used, has expired, or is not valid (`error.message` says which)",
-  415: "Unsupported file or page type",
+  415: "Unsupported media type: a body that is not JSON where JSON is expected, or an unsupported file or page type",
   422: "Invalid fields (`error.issues` names each field and the problem), or a URL that may not be fetched",
   500: "Unexpected error (quote the request id)",
   502: "The captured site could not be reached or answered with an error",
@@ -413,7 +439,7 @@ export function buildOpenApiDocument() {
         "Every route takes a personal API token (`Authorization: Bearer cf_…`, created on /settings/tokens) or the browser session cookie, with the same permission checks as the UI. Cookie requests that change state need a same-origin `Origin` header; Bearer requests do not. Errors are JSON: `{error: {code, message, issues: [{path, message}]}, requestId}`.",
     },
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
-    tags: ["cases", "documents", "sources", "claims", "entities", "events", "attribution", "review", "audit", "search", "tokens", "account", "admin", "meta"].map((name) => ({ name })),
+    tags: ["cases", "documents", "sources", "claims", "entities", "events", "lifecycle", "attribution", "review", "audit", "search", "tokens", "account", "admin", "meta"].map((name) => ({ name })),
     paths,
     components: {
       schemas,

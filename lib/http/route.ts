@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
-import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthorizedError } from "@/lib/errors";
+import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthorizedError, UnsupportedMediaError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { currentActor } from "@/lib/auth/current-user";
 import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
@@ -15,6 +15,7 @@ import { isSameOriginRequest } from "./same-origin";
 import { databaseRefusal } from "./db-refusal";
 import { assertStorableJson, unstorableValues } from "./json-guard";
 import { readBodyText } from "./body-limit";
+import { zodIssues } from "./zod-issues";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -34,7 +35,7 @@ function assertSameOrigin(req: NextRequest) {
 
 export function jsonError(err: unknown, requestId: string) {
   if (err instanceof ZodError) {
-    err = new InvalidError("Some fields are not valid.", err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    err = new InvalidError("Some fields are not valid.", zodIssues(err));
   }
   if (err instanceof AppError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
@@ -149,8 +150,15 @@ export function withCase(action: CaseAction, handler: Handler<UserArgs & { acces
   });
 }
 
-/** Parses a JSON body with a zod schema; over MAX_REQUEST_BODY_BYTES is a 413, malformed JSON a 400, invalid fields a 422 with issues. */
+/**
+ * Parses a JSON body with a zod schema; a body declared as another type is a 415, malformed JSON a
+ * 400, invalid fields a 422 with issues. A request without a Content-Type is read as JSON.
+ */
 export async function parseJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new UnsupportedMediaError(`Send the body as JSON (Content-Type: application/json), not ${type.split(";")[0].trim()}.`);
+  }
   const text = await readBodyText(req);
   let body: unknown;
   try {

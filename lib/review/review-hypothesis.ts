@@ -55,7 +55,11 @@ export async function approveHypothesis({ ctx, access, hypothesisId, input }: { 
   await assertSecondPerson({ ctx, hypothesis: h, submittedById: review.submittedById, verb: "approve" });
   const current = hypothesisHash(h);
   if (contentHash !== current || review.contentHash !== current) {
-    throw new ConflictError("The judgment changed after you opened it; review the current version.", { currentHash: current, current: hypothesisContent(h) });
+    // Say what went wrong in the reviewer's terms: what they approved is not what is now submitted.
+    throw new ConflictError(
+      `The submission you approved is not the one shown now: you approved version ${contentHash.slice(0, 12)}, but the judgment waiting for review is ${current.slice(0, 12)} (it changed after you opened it). Review the current version and approve that.`,
+      { currentHash: current, current: hypothesisContent(h) },
+    );
   }
   return db.$transaction(async (tx) => {
     const { count } = await tx.hypothesis.updateMany({ where: { id: h.id, version: h.version, reviewState: "in_review" }, data: { reviewState: "approved", approvedHash: current } });

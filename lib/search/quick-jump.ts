@@ -17,7 +17,8 @@ type Row = { kind: QuickJumpItem["kind"]; id: string; case_id: string; label: st
 /**
  * The command palette: cases and entities whose name (or alias) is like what was typed (trigram word
  * similarity, or a case-insensitive prefix), documents whose title holds the words typed, claims
- * whose statement starts with them; best first, from the actor's cases only.
+ * whose statement starts with them (retracted documents and claims left out); best first, from the
+ * actor's cases only.
  * An exact name or alias scores above everything, so typing "MOIS" lands on the MOIS entity.
  */
 export async function quickJump({ actor, query }: { actor: Actor; query: { q?: unknown } }): Promise<QuickJumpItem[]> {
@@ -54,12 +55,12 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
       (SELECT 'document', d.id, d.case_id, d.title, 'document · ' || m.title,
          CASE WHEN lower(d.title) = lower(${words}) THEN 2 WHEN starts_with(lower(d.title), lower(${words})) THEN 1.4 ELSE 0.95 END::float8
        FROM mine m JOIN documents d ON d.case_id = m.id
-       WHERE strpos(lower(d.title), lower(${words})) > 0
+       WHERE strpos(lower(d.title), lower(${words})) > 0 AND d.retracted_at IS NULL
        LIMIT ${LIMIT})
       UNION ALL
       (SELECT 'claim', c.id, c.case_id, c.statement, 'claim · ' || m.title, 1.3::float8
        FROM mine m JOIN claims c ON c.case_id = m.id
-       WHERE left(lower(c.statement), 200) LIKE lower(${prefix})
+       WHERE left(lower(c.statement), 200) LIKE lower(${prefix}) AND c.retracted_at IS NULL
        LIMIT ${LIMIT})
     ) hits
     ORDER BY score DESC, label

@@ -31,6 +31,7 @@ export const SearchQuerySchema = z
     from: optional(day),
     to: optional(day),
     reliability: optional(z.enum(RELIABILITIES, "Reliability must be a letter from A to F.")),
+    include: optional(z.enum(["retracted"], "include must be \"retracted\" (to find retracted items too).")),
     page: z.preprocess(blankToUndefined, z.coerce.number("Page must be a number.").int("Page must be a whole number.").min(1, "Page starts at 1.").max(500, "Narrow the search instead of paging past 500.").default(1)),
     pageSize: z.preprocess(blankToUndefined, z.coerce.number("Page size must be a number.").int().min(1, "Page size must be 1 to 100.").max(100, "Page size must be 1 to 100.").default(20)),
   })
@@ -53,6 +54,8 @@ export type SearchResult = {
   publishedAt?: string | null;
   reliability?: string | null;
   grade?: string | null;
+  /** Only with include=retracted: the item was retracted (kept, never deleted). */
+  retracted?: boolean;
 };
 
 export type SearchResponse = {

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { admiraltyPair, type InformationCredibility, type SourceReliability } from "@/lib/standards/scales";
 import { SEARCH_KINDS, SearchQuerySchema, parseSearchInput, type SearchKind, type SearchQuery, type SearchResponse, type SearchResult } from "./schemas";
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, snippetHtml } from "./snippet";
+import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/list-claims";
 
 /**
  * The words of a query with the search syntax removed (quotes, OR, -excluded words), for trigram
@@ -47,6 +48,7 @@ type Row = {
   published_at: string | null;
   reliability: string | null;
   credibility: number | null;
+  retracted: boolean;
 };
 
 /** The one search statement (exported so its plan can be inspected with EXPLAIN). */
@@ -70,6 +72,9 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
   // the GIN indexes; joined from a CTE it scanned every chunk.
   const tsq = Prisma.sql`websearch_to_tsquery('casefile_search', ${p.q})`;
   const arms: Prisma.Sql[] = [];
+  // Retracted documents, claims and sources are kept but not found unless asked for (include=retracted).
+  const withRetracted = p.include === "retracted";
+  const live = (alias: Prisma.Sql) => (withRetracted ? Prisma.empty : Prisma.sql`AND ${alias}.retracted_at IS NULL`);
 
   // Documents: the title vector, or any chunk of the body; the best chunk is kept for the snippet.
   // Without a source, date or grade filter the arm never touches `documents` beyond the title vectors:
@@ -90,6 +95,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
           FROM documents d0
           WHERE d0.search_vector @@ ${tsq} AND d0.case_id IN ${allowed}
         ) x
+        ${withRetracted ? Prisma.empty : Prisma.sql`WHERE x.id NOT IN (SELECT r.id FROM documents r WHERE r.retracted_at IS NOT NULL AND r.case_id IN ${allowed})`}
         GROUP BY x.id`;
     arms.push(
       filters.length
@@ -111,7 +117,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
     arms.push(Prisma.sql`
       SELECT 'claim'::text, c.id, c.case_id, ts_rank_cd(c.search_vector, ${tsq})::float8, NULL::int
       FROM claims c
-      WHERE c.search_vector @@ ${tsq} AND c.case_id IN ${allowed} ${and(filters)}`);
+      WHERE c.search_vector @@ ${tsq} AND c.case_id IN ${allowed} ${live(Prisma.sql`c`)} ${and(filters)}`);
   }
 
   // Entities: words, or a fuzzy/prefix match on the name or any alias. No source, date or grade.
@@ -136,7 +142,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
     arms.push(Prisma.sql`
       SELECT 'source'::text, s.id, s.case_id, greatest(ts_rank_cd(s.search_vector, ${tsq}), ${similarity})::float8, NULL::int
       FROM sources s
-      WHERE s.case_id IN ${allowed} AND (s.search_vector @@ ${tsq} ${fuzzy}) ${and(filters)}`);
+      WHERE s.case_id IN ${allowed} AND (s.search_vector @@ ${tsq} ${fuzzy}) ${live(Prisma.sql`s`)} ${and(filters)}`);
   }
 
   const kinds = p.kind ? [p.kind] : [...SEARCH_KINDS];
@@ -167,7 +173,8 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
             WHEN 'claim' THEN ${claimReliability(Prisma.sql`cl.id`)}
             WHEN 'source' THEN so.reliability::text
           END AS reliability,
-          cl.credibility
+          cl.credibility,
+          COALESCE(d.retracted_at, cl.retracted_at, so.retracted_at) IS NOT NULL AS retracted
         FROM page pg
         JOIN cases cs ON cs.id = pg.case_id
         LEFT JOIN documents d ON pg.kind = 'document' AND d.id = pg.id
@@ -204,12 +211,12 @@ export async function search({ actor, query }: { actor: Actor; query: SearchQuer
   return { results: (row?.results ?? []).map((r) => toResult(r, q)), total, counts, page, pageSize };
 }
 
-/** A claim's grade letter: its first quote's document override, else that document's source, else F. */
+/** A claim's grade letter by CLAIM_RELIABILITY_RULE: the best counted grade of its quotes, else F. */
 function claimReliability(claimId: Prisma.Sql) {
   return Prisma.sql`COALESCE((
-    SELECT COALESCE(d.reliability_override::text, s.reliability::text, 'F')
+    SELECT min(${CLAIM_EXCERPT_GRADE})
     FROM excerpts e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = d.source_id
-    WHERE e.claim_id = ${claimId} ORDER BY e.position LIMIT 1
+    WHERE e.claim_id = ${claimId}
   ), 'F')`;
 }
 
@@ -234,5 +241,6 @@ function toResult(r: Row, q: string): SearchResult {
   if (r.kind === "claim" && r.reliability && r.credibility) {
     result.grade = admiraltyPair({ reliability: r.reliability as SourceReliability, credibility: r.credibility as InformationCredibility });
   }
+  if (r.retracted) result.retracted = true;
   return result;
 }

@@ -4,13 +4,14 @@ import { TLP_VALUES } from "@/lib/cases/schemas";
 // A source's or document's own TLP marking (null: the case's marking applies); a brief citing it cannot be released at a weaker one.
 const ownTlp = z.enum(TLP_VALUES, `TLP must be one of ${TLP_VALUES.join(", ")}.`).nullable();
 
-export const SOURCE_KINDS = ["outlet", "vendor", "agency", "advocacy", "person", "other"] as const;
+export const SOURCE_KINDS = ["outlet", "vendor", "agency", "government", "advocacy", "person", "other"] as const;
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 
 export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
   outlet: "News outlet",
   vendor: "Security vendor",
-  agency: "Government agency",
+  agency: "Agency (intelligence, CERT, regulator)",
+  government: "Government (ministry, official, embassy)",
   advocacy: "Advocacy group",
   person: "Person",
   other: "Other",
@@ -27,7 +28,9 @@ export const CreateSourceSchema = z.object({
 export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
 
 export const UpdateSourceSchema = CreateSourceSchema.partial().extend({
-  version: z.number().int().positive(),
+  version: z.number("version is required: send the version of the source you edited.").int().positive("version is required: send the version of the source you edited."),
+  // Why the grade changed: required when `reliability` changes (422 on this field otherwise), kept in the history.
+  reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
   // null clears the URL; absent leaves it as it is.
   url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).nullable().optional(),
 });
@@ -44,6 +47,8 @@ export const SourceSchema = z.object({
   version: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
   updatedAt: z.date().transform((d) => d.toISOString()),
+  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractionReason: z.string().nullable().optional(),
 });
 
 /** Giving a document a source, and optionally overriding the source's grade for this one document. */

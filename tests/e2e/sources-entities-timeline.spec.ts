@@ -159,8 +159,10 @@ test("regrading a source someone else just changed shows their change and keeps 
   const form = page.getByRole("form", { name: "Edit source Tasnim" });
   await form.getByLabel("Reliability").selectOption("E");
   await form.getByLabel("Rationale").fill("Repeated fabrications in 2022.");
+  // A regrade needs a reason (issue 12), kept in the source's history.
+  await form.getByLabel("Reason for the regrade").fill("Three stories withdrawn in 2022.");
   // Meanwhile a colleague regrades it.
-  const theirs = await api.patch(`/api/cases/${caseId}/sources/${sourceId}`, { data: { reliability: "C", version: 1 }, headers: ORIGIN });
+  const theirs = await api.patch(`/api/cases/${caseId}/sources/${sourceId}`, { data: { reliability: "C", version: 1, reason: "Corrected its record." }, headers: ORIGIN });
   expect(theirs.status()).toBe(200);
 
   await form.getByRole("button", { name: "Save source" }).click();

@@ -24,6 +24,7 @@ import { acknowledgeBriefWarning } from "@/lib/briefs/acknowledge-warning";
 import { approveBrief, submitBrief } from "@/lib/briefs/brief-review";
 import { createRelease, getReleaseFile } from "@/lib/briefs/releases";
 import { renderMarkdown } from "@/lib/briefs/render-markdown";
+import { retractRecord } from "@/lib/lifecycle/retract-record";
 import { renderStix, type StixBundle } from "@/lib/briefs/render-stix";
 import { importStixBundle } from "@/lib/briefs/import-stix";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -155,6 +156,23 @@ describe("what the brief cites", () => {
     const after = (await composeBrief({ access: owner.access })).judgments.find((x) => x.id === ids.h1)!;
     expect(after.nonDiagnosticClaimIds).toContain(loader);
     expect(after.untestedClaimIds).toEqual([]);
+  });
+
+  it("a retracted claim or document is hidden from the brief; a claim whose every document is retracted is left out and the notes say why", async () => {
+    const extra = (await createClaim({ ...owner, input: { statement: "A second hacktivist channel posted the data.", claimant: "fixture", kind: "allegation", credibility: 3, excerpts: [{ documentId: ids.uncitedDoc, exact: "An unrelated blog post" }] } })).id;
+    await rateCell({ ...owner, hypothesisId: ids.h1, claimId: extra, input: { rating: "I" } });
+    const before = await composeBrief({ access: owner.access });
+    expect(before.claims.map((c) => c.id)).toContain(extra);
+    expect(before.sources.map((s) => s.documentId)).toContain(ids.uncitedDoc);
+    await retractRecord({ ...owner, kind: "document", id: ids.uncitedDoc, input: { reason: "The blog was a hoax." } });
+    const after = await composeBrief({ access: owner.access });
+    expect(after.sources.map((s) => s.documentId)).not.toContain(ids.uncitedDoc);
+    expect(after.claims.map((c) => c.id)).not.toContain(extra);
+    expect(after.notes).toContain("“A second hacktivist channel posted the data.” is left out: every document it cites has been retracted.");
+    await retractRecord({ ...owner, kind: "claim", id: extra, input: { reason: "Its only source is retracted." } });
+    const retracted = await composeBrief({ access: owner.access });
+    expect(retracted.claims.map((c) => c.id)).not.toContain(extra);
+    expect(retracted.notes.join("\n")).not.toContain("A second hacktivist channel");
   });
 
   it("footnotes carry the quote, the document's SHA-256 and the quote's UTF-16 offsets in the captured text", async () => {

@@ -61,7 +61,7 @@ describe("listClaims", () => {
     const a = await claim({ ctx: ana, access, docs: [docs.wire1], statement: "Wire fact", kind: "fact", credibility: 2, status: "accepted", entityIds: [mois.id] });
     const b = await claim({ ctx: ana, access, docs: [docs.wireGhost], statement: "Ghost allegation", kind: "allegation", credibility: 3 });
     const cc = await claim({ ctx: ana, access, docs: [docs.vendor], statement: "Vendor assessment 100% sure", kind: "assessment", credibility: 2, status: "accepted", entityIds: [mois.id] });
-    // First quote unsourced (grade F), second from the blog: the source filter matches any quote.
+    // First quote unsourced (grade F), second from the blog (C): the source filter matches any quote.
     const d = await claim({ ctx: ana, access, docs: [docs.loose, docs.blog], statement: "Mixed denial", kind: "denial", credibility: 5, status: "disputed" });
     const ids = async (query: Parameters<typeof listClaims>[0]["query"]) => (await listClaims({ access, query: { sort: "statement", dir: "asc", ...query } })).claims.map((x) => x.id);
 
@@ -71,7 +71,10 @@ describe("listClaims", () => {
     expect(await ids({ credibility: 2, kind: "fact" })).toEqual([a]);
     expect(await ids({ reliability: "B" })).toEqual([a]);
     expect(await ids({ reliability: "D" })).toEqual([b]);
-    expect(await ids({ reliability: "F" })).toEqual([d]);
+    // The best quote's grade, not the first one's (issue 12): the unsourced first quote (F) does not
+    // hide the blog's C.
+    expect(await ids({ reliability: "C" })).toEqual([d]);
+    expect(await ids({ reliability: "F" })).toEqual([]);
     expect(await ids({ entityId: mois.id })).toEqual([cc, a]);
     expect(await ids({ sourceId: sources.blog.id })).toEqual([d]);
     expect(await ids({ sourceId: sources.wire.id })).toEqual([b, a]);

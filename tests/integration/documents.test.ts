@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
 import { getDocument, listDocuments } from "@/lib/documents/list-documents";
 import { sha256Hex } from "@/lib/documents/hash";
-import { NotFoundError, TooLargeError, UnsupportedMediaError } from "@/lib/errors";
+import { ConflictError, NotFoundError, TooLargeError, UnsupportedMediaError } from "@/lib/errors";
+import { createSource } from "@/lib/sources/sources";
+import { createClaim } from "@/lib/claims/create-claim";
 import { makeCase, makeUser } from "../support/factories";
 
 const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
@@ -42,13 +44,48 @@ describe("documents", () => {
     expect(doc.sha256).toBe(sha256Hex(Buffer.from(text, "utf8")));
   });
 
-  it("points out a duplicate (same bytes) in the same case", async () => {
+  it("refuses an exact duplicate (same SHA-256 in the case) with 409 naming the existing document, unless confirmed", async () => {
     const { ana, c } = await setup();
     const bytes = seed("002_611f42bb94c1d655.txt");
     const first = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} });
     expect(first.duplicates).toEqual([]);
-    const second = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "copy.txt", type: "text/plain", bytes }, meta: {} });
-    expect(second.duplicates).toEqual([{ id: first.document.id, title: "002", sameBytes: true }]);
+    const refused = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "copy.txt", type: "text/plain", bytes }, meta: {} }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).details).toEqual({ existing: { id: first.document.id, title: "002", retracted: false } });
+    expect(await db.document.count({ where: { caseId: c.id } })).toBe(1);
+    // Multipart sends the confirmation as the string "true".
+    const second = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "copy.txt", type: "text/plain", bytes }, meta: { confirmDuplicate: "true" } });
+    expect(second.duplicates).toEqual([{ id: first.document.id, title: "002", sameBytes: true, match: "bytes", similarity: 1 }]);
+    // Another case may hold the same bytes: no conflict there.
+    const other = await makeCase({ owner: ana, title: "Other" });
+    expect((await createUploadedDocument({ ctx: ana, caseId: other.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} })).duplicates).toEqual([]);
+  });
+
+  it("flags a near-duplicate at capture: a wire story inside a longer article (shingle containment)", async () => {
+    const { ana, c } = await setup();
+    const wire = seed("000_14ff20742db8aebd.txt").toString("utf8").replace(/^ date \S+\n?/, "");
+    const { document: original } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: wire } });
+    const longer = `Editor's note: our regional desk adds context below.\n\n${wire}\n\nRead more: How Albania cut ties with Tehran. Leave a comment. Subscribe to our newsletter for daily updates from the Balkans.`;
+    const { duplicates } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Regional paper", text: longer } });
+    expect(duplicates).toEqual([expect.objectContaining({ id: original.id, match: "near", sameBytes: false })]);
+    expect(duplicates[0].similarity).toBeGreaterThan(0.9);
+    // An opinion column on the same events is not a copy.
+    const column = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Column", text: seed("001_b92132f857757dcc.txt").toString("utf8") } });
+    expect(column.duplicates).toEqual([]);
+  });
+
+  it("takes sourceId at creation (another case's source is a 404); a claim's claimant then defaults to the source's name", async () => {
+    const { ana, c, access } = await setup();
+    const source = await createSource({ ctx: ana, access, input: { name: "Albanian Government", kind: "government", reliability: "C", rationale: "Official statements." } });
+    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Statement", text: "We were attacked by Iran, the prime minister said.", sourceId: source.id } });
+    expect(document.sourceId).toBe(source.id);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: document.id, action: "document.create" } });
+    expect(audit.after).toMatchObject({ sourceId: source.id });
+    const claim = await createClaim({ ctx: ana, access, input: { statement: "Iran attacked Albania.", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: "We were attacked by Iran" }] } });
+    expect(claim.claimant).toBe("Albanian Government");
+    const other = await makeCase({ owner: ana, title: "Other" });
+    const foreign = await createSource({ ctx: ana, access: { caseId: other.id, role: "owner" }, input: { name: "F", kind: "other", reliability: "F", rationale: "r" } });
+    await expect(createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "x", text: "Some other text entirely.", sourceId: foreign.id } })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never lets captured text change (database trigger)", async () => {

@@ -40,8 +40,15 @@ describe("sources", () => {
     expect((dup as InvalidError).issues).toEqual([{ path: "name", message: "A source with this name already exists in the case." }]);
     expect(await db.source.count({ where: { caseId: access.caseId } })).toBe(1);
 
-    const regraded = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", rationale: "Confirmed by years of reporting.", version: 1 } });
+    // A regrade needs a reason (issue 12): 422 on the reason field, nothing written.
+    const noReason = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", version: 1 } }).catch((e) => e);
+    expect(noReason).toBeInstanceOf(InvalidError);
+    expect((noReason as InvalidError).issues).toEqual([{ path: "reason", message: "Regrading this source from B to A needs a reason: say what changed." }]);
+    const regraded = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", rationale: "Confirmed by years of reporting.", version: 1, reason: "Five years without a correction." } });
     expect(regraded).toMatchObject({ reliability: "A", version: 2 });
+    // …and the regrade shows in the source's history with who and why.
+    const [listed] = await listSources({ access });
+    expect(listed.regrades).toEqual([{ at: expect.any(String), by: ana.actor.name, from: "B", to: "A", reason: "Five years without a correction." }]);
     expect(await auditRows({ targetId: source.id, action: "source.update" })).toBe(1);
 
     // Someone who opened version 1 saves after the regrade: refused, told what is there now, nothing written.

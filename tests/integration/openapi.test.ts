@@ -82,7 +82,10 @@ describe("OpenAPI document", () => {
   it("derives request bodies and query parameters from the zod schemas", () => {
     const at = (...keys: (string | number)[]): unknown => keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], doc);
     const claimBody = ["paths", "/api/cases/{caseId}/claims", "post", "requestBody", "content", "application/json", "schema"];
-    expect(at(...claimBody, "required")).toEqual(expect.arrayContaining(["statement", "claimant", "kind", "credibility", "excerpts"]));
+    expect(at(...claimBody, "required")).toEqual(expect.arrayContaining(["statement", "kind", "credibility", "excerpts"]));
+    // The claimant defaults to the originator's or the quoted source's name (issue 12).
+    expect(at(...claimBody, "required")).not.toContain("claimant");
+    expect(at(...claimBody, "properties", "originatorSourceId")).toBeTruthy();
     expect(at(...claimBody, "properties", "excerpts", "items", "required")).toEqual(["documentId", "exact"]);
     const query = (at("paths", "/api/cases/{caseId}/claims", "get", "parameters") as { name: string; in: string }[]).filter((p) => p.in === "query").map((p) => p.name);
     expect(query).toEqual(expect.arrayContaining(["sourceId", "reliability", "credibility", "kind", "status", "entityId", "sort", "dir", "page", "pageSize"]));

@@ -92,13 +92,13 @@ async function buildCase(token: string, title: string): Promise<Ids> {
   const { claim } = await create(token, "post", at("/api/cases/{caseId}/claims"), claimBody(`Claim one ${title}`));
   const { claim: other } = await create(token, "post", at("/api/cases/{caseId}/claims"), claimBody(`Claim two ${title}`));
   const { link } = await create(token, "post", at(`/api/cases/{caseId}/claims/{claimId=${claim.id}}/links`), { toClaimId: other.id, kind: "corroborates" });
-  await create(token, "post", at("/api/cases/{caseId}/events"), { title: `Event ${title}`, date: "2022-07-15", claimIds: [claim.id] });
+  const { event } = await create(token, "post", at("/api/cases/{caseId}/events"), { title: `Event ${title}`, date: "2022-07-15", claimIds: [claim.id] });
   const { question } = await create(token, "post", at("/api/cases/{caseId}/questions"), { question: `Who is behind ${title}?` });
   const { hypothesis } = await create(token, "post", at("/api/cases/{caseId}/hypotheses"), { questionId: question.id, title: `Hypothesis ${title}` });
   await create(token, "post", at("/api/cases/{caseId}/comments"), { targetType: "claim", targetId: claim.id, body: `Comment ${title}` });
   return {
     caseId, documentId: document.id, sourceId: source.id, entityId: entity.id, claimId: claim.id, otherClaimId: other.id,
-    linkId: link.id, questionId: question.id, id: hypothesis.id, number: "1",
+    linkId: link.id, questionId: question.id, id: hypothesis.id, number: "1", eventId: event.id,
   };
 }
 

@@ -106,7 +106,7 @@ async function post(api: APIRequestContext, url: string, data: unknown) {
 /**
  * Creates one record of every kind in `caseId` as a member allowed to write (owner), each carrying
  * `marker` so a leak of any of them is detectable, and returns the ids under their path-parameter
- * names (caseId, documentId, sourceId, claimId, linkId, entityId, questionId, id = hypothesis, tokenId).
+ * names (caseId, documentId, sourceId, claimId, linkId, entityId, questionId, id = hypothesis, tokenId, eventId).
  */
 export async function buildCaseFixture(owner: APIRequestContext, caseId: string, marker: string): Promise<Ids> {
   const text = `Confidential note ${marker}. The operator ${marker} was seen in the harbour on 3 May.`;
@@ -121,13 +121,13 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
   const { claim } = await post(owner, `/api/cases/${caseId}/claims`, claimBody(`Claim one ${marker}`));
   const { claim: other } = await post(owner, `/api/cases/${caseId}/claims`, claimBody(`Claim two ${marker}`));
   const { link } = await post(owner, `/api/cases/${caseId}/claims/${claim.id}/links`, { toClaimId: other.id, kind: "corroborates" });
-  await post(owner, `/api/cases/${caseId}/events`, { title: `Event ${marker}`, date: "2022-07-15", claimIds: [claim.id] });
+  const { event } = await post(owner, `/api/cases/${caseId}/events`, { title: `Event ${marker}`, date: "2022-07-15", claimIds: [claim.id] });
   const { question } = await post(owner, `/api/cases/${caseId}/questions`, { question: `Who is ${marker}?` });
   const { hypothesis } = await post(owner, `/api/cases/${caseId}/hypotheses`, { questionId: question.id, title: `Hypothesis ${marker}` });
   const { apiToken } = await post(owner, "/api/tokens", { name: `token ${marker}` });
   return {
     caseId, documentId: document.id, sourceId: source.id, entityId: entity.id, claimId: claim.id, otherClaimId: other.id,
-    linkId: link.id, questionId: question.id, id: hypothesis.id, tokenId: apiToken.id, number: "1",
+    linkId: link.id, questionId: question.id, id: hypothesis.id, tokenId: apiToken.id, number: "1", eventId: event.id,
   };
 }
 

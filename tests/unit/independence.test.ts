@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  containment,
+  contradictionWarning,
   credibilityWarning,
   independentOrigins,
   jaccard,
@@ -33,8 +35,10 @@ const REPUBLISHED = WIRE.replace(/^ date \S+ LONDON:/, "TIRANA (Agencies) —")
   .replace(/’/g, "'")
   .concat("\nRead more: How Albania cut ties with Tehran\nLeave a Comment\n");
 
+// One quote per source (and document) given; a quote with no document given cites a document of its own.
 function originClaim(claimId: string, sourceIds: string[], documentIds: string[] = []): OriginClaim {
-  return { claimId, sourceIds, documentIds };
+  const n = Math.max(sourceIds.length, documentIds.length, 1);
+  return { claimId, evidence: Array.from({ length: n }, (_, i) => ({ documentId: documentIds[i] ?? `${claimId}-doc${i}`, sourceId: sourceIds[i] ?? null })) };
 }
 
 describe("normaliseWords and shingles", () => {
@@ -134,13 +138,15 @@ describe("independentOrigins", () => {
     ]);
   });
 
-  it("collapses claims that share a source", () => {
+  it("collapses quotes that share a source, but counts each quote's own source", () => {
+    // c2 quotes Microsoft and UPI: its Microsoft quote is c1's origin, its UPI quote is c3's. Before
+    // issue 12 the whole of c2 was one unit and chained Microsoft to UPI (2 origins instead of 3).
     const result = independentOrigins({
       claim: originClaim("c1", ["microsoft-dart"]),
       supporting: [originClaim("c2", ["microsoft-dart", "upi"]), originClaim("c3", ["upi"]), originClaim("c4", ["mandiant"])],
     });
-    expect(result.origins).toBe(2);
-    expect(result.groups).toEqual([["c1", "c2", "c3"], ["c4"]]);
+    expect(result.origins).toBe(3);
+    expect(result.groups).toEqual([["c1", "c2"], ["c2", "c3"], ["c4"]]);
     expect(result.reasons).toEqual([
       { kind: "same-source", claimIds: ["c1", "c2"], sourceId: "microsoft-dart" },
       { kind: "same-source", claimIds: ["c2", "c3"], sourceId: "upi" },
@@ -197,6 +203,60 @@ describe("independentOrigins", () => {
   it("counts the claim once even if it is listed as its own support", () => {
     const result = independentOrigins({ claim: originClaim("c1", ["s1"]), supporting: [originClaim("c1", ["s1"])] });
     expect(result).toEqual({ origins: 1, groups: [["c1"]], reasons: [] });
+  });
+});
+
+describe("originators and containment (issue 12: who said it first)", () => {
+  it("counts a vendor report relayed by two outlets as one origin, with the vendor's own report", () => {
+    const relay = (claimId: string, outlet: string): OriginClaim => ({ claimId, originatorSourceId: "microsoft", evidence: [{ documentId: `${outlet}-doc`, sourceId: outlet }] });
+    const result = independentOrigins({
+      claim: relay("c1", "upi"),
+      supporting: [relay("c2", "reuters"), originClaim("c3", ["microsoft"], ["ms-report"]), originClaim("c4", ["mandiant"])],
+    });
+    expect(result.origins).toBe(2);
+    expect(result.groups).toEqual([["c1", "c2", "c3"], ["c4"]]);
+    expect(result.reasons).toEqual([
+      { kind: "same-originator", claimIds: ["c1", "c2"], sourceId: "microsoft" },
+      { kind: "same-originator", claimIds: ["c1", "c3"], sourceId: "microsoft" },
+    ]);
+  });
+
+  it("gives a claim citing two independent sources two origins, and one with one originator one", () => {
+    const two = originClaim("c1", ["rama-office", "microsoft"], ["d1", "d2"]);
+    expect(independentOrigins({ claim: two, supporting: [] }).origins).toBe(2);
+    expect(independentOrigins({ claim: { ...two, originatorSourceId: "microsoft" }, supporting: [] }).origins).toBe(1);
+  });
+
+  it("catches a wire story inside a longer article by containment, where Jaccard does not", () => {
+    const longer = `${COLUMN}\n\n${WIRE}\n\n${COLUMN.split(" ").reverse().join(" ")}`;
+    const [a, b] = [shingles(WIRE), shingles(longer)];
+    expect(jaccard(a, b)).toBeLessThan(0.5);
+    expect(containment(a, b)).toBeGreaterThan(0.95);
+    const result = independentOrigins({
+      claim: originClaim("c1", ["wire"], ["d-wire"]),
+      supporting: [originClaim("c2", ["paper"], ["d-longer"])],
+      documents: [{ documentId: "d-wire", text: WIRE }, { documentId: "d-longer", text: longer }],
+    });
+    expect(result.origins).toBe(1);
+    expect(result.reasons[0]).toMatchObject({ kind: "near-duplicate-documents", documentIds: ["d-wire", "d-longer"] });
+  });
+
+  it("joins near-identical quoted passages from otherwise different documents", () => {
+    const passage = "Iran's Ministry of Intelligence and Security was behind the July cyberattack on Albania's government";
+    const result = independentOrigins({
+      claim: { claimId: "c1", evidence: [{ documentId: "d1", sourceId: "paper-a", quote: passage }] },
+      supporting: [{ claimId: "c2", evidence: [{ documentId: "d2", sourceId: "paper-b", quote: `Officials said ${passage.toLowerCase()}, in a statement.` }] }],
+    });
+    expect(result.origins).toBe(1);
+    expect(result.reasons).toEqual([expect.objectContaining({ kind: "near-duplicate-quotes", claimIds: ["c1", "c2"], documentIds: ["d1", "d2"], similarity: 1 })]);
+    expect(containment(new Set(), new Set(["a"]))).toBe(0);
+  });
+
+  it("warns when a '1 – Confirmed' claim is contradicted", () => {
+    expect(contradictionWarning({ credibility: 1, contradictedBy: 1 })).toMatch(/another claim contradicts it/);
+    expect(contradictionWarning({ credibility: 1, contradictedBy: 2 })).toMatch(/2 claims contradict it/);
+    expect(contradictionWarning({ credibility: 1, contradictedBy: 0 })).toBeNull();
+    expect(contradictionWarning({ credibility: 2, contradictedBy: 3 })).toBeNull();
   });
 });
 

@@ -5,11 +5,19 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { DocumentList } from "@/components/documents/document-list";
 import { AddDocumentForm } from "@/components/documents/add-document-form";
 import { LeaveCaseButton } from "@/components/cases/leave-case-button";
+import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
+import { listSources } from "@/lib/sources/sources";
 
-export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { caseId } = await params;
   const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
-  const [c, docs] = await Promise.all([getCaseForPage(access.caseId, access.role), listDocuments({ access })]);
+  const showRetracted = (await searchParams).include === "retracted";
+  const canAdd = can(access.role, "documents.create");
+  const [c, docs, sources] = await Promise.all([
+    getCaseForPage(access.caseId, access.role),
+    listDocuments({ access, includeRetracted: showRetracted }),
+    canAdd ? listSources({ access }) : [],
+  ]);
   const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
   // The last owner cannot leave (the server refuses it too), so the button is not offered.
   const lastOwner = access.role === "owner" && c.members.filter((m) => m.role === "owner").length === 1;
@@ -21,15 +29,18 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           <p className="mt-2 whitespace-pre-line text-slate-800">{c.summary || "No summary yet."}</p>
         </section>
         <section aria-labelledby="docs" className="space-y-3">
-          <h2 id="docs" className="text-lg font-semibold">Documents <span className="text-sm font-normal text-slate-500">({docs.length})</span></h2>
-          <DocumentList caseId={caseId} initial={initial} />
+          <div className="flex items-center justify-between gap-4">
+            <h2 id="docs" className="text-lg font-semibold">Documents <span className="text-sm font-normal text-slate-500">({docs.length})</span></h2>
+            <ShowRetractedToggle path={`/cases/${caseId}`} showing={showRetracted} />
+          </div>
+          <DocumentList caseId={caseId} initial={initial} showRetracted={showRetracted} />
         </section>
       </div>
       <aside className="space-y-8">
-        {can(access.role, "documents.create") && (
+        {canAdd && (
           <section aria-labelledby="add-doc" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="add-doc" className="mb-3 font-semibold">Add a document</h2>
-            <AddDocumentForm caseId={caseId} />
+            <AddDocumentForm caseId={caseId} sources={sources.map((s) => ({ id: s.id, name: s.name, reliability: s.reliability }))} />
           </section>
         )}
         <section aria-labelledby="members">

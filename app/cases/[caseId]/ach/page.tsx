@@ -7,18 +7,20 @@ import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { listQuestions } from "@/lib/attribution/questions";
 import { AchMatrix } from "@/components/attribution/ach-matrix";
 import { toAchView } from "@/components/attribution/ach-view";
+import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AchPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { caseId } = await params;
-  const { question } = await searchParams;
+  const { question, include } = await searchParams;
+  const showRetracted = include === "retracted";
   const { actor, access } = await requireCasePage({ caseId, action: "attribution.read", path: `/cases/${caseId}/ach` });
   // A malformed or foreign question id is the same 404 as an unknown one.
   if (question !== undefined && (typeof question !== "string" || !UUID.test(question))) notFound();
   const [questions, matrix] = await Promise.all([
     listQuestions({ access }),
-    getAchMatrix({ access, questionId: question }).catch((err: unknown) => {
+    getAchMatrix({ access, questionId: question, includeRetracted: showRetracted }).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();
       throw err;
     }),
@@ -28,7 +30,10 @@ export default async function AchPage({ params, searchParams }: { params: Promis
     <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">ACH matrix</h2>
-        <Link href={`/cases/${caseId}/attribution`} className="text-sm text-indigo-800 underline">Questions and hypotheses</Link>
+        <div className="flex items-center gap-4">
+          <ShowRetractedToggle path={`/cases/${caseId}/ach`} params={{ question: typeof question === "string" ? question : undefined }} showing={showRetracted} />
+          <Link href={`/cases/${caseId}/attribution`} className="text-sm text-indigo-800 underline">Questions and hypotheses</Link>
+        </div>
       </div>
       {questions.length > 1 && (
         <nav aria-label="Attribution questions" className="flex flex-wrap gap-2">

@@ -6,6 +6,7 @@ const AchQuerySchema = z.object({
   questionId: z.uuid().optional(),
   // "Treat these claims as false": comma-separated claim ids left out of the scores.
   exclude: z.string().optional().transform((v) => (v ? v.split(",").filter(Boolean) : [])).pipe(z.array(z.uuid())),
+  include: z.enum(["retracted"], "include must be \"retracted\" (to show retracted claims too).").optional(),
 });
 
 // GET /api/cases/{caseId}/ach — the ACH matrix with every rater's ratings, inconsistency and diagnosticity.
@@ -13,5 +14,5 @@ const AchQuerySchema = z.object({
 // for a claim rated against fewer than two hypotheses, and scores.note carries that sentence for exports.
 export const GET = withCase("attribution.read", async ({ req, access }) => {
   const q = parseQuery(req, AchQuerySchema);
-  return { matrix: await getAchMatrix({ access, questionId: q.questionId, excludedClaimIds: q.exclude }) };
+  return { matrix: await getAchMatrix({ access, questionId: q.questionId, excludedClaimIds: q.exclude, includeRetracted: q.include === "retracted" }) };
 });

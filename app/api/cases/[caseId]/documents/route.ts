@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { withCase, parseJson } from "@/lib/http/route";
+import { withCase, parseJson, parseQuery } from "@/lib/http/route";
+import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
 import { createUrlDocument } from "@/lib/documents/capture-url";
@@ -8,9 +9,10 @@ import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
 import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
 import { BadRequestError, InvalidError, TooLargeError } from "@/lib/errors";
 
-// GET /api/cases/{caseId}/documents — the case's documents (without their text)
-export const GET = withCase("documents.read", async ({ access }) => {
-  const docs = await listDocuments({ access });
+// GET /api/cases/{caseId}/documents — the case's documents (without their text); retracted ones with ?include=retracted
+export const GET = withCase("documents.read", async ({ req, access }) => {
+  const { include } = parseQuery(req, IncludeRetractedQuerySchema);
+  const docs = await listDocuments({ access, includeRetracted: include === "retracted" });
   return { documents: docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name })) };
 });
 
@@ -29,7 +31,7 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     });
     const file = form.get("file");
     if (!(file instanceof File)) throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
-    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
+    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt", "sourceId", "confirmDuplicate"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
     result = await createUploadedDocument({ ctx, caseId: access.caseId, file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) }, meta });
   } else {
     const body = await parseJson(req, JsonObject);

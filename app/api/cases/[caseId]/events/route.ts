@@ -1,10 +1,14 @@
 import { NextResponse } from "next/server";
-import { withCase, parseJson } from "@/lib/http/route";
+import { withCase, parseJson, parseQuery } from "@/lib/http/route";
+import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
 import { createEvent, listEvents } from "@/lib/events/events";
 import { CreateEventSchema } from "@/lib/events/schemas";
 
-// GET /api/cases/{caseId}/events — the case timeline, oldest first
-export const GET = withCase("events.read", async ({ access }) => ({ events: await listEvents({ access }) }));
+// GET /api/cases/{caseId}/events — the case timeline, oldest first; retracted events with ?include=retracted
+export const GET = withCase("events.read", async ({ req, access }) => {
+  const { include } = parseQuery(req, IncludeRetractedQuerySchema);
+  return { events: await listEvents({ access, includeRetracted: include === "retracted" }) };
+});
 
 // POST /api/cases/{caseId}/events — a dated event (day, month or year precision) linked to claims
 export const POST = withCase("events.manage", async ({ req, ctx, access }) => {

@@ -1,6 +1,7 @@
 import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { getClaim } from "@/lib/claims/claim-details";
 import { listEntities } from "@/lib/entities/entities";
+import { listSources } from "@/lib/sources/sources";
 import { can } from "@/lib/auth/permissions";
 import { ClaimDetailView } from "@/components/claims/claim-detail";
 
@@ -10,6 +11,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ caseId: 
   const claim = await orNotFound(getClaim({ access, claimId }));
   // The form is left out for roles that may not edit; the API refuses them as well.
   const canEdit = can(access.role, "claims.update");
-  const entities = canEdit ? await listEntities({ access }) : [];
-  return <ClaimDetailView caseId={caseId} initial={claim} canEdit={canEdit} entities={entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind }))} />;
+  const [entities, sources] = canEdit ? await Promise.all([listEntities({ access }), listSources({ access })]) : [[], []];
+  return (
+    <ClaimDetailView
+      caseId={caseId}
+      initial={claim}
+      canEdit={canEdit}
+      canRetract={can(access.role, "claims.retract")}
+      entities={entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind }))}
+      sources={sources.map((s) => ({ id: s.id, name: s.name, reliability: s.reliability }))}
+    />
+  );
 }

@@ -10,6 +10,8 @@ import { NotFoundError } from "@/lib/errors";
 import { readerSearchQuery } from "@/lib/reader/reader-search-query";
 import { MAX_SEARCH_MATCHES, searchMatches } from "@/lib/reader/search-matches";
 import { DocumentReader } from "@/components/reader/document-reader";
+import { RetractButton } from "@/components/lifecycle/retract-button";
+import { RetractedBanner } from "@/components/lifecycle/retracted-banner";
 
 export default async function DocumentPage({ params, searchParams }: {
   params: Promise<{ caseId: string; documentId: string }>;
@@ -28,6 +30,7 @@ export default async function DocumentPage({ params, searchParams }: {
   // scan the text again. A malformed ?q= is ignored; the document still opens.
   const q = readerSearchQuery((await searchParams).q);
   const ranges = q ? searchMatches(doc.text, q) : [];
+  const retraction = doc.retractedAt ? { at: doc.retractedAt.toISOString(), by: doc.retractedBy?.name ?? null, reason: doc.retractionReason ?? "" } : null;
 
   return (
     <DocumentReader
@@ -35,8 +38,10 @@ export default async function DocumentPage({ params, searchParams }: {
       initialDocument={DocumentSchema.parse(doc)}
       initialClaims={claims}
       initialSources={sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale }))}
-      canCreateClaims={can(access.role, "claims.create")}
-      canEditSource={can(access.role, "documents.update") && can(access.role, "sources.manage")}
+      // A retracted document is kept to read, not to build on: no new claims, no source changes.
+      canCreateClaims={!retraction && can(access.role, "claims.create")}
+      canEditSource={!retraction && can(access.role, "documents.update") && can(access.role, "sources.manage")}
+      banner={retraction ? <RetractedBanner kind="document" retraction={retraction} /> : null}
       search={q ? { q, ranges, capped: ranges.length >= MAX_SEARCH_MATCHES } : null}
       capture={
         <section aria-labelledby="capture-heading" className="space-y-3">
@@ -53,6 +58,7 @@ export default async function DocumentPage({ params, searchParams }: {
             <div><dt className="text-slate-600">SHA-256 of the original</dt><dd className="break-all font-mono text-xs" data-testid="document-sha256">{doc.sha256}</dd></div>
             <Meta label="Added by" value={doc.addedBy.name} />
           </dl>
+          {!retraction && can(access.role, "documents.retract") && <RetractButton caseId={caseId} kind="document" id={doc.id} name={doc.title} />}
         </section>
       }
     />
