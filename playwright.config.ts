@@ -10,7 +10,9 @@ export default defineConfig({
   testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry in CI: on a loaded 2-core runner a few journeys (the Ctrl-K palette, search) time out now and then; a
+  // retried test is reported as flaky in the list output, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
