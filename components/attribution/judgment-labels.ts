@@ -1,6 +1,6 @@
 // Labels for judgments. The scales' words come from lib/standards/scales.ts; only the app's own
 // enums (review state, disposition) are named here.
-import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
+import { ANALYTIC_CONFIDENCE, confidenceLabel, likelihoodLabel, likelihoodRange as likelihoodRangeOf } from "@/lib/standards/scales";
 
 export const REVIEW_STATE_LABELS: Record<string, string> = {
   draft: "Draft",
@@ -29,15 +29,10 @@ export const FIELD_LABELS: Record<string, string> = {
   rejectedReason: "Reason rejected",
 };
 
-export function likelihoodLabel(key: string | null | undefined) {
-  return LIKELIHOOD.find((l) => l.key === key)?.label ?? null;
-}
+export { confidenceLabel, likelihoodLabel } from "@/lib/standards/scales";
+/** The range of a likelihood term, "" when there is none (for inline text). */
 export function likelihoodRange(key: string) {
-  const row = LIKELIHOOD.find((l) => l.key === key);
-  return row ? `${Math.round(row.min * 100)}–${Math.round(row.max * 100)} %` : "";
-}
-export function confidenceLabel(key: string | null | undefined) {
-  return ANALYTIC_CONFIDENCE.find((c) => c.key === key)?.label ?? null;
+  return likelihoodRangeOf(key) ?? "";
 }
 export function confidenceMeaning(key: string | null | undefined) {
   return ANALYTIC_CONFIDENCE.find((c) => c.key === key)?.meaning ?? "";

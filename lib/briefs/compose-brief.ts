@@ -9,19 +9,13 @@ import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { loadClaimDetails, type ClaimDetail } from "@/lib/claims/claim-details";
 import { effectiveReliability } from "@/lib/claims/claim-details";
 import { formatEventDate } from "@/lib/events/schemas";
-import { ANALYTIC_CONFIDENCE, LIKELIHOOD, TLP, getTlp, isLikelihoodKey, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
+import { TLP, confidenceLabel, getTlp, isLikelihoodKey, likelihoodLabel, likelihoodRange, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
 import { checkWording, type CompetingQuestion, type WordingText } from "./wording-check";
 import {
   BRIEF_SECTIONS, BRIEF_TEMPLATES, NOT_REVIEWED,
   type AgainstReason, type BriefAchSummary, type BriefClaim, type BriefFootnote, type BriefModel, type BriefSection, type BriefSource, type BriefTemplate, type BriefWarning,
 } from "./brief-types";
 
-const likelihoodLabel = (k: string | null) => (k ? LIKELIHOOD.find((l) => l.key === k)?.label ?? k : null);
-const confidenceLabel = (k: string | null) => (k ? ANALYTIC_CONFIDENCE.find((c) => c.key === k)?.label ?? k : null);
-export function likelihoodRange(k: string | null) {
-  const row = LIKELIHOOD.find((l) => l.key === k);
-  return row ? `${Math.round(row.min * 100)}–${Math.round(row.max * 100)} %` : null;
-}
 
 // A cell's mean rating (CC 5 … II 1) favours a hypothesis at C or better and argues against it at I or worse.
 const CONSISTENT = 4;
@@ -200,6 +194,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
       ? `“${byId.get(id)!.statement}” is left out: every document it cites has been retracted.`
       : `“${byId.get(id)!.statement}” is left out: every document it cites was excluded from this brief by hand.`;
   const claimIds = evidenceIds.filter(inBrief);
+  const inBriefIds = new Set(claimIds);
 
   const footnotes: BriefFootnote[] = [];
   const footnoteOf = new Map<string, number>();
@@ -213,7 +208,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     });
 
   // Claims in order of first use: each judgment's support, then its evidence against, then the rest.
-  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => claimIds.includes(id));
+  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => inBriefIds.has(id));
   const entityRows = await db.claimEntity.findMany({ where: { claimId: { in: ordered } }, select: { claimId: true, entityId: true } });
   const claims: BriefClaim[] = ordered.map((id) => {
     const d = byId.get(id)!;
@@ -251,10 +246,10 @@ export async function composeBrief({ access, template: templateOverride }: { acc
       updatedAt: h.updatedAt.toISOString(),
       approvedBy: approval?.reviewer?.name ?? null,
       approvedAt: approval?.decidedAt?.toISOString() ?? null,
-      supportingClaimIds: supporting.filter((id) => claimIds.includes(id)),
-      nonDiagnosticClaimIds: nonDiagnostic.filter((id) => claimIds.includes(id)),
-      untestedClaimIds: untested.filter((id) => claimIds.includes(id)),
-      against: against.filter((a) => claimIds.includes(a.claimId)),
+      supportingClaimIds: supporting.filter((id) => inBriefIds.has(id)),
+      nonDiagnosticClaimIds: nonDiagnostic.filter((id) => inBriefIds.has(id)),
+      untestedClaimIds: untested.filter((id) => inBriefIds.has(id)),
+      against: against.filter((a) => inBriefIds.has(a.claimId)),
       // A source's own stated confidence is quoted next to the judgment, never in place of it.
       vendorStatements: related.map((id) => byId.get(id)).filter((d): d is ClaimDetail => !!d?.sourceConfidence && inBrief(d.id)).map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),
     };
@@ -273,8 +268,8 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     questionId: m.question.id,
     question: m.question.question,
     hypotheses: s.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })),
-    mostDiagnostic: s.mostDiagnostic.filter((d) => claimIds.includes(d.claimId)).map((d) => ({ ...d, statement: statementOf(d.claimId) })),
-    sensitivity: s.sensitivity && claimIds.includes(s.sensitivity.claimId)
+    mostDiagnostic: s.mostDiagnostic.filter((d) => inBriefIds.has(d.claimId)).map((d) => ({ ...d, statement: statementOf(d.claimId) })),
+    sensitivity: s.sensitivity && inBriefIds.has(s.sensitivity.claimId)
       ? { claimId: s.sensitivity.claimId, statement: statementOf(s.sensitivity.claimId), leaderChanges: s.sensitivity.leaderChanges, ranking: s.sensitivity.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })) }
       : null,
     note: s.note,
@@ -284,7 +279,7 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   const dissent = dissentRows.map((d) => ({ id: d.id, hypothesisId: d.targetId, hypothesisTitle: titleOf.get(d.targetId) ?? "", author: d.author.name, body: d.body, at: d.createdAt.toISOString() }));
 
   const timeline = events.map((e) => {
-    const dating = e.claims.map((x) => x.claimId).filter((id) => claimIds.includes(id));
+    const dating = e.claims.map((x) => x.claimId).filter((id) => inBriefIds.has(id));
     return { id: e.id, title: e.title, date: formatEventDate(e), precision: e.precision, occurredAt: e.occurredAt.toISOString(), claimIds: dating, footnotes: [...new Set(dating.flatMap((id) => claims.find((x) => x.id === id)?.footnotes ?? []))] };
   });
 

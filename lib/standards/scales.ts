@@ -126,6 +126,17 @@ export function disagreeingEstimativePhrases({ text, likelihood }: { text: strin
   return findEstimativePhrases(text).filter((p) => p.key !== likelihood);
 }
 
+/** "Likely" for "likely"; null when the key is not a likelihood. */
+export function likelihoodLabel(key: string | null | undefined): string | null {
+  return LIKELIHOOD.find((l) => l.key === key)?.label ?? null;
+}
+
+/** "55–80 %": the ICD 203 range of a likelihood term; null when the key is not one. */
+export function likelihoodRange(key: string | null | undefined): string | null {
+  const row = LIKELIHOOD.find((l) => l.key === key);
+  return row ? `${Math.round(row.min * 100)}–${Math.round(row.max * 100)} %` : null;
+}
+
 // --- Analytic confidence (ICD 203): a separate axis from likelihood ------------------------------------
 
 export const ANALYTIC_CONFIDENCE = [
@@ -135,6 +146,11 @@ export const ANALYTIC_CONFIDENCE = [
 ] as const;
 
 export type AnalyticConfidence = (typeof ANALYTIC_CONFIDENCE)[number]["key"];
+
+/** "Moderate" for "moderate"; null when the key is not an analytic confidence. */
+export function confidenceLabel(key: string | null | undefined): string | null {
+  return ANALYTIC_CONFIDENCE.find((c) => c.key === key)?.label ?? null;
+}
 
 export function isAnalyticConfidence(value: unknown): value is AnalyticConfidence {
   return ANALYTIC_CONFIDENCE.some((c) => c.key === value);
