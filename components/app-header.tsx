@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { reviewUnreadCount } from "@/lib/review/review-queue";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "./sign-out-button";
 import { SearchButton } from "./search/search-button";
 

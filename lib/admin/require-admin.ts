@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 
 /** Workspace administration is for users flagged is_admin; everyone else gets 403. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { NO_PASSWORD } from "@/lib/auth/passwords";
 import { revokeUserApiTokens } from "@/lib/tokens/revoke-user-api-tokens";

@@ -1,9 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export type Actor = { id: string; email: string; name: string; isAdmin: boolean };
-export type Ctx = { actor: Actor; requestId?: string };
+import type { Ctx } from "@/lib/auth/actor";
 
 /** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
 export async function recordAudit({ tx, ctx, action, caseId, targetType, targetId, before, after, reason }: {

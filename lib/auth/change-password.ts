@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { InvalidError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import { ChangePasswordSchema } from "./change-password-schema";

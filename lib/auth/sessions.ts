@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 export const SESSION_IDLE_SECONDS = 12 * 3600;

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -27,7 +27,7 @@ export async function renderFormat({ model, format }: { model: BriefModel; forma
       return (await import("./render-docx")).renderDocx(model);
     case "stix": {
       // Built from the model alone: the bundle holds what the brief cites, nothing read from the live case.
-      const { renderStix } = await import("./render-stix");
+      const { renderStix } = await import("@/lib/stix/render-stix");
       return Buffer.from(JSON.stringify(renderStix(model), null, 2), "utf8");
     }
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 
 /** The cases the actor is a member of, most recently active first, with document counts. */
 export async function listCases({ actor }: { actor: Actor }) {

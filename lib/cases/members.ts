@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { AddMemberSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import type { CaseRole } from "@/lib/generated/prisma/enums";

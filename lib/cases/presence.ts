@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import type { CaseAccess } from "./require-case-access";
 
 const FRESH_SECONDS = 60;

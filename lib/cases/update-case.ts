@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { UpdateCaseSchema, type UpdateCaseInput } from "./schemas";
 
 const EDITABLE = ["title", "summary", "status", "tlp"] as const;

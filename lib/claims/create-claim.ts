@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { CaseAccess } from "@/lib/cases/require-case-access";

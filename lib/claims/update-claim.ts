@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { retractedError } from "@/lib/lifecycle/retracted-error";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { extractFromHtml, normaliseText, type HtmlExtract } from "@/lib/capture/extract";
 import { safeFetch } from "@/lib/capture/safe-fetch";
 import { InvalidError, UnsupportedMediaError } from "@/lib/errors";

@@ -5,7 +5,7 @@ import { currentActor } from "@/lib/auth/current-user";
 import { requireCaseAccess } from "@/lib/cases/require-case-access";
 import { getCase } from "@/lib/cases/get-case";
 import type { CaseAction } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 

@@ -6,7 +6,7 @@ import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthorizedErro
 import { Prisma } from "@/lib/generated/prisma/client";
 import { currentActor } from "@/lib/auth/current-user";
 import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
-import type { Actor, Ctx } from "@/lib/audit/record-audit";
+import type { Actor, Ctx } from "@/lib/auth/actor";
 import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-access";
 import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";

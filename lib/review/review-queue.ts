@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Judgments waiting for this user's review: pending reviews in cases where they are reviewer or owner,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import { admiraltyPair, type InformationCredibility, type SourceReliability } from "@/lib/standards/scales";
 import { SEARCH_KINDS, SearchQuerySchema, parseSearchInput, type SearchKind, type SearchQuery, type SearchResponse, type SearchResult } from "./schemas";
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, snippetHtml } from "./snippet";

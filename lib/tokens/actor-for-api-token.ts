@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import { hashApiToken, TOKEN_PATTERN } from "./token-secret";
 
 const TOUCH_EVERY_MS = 60_000;

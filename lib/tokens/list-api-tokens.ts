@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 
 /** The actor's own active tokens, newest first (never the hash). */
 export async function listApiTokens({ actor }: { actor: Actor }) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

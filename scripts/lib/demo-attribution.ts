@@ -1,7 +1,7 @@
 // Demo attribution for the Albania case: one question, four competing hypotheses, a partly rated ACH
 // matrix from the analyst and the reviewer, one hypothesis approved by the reviewer and one in review.
 import { db } from "@/lib/db";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";

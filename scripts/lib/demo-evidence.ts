@@ -1,7 +1,7 @@
 // Demo evidence for the Albania case: graded sources, claims anchored to real quotes from seeds
 // 000–002, links (including the Iranian denial contradicting the attribution), entities and a timeline.
 import { db } from "@/lib/db";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { createSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createEntity } from "@/lib/entities/entities";

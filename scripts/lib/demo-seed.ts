@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createCase } from "@/lib/cases/create-case";
 import { createUploadedDocument } from "@/lib/documents/create-document";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 import { seedAlbaniaEvidence } from "./demo-evidence";

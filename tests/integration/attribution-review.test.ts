@@ -13,7 +13,7 @@ import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makeCase, makeUser } from "../support/factories";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 
 async function setup() {

@@ -14,7 +14,7 @@ import { rateCell } from "@/lib/attribution/ratings";
 import { approveHypothesis, submitHypothesis } from "@/lib/review/review-hypothesis";
 import { listAudit } from "@/lib/audit/list-audit";
 import { makeCase, makeUser } from "../support/factories";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 
 const WIRE = "TIRANA, Sept 7 (Reuters) - Albania cut diplomatic ties with Iran over a cyberattack in July that it said was carried out by Iranian state actors.";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { search } from "@/lib/search/search";
 import { anchorExcerpt } from "@/lib/claims/verify-excerpt";
-import type { Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/auth/actor";
 import { corpusConfig, documentSpec, memberships, plantedDocs, RARE_TERM, sha256Hex, documentBytes, userEmail } from "../../scripts/bench/corpus";
 import { corpusIds, generateCorpus, type GenerateResult } from "../../scripts/bench/generate";
 import { makeUser } from "../support/factories";

@@ -25,11 +25,11 @@ import { approveBrief, submitBrief } from "@/lib/briefs/brief-review";
 import { createRelease, getReleaseFile } from "@/lib/briefs/releases";
 import { renderMarkdown } from "@/lib/briefs/render-markdown";
 import { retractRecord } from "@/lib/lifecycle/retract-record";
-import { renderStix, type StixBundle } from "@/lib/briefs/render-stix";
-import { importStixBundle } from "@/lib/briefs/import-stix";
+import { renderStix, type StixBundle } from "@/lib/stix/render-stix";
+import { importStixBundle } from "@/lib/stix/import-stix";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { validateStixBundle } from "../support/stix-validate";
 import { makeCase, makeUser } from "../support/factories";
 
@@ -293,7 +293,7 @@ describe("drafts, markings and releases", () => {
 
   it("attributed-to is asserted only for approved judgments at roughly even chance or higher", () => {
     const base = { approvedBy: "Rui", likelihood: "roughly_even" };
-    return import("@/lib/briefs/render-stix").then(({ assertsAttribution }) => {
+    return import("@/lib/stix/render-stix").then(({ assertsAttribution }) => {
       expect(assertsAttribution(base)).toBe(true);
       expect(assertsAttribution({ ...base, likelihood: "unlikely" })).toBe(false);
       expect(assertsAttribution({ ...base, approvedBy: null })).toBe(false);

@@ -11,7 +11,7 @@ import { getClaim } from "@/lib/claims/claim-details";
 import { createClaimLink, deleteClaimLink } from "@/lib/claims/claim-links";
 import { assessIndependence } from "@/lib/claims/assess-independence";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { makeCase, makeUser } from "../support/factories";
 

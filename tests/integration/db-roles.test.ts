@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { seedDemo } from "../../scripts/lib/demo-seed";
 import { approveBrief, briefApprovalState, submitBrief } from "@/lib/briefs/brief-review";
 import { createRelease } from "@/lib/briefs/releases";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import * as releasesRoute from "@/app/api/cases/[caseId]/releases/route";

@@ -8,7 +8,7 @@ import { parseEventDate } from "@/lib/events/schemas";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { makeCase, makeUser } from "../support/factories";
 
 const WIRE =

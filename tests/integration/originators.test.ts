@@ -12,7 +12,7 @@ import { getClaim } from "@/lib/claims/claim-details";
 import { createClaimLink } from "@/lib/claims/claim-links";
 import { claimReliability } from "@/lib/claims/reliability";
 import { InvalidError, NotFoundError } from "@/lib/errors";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { makeCase, makeUser } from "../support/factories";
 

@@ -9,7 +9,7 @@ import { composeBrief } from "@/lib/briefs/compose-brief";
 import { parseFormat } from "@/lib/briefs/render-format";
 import { updateHypothesis } from "@/lib/attribution/hypotheses";
 import { BadRequestError, ConflictError, ForbiddenError } from "@/lib/errors";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 
 let caseId: string;
 let analyst: Ctx;

@@ -16,7 +16,7 @@ import * as submitRoute from "@/app/api/hypotheses/[id]/submit/route";
 import * as approveRoute from "@/app/api/hypotheses/[id]/approve/route";
 import * as requestChangesRoute from "@/app/api/hypotheses/[id]/request-changes/route";
 import { makeCase, makeUser } from "../support/factories";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 
 type Route = { [m: string]: unknown };
 async function call(route: Route, method: "GET" | "POST" | "PATCH", { token, id, body }: { token: string; id: string; body?: unknown }) {

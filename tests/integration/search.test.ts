@@ -6,7 +6,7 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { search } from "@/lib/search/search";
 import { quickJump } from "@/lib/search/quick-jump";
 import { InvalidError } from "@/lib/errors";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import type { SearchQuery } from "@/lib/search/schemas";
 import { seedDemo } from "../../scripts/lib/demo-seed";
 import { makeCase, makeUser } from "../support/factories";

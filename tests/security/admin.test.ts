@@ -19,7 +19,7 @@ import * as adminMemberRoute from "@/app/api/admin/cases/[caseId]/members/[userI
 import * as caseMembersRoute from "@/app/api/cases/[caseId]/members/route";
 import * as caseMemberRoute from "@/app/api/cases/[caseId]/members/[userId]/route";
 import * as acceptRoute from "@/app/api/invites/accept/route";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { makeCase, makeUser, TEST_PASSWORD } from "../support/factories";
 import { expectUnchanged } from "./db-snapshot";
 

@@ -11,7 +11,7 @@ import * as membersRoute from "@/app/api/cases/[caseId]/members/route";
 import * as memberRoute from "@/app/api/cases/[caseId]/members/[userId]/route";
 import * as documentRoute from "@/app/api/cases/[caseId]/documents/[documentId]/route";
 import * as claimsRoute from "@/app/api/cases/[caseId]/claims/route";
-import type { Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
 import { makeCase, makeUser } from "../support/factories";
 import { expectUnchanged } from "./db-snapshot";
 

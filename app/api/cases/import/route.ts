@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withUser } from "@/lib/http/route";
-import { importStixBundle } from "@/lib/briefs/import-stix";
-import { MAX_BUNDLE_BYTES } from "@/lib/briefs/stix-schemas";
+import { importStixBundle } from "@/lib/stix/import-stix";
+import { MAX_BUNDLE_BYTES } from "@/lib/stix/schemas";
 import { CaseSchema } from "@/lib/cases/schemas";
 import { readBodyText } from "@/lib/http/body-limit";
 

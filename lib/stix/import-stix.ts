@@ -17,7 +17,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { ZodError } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { recordAudit, type Ctx } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { InvalidError, TooLargeError, type FieldIssue } from "@/lib/errors";
 import { slugify } from "@/lib/cases/slugify";
 import { anchorExcerpt, type AnchoredExcerpt } from "@/lib/claims/verify-excerpt";
@@ -28,7 +29,7 @@ import {
   CasefileCaseSchema, CasefileClaimSchema, CasefileQuestionSchema, MAX_ANY_STRING, MAX_BUNDLE_BYTES, MAX_JSON_DEPTH,
   StixBundleSchema, StixNamedSchema, StixObjectSchema, StixReportSchema,
   type CasefileCase, type CasefileClaim, type CasefileQuestion,
-} from "./stix-schemas";
+} from "./schemas";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TLP_BY_LEVEL = new Map<string, TlpKey>([...TLP.map((t) => [t.stixLevel, t.key] as const), ["white", "CLEAR"]]);

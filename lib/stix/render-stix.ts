@@ -8,10 +8,10 @@
 //   Admiralty credibility 1–5, Appendix A's Admiralty scale). A consumer knows which scale a number is on.
 // - x_casefile_analytic_confidence: the analyst's confidence (low/moderate/high), a separate axis.
 import { randomUUID } from "node:crypto";
-import type { BriefJudgment, BriefModel } from "./brief-types";
-import { DRAFT_MARK, NOT_REVIEWED } from "./brief-types";
-import { draftNotice, footnoteText } from "./brief-outline";
-import { stixId } from "./stix-ids";
+import type { BriefJudgment, BriefModel } from "@/lib/briefs/brief-types";
+import { DRAFT_MARK, NOT_REVIEWED } from "@/lib/briefs/brief-types";
+import { draftNotice, footnoteText } from "@/lib/briefs/brief-outline";
+import { stixId } from "./ids";
 import { LIKELIHOOD, tlpMarkingDefinition, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
 import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confidence";
 

@@ -1,17 +1,17 @@
 // The case archive: the whole case as a STIX 2.1 bundle with x_casefile_* properties that let Casefile
-// rebuild it exactly in another workspace (lib/briefs/import-stix.ts): every source, document (text and
+// rebuild it exactly in another workspace (lib/stix/import-stix.ts): every source, document (text and
 // original bytes), claim, entity, link and hypothesis. It is a transfer format for moving a case, NOT a
 // brief: briefs and releases use render-stix.ts, which holds only what the approved brief cites.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { BriefModel } from "./brief-types";
-import { stixId } from "./stix-ids";
-import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileQuestion } from "./stix-schemas";
+import type { BriefModel } from "@/lib/briefs/brief-types";
+import { stixId } from "./ids";
+import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileQuestion } from "./schemas";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD, getTlp, tlpMarkingDefinition, type AnalyticConfidence, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
 import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confidence";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { composeBrief } from "./compose-brief";
+import { composeBrief } from "@/lib/briefs/compose-brief";
 import { claimReliability } from "@/lib/claims/reliability";
 
 /** Everything in the case that a round trip needs and the brief model does not hold. */
