@@ -4,7 +4,18 @@ import ts from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...ts,
-  { ignores: ["lib/generated/**", ".next/**", ".next-*/**", ".data/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**"] },
+  {
+    ignores: [
+      "lib/generated/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "playwright-report/**",
+      "test-results/**",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -16,17 +27,29 @@ const config = [
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/db", "@/lib/generated/**", "**/lib/generated/**"], message: "app/ and components/ never touch the database client: call a lib service, and take enum types from @/lib/domain-types." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/generated/**", "**/lib/generated/**"],
+              message:
+                "app/ and components/ never touch the database client: call a lib service, and take enum types from @/lib/domain-types.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["lib/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/app/**", "@/components/**"], message: "lib/ is the domain: it never imports app/ or components/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/app/**", "@/components/**"], message: "lib/ is the domain: it never imports app/ or components/." }],
+        },
+      ],
     },
   },
 ];

@@ -18,7 +18,12 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         <button
           type="button"
           className="mt-4 rounded bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2"
-          onClick={() => startTransition(() => { router.refresh(); reset(); })}
+          onClick={() =>
+            startTransition(() => {
+              router.refresh();
+              reset();
+            })
+          }
         >
           Try again
         </button>

@@ -9,8 +9,14 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <main role="alert" className="grid min-h-[80vh] place-items-center px-4 text-center text-slate-900">
           <div className="max-w-md">
             <h1 className="text-2xl font-semibold">Casefile is temporarily unavailable</h1>
-            <p className="mt-2 text-sm text-slate-700">The database may be restarting; try again shortly.{error.digest ? ` Reference ${error.digest}.` : ""}</p>
-            <button type="button" onClick={() => reset()} className="mt-4 rounded bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
+            <p className="mt-2 text-sm text-slate-700">
+              The database may be restarting; try again shortly.{error.digest ? ` Reference ${error.digest}.` : ""}
+            </p>
+            <button
+              type="button"
+              onClick={() => reset()}
+              className="mt-4 rounded bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800"
+            >
               Try again
             </button>
           </div>

@@ -3,7 +3,10 @@ import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "@/components/providers";
 
-export const metadata: Metadata = { title: { default: "Casefile", template: "%s · Casefile" }, description: "OSINT case management with a chain of evidence." };
+export const metadata: Metadata = {
+  title: { default: "Casefile", template: "%s · Casefile" },
+  description: "OSINT case management with a chain of evidence.",
+};
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request so Next can stamp this request's CSP nonce (proxy.ts) on its

@@ -7,7 +7,9 @@ export default function NotFound() {
         <h1 className="mt-1 text-2xl font-semibold">Not found</h1>
         <p className="mt-2 text-sm text-slate-600">It does not exist, or you are not a member of the case it belongs to.</p>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load is right after an error */}
-        <a href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">Back to your cases</a>
+        <a href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">
+          Back to your cases
+        </a>
       </div>
     </main>
   );

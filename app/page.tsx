@@ -39,18 +39,33 @@ export default async function DashboardPage() {
             <h1 className="text-2xl font-semibold tracking-tight">Your cases</h1>
             <p className="text-sm text-slate-600">Cases you are a member of, most recently active first.</p>
           </div>
-          <Link href="/cases/new" className="rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-800">New case</Link>
+          <Link
+            href="/cases/new"
+            className="rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-800"
+          >
+            New case
+          </Link>
         </div>
         {(queue.items.length > 0 || cases.length > 0) && <ReviewQueuePanel queue={queue} />}
         {cases.length === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
             <h2 className="font-medium">No cases yet</h2>
-            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Start by creating a case for the question you are working on, then add the source documents you have: paste a report, upload a file or capture a web page. If a colleague has a case you should work on, ask its owner to add you.</p>
-            <Link href="/cases/new" className="mt-4 inline-block rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-800">Create your first case</Link>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+              Start by creating a case for the question you are working on, then add the source documents you have: paste a report, upload a
+              file or capture a web page. If a colleague has a case you should work on, ask its owner to add you.
+            </p>
+            <Link
+              href="/cases/new"
+              className="mt-4 inline-block rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-semibold text-white hover:bg-indigo-800"
+            >
+              Create your first case
+            </Link>
           </div>
         ) : (
           <section aria-labelledby="cases-heading" className="space-y-2">
-            <h2 id="cases-heading" className="font-semibold">Cases</h2>
+            <h2 id="cases-heading" className="font-semibold">
+              Cases
+            </h2>
             <CaseTable cases={rows} />
           </section>
         )}

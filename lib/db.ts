@@ -38,7 +38,12 @@ function createClient() {
   // Secrets are never selected unless a query asks for them by name.
   // Under a burst (50 writers on 2 cores) a transaction waits its turn for a connection instead of
   // failing after Prisma's default 2 s: queueing is slower, an error would lose the analyst's input.
-  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions: { maxWait: 10_000, timeout: 20_000 }, log: queryStats.enabled ? [{ emit: "event", level: "query" }] : [] });
+  const client = new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    log: queryStats.enabled ? [{ emit: "event", level: "query" }] : [],
+  });
   if (queryStats.enabled) {
     (client as unknown as { $on: (e: "query", cb: (e: QueryEvent) => void) => void }).$on("query", (e) => {
       queryStats.total++;

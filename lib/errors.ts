@@ -7,7 +7,19 @@ export class AppError extends Error {
   readonly code: string;
   readonly issues?: FieldIssue[];
   readonly details?: Record<string, unknown>;
-  constructor({ status, code, message, issues, details }: { status: number; code: string; message: string; issues?: FieldIssue[]; details?: Record<string, unknown> }) {
+  constructor({
+    status,
+    code,
+    message,
+    issues,
+    details,
+  }: {
+    status: number;
+    code: string;
+    message: string;
+    issues?: FieldIssue[];
+    details?: Record<string, unknown>;
+  }) {
     super(message);
     this.name = new.target.name;
     this.status = status;

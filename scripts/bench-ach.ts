@@ -30,34 +30,53 @@ async function generate() {
   const { createQuestion } = await import("@/lib/attribution/questions");
   const { createHypothesis } = await import("@/lib/attribution/hypotheses");
 
-  const [analyst, reviewer] = await Promise.all(["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })));
+  const [analyst, reviewer] = await Promise.all(
+    ["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })),
+  );
   const ctx = { actor: { id: analyst.id, email: analyst.email, name: analyst.name, isAdmin: analyst.isAdmin }, requestId: "bench" };
   const c = await createCase({ ctx, input: { title: `Benchmark: ACH ${CLAIMS} claims × ${HYPOTHESES} hypotheses` } });
   const access = { caseId: c.id, role: "owner" as const };
   await db.caseMember.create({ data: { caseId: c.id, userId: reviewer.id, role: "reviewer" } });
 
-  const seeds = ["000_14ff20742db8aebd.txt", "001_b92132f857757dcc.txt", "002_611f42bb94c1d655.txt"].map((f) => readFileSync(path.join(ROOT, "prisma/demo", f), "utf8"));
+  const seeds = ["000_14ff20742db8aebd.txt", "001_b92132f857757dcc.txt", "002_611f42bb94c1d655.txt"].map((f) =>
+    readFileSync(path.join(ROOT, "prisma/demo", f), "utf8"),
+  );
   const doc = (await createPastedDocument({ ctx, caseId: c.id, input: { title: "Bench capture", text: seeds.join("\n\n") } })).document;
 
   const claimRows: { id: string; statement: string; i: number }[] = [];
-  const excerptRows: { claimId: string; documentId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[] = [];
+  const excerptRows: { claimId: string; documentId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[] =
+    [];
   for (let i = 0; i < CLAIMS; i++) {
     const at = Math.floor((i / CLAIMS) * (doc.text.length - 200));
     const start = doc.text.indexOf(" ", at) + 1;
     const end = start + 50 + ((i * 13) % 60);
-    const a = anchorExcerpt({ text: doc.text, excerpt: { documentId: doc.id, start, end, exact: doc.text.slice(start, end) }, path: "bench" });
+    const a = anchorExcerpt({
+      text: doc.text,
+      excerpt: { documentId: doc.id, start, end, exact: doc.text.slice(start, end) },
+      path: "bench",
+    });
     const id = crypto.randomUUID();
     claimRows.push({ id, statement: `Bench claim ${i + 1}: ${a.exact}`, i });
     excerptRows.push({ claimId: id, ...a });
   }
   await db.claim.createMany({
-    data: claimRows.map(({ id, statement, i }) => ({ id, caseId: c.id, statement, claimant: `Claimant ${i % 11}`, kind: "fact" as const, credibility: (i % 5) + 1, status: "accepted" as const, createdById: analyst.id })),
+    data: claimRows.map(({ id, statement, i }) => ({
+      id,
+      caseId: c.id,
+      statement,
+      claimant: `Claimant ${i % 11}`,
+      kind: "fact" as const,
+      credibility: (i % 5) + 1,
+      status: "accepted" as const,
+      createdById: analyst.id,
+    })),
   });
   await db.excerpt.createMany({ data: excerptRows });
 
   const q = await createQuestion({ ctx, access, input: { question: "Who is behind the benchmark intrusions?" } });
   const hypotheses: string[] = [];
-  for (let j = 0; j < HYPOTHESES; j++) hypotheses.push((await createHypothesis({ ctx, access, input: { questionId: q.id, title: `Hypothesis ${j + 1}` } })).id);
+  for (let j = 0; j < HYPOTHESES; j++)
+    hypotheses.push((await createHypothesis({ ctx, access, input: { questionId: q.id, title: `Hypothesis ${j + 1}` } })).id);
 
   const ratings: { hypothesisId: string; claimId: string; raterId: string; rating: (typeof RATINGS)[number] }[] = [];
   claimRows.forEach(({ id: claimId }, i) => {
@@ -75,7 +94,9 @@ async function main() {
   try {
     const t0 = performance.now();
     const data = await generate();
-    console.log(`bench: generated ${data.claimIds.length} claims × ${data.hypotheses.length} hypotheses with ${data.ratings.length} ratings by 2 raters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `bench: generated ${data.claimIds.length} claims × ${data.hypotheses.length} hypotheses with ${data.ratings.length} ratings by 2 raters in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
     const { timed, repeat } = timer({ base: BASE, cookie });
@@ -96,7 +117,12 @@ async function main() {
       });
       puts.push(ms);
     }
-    const putRating = { ...summary(puts), p99: pct(puts, 99), targetP95Ms: PUT_P95_TARGET_MS, meetsTarget: pct(puts, 95) <= PUT_P95_TARGET_MS };
+    const putRating = {
+      ...summary(puts),
+      p99: pct(puts, 99),
+      targetP95Ms: PUT_P95_TARGET_MS,
+      meetsTarget: pct(puts, 95) <= PUT_P95_TARGET_MS,
+    };
 
     // What the browser recomputes on every rating, timed here in Node on the same data.
     const { computeAchScores } = await import("@/lib/attribution/ach-scores");
@@ -134,15 +160,32 @@ async function main() {
 }
 
 /** What the analyst feels: time until the grid is interactive, and from a rating key to updated scores. */
-async function browserTimings({ base: BASE, cookie, caseId, claimIds, hypotheses }: { base: string; cookie: string; caseId: string; claimIds: string[]; hypotheses: string[] }) {
+async function browserTimings({
+  base: BASE,
+  cookie,
+  caseId,
+  claimIds,
+  hypotheses,
+}: {
+  base: string;
+  cookie: string;
+  caseId: string;
+  claimIds: string[];
+  hypotheses: string[];
+}) {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
   try {
     const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1440, height: 900 } });
-    await context.addCookies(cookie.split("; ").map((c) => {
-      const [name, ...v] = c.split("=");
-      return { name, value: v.join("="), domain: "localhost", path: "/" };
-    }));
+    await context.addCookies(
+      cookie.split("; ").map((c) => {
+        const [name, ...v] = c.split("=");
+        return { name, value: v.join("="), domain: "localhost", path: "/" };
+      }),
+    );
     const page = await context.newPage();
     const load: number[] = [];
     const lastCell = `[data-testid="ach-cell"][data-claim-id="${claimIds.at(-1)}"][data-hypothesis-id="${hypotheses.at(-1)}"]`;
@@ -156,9 +199,11 @@ async function browserTimings({ base: BASE, cookie, caseId, claimIds, hypotheses
     // Cells nobody rated (neither the generated ratings nor the PUT phase, which rated claim i against
     // hypothesis 3i mod 8), so each rating moves its column's inconsistency.
     const targets: { claimId: string; hypothesisId: string }[] = [];
-    claimIds.forEach((claimId, i) => hypotheses.forEach((hypothesisId, j) => {
-      if (!analystRates(i, j) && !reviewerRates(i, j) && j !== (i * 3) % hypotheses.length) targets.push({ claimId, hypothesisId });
-    }));
+    claimIds.forEach((claimId, i) =>
+      hypotheses.forEach((hypothesisId, j) => {
+        if (!analystRates(i, j) && !reviewerRates(i, j) && j !== (i * 3) % hypotheses.length) targets.push({ claimId, hypothesisId });
+      }),
+    );
     const keyToScores: number[] = [];
     const inPage: number[] = [];
     type Probe = { __achProbe?: Promise<number> };
@@ -170,23 +215,36 @@ async function browserTimings({ base: BASE, cookie, caseId, claimIds, hypotheses
       const key = (await cell.getAttribute("data-mine")) === "I" ? "c" : "i";
       const before = await page.locator(scoreSel).innerText();
       // In page: from the keydown event to the score text changing in the DOM (no automation round trips).
-      await page.evaluate(({ scoreSel, before }) => {
-        const el = document.querySelector(scoreSel)!;
-        (window as Probe).__achProbe = new Promise<number>((resolve) => {
-          let start = 0;
-          document.addEventListener("keydown", () => { start = performance.now(); }, { once: true, capture: true });
-          const obs = new MutationObserver(() => {
-            if (el.textContent !== before) {
-              obs.disconnect();
-              resolve(performance.now() - start);
-            }
+      await page.evaluate(
+        ({ scoreSel, before }) => {
+          const el = document.querySelector(scoreSel)!;
+          (window as Probe).__achProbe = new Promise<number>((resolve) => {
+            let start = 0;
+            document.addEventListener(
+              "keydown",
+              () => {
+                start = performance.now();
+              },
+              { once: true, capture: true },
+            );
+            const obs = new MutationObserver(() => {
+              if (el.textContent !== before) {
+                obs.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            obs.observe(el, { characterData: true, childList: true, subtree: true });
           });
-          obs.observe(el, { characterData: true, childList: true, subtree: true });
-        });
-      }, { scoreSel, before });
+        },
+        { scoreSel, before },
+      );
       const t = Date.now();
       await page.keyboard.press(key);
-      await page.waitForFunction(({ scoreSel, before }) => document.querySelector(scoreSel)?.textContent !== before, { scoreSel, before }, { timeout: 10_000 });
+      await page.waitForFunction(
+        ({ scoreSel, before }) => document.querySelector(scoreSel)?.textContent !== before,
+        { scoreSel, before },
+        { timeout: 10_000 },
+      );
       keyToScores.push(Date.now() - t);
       inPage.push(await page.evaluate(() => (window as Probe).__achProbe!));
       // Let the PUT land so the next key is not queued behind it.

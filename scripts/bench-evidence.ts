@@ -14,7 +14,9 @@ async function main() {
     const { generate } = await import("./lib/bench-evidence-data");
     const t0 = performance.now();
     const data = await generate();
-    console.log(`bench: generated ${data.claims} claims, ${data.highlights} highlights on a ${(data.bigDocChars / 1e6).toFixed(2)} M-character document in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `bench: generated ${data.claims} claims, ${data.highlights} highlights on a ${(data.bigDocChars / 1e6).toFixed(2)} M-character document in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
     const { timed, repeat: repeatRun } = timer({ base: BASE, cookie });
@@ -26,8 +28,15 @@ async function main() {
       at: new Date().toISOString(),
       data,
       readerPageServer: await repeat(20, () => `/cases/${data.caseId}/documents/${data.bigDocId}`),
-      claimsApiPage: await repeat(40, (i) => `/api/cases/${data.caseId}/claims?page=${(i % 40) + 1}&sort=${sorts[i % sorts.length]}&dir=${i % 2 ? "asc" : "desc"}`),
-      claimsApiFiltered: await repeat(40, (i) => `/api/cases/${data.caseId}/claims?kind=${["fact", "allegation", "assessment", "denial"][i % 4]}&credibility=${(i % 6) + 1}&sort=reliability`),
+      claimsApiPage: await repeat(
+        40,
+        (i) => `/api/cases/${data.caseId}/claims?page=${(i % 40) + 1}&sort=${sorts[i % sorts.length]}&dir=${i % 2 ? "asc" : "desc"}`,
+      ),
+      claimsApiFiltered: await repeat(
+        40,
+        (i) =>
+          `/api/cases/${data.caseId}/claims?kind=${["fact", "allegation", "assessment", "denial"][i % 4]}&credibility=${(i % 6) + 1}&sort=reliability`,
+      ),
       claimsPageServer: await repeat(20, (i) => `/cases/${data.caseId}/claims?page=${(i % 40) + 1}`),
       browser: await browserTimings({ base: BASE, cookie, caseId: data.caseId, docId: data.bigDocId }),
     };
@@ -50,13 +59,18 @@ async function main() {
 /** What the analyst feels: time until the reader shows all highlights, and until a claims page change renders. */
 async function browserTimings({ base: BASE, cookie, caseId, docId }: { base: string; cookie: string; caseId: string; docId: string }) {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
   try {
     const context = await browser.newContext({ baseURL: BASE });
-    await context.addCookies(cookie.split("; ").map((c) => {
-      const [name, ...v] = c.split("=");
-      return { name, value: v.join("="), domain: "localhost", path: "/" };
-    }));
+    await context.addCookies(
+      cookie.split("; ").map((c) => {
+        const [name, ...v] = c.split("=");
+        return { name, value: v.join("="), domain: "localhost", path: "/" };
+      }),
+    );
     const page = await context.newPage();
     const reader: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -71,10 +85,15 @@ async function browserTimings({ base: BASE, cookie, caseId, docId }: { base: str
       const first = await page.locator("tbody tr").first().innerText();
       const t = Date.now();
       await page.getByRole("button", { name: /next/i }).first().click();
-      await page.waitForFunction((prev) => document.querySelector("tbody tr")?.textContent !== prev, first.replace(/\t/g, ""), { timeout: 30_000 }).catch(() => {});
+      await page
+        .waitForFunction((prev) => document.querySelector("tbody tr")?.textContent !== prev, first.replace(/\t/g, ""), { timeout: 30_000 })
+        .catch(() => {});
       table.push(Date.now() - t);
     }
-    return { "reader: load until 500th highlight is in the DOM (ms)": summary(reader), "claims table: next page rendered (ms)": summary(table) };
+    return {
+      "reader: load until 500th highlight is in the DOM (ms)": summary(reader),
+      "claims table: next page rendered (ms)": summary(table),
+    };
   } finally {
     await browser.close();
   }

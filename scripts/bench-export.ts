@@ -60,7 +60,7 @@ function processTreeMemory(rootPid: number) {
     }
   }
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parent) {
       if (tree.has(ppid) && !tree.has(pid)) {
@@ -74,7 +74,12 @@ function processTreeMemory(rootPid: number) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0) * 1024;
-      out.push({ pid, cmd: readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").slice(0, 120), rss: kb("VmRSS"), hwm: kb("VmHWM") });
+      out.push({
+        pid,
+        cmd: readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").slice(0, 120),
+        rss: kb("VmRSS"),
+        hwm: kb("VmHWM"),
+      });
     } catch {
       /* exited meanwhile */
     }
@@ -93,41 +98,79 @@ async function generate() {
   const { submitHypothesis, approveHypothesis } = await import("@/lib/review/review-hypothesis");
   const { createEvent } = await import("@/lib/events/events");
 
-  const [analyst, reviewer] = await Promise.all(["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })));
+  const [analyst, reviewer] = await Promise.all(
+    ["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })),
+  );
   const ctxOf = (u: typeof analyst) => ({ actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "bench" });
   const ctx = ctxOf(analyst);
-  const c = await createCase({ ctx, input: { title: `Benchmark: brief with ${CLAIMS} claims and ${DOCUMENTS} documents`, tlp: "AMBER", summary: "Benchmark bottom line: the brief cites every claim back to a hashed capture." } });
+  const c = await createCase({
+    ctx,
+    input: {
+      title: `Benchmark: brief with ${CLAIMS} claims and ${DOCUMENTS} documents`,
+      tlp: "AMBER",
+      summary: "Benchmark bottom line: the brief cites every claim back to a hashed capture.",
+    },
+  });
   const access = { caseId: c.id, role: "owner" as const };
   await db.caseMember.create({ data: { caseId: c.id, userId: reviewer.id, role: "reviewer" } });
 
-  const seeds = ["000_14ff20742db8aebd.txt", "001_b92132f857757dcc.txt", "002_611f42bb94c1d655.txt", "003_6c825d3da359bae1.txt", "004_1e8b3c1082576829.txt"].map((f) => readFileSync(path.join(ROOT, "prisma/demo", f), "utf8"));
+  const seeds = [
+    "000_14ff20742db8aebd.txt",
+    "001_b92132f857757dcc.txt",
+    "002_611f42bb94c1d655.txt",
+    "003_6c825d3da359bae1.txt",
+    "004_1e8b3c1082576829.txt",
+  ].map((f) => readFileSync(path.join(ROOT, "prisma/demo", f), "utf8"));
   const docs: { id: string; text: string }[] = [];
   for (let i = 0; i < DOCUMENTS; i++) {
-    const source = await createSource({ ctx, access, input: { name: `Bench outlet ${i + 1}`, kind: "outlet", reliability: RELIABILITIES[i % 6], rationale: "Benchmark data." } });
+    const source = await createSource({
+      ctx,
+      access,
+      input: { name: `Bench outlet ${i + 1}`, kind: "outlet", reliability: RELIABILITIES[i % 6], rationale: "Benchmark data." },
+    });
     const { document } = await createPastedDocument({
       ctx,
       caseId: c.id,
-      input: { title: `Bench capture ${i + 1}`, text: `Capture ${i + 1}.\n\n${seeds[i % seeds.length]}`, url: `https://example.org/bench/${i + 1}`, author: `Author ${i % 7}`, publisher: `Publisher ${i % 9}`, publishedAt: `2022-0${(i % 9) + 1}-1${i % 10}` },
+      input: {
+        title: `Bench capture ${i + 1}`,
+        text: `Capture ${i + 1}.\n\n${seeds[i % seeds.length]}`,
+        url: `https://example.org/bench/${i + 1}`,
+        author: `Author ${i % 7}`,
+        publisher: `Publisher ${i % 9}`,
+        publishedAt: `2022-0${(i % 9) + 1}-1${i % 10}`,
+      },
     });
     await assignDocumentSource({ ctx, access, documentId: document.id, input: { sourceId: source.id } });
     docs.push({ id: document.id, text: document.text });
   }
 
   const claimRows: { id: string; statement: string; i: number }[] = [];
-  const excerptRows: { claimId: string; documentId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[] = [];
+  const excerptRows: { claimId: string; documentId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[] =
+    [];
   for (let i = 0; i < CLAIMS; i++) {
     const doc = docs[i % DOCUMENTS];
-    const at = Math.floor(((i * 7) % 100) / 100 * (doc.text.length - 200));
+    const at = Math.floor((((i * 7) % 100) / 100) * (doc.text.length - 200));
     const start = doc.text.indexOf(" ", at) + 1;
     const end = start + 60 + ((i * 13) % 80);
-    const a = anchorExcerpt({ text: doc.text, excerpt: { documentId: doc.id, start, end, exact: doc.text.slice(start, end) }, path: "bench" });
+    const a = anchorExcerpt({
+      text: doc.text,
+      excerpt: { documentId: doc.id, start, end, exact: doc.text.slice(start, end) },
+      path: "bench",
+    });
     const id = crypto.randomUUID();
     claimRows.push({ id, statement: `Bench claim ${i + 1}: ${a.exact.replace(/\s+/g, " ")}`, i });
     excerptRows.push({ claimId: id, ...a });
   }
   await db.claim.createMany({
     data: claimRows.map(({ id, statement, i }) => ({
-      id, caseId: c.id, statement, claimant: `Claimant ${i % 13}`, kind: KINDS[i % 4], credibility: (i % 5) + 1, status: "accepted" as const, createdById: analyst.id,
+      id,
+      caseId: c.id,
+      statement,
+      claimant: `Claimant ${i % 13}`,
+      kind: KINDS[i % 4],
+      credibility: (i % 5) + 1,
+      status: "accepted" as const,
+      createdById: analyst.id,
       sourceConfidence: i % 10 === 0 ? "moderate confidence" : null,
     })),
   });
@@ -136,18 +179,52 @@ async function generate() {
   // One approved key judgment with every claim rated for (or, one in ten, against) it, so all 200
   // claims and their footnotes appear in the brief; two alternatives for the alternatives section.
   const q = await createQuestion({ ctx, access, input: { question: "Who is behind the benchmark intrusions?" } });
-  const h = await createHypothesis({ ctx, access, input: { questionId: q.id, title: "Benchmark operators", likelihood: "likely", confidence: "moderate", rationale: "Benchmark rationale: the captures agree on the operators." } });
-  for (const t of ["A second crew", "A third crew"]) await createHypothesis({ ctx, access, input: { questionId: q.id, title: t, likelihood: "unlikely", confidence: "low" } });
-  await db.achRating.createMany({ data: claimRows.map(({ id, i }) => ({ hypothesisId: h.id, claimId: id, raterId: analyst.id, rating: i % 10 === 9 ? ("I" as const) : i % 2 ? ("C" as const) : ("CC" as const) })) });
+  const h = await createHypothesis({
+    ctx,
+    access,
+    input: {
+      questionId: q.id,
+      title: "Benchmark operators",
+      likelihood: "likely",
+      confidence: "moderate",
+      rationale: "Benchmark rationale: the captures agree on the operators.",
+    },
+  });
+  for (const t of ["A second crew", "A third crew"])
+    await createHypothesis({ ctx, access, input: { questionId: q.id, title: t, likelihood: "unlikely", confidence: "low" } });
+  await db.achRating.createMany({
+    data: claimRows.map(({ id, i }) => ({
+      hypothesisId: h.id,
+      claimId: id,
+      raterId: analyst.id,
+      rating: i % 10 === 9 ? ("I" as const) : i % 2 ? ("C" as const) : ("CC" as const),
+    })),
+  });
   await submitHypothesis({ ctx, access, hypothesisId: h.id, input: {} });
   const reviewerAccess = { caseId: c.id, role: "reviewer" as const };
   const { hypothesis } = await getHypothesis({ access: reviewerAccess, hypothesisId: h.id });
-  await approveHypothesis({ ctx: ctxOf(reviewer), access: reviewerAccess, hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } });
-  for (let i = 0; i < EVENTS; i++) await createEvent({ ctx, access, input: { title: `Bench event ${i + 1}`, date: `2022-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`, claimIds: [claimRows[i].id] } });
+  await approveHypothesis({
+    ctx: ctxOf(reviewer),
+    access: reviewerAccess,
+    hypothesisId: h.id,
+    input: { contentHash: hypothesis.contentHash },
+  });
+  for (let i = 0; i < EVENTS; i++)
+    await createEvent({
+      ctx,
+      access,
+      input: {
+        title: `Bench event ${i + 1}`,
+        date: `2022-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
+        claimIds: [claimRows[i].id],
+      },
+    });
   return { caseId: c.id };
 }
 
-type InProcessRow = { composeMs: number; renderMs: number; totalMs: number; bytes: number; coldTotalMs: number; peakRssMB: number } | { error: string; peakRssMB: number };
+type InProcessRow =
+  | { composeMs: number; renderMs: number; totalMs: number; bytes: number; coldTotalMs: number; peakRssMB: number }
+  | { error: string; peakRssMB: number };
 type InProcessResult = { inProcess: Record<Format, InProcessRow>; brief: Record<string, unknown>; maxRssMB: number };
 
 /** Lets plain Node load what Next resolves for the app: "server-only" as the server's empty module, and ESM-only packages (e.g. @react-pdf/hyphenate) whose exports name only an "import" target. */
@@ -161,13 +238,17 @@ function installResolver() {
       const pj = path.join(dir, "node_modules", name, "package.json");
       if (!existsSync(pj)) continue;
       const key = `.${sub}`;
-      for (const [pattern, target] of Object.entries((JSON.parse(readFileSync(pj, "utf8")).exports ?? {}) as Record<string, string | Record<string, string>>)) {
+      for (const [pattern, target] of Object.entries(
+        (JSON.parse(readFileSync(pj, "utf8")).exports ?? {}) as Record<string, string | Record<string, string>>,
+      )) {
         const star = pattern.indexOf("*");
         const head = star === -1 ? pattern : pattern.slice(0, star);
         const tail = star === -1 ? "" : pattern.slice(star + 1);
-        if (star === -1 ? pattern !== key : !(key.startsWith(head) && key.endsWith(tail) && key.length >= head.length + tail.length)) continue;
+        if (star === -1 ? pattern !== key : !(key.startsWith(head) && key.endsWith(tail) && key.length >= head.length + tail.length))
+          continue;
         const t = typeof target === "string" ? target : (target.import ?? target.default);
-        if (typeof t === "string") return path.join(path.dirname(pj), star === -1 ? t : t.replace("*", key.slice(head.length, key.length - tail.length)));
+        if (typeof t === "string")
+          return path.join(path.dirname(pj), star === -1 ? t : t.replace("*", key.slice(head.length, key.length - tail.length)));
       }
       return null;
     }
@@ -181,7 +262,10 @@ function installResolver() {
     try {
       return original.call(this, request, parent, isMain, options);
     } catch (err) {
-      const target = (err as { code?: string }).code === "ERR_PACKAGE_PATH_NOT_EXPORTED" ? importOnlyTarget(request, path.dirname(parent?.filename ?? ROOT)) : null;
+      const target =
+        (err as { code?: string }).code === "ERR_PACKAGE_PATH_NOT_EXPORTED"
+          ? importOnlyTarget(request, path.dirname(parent?.filename ?? ROOT))
+          : null;
       if (!target) throw err;
       return target;
     }
@@ -196,8 +280,16 @@ async function inProcessRun(caseId: string) {
   const access = { caseId, role: "owner" as const };
   const sampler = rssSampler();
   const model0 = await composeBrief({ access });
-  const brief = { claims: model0.claims.length, footnotes: model0.footnotes.length, sources: model0.sources.length, timeline: model0.timeline.length, judgments: model0.judgments.length, blockers: model0.blockers };
-  if (model0.claims.length !== CLAIMS || model0.sources.length !== DOCUMENTS || model0.blockers.length) throw new Error(`bench: unexpected brief ${JSON.stringify(brief)}`);
+  const brief = {
+    claims: model0.claims.length,
+    footnotes: model0.footnotes.length,
+    sources: model0.sources.length,
+    timeline: model0.timeline.length,
+    judgments: model0.judgments.length,
+    blockers: model0.blockers,
+  };
+  if (model0.claims.length !== CLAIMS || model0.sources.length !== DOCUMENTS || model0.blockers.length)
+    throw new Error(`bench: unexpected brief ${JSON.stringify(brief)}`);
   const inProcess = {} as Record<Format, InProcessRow>;
   for (const format of FORMATS) {
     sampler.reset();
@@ -216,7 +308,14 @@ async function inProcessRun(caseId: string) {
       continue;
     }
     const [cold, warm] = runs;
-    inProcess[format] = { composeMs: round(warm.composeMs), renderMs: round(warm.renderMs), totalMs: round(warm.composeMs + warm.renderMs), bytes: warm.bytes, coldTotalMs: round(cold.composeMs + cold.renderMs), peakRssMB: mb(sampler.peak()) };
+    inProcess[format] = {
+      composeMs: round(warm.composeMs),
+      renderMs: round(warm.renderMs),
+      totalMs: round(warm.composeMs + warm.renderMs),
+      bytes: warm.bytes,
+      coldTotalMs: round(cold.composeMs + cold.renderMs),
+      peakRssMB: mb(sampler.peak()),
+    };
   }
   sampler.stop();
   const { disconnectDb } = await import("@/lib/db");
@@ -233,7 +332,13 @@ async function main() {
     console.log(`bench: generated ${CLAIMS} claims over ${DOCUMENTS} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     // In process: what a release does, compose the model then render each format (in a child process).
-    const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--in-process", data.caseId], { cwd: ROOT, env: process.env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 * 2 ** 20 });
+    const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--in-process", data.caseId], {
+      cwd: ROOT,
+      env: process.env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 16 * 2 ** 20,
+    });
     if (child.status !== 0) throw new Error(`bench: in-process run failed (${child.status})`);
     const { inProcess, brief, maxRssMB: benchMaxRssMB } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as InProcessResult;
 
@@ -241,7 +346,12 @@ async function main() {
     const cookie = await signIn({ base: BASE, email: "analyst@example.com", password: "albania-analyst-2022" });
     let serverPeak = 0;
     const serverTimer = setInterval(() => {
-      serverPeak = Math.max(serverPeak, ...processTreeMemory(app.pid).filter((p) => p.cmd.includes("next")).map((p) => p.rss));
+      serverPeak = Math.max(
+        serverPeak,
+        ...processTreeMemory(app.pid)
+          .filter((p) => p.cmd.includes("next"))
+          .map((p) => p.rss),
+      );
     }, 50);
     const http = {} as Record<Format, { ms: number; coldMs: number; bytes: number; contentType: string | null } | { error: string }>;
     for (const format of FORMATS) {
@@ -256,16 +366,27 @@ async function main() {
         }
         runs.push({ ms: performance.now() - t, bytes: body.byteLength, contentType: res.headers.get("content-type") });
       }
-      if (runs.length === 2) http[format] = { ms: round(runs[1].ms), coldMs: round(runs[0].ms), bytes: runs[1].bytes, contentType: runs[1].contentType };
+      if (runs.length === 2)
+        http[format] = { ms: round(runs[1].ms), coldMs: round(runs[0].ms), bytes: runs[1].bytes, contentType: runs[1].contentType };
     }
     clearInterval(serverTimer);
     const serverProcesses = processTreeMemory(app.pid).filter((p) => p.cmd.includes("next"));
     const serverHwm = Math.max(...serverProcesses.map((p) => p.hwm));
 
-    const peaks = { benchProcessSampledMB: Math.max(...Object.values(inProcess).map((r) => r.peakRssMB)), benchProcessMaxRssMB: benchMaxRssMB, serverSampledMB: mb(serverPeak), serverHighWaterMarkMB: mb(serverHwm) };
+    const peaks = {
+      benchProcessSampledMB: Math.max(...Object.values(inProcess).map((r) => r.peakRssMB)),
+      benchProcessMaxRssMB: benchMaxRssMB,
+      serverSampledMB: mb(serverPeak),
+      serverHighWaterMarkMB: mb(serverHwm),
+    };
     const ok = (r: object): r is { totalMs?: number; ms?: number; bytes: number } => !("error" in r);
     const msOf = (r: { totalMs?: number; ms?: number }) => r.totalMs ?? r.ms ?? Infinity;
-    const meets = Object.fromEntries(FORMATS.map((f) => [f, { inProcess: ok(inProcess[f]) && msOf(inProcess[f]) <= TARGET_MS[f], http: ok(http[f]) && msOf(http[f]) <= TARGET_MS[f] }]));
+    const meets = Object.fromEntries(
+      FORMATS.map((f) => [
+        f,
+        { inProcess: ok(inProcess[f]) && msOf(inProcess[f]) <= TARGET_MS[f], http: ok(http[f]) && msOf(http[f]) <= TARGET_MS[f] },
+      ]),
+    );
     const results = {
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       at: new Date().toISOString(),
@@ -278,20 +399,27 @@ async function main() {
     };
     mkdirSync(path.join(ROOT, "bench"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench/export-results.json"), JSON.stringify(results, null, 2));
-    console.table(Object.fromEntries(FORMATS.map((f) => {
-      const ip = inProcess[f];
-      const h = http[f];
-      return [f, {
-        "compose (ms)": "error" in ip ? "—" : ip.composeMs,
-        "render (ms)": "error" in ip ? `FAILED: ${ip.error.slice(0, 40)}` : ip.renderMs,
-        "in-process warm (ms)": "error" in ip ? "—" : ip.totalMs,
-        "HTTP warm (ms)": "error" in h ? `FAILED ${h.error.slice(0, 40)}` : h.ms,
-        "HTTP cold (ms)": "error" in h ? "—" : h.coldMs,
-        "target (ms)": TARGET_MS[f],
-        "size (KB)": "error" in h ? "—" : Math.round(h.bytes / 1024),
-        "meets target": meets[f].inProcess && meets[f].http,
-      }];
-    })));
+    console.table(
+      Object.fromEntries(
+        FORMATS.map((f) => {
+          const ip = inProcess[f];
+          const h = http[f];
+          return [
+            f,
+            {
+              "compose (ms)": "error" in ip ? "—" : ip.composeMs,
+              "render (ms)": "error" in ip ? `FAILED: ${ip.error.slice(0, 40)}` : ip.renderMs,
+              "in-process warm (ms)": "error" in ip ? "—" : ip.totalMs,
+              "HTTP warm (ms)": "error" in h ? `FAILED ${h.error.slice(0, 40)}` : h.ms,
+              "HTTP cold (ms)": "error" in h ? "—" : h.coldMs,
+              "target (ms)": TARGET_MS[f],
+              "size (KB)": "error" in h ? "—" : Math.round(h.bytes / 1024),
+              "meets target": meets[f].inProcess && meets[f].http,
+            },
+          ];
+        }),
+      ),
+    );
     console.table({ "peak memory (MB)": { ...peaks, "target (MB)": TARGET_PEAK_MB } });
     const { disconnectDb } = await import("@/lib/db");
     await disconnectDb();

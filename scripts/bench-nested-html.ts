@@ -16,7 +16,8 @@ const TARGET_MS = 100;
 const REFUSED_ROUNDS = 40;
 const PARSED_ROUNDS = 3;
 
-const nested = (n: number) => `<!doctype html><html><head><title>Nested ${n}</title></head><body>${"<div>".repeat(n)}deep text${"</div>".repeat(n)}</body></html>`;
+const nested = (n: number) =>
+  `<!doctype html><html><head><title>Nested ${n}</title></head><body>${"<div>".repeat(n)}deep text${"</div>".repeat(n)}</body></html>`;
 const flat = (paragraphs: number) =>
   `<!doctype html><html><head><title>Long page</title></head><body><article>${Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i}: the ministry said the <b>border system</b> was offline.</p>`).join("")}</article></body></html>`;
 
@@ -24,7 +25,10 @@ type Probe = { at: number; ms: number; status: number };
 
 async function main() {
   // startBenchApp waits for the port to answer: make sure it is not someone else's server already.
-  const taken = await fetch(`http://localhost:${PORT}/login`).then(() => true, () => false);
+  const taken = await fetch(`http://localhost:${PORT}/login`).then(
+    () => true,
+    () => false,
+  );
   if (taken) throw new Error(`Port ${PORT} is already in use; set BENCH_PORT (and BENCH_PG_PORT) to free ports.`);
   const app = await startBenchApp({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR });
   try {
@@ -45,7 +49,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
       }
     })();
-    const window = async <T,>(run: () => Promise<T>) => {
+    const window = async <T>(run: () => Promise<T>) => {
       const from = performance.now() - t0;
       const result = await run();
       const to = performance.now() - t0;
@@ -65,7 +69,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, 200));
     const idle = await window(() => new Promise((r) => setTimeout(r, 3000)));
 
-    const scenarios: Record<string, { uploads: Awaited<ReturnType<typeof upload>>[]; probe: ReturnType<typeof summary>; over: number }> = {};
+    const scenarios: Record<string, { uploads: Awaited<ReturnType<typeof upload>>[]; probe: ReturnType<typeof summary>; over: number }> =
+      {};
     for (const [label, name, html, rounds] of [
       ["5,000 nested elements (refused)", "nested-5000.html", nested(5000), REFUSED_ROUNDS],
       ["20,000 nested elements (refused)", "nested-20000.html", nested(20000), REFUSED_ROUNDS],
@@ -79,7 +84,9 @@ async function main() {
       });
       const ms = seen.map((p) => p.ms);
       scenarios[label] = { uploads: result, probe: summary(ms), over: ms.filter((m) => m > TARGET_MS).length };
-      console.log(`${label}: ${result.map((u) => `${u.status} in ${u.ms} ms`).join(", ")}; ${seen.length} probes, p50 ${summary(ms).p50} ms, max ${summary(ms).max} ms`);
+      console.log(
+        `${label}: ${result.map((u) => `${u.status} in ${u.ms} ms`).join(", ")}; ${seen.length} probes, p50 ${summary(ms).p50} ms, max ${summary(ms).max} ms`,
+      );
     }
     probing = false;
     await prober;

@@ -16,12 +16,19 @@ async function main() {
   const pages = [
     { name: "login", path: "/login", signedIn: false },
     { name: "casePage", path: `/cases/${caseId}`, signedIn: true },
-    ...(process.env.EXTRA_PATHS ?? "").split(",").filter(Boolean).map((p) => ({ name: p, path: p, signedIn: true })),
+    ...(process.env.EXTRA_PATHS ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((p) => ({ name: p, path: p, signedIn: true })),
   ];
   const js = await measureJs({ base, cookie, pages });
   for (const [name, r] of Object.entries(js)) {
-    console.log(`${name.padEnd(10)} ${(r.encodedBytes / 1000).toFixed(1).padStart(6)} kB in ${r.scripts} scripts (${(r.decodedBytes / 1000).toFixed(0)} kB uncompressed; encodings ${r.contentEncodings.join(", ")})  ${r.url}`);
-    if (process.argv.includes("--files")) for (const f of r.files) console.log(`    ${(f.encoded / 1000).toFixed(1).padStart(6)} kB  ${(f.decoded / 1000).toFixed(0).padStart(4)} kB raw  ${f.url}`);
+    console.log(
+      `${name.padEnd(10)} ${(r.encodedBytes / 1000).toFixed(1).padStart(6)} kB in ${r.scripts} scripts (${(r.decodedBytes / 1000).toFixed(0)} kB uncompressed; encodings ${r.contentEncodings.join(", ")})  ${r.url}`,
+    );
+    if (process.argv.includes("--files"))
+      for (const f of r.files)
+        console.log(`    ${(f.encoded / 1000).toFixed(1).padStart(6)} kB  ${(f.decoded / 1000).toFixed(0).padStart(4)} kB raw  ${f.url}`);
   }
 }
 

@@ -40,7 +40,8 @@ function sourceFingerprint() {
   };
   ["app", "components", "lib", "public"].forEach((d) => walk(path.join(ROOT, d)));
   for (const f of ["next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
-    if (existsSync(path.join(ROOT, f))) hash.update(`${f}:${readFileSync(path.join(ROOT, f)).length}:${statSync(path.join(ROOT, f)).mtimeMs}\n`);
+    if (existsSync(path.join(ROOT, f)))
+      hash.update(`${f}:${readFileSync(path.join(ROOT, f)).length}:${statSync(path.join(ROOT, f)).mtimeMs}\n`);
   }
   return hash.digest("hex");
 }

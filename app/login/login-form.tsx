@@ -17,7 +17,11 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
     setError(undefined);
     let failure: string | undefined;
     try {
-      failure = await signInWithCredentials({ email: String(form.get("email")), password: String(form.get("password")), callbackUrl: new URL(next, window.location.origin).href });
+      failure = await signInWithCredentials({
+        email: String(form.get("email")),
+        password: String(form.get("password")),
+        callbackUrl: new URL(next, window.location.origin).href,
+      });
     } catch {
       failure = "Could not reach the server. Check your connection and try again.";
     }
@@ -38,7 +42,9 @@ export function LoginForm({ next, initialError }: { next: string; initialError?:
       <Field id="password" label="Password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
     </form>
   );
 }

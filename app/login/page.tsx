@@ -14,7 +14,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="grid min-h-screen place-items-center px-4">
       <div className="w-full max-w-sm space-y-6">
         <div className="text-center">
-          <div aria-hidden className="mx-auto grid h-10 w-10 place-items-center rounded bg-indigo-700 text-sm font-bold text-white">CF</div>
+          <div aria-hidden className="mx-auto grid h-10 w-10 place-items-center rounded bg-indigo-700 text-sm font-bold text-white">
+            CF
+          </div>
           <h1 className="mt-3 text-2xl font-semibold tracking-tight">Sign in to Casefile</h1>
           <p className="mt-1 text-sm text-slate-600">Cases, evidence and reviewed judgments.</p>
         </div>

@@ -16,7 +16,10 @@ import { searchHref, searchParamsFrom } from "@/components/search/search-params"
 export const metadata: Metadata = { title: "Search" };
 export const dynamic = "force-dynamic";
 
-const KIND_TABS = [{ kind: undefined, label: "All" }, ...SEARCH_KINDS.map((k) => ({ kind: k, label: `${k[0].toUpperCase()}${k.slice(1)}s` }))];
+const KIND_TABS = [
+  { kind: undefined, label: "All" },
+  ...SEARCH_KINDS.map((k) => ({ kind: k, label: `${k[0].toUpperCase()}${k.slice(1)}s` })),
+];
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -27,7 +30,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const params = searchParamsFrom(first);
   // The plain GET form sends every filter, chosen or not; drop the empty ones so the URL reads cleanly.
   const blanks = Object.keys(sp).filter((k) => k !== "q" && first(k) === "");
-  if (blanks.length) redirect(params.q || first("q") === undefined ? searchHref(params) : `${searchHref(params)}${searchHref(params).includes("?") ? "&" : "?"}q=`);
+  if (blanks.length)
+    redirect(
+      params.q || first("q") === undefined ? searchHref(params) : `${searchHref(params)}${searchHref(params).includes("?") ? "&" : "?"}q=`,
+    );
   const actor = await requireActorOrRedirect(searchHref(params));
   const cases = await listCases({ actor });
   const chosenCase = cases.find((c) => c.id === params.caseId);
@@ -62,7 +68,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         />
         {result && (
           <section aria-labelledby="results-heading" className="space-y-3">
-            <h2 id="results-heading" className="sr-only">Results</h2>
+            <h2 id="results-heading" className="sr-only">
+              Results
+            </h2>
             <nav aria-label="Result kinds" className="flex flex-wrap gap-1 border-b border-slate-200">
               {KIND_TABS.map(({ kind, label }) => {
                 const n = kind ? result.counts[kind] : SEARCH_KINDS.reduce((s, k) => s + result.counts[k], 0);
@@ -82,7 +90,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </nav>
             {result.total === 0 ? (
               <div className="rounded-md border border-slate-200 bg-white p-4" data-testid="search-empty">
-                <p className="text-sm font-medium text-slate-900">Nothing matches “{params.q}”{params.kind || params.caseId || params.sourceId || params.from || params.to || params.reliability ? " with these filters" : ""}.</p>
+                <p className="text-sm font-medium text-slate-900">
+                  Nothing matches “{params.q}”
+                  {params.kind || params.caseId || params.sourceId || params.from || params.to || params.reliability
+                    ? " with these filters"
+                    : ""}
+                  .
+                </p>
                 <SearchHelp />
               </div>
             ) : (

@@ -33,11 +33,22 @@ function Target({ e, caseId, titles }: { e: AuditRow; caseId: string; titles: Re
   const name = titles[e.targetId] ?? nameFrom(e.after) ?? nameFrom(e.before);
   const type = TYPE_LABELS[e.targetType] ?? e.targetType;
   const label = name ? (name.length > 120 ? `${name.slice(0, 120)}…` : name) : `${type.toLowerCase()} ${e.targetId.slice(0, 8)}`;
-  const path = e.targetType === "case" ? `/cases/${caseId}` : TARGET_PATHS[e.targetType] ? `/cases/${caseId}/${TARGET_PATHS[e.targetType]}/${e.targetId}` : null;
+  const path =
+    e.targetType === "case"
+      ? `/cases/${caseId}`
+      : TARGET_PATHS[e.targetType]
+        ? `/cases/${caseId}/${TARGET_PATHS[e.targetType]}/${e.targetId}`
+        : null;
   return (
     <span className="min-w-0">
       <span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{type}</span>
-      {path ? <Link href={path} className="text-indigo-800 underline-offset-2 hover:underline">{label}</Link> : <span className="text-slate-900">{label}</span>}
+      {path ? (
+        <Link href={path} className="text-indigo-800 underline-offset-2 hover:underline">
+          {label}
+        </Link>
+      ) : (
+        <span className="text-slate-900">{label}</span>
+      )}
     </span>
   );
 }
@@ -56,8 +67,16 @@ export function ActivityList({ events, caseId, titles }: { events: AuditRow[]; c
             </div>
             {(e.reason || e.requestId) && (
               <div className="flex flex-wrap gap-x-4 text-xs text-slate-600">
-                {e.reason && <p><span className="font-medium text-slate-700">Reason:</span> <q className="text-slate-800">{e.reason}</q></p>}
-                {e.requestId && <p>Request <span className="font-mono">{e.requestId}</span></p>}
+                {e.reason && (
+                  <p>
+                    <span className="font-medium text-slate-700">Reason:</span> <q className="text-slate-800">{e.reason}</q>
+                  </p>
+                )}
+                {e.requestId && (
+                  <p>
+                    Request <span className="font-mono">{e.requestId}</span>
+                  </p>
+                )}
               </div>
             )}
             <AuditDiff before={e.before} after={e.after} />

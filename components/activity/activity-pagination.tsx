@@ -2,7 +2,19 @@
 import Link from "next/link";
 import { searchFromParams, type ActivityParams } from "./activity-params";
 
-export function ActivityPagination({ basePath, params, total, pageSize, label = "Activity pages" }: { basePath: string; params: ActivityParams; total: number; pageSize: number; label?: string }) {
+export function ActivityPagination({
+  basePath,
+  params,
+  total,
+  pageSize,
+  label = "Activity pages",
+}: {
+  basePath: string;
+  params: ActivityParams;
+  total: number;
+  pageSize: number;
+  label?: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (params.page - 1) * pageSize + 1;
   const last = Math.min(total, params.page * pageSize);
@@ -19,9 +31,27 @@ export function ActivityPagination({ basePath, params, total, pageSize, label = 
       </p>
       {pages > 1 && (
         <div className="flex items-center gap-2">
-          {params.page > 1 ? <Link href={href(params.page - 1)} className={link} rel="prev">← Newer</Link> : <span className={off} aria-disabled="true">← Newer</span>}
-          <span className="text-slate-600">Page {params.page} of {pages}</span>
-          {params.page < pages ? <Link href={href(params.page + 1)} className={link} rel="next">Older →</Link> : <span className={off} aria-disabled="true">Older →</span>}
+          {params.page > 1 ? (
+            <Link href={href(params.page - 1)} className={link} rel="prev">
+              ← Newer
+            </Link>
+          ) : (
+            <span className={off} aria-disabled="true">
+              ← Newer
+            </span>
+          )}
+          <span className="text-slate-600">
+            Page {params.page} of {pages}
+          </span>
+          {params.page < pages ? (
+            <Link href={href(params.page + 1)} className={link} rel="next">
+              Older →
+            </Link>
+          ) : (
+            <span className={off} aria-disabled="true">
+              Older →
+            </span>
+          )}
         </div>
       )}
     </nav>

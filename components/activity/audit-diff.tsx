@@ -13,12 +13,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function diffRows(before: unknown, after: unknown): Row[] {
   if (before == null && after == null) return [];
   if (!isObject(before ?? {}) || !isObject(after ?? {})) {
-    return [{ field: "value", before: before ?? undefined, after: after ?? undefined, changed: JSON.stringify(before) !== JSON.stringify(after) }];
+    return [
+      { field: "value", before: before ?? undefined, after: after ?? undefined, changed: JSON.stringify(before) !== JSON.stringify(after) },
+    ];
   }
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const rows = keys.map((field) => ({ field, before: b[field], after: a[field], changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }));
+  const rows = keys.map((field) => ({
+    field,
+    before: b[field],
+    after: a[field],
+    changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]),
+  }));
   const bothSides = before != null && after != null;
   const changed = rows.filter((r) => r.changed);
   return bothSides && changed.length ? changed : rows;
@@ -40,35 +47,53 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const rows = diffRows(before, after);
   if (!rows.length) return null;
   const isEdit = before != null && after != null;
-  const summary = isEdit ? `Show changes (${rows.length} field${rows.length === 1 ? "" : "s"})` : `Show ${before == null ? "recorded values" : "removed values"} (${rows.length} field${rows.length === 1 ? "" : "s"})`;
+  const summary = isEdit
+    ? `Show changes (${rows.length} field${rows.length === 1 ? "" : "s"})`
+    : `Show ${before == null ? "recorded values" : "removed values"} (${rows.length} field${rows.length === 1 ? "" : "s"})`;
   return (
     <details className="group mt-1">
       <summary className="cursor-pointer text-xs font-medium text-indigo-800 hover:text-indigo-950">{summary}</summary>
       <table className="mt-2 w-full table-fixed border-collapse text-xs">
         <thead>
           <tr className="text-left text-slate-700">
-            <th scope="col" className="w-40 border-b border-slate-200 py-1 pr-2 font-medium">Field</th>
+            <th scope="col" className="w-40 border-b border-slate-200 py-1 pr-2 font-medium">
+              Field
+            </th>
             {isEdit ? (
               <>
-                <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">Before</th>
-                <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">After</th>
+                <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">
+                  Before
+                </th>
+                <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">
+                  After
+                </th>
               </>
             ) : (
-              <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">{before == null ? "Recorded value" : "Removed value"}</th>
+              <th scope="col" className="border-b border-slate-200 px-2 py-1 font-medium">
+                {before == null ? "Recorded value" : "Removed value"}
+              </th>
             )}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.field} className="align-top">
-              <th scope="row" className="border-b border-slate-100 py-1 pr-2 text-left font-mono font-normal text-slate-700">{r.field}</th>
+              <th scope="row" className="border-b border-slate-100 py-1 pr-2 text-left font-mono font-normal text-slate-700">
+                {r.field}
+              </th>
               {isEdit ? (
                 <>
-                  <td className={`border-b border-slate-100 px-2 py-1 ${r.changed ? "bg-red-50 text-red-900" : "text-slate-800"}`}><Value value={r.before} /></td>
-                  <td className={`border-b border-slate-100 px-2 py-1 ${r.changed ? "bg-emerald-50 text-emerald-900" : "text-slate-800"}`}><Value value={r.after} /></td>
+                  <td className={`border-b border-slate-100 px-2 py-1 ${r.changed ? "bg-red-50 text-red-900" : "text-slate-800"}`}>
+                    <Value value={r.before} />
+                  </td>
+                  <td className={`border-b border-slate-100 px-2 py-1 ${r.changed ? "bg-emerald-50 text-emerald-900" : "text-slate-800"}`}>
+                    <Value value={r.after} />
+                  </td>
                 </>
               ) : (
-                <td className="border-b border-slate-100 px-2 py-1 text-slate-800"><Value value={before == null ? r.after : r.before} /></td>
+                <td className="border-b border-slate-100 px-2 py-1 text-slate-800">
+                  <Value value={before == null ? r.after : r.before} />
+                </td>
               )}
             </tr>
           ))}

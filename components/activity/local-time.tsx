@@ -7,9 +7,20 @@ import { utcLabel } from "./time-format";
 const noop = () => () => {};
 
 export function LocalTime({ iso, className }: { iso: string; className?: string }) {
-  const inBrowser = useSyncExternalStore(noop, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const text = inBrowser
-    ? new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date(iso))
+    ? new Intl.DateTimeFormat(undefined, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      }).format(new Date(iso))
     : utcLabel(iso);
   return (
     <time dateTime={iso} title={utcLabel(iso)} className={className}>

@@ -21,7 +21,17 @@ const PAGE_ROWS = 10;
 
 type Coord = { r: number; c: number };
 
-export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; initial: AchView; me: { id: string; name: string }; canRate: boolean }) {
+export function AchMatrix({
+  caseId,
+  initial,
+  me,
+  canRate,
+}: {
+  caseId: string;
+  initial: AchView;
+  me: { id: string; name: string };
+  canRate: boolean;
+}) {
   const questionId = initial.question.id;
   const { data: view = initial } = useQuery({
     queryKey: achKeys.matrix(caseId, questionId),
@@ -46,20 +56,36 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
   const labels = useMemo(() => new Map(hypotheses.map((h, i) => [h.id, hypothesisLabel(i)])), [hypotheses]);
   const inputs = useMemo(() => ratingInputs(view), [view]);
   const excludedIds = useMemo(() => [...excluded].filter((id) => claimIds.includes(id)), [excluded, claimIds]);
-  const scores = useMemo(() => computeAchScores({ hypothesisIds, claimIds, ratings: inputs, excludedClaimIds: excludedIds }), [hypothesisIds, claimIds, inputs, excludedIds]);
-  const baseline = useMemo(() => (excludedIds.length ? computeAchScores({ hypothesisIds, claimIds, ratings: inputs }) : scores), [excludedIds, hypothesisIds, claimIds, inputs, scores]);
+  const scores = useMemo(
+    () => computeAchScores({ hypothesisIds, claimIds, ratings: inputs, excludedClaimIds: excludedIds }),
+    [hypothesisIds, claimIds, inputs, excludedIds],
+  );
+  const baseline = useMemo(
+    () => (excludedIds.length ? computeAchScores({ hypothesisIds, claimIds, ratings: inputs }) : scores),
+    [excludedIds, hypothesisIds, claimIds, inputs, scores],
+  );
   const sensitivity = excludedIds.length ? describeRankingChange({ labels, before: baseline.hypotheses, after: scores.hypotheses }) : null;
 
   const claimById = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const onRateError = useCallback((message: string, vars: RateCellVars) => {
-    const claim = claimById.get(vars.claimId);
-    setError(`Could not save ${vars.rating} for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows its previous rating again.`);
-  }, [claimById, labels]);
+  const onRateError = useCallback(
+    (message: string, vars: RateCellVars) => {
+      const claim = claimById.get(vars.claimId);
+      setError(
+        `Could not save ${vars.rating} for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows its previous rating again.`,
+      );
+    },
+    [claimById, labels],
+  );
   const rate = useRateCell({ caseId, questionId, me, onError: onRateError });
-  const onClearError = useCallback((message: string, vars: ClearRatingVars) => {
-    const claim = claimById.get(vars.claimId);
-    setError(`Could not clear your rating for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows your rating again.`);
-  }, [claimById, labels]);
+  const onClearError = useCallback(
+    (message: string, vars: ClearRatingVars) => {
+      const claim = claimById.get(vars.claimId);
+      setError(
+        `Could not clear your rating for ${labels.get(vars.hypothesisId) ?? "the hypothesis"} on “${claim?.statement.slice(0, 60) ?? "the claim"}”: ${message} The cell shows your rating again.`,
+      );
+    },
+    [claimById, labels],
+  );
   const clear = useClearRating({ caseId, questionId, me, onError: onClearError });
 
   const onToggleExclude = useCallback((claimId: string) => {
@@ -172,7 +198,7 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
 
   const focusedClaim = focus.c >= 1 && focus.c <= hypotheses.length ? claims[focus.r] : undefined;
   const focusedHypothesis = focusedClaim ? hypotheses[focus.c - 1] : undefined;
-  const focusedRaters = focusedClaim && focusedHypothesis ? view.rows[focusedClaim.id]?.[focusedHypothesis.id] ?? [] : [];
+  const focusedRaters = focusedClaim && focusedHypothesis ? (view.rows[focusedClaim.id]?.[focusedHypothesis.id] ?? []) : [];
   const noteClaim = noteFor ? claimById.get(noteFor.claimId) : undefined;
   const noteMine = noteFor ? myRating(noteFor.claimId, noteFor.hypothesisId) : undefined;
   const focusedMine = focusedClaim && focusedHypothesis ? focusedRaters.find((r) => r.raterId === me.id) : undefined;
@@ -180,57 +206,123 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" id="ach-help">
-        {canRate
-          ? <>Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd><Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd><Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Delete</Kbd> or <Kbd>Backspace</Kbd> clears your rating; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>
-          : <>Read only: your role can see every rater&apos;s ratings but not rate. Arrow keys move between cells; the shade and the small number are the mean of all raters; ≠ marks raters two or more steps apart.</>}
+        {canRate ? (
+          <>
+            Arrow keys move between cells. Type <Kbd>C</Kbd> consistent (<Kbd>C</Kbd>
+            <Kbd>C</Kbd> or <Kbd>Shift+C</Kbd> very consistent), <Kbd>N</Kbd> neutral, <Kbd>I</Kbd> inconsistent (<Kbd>I</Kbd>
+            <Kbd>I</Kbd> or <Kbd>Shift+I</Kbd> very inconsistent), <Kbd>A</Kbd> not applicable; <Kbd>Delete</Kbd> or <Kbd>Backspace</Kbd>{" "}
+            clears your rating; <Kbd>Enter</Kbd> adds a note. Your rating is bold; the shade and the small number are the mean of all
+            raters; ≠ marks raters two or more steps apart.
+          </>
+        ) : (
+          <>
+            Read only: your role can see every rater&apos;s ratings but not rate. Arrow keys move between cells; the shade and the small
+            number are the mean of all raters; ≠ marks raters two or more steps apart.
+          </>
+        )}
       </p>
-      <p className="text-sm text-slate-700" id="ach-scores-note" data-testid="ach-scores-note">{ACH_SCORES_NOTE}</p>
+      <p className="text-sm text-slate-700" id="ach-scores-note" data-testid="ach-scores-note">
+        {ACH_SCORES_NOTE}
+      </p>
       {error && (
-        <div role="alert" data-testid="ach-error" className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          data-testid="ach-error"
+          className="flex items-start justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           <span>{error}</span>
-          <button type="button" className="text-red-900 underline" onClick={() => setError(null)}>Dismiss</button>
+          <button type="button" className="text-red-900 underline" onClick={() => setError(null)}>
+            Dismiss
+          </button>
         </div>
       )}
       <div role="status" data-testid="ach-sensitivity" className="min-h-[1.5rem] text-sm">
         {sensitivity && (
           <span className={sensitivity === "ranking unchanged" ? "text-slate-700" : "font-semibold text-amber-900"}>
             Treating {excludedIds.length} claim{excludedIds.length === 1 ? "" : "s"} as false: {sensitivity}.{" "}
-            <button type="button" className="font-normal text-indigo-800 underline" onClick={() => setExcluded(new Set())}>Treat all as true again</button>
+            <button type="button" className="font-normal text-indigo-800 underline" onClick={() => setExcluded(new Set())}>
+              Treat all as true again
+            </button>
           </span>
         )}
       </div>
       <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 bg-white">
-        <table ref={gridRef} role="grid" aria-label={`ACH matrix: ${view.question.question}`} aria-describedby="ach-help ach-scores-note" aria-readonly={canRate ? undefined : true}
-          onKeyDown={onKeyDown} onFocus={onCellFocus} onDoubleClick={onDoubleClick}
-          className="w-full table-fixed border-collapse text-sm" style={{ minWidth: `${36 + hypotheses.length * 5.5}rem` }}>
+        <table
+          ref={gridRef}
+          role="grid"
+          aria-label={`ACH matrix: ${view.question.question}`}
+          aria-describedby="ach-help ach-scores-note"
+          aria-readonly={canRate ? undefined : true}
+          onKeyDown={onKeyDown}
+          onFocus={onCellFocus}
+          onDoubleClick={onDoubleClick}
+          className="w-full table-fixed border-collapse text-sm"
+          style={{ minWidth: `${36 + hypotheses.length * 5.5}rem` }}
+        >
           {/* Fixed layout: long statements and titles truncate instead of pushing the last columns out of view. */}
           <colgroup>
             <col className="w-[22rem]" />
-            {hypotheses.map((h) => <col key={h.id} />)}
+            {hypotheses.map((h) => (
+              <col key={h.id} />
+            ))}
             <col className="w-24" />
             <col className="w-32" />
           </colgroup>
-          <AchScoreHeader hypotheses={hypotheses} labels={labels} scores={scores.hypotheses} baseline={excludedIds.length ? baseline.hypotheses : null} anyRated={inputs.length > 0} />
+          <AchScoreHeader
+            hypotheses={hypotheses}
+            labels={labels}
+            scores={scores.hypotheses}
+            baseline={excludedIds.length ? baseline.hypotheses : null}
+            anyRated={inputs.length > 0}
+          />
           <tbody>
             {claims.map((claim, i) => (
-              <AchRow key={claim.id} caseId={caseId} rowIndex={i} claim={claim} hypotheses={hypotheses} hypothesisIds={hypothesisIds} ratings={view.rows[claim.id]}
-                meId={me.id} canRate={canRate} focusedCol={focus.r === i ? focus.c : -1} excluded={excluded.has(claim.id)} onToggleExclude={onToggleExclude} />
+              <AchRow
+                key={claim.id}
+                caseId={caseId}
+                rowIndex={i}
+                claim={claim}
+                hypotheses={hypotheses}
+                hypothesisIds={hypothesisIds}
+                ratings={view.rows[claim.id]}
+                meId={me.id}
+                canRate={canRate}
+                focusedCol={focus.r === i ? focus.c : -1}
+                excluded={excluded.has(claim.id)}
+                onToggleExclude={onToggleExclude}
+              />
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex min-h-[2.5rem] flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="ach-focused">
+      <div
+        className="flex min-h-[2.5rem] flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800"
+        data-testid="ach-focused"
+      >
         <span>
-          {focusedClaim && focusedHypothesis
-            ? <><span className="font-medium">{labels.get(focusedHypothesis.id)} {focusedHypothesis.title}</span> × “{focusedClaim.statement}”: {focusedRaters.length ? describeRaters(focusedRaters) : "not rated yet"}</>
-            : "Move to a cell to see every rater's rating and note."}
+          {focusedClaim && focusedHypothesis ? (
+            <>
+              <span className="font-medium">
+                {labels.get(focusedHypothesis.id)} {focusedHypothesis.title}
+              </span>{" "}
+              × “{focusedClaim.statement}”: {focusedRaters.length ? describeRaters(focusedRaters) : "not rated yet"}
+            </>
+          ) : (
+            "Move to a cell to see every rater's rating and note."
+          )}
         </span>
         {/* The mouse way to what Delete does on the focused cell; focus goes back to the cell afterwards. */}
         {canRate && focusedClaim && focusedHypothesis && focusedMine && (
-          <button type="button" data-testid="ach-clear-rating"
+          <button
+            type="button"
+            data-testid="ach-clear-rating"
             aria-label={`Clear my rating ${focusedMine.rating} of ${labels.get(focusedHypothesis.id)} on “${focusedClaim.statement.length > 60 ? `${focusedClaim.statement.slice(0, 59)}…` : focusedClaim.statement}”`}
-            onClick={() => { clearRating(focusedClaim.id, focusedHypothesis.id); moveFocus(focus); }}
-            className="whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-white focus:outline-2 focus:outline-indigo-600">
+            onClick={() => {
+              clearRating(focusedClaim.id, focusedHypothesis.id);
+              moveFocus(focus);
+            }}
+            className="whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-white focus:outline-2 focus:outline-indigo-600"
+          >
             Clear my rating
           </button>
         )}
@@ -245,10 +337,14 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
             submitRating(noteFor.claimId, noteFor.hypothesisId, rating, note);
             closeNote();
           }}
-          onClear={noteMine ? () => {
-            clearRating(noteFor.claimId, noteFor.hypothesisId);
-            closeNote();
-          } : undefined}
+          onClear={
+            noteMine
+              ? () => {
+                  clearRating(noteFor.claimId, noteFor.hypothesisId);
+                  closeNote();
+                }
+              : undefined
+          }
         />
       )}
     </div>
@@ -258,4 +354,3 @@ export function AchMatrix({ caseId, initial, me, canRate }: { caseId: string; in
 function Kbd({ children }: { children: React.ReactNode }) {
   return <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">{children}</kbd>;
 }
-

@@ -14,14 +14,25 @@ type Context = { previous: AchRaterRating | null; mine: AchRaterRating };
 export const RATE_KEY = ["ach", "rate"] as const;
 export const rateScope = (questionId: string) => ({ id: `ach-rate:${questionId}` });
 
-export function useRateCell({ caseId, questionId, me, onError }: { caseId: string; questionId: string; me: { id: string; name: string }; onError: (message: string, vars: RateCellVars) => void }) {
+export function useRateCell({
+  caseId,
+  questionId,
+  me,
+  onError,
+}: {
+  caseId: string;
+  questionId: string;
+  me: { id: string; name: string };
+  onError: (message: string, vars: RateCellVars) => void;
+}) {
   const queryClient = useQueryClient();
   const key = achKeys.matrix(caseId, questionId);
   return useMutation<unknown, Error, RateCellVars, Context>({
     mutationKey: RATE_KEY,
     // One queue for all ratings: "C" then a quick second "C" (→ CC) must reach the server in that order.
     scope: rateScope(questionId),
-    mutationFn: ({ claimId, hypothesisId, rating, note }) => api(`/api/hypotheses/${hypothesisId}/ratings/${claimId}`, { method: "PUT", json: { rating, note } }),
+    mutationFn: ({ claimId, hypothesisId, rating, note }) =>
+      api(`/api/hypotheses/${hypothesisId}/ratings/${claimId}`, { method: "PUT", json: { rating, note } }),
     onMutate: async ({ claimId, hypothesisId, rating, note }) => {
       // A refetch landing after this would paint the old rating over the optimistic one.
       await queryClient.cancelQueries({ queryKey: key });
@@ -36,7 +47,10 @@ export function useRateCell({ caseId, questionId, me, onError }: { caseId: strin
       const current = view?.rows[vars.claimId]?.[vars.hypothesisId]?.find((r) => r.raterId === me.id);
       // Roll back only if nothing newer was typed into this cell meanwhile.
       if (view && context && current?.rating === context.mine.rating && current.note === context.mine.note) {
-        queryClient.setQueryData<AchView>(key, withRating({ view, claimId: vars.claimId, hypothesisId: vars.hypothesisId, raterId: me.id, rating: context.previous }));
+        queryClient.setQueryData<AchView>(
+          key,
+          withRating({ view, claimId: vars.claimId, hypothesisId: vars.hypothesisId, raterId: me.id, rating: context.previous }),
+        );
       }
       onError(err.message, vars);
     },

@@ -41,14 +41,33 @@ type RowProps = {
   onToggleExclude: (claimId: string) => void;
 };
 
-function AchRowImpl({ caseId, rowIndex, claim, hypotheses, hypothesisIds, ratings, meId, canRate, focusedCol, excluded, onToggleExclude }: RowProps) {
+function AchRowImpl({
+  caseId,
+  rowIndex,
+  claim,
+  hypotheses,
+  hypothesisIds,
+  ratings,
+  meId,
+  canRate,
+  focusedCol,
+  excluded,
+  onToggleExclude,
+}: RowProps) {
   // The row's own cells and diagnosticity come from the same pure scoring as the whole matrix, so the
   // disagreement and mean rules are defined once (lib/attribution/ach-scores.ts).
   const { cells, diagnosticity, nonDiagnostic, ratedCount } = useMemo(() => {
-    const inputs = Object.entries(ratings ?? {}).flatMap(([hypothesisId, rs]) => rs.map((r) => ({ hypothesisId, claimId: claim.id, raterId: r.raterId, rating: r.rating })));
+    const inputs = Object.entries(ratings ?? {}).flatMap(([hypothesisId, rs]) =>
+      rs.map((r) => ({ hypothesisId, claimId: claim.id, raterId: r.raterId, rating: r.rating })),
+    );
     const s = computeAchScores({ hypothesisIds, claimIds: [claim.id], ratings: inputs });
     const e = s.evidence[0];
-    return { cells: s.cells, diagnosticity: e?.diagnosticity ?? null, nonDiagnostic: e?.nonDiagnostic ?? false, ratedCount: e?.ratedCount ?? 0 };
+    return {
+      cells: s.cells,
+      diagnosticity: e?.diagnosticity ?? null,
+      nonDiagnostic: e?.nonDiagnostic ?? false,
+      ratedCount: e?.ratedCount ?? 0,
+    };
   }, [ratings, hypothesisIds, claim.id]);
   // Only a real 0 fades the row (rated alike against two or more hypotheses). A row rated against fewer than
   // two has no diagnosticity yet ("—", STANDARDS.md §5): "not weighed yet" is not "rated alike".
@@ -58,35 +77,71 @@ function AchRowImpl({ caseId, rowIndex, claim, hypotheses, hypothesisIds, rating
   const short = claim.statement.length > 80 ? `${claim.statement.slice(0, 77)}…` : claim.statement;
 
   return (
-    <tr role="row" data-claim-id={claim.id} data-dimmed={dimmed ? "true" : undefined} data-excluded={excluded ? "true" : undefined}
-      className={`border-t border-slate-200 ${dimmed ? "bg-slate-100 text-slate-600" : "text-slate-900"}`}>
+    <tr
+      role="row"
+      data-claim-id={claim.id}
+      data-dimmed={dimmed ? "true" : undefined}
+      data-excluded={excluded ? "true" : undefined}
+      className={`border-t border-slate-200 ${dimmed ? "bg-slate-100 text-slate-600" : "text-slate-900"}`}
+    >
       <th role="rowheader" scope="row" className="px-2 py-1 text-left font-normal">
         <div className="flex items-center gap-2">
           <GradeBadge grade={claim.grade} reliability={claim.grade[0]} credibility={claim.credibility} />
-          <Link href={`/cases/${caseId}/claims/${claim.id}`} prefetch={false} tabIndex={focusedCol === 0 ? 0 : -1} data-r={rowIndex} data-c={0}
+          <Link
+            href={`/cases/${caseId}/claims/${claim.id}`}
+            prefetch={false}
+            tabIndex={focusedCol === 0 ? 0 : -1}
+            data-r={rowIndex}
+            data-c={0}
             title={`${claim.statement} — ${claim.claimant}`}
-            className={`block min-w-0 flex-1 scroll-mt-28 truncate hover:underline focus:outline-2 focus:outline-indigo-600 ${excluded ? "line-through" : ""}`}>
+            className={`block min-w-0 flex-1 scroll-mt-28 truncate hover:underline focus:outline-2 focus:outline-indigo-600 ${excluded ? "line-through" : ""}`}
+          >
             {claim.statement}
           </Link>
         </div>
         {dimmed && <span className="text-xs">not diagnostic: rated alike against {alike}</span>}
       </th>
       {cells.map((cell: AchCell, i) => (
-        <RatingCell key={cell.hypothesisId} cell={cell} raters={ratings?.[cell.hypothesisId]} meId={meId} canRate={canRate} rowIndex={rowIndex} col={i + 1}
-          focused={focusedCol === i + 1} dimmed={dimmed} label={`H${i + 1}`} />
+        <RatingCell
+          key={cell.hypothesisId}
+          cell={cell}
+          raters={ratings?.[cell.hypothesisId]}
+          meId={meId}
+          canRate={canRate}
+          rowIndex={rowIndex}
+          col={i + 1}
+          focused={focusedCol === i + 1}
+          dimmed={dimmed}
+          label={`H${i + 1}`}
+        />
       ))}
-      <td role="gridcell" tabIndex={focusedCol === last ? 0 : -1} data-r={rowIndex} data-c={last} data-testid="ach-diagnosticity"
-        aria-label={diagnosticity === null
-          ? `Diagnosticity not yet: rated against ${ratedCount === 0 ? "no hypothesis" : "one hypothesis"}, needs two`
-          : `Diagnosticity ${diagnosticity.toFixed(2)}${dimmed ? ", not diagnostic" : ""}`}
+      <td
+        role="gridcell"
+        tabIndex={focusedCol === last ? 0 : -1}
+        data-r={rowIndex}
+        data-c={last}
+        data-testid="ach-diagnosticity"
+        aria-label={
+          diagnosticity === null
+            ? `Diagnosticity not yet: rated against ${ratedCount === 0 ? "no hypothesis" : "one hypothesis"}, needs two`
+            : `Diagnosticity ${diagnosticity.toFixed(2)}${dimmed ? ", not diagnostic" : ""}`
+        }
         title={diagnosticity === null ? "No diagnosticity yet: rated against fewer than two hypotheses" : undefined}
-        className="scroll-mt-28 px-2 py-1 text-right font-mono text-xs tabular-nums focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600">
+        className="scroll-mt-28 px-2 py-1 text-right font-mono text-xs tabular-nums focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600"
+      >
         {diagnosticity === null ? "—" : diagnosticity.toFixed(2)}
       </td>
       <td role="gridcell" className="px-2 py-1 text-center">
-        <button type="button" aria-pressed={excluded} tabIndex={focusedCol === last + 1 ? 0 : -1} data-r={rowIndex} data-c={last + 1}
-          aria-label={`Treat as false: ${short}`} onClick={() => onToggleExclude(claim.id)}
-          className={`scroll-mt-28 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 focus:outline-2 focus:outline-indigo-600 ${excluded ? "bg-amber-100 text-amber-900 ring-amber-400" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}>
+        <button
+          type="button"
+          aria-pressed={excluded}
+          tabIndex={focusedCol === last + 1 ? 0 : -1}
+          data-r={rowIndex}
+          data-c={last + 1}
+          aria-label={`Treat as false: ${short}`}
+          onClick={() => onToggleExclude(claim.id)}
+          className={`scroll-mt-28 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 focus:outline-2 focus:outline-indigo-600 ${excluded ? "bg-amber-100 text-amber-900 ring-amber-400" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+        >
           {excluded ? "Treated as false" : "Treat as false"}
         </button>
       </td>
@@ -96,8 +151,26 @@ function AchRowImpl({ caseId, rowIndex, claim, hypotheses, hypothesisIds, rating
 
 export const AchRow = memo(AchRowImpl);
 
-function RatingCell({ cell, raters = [], meId, canRate, rowIndex, col, focused, dimmed, label }: {
-  cell: AchCell; raters?: AchRaterRating[]; meId: string; canRate: boolean; rowIndex: number; col: number; focused: boolean; dimmed: boolean; label: string;
+function RatingCell({
+  cell,
+  raters = [],
+  meId,
+  canRate,
+  rowIndex,
+  col,
+  focused,
+  dimmed,
+  label,
+}: {
+  cell: AchCell;
+  raters?: AchRaterRating[];
+  meId: string;
+  canRate: boolean;
+  rowIndex: number;
+  col: number;
+  focused: boolean;
+  dimmed: boolean;
+  label: string;
 }) {
   const mine = raters.find((r) => r.raterId === meId);
   const others = raters.length - (mine ? 1 : 0);
@@ -109,17 +182,38 @@ function RatingCell({ cell, raters = [], meId, canRate, rowIndex, col, focused, 
     raters.length > 0 ? `mean ${mean} from ${raters.length} rater${raters.length === 1 ? "" : "s"}` : "not rated",
     cell.disagreement ? `raters disagree: ${describeRaters(raters)}` : others > 0 ? describeRaters(raters) : null,
     cell.applicabilityDisputed ? "raters disagree whether this applies" : null,
-  ].filter(Boolean).join("; ");
+  ]
+    .filter(Boolean)
+    .join("; ");
   return (
-    <td role="gridcell" tabIndex={focused ? 0 : -1} data-r={rowIndex} data-c={col} data-testid="ach-cell"
-      data-hypothesis-id={cell.hypothesisId} data-claim-id={cell.claimId} data-mine={mine?.rating ?? ""} data-disagreement={cell.disagreement ? "true" : undefined}
-      data-editable={canRate ? "true" : undefined} aria-readonly={canRate ? undefined : true}
-      aria-label={describe} title={raters.length ? describeRaters(raters) : undefined}
-      className={`relative h-9 scroll-mt-28 cursor-default px-2 py-1 text-center focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600 ${dimmed ? "bg-slate-100" : shade(cell.value)} ${cell.disagreement ? "ring-2 ring-inset ring-amber-500" : ""}`}>
+    <td
+      role="gridcell"
+      tabIndex={focused ? 0 : -1}
+      data-r={rowIndex}
+      data-c={col}
+      data-testid="ach-cell"
+      data-hypothesis-id={cell.hypothesisId}
+      data-claim-id={cell.claimId}
+      data-mine={mine?.rating ?? ""}
+      data-disagreement={cell.disagreement ? "true" : undefined}
+      data-editable={canRate ? "true" : undefined}
+      aria-readonly={canRate ? undefined : true}
+      aria-label={describe}
+      title={raters.length ? describeRaters(raters) : undefined}
+      className={`relative h-9 scroll-mt-28 cursor-default px-2 py-1 text-center focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600 ${dimmed ? "bg-slate-100" : shade(cell.value)} ${cell.disagreement ? "ring-2 ring-inset ring-amber-500" : ""}`}
+    >
       <span className="font-mono text-sm font-bold">{mine ? mine.rating : others > 0 ? "" : "·"}</span>
       {others > 0 && <span className="ml-1 font-mono text-xs text-slate-700">{mean}</span>}
-      {cell.disagreement && <span aria-hidden="true" className="absolute right-0.5 top-0 text-xs font-bold text-amber-800">≠</span>}
-      {mine?.note && <span aria-hidden="true" className="absolute bottom-0 left-0.5 text-[10px] text-slate-700">✎</span>}
+      {cell.disagreement && (
+        <span aria-hidden="true" className="absolute right-0.5 top-0 text-xs font-bold text-amber-800">
+          ≠
+        </span>
+      )}
+      {mine?.note && (
+        <span aria-hidden="true" className="absolute bottom-0 left-0.5 text-[10px] text-slate-700">
+          ✎
+        </span>
+      )}
     </td>
   );
 }

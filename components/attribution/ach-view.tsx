@@ -29,12 +29,23 @@ export function toAchView(matrix: MatrixLike): AchView {
   for (const c of matrix.claims) rows[c.id] = {};
   for (const cell of matrix.cells) {
     if (!cell.ratings.length || !rows[cell.claimId]) continue;
-    rows[cell.claimId][cell.hypothesisId] = cell.ratings.map((r) => ({ raterId: r.raterId, raterName: r.raterName ?? "Unknown rater", rating: r.rating, note: r.note ?? "" }));
+    rows[cell.claimId][cell.hypothesisId] = cell.ratings.map((r) => ({
+      raterId: r.raterId,
+      raterName: r.raterName ?? "Unknown rater",
+      rating: r.rating,
+      note: r.note ?? "",
+    }));
   }
   return {
     question: { id: matrix.question.id, question: matrix.question.question },
     hypotheses: matrix.hypotheses.map((h) => ({ id: h.id, title: h.title, disposition: h.disposition, reviewState: h.reviewState })),
-    claims: matrix.claims.map((c) => ({ id: c.id, statement: c.statement, claimant: c.claimant, grade: c.grade, credibility: c.credibility })),
+    claims: matrix.claims.map((c) => ({
+      id: c.id,
+      statement: c.statement,
+      claimant: c.claimant,
+      grade: c.grade,
+      credibility: c.credibility,
+    })),
     rows,
   };
 }
@@ -50,7 +61,19 @@ export function ratingInputs(view: AchView): AchRatingInput[] {
 }
 
 /** The view with one rater's rating of one cell replaced (or removed when `rating` is null). */
-export function withRating({ view, claimId, hypothesisId, raterId, rating }: { view: AchView; claimId: string; hypothesisId: string; raterId: string; rating: AchRaterRating | null }): AchView {
+export function withRating({
+  view,
+  claimId,
+  hypothesisId,
+  raterId,
+  rating,
+}: {
+  view: AchView;
+  claimId: string;
+  hypothesisId: string;
+  raterId: string;
+  rating: AchRaterRating | null;
+}): AchView {
   const row = view.rows[claimId] ?? {};
   const others = (row[hypothesisId] ?? []).filter((r) => r.raterId !== raterId);
   const cell = rating ? [...others, rating] : others;
@@ -67,15 +90,27 @@ export function hypothesisLabel(index: number): string {
  * ranking with all of them. Ranks (ties share one) are compared, not list positions, so a tie broken
  * differently is not reported as a change.
  */
-export function describeRankingChange({ labels, before, after }: { labels: Map<string, string>; before: { hypothesisId: string; rank: number }[]; after: { hypothesisId: string; rank: number }[] }): string {
+export function describeRankingChange({
+  labels,
+  before,
+  after,
+}: {
+  labels: Map<string, string>;
+  before: { hypothesisId: string; rank: number }[];
+  after: { hypothesisId: string; rank: number }[];
+}): string {
   const was = new Map(before.map((h) => [h.hypothesisId, h.rank]));
   const changed = after.filter((h) => was.get(h.hypothesisId) !== h.rank);
   if (changed.length === 0) return "ranking unchanged";
   if (changed.length === 2) {
     const [a, b] = changed;
-    if (was.get(a.hypothesisId) === b.rank && was.get(b.hypothesisId) === a.rank) return `ranking changes: ${labels.get(a.hypothesisId)} ↔ ${labels.get(b.hypothesisId)}`;
+    if (was.get(a.hypothesisId) === b.rank && was.get(b.hypothesisId) === a.rank)
+      return `ranking changes: ${labels.get(a.hypothesisId)} ↔ ${labels.get(b.hypothesisId)}`;
   }
   const order = (list: { hypothesisId: string; rank: number }[]) =>
-    [...list].sort((x, y) => x.rank - y.rank).map((h, i, all) => `${i > 0 ? (all[i - 1].rank === h.rank ? " = " : " > ") : ""}${labels.get(h.hypothesisId)}`).join("");
+    [...list]
+      .sort((x, y) => x.rank - y.rank)
+      .map((h, i, all) => `${i > 0 ? (all[i - 1].rank === h.rank ? " = " : " > ") : ""}${labels.get(h.hypothesisId)}`)
+      .join("");
   return `ranking changes: now ${order(after)} (was ${order(before)})`;
 }

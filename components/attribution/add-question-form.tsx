@@ -35,10 +35,25 @@ export function AddQuestionForm({ caseId }: { caseId: string }) {
       }}
     >
       <FormError message={error && !error.issues.length ? error.message : null} />
-      <Field id="new-question" label="Question" error={fieldError} hint="e.g. Who carried out the July and September 2022 attacks on the Albanian government?">
-        <Textarea id="new-question" rows={2} value={question} maxLength={1000} aria-invalid={!!fieldError} aria-describedby={fieldError ? "new-question-error" : "new-question-hint"} onChange={(e) => setQuestion(e.target.value)} />
+      <Field
+        id="new-question"
+        label="Question"
+        error={fieldError}
+        hint="e.g. Who carried out the July and September 2022 attacks on the Albanian government?"
+      >
+        <Textarea
+          id="new-question"
+          rows={2}
+          value={question}
+          maxLength={1000}
+          aria-invalid={!!fieldError}
+          aria-describedby={fieldError ? "new-question-error" : "new-question-hint"}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
       </Field>
-      <Button type="submit" disabled={save.isPending}>{save.isPending ? "Adding…" : "Add question"}</Button>
+      <Button type="submit" disabled={save.isPending}>
+        {save.isPending ? "Adding…" : "Add question"}
+      </Button>
     </form>
   );
 }

@@ -14,7 +14,10 @@ type Comment = CommentThread["replies"][number];
 export function useCommentThreads({ caseId, hypothesisId, initial }: { caseId: string; hypothesisId: string; initial: CommentThread[] }) {
   return useQuery({
     queryKey: commentKeys.thread(caseId, "hypothesis", hypothesisId),
-    queryFn: () => api<{ threads: CommentThread[] }>(`/api/cases/${caseId}/comments?targetType=hypothesis&targetId=${hypothesisId}`).then((r) => r.threads),
+    queryFn: () =>
+      api<{ threads: CommentThread[] }>(`/api/cases/${caseId}/comments?targetType=hypothesis&targetId=${hypothesisId}`).then(
+        (r) => r.threads,
+      ),
     initialData: initial,
   });
 }
@@ -28,25 +31,49 @@ export function DissentSummary({ threads }: { threads: CommentThread[] }) {
   const dissents = dissentsOf(threads);
   if (!dissents.length) return null;
   return (
-    <section aria-labelledby="dissent-heading" className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4 text-sm text-amber-950" data-testid="dissent-summary">
-      <h3 id="dissent-heading" className="font-semibold">Recorded dissent</h3>
+    <section
+      aria-labelledby="dissent-heading"
+      className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4 text-sm text-amber-950"
+      data-testid="dissent-summary"
+    >
+      <h3 id="dissent-heading" className="font-semibold">
+        Recorded dissent
+      </h3>
       <ul className="mt-1 space-y-1">
         {dissents.map((d) => (
-          <li key={d.id}><span className="font-medium">{d.author.name}</span> ({formatWhen(d.createdAt)}): {d.body}</li>
+          <li key={d.id}>
+            <span className="font-medium">{d.author.name}</span> ({formatWhen(d.createdAt)}): {d.body}
+          </li>
         ))}
       </ul>
     </section>
   );
 }
 
-function CommentForm({ caseId, hypothesisId, parentId, label, onDone }: { caseId: string; hypothesisId: string; parentId: string | null; label: string; onDone?: () => void }) {
+function CommentForm({
+  caseId,
+  hypothesisId,
+  parentId,
+  label,
+  onDone,
+}: {
+  caseId: string;
+  hypothesisId: string;
+  parentId: string | null;
+  label: string;
+  onDone?: () => void;
+}) {
   const queryClient = useQueryClient();
   const [body, setBody] = useState("");
   const [isDissent, setIsDissent] = useState(false);
   const [bodyError, setBodyError] = useState<string | null>(null);
   const id = parentId ? `reply-${parentId}` : "new-comment";
   const post = useMutation({
-    mutationFn: () => api(`/api/cases/${caseId}/comments`, { method: "POST", json: { targetType: "hypothesis", targetId: hypothesisId, parentId, body, isDissent } }),
+    mutationFn: () =>
+      api(`/api/cases/${caseId}/comments`, {
+        method: "POST",
+        json: { targetType: "hypothesis", targetId: hypothesisId, parentId, body, isDissent },
+      }),
     onSuccess: () => {
       setBody("");
       setIsDissent(false);
@@ -69,14 +96,28 @@ function CommentForm({ caseId, hypothesisId, parentId, label, onDone }: { caseId
     >
       <FormError message={error && !error.issues.length ? error.message : null} />
       <Field id={id} label={label} error={fieldError}>
-        <Textarea id={id} rows={parentId ? 2 : 3} value={body} maxLength={8000} aria-invalid={!!fieldError} onChange={(e) => setBody(e.target.value)} />
+        <Textarea
+          id={id}
+          rows={parentId ? 2 : 3}
+          value={body}
+          maxLength={8000}
+          aria-invalid={!!fieldError}
+          onChange={(e) => setBody(e.target.value)}
+        />
       </Field>
       <div className="flex flex-wrap items-center gap-4">
         <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={isDissent} onChange={(e) => setIsDissent(e.target.checked)} className="h-4 w-4 rounded border-slate-400" />
+          <input
+            type="checkbox"
+            checked={isDissent}
+            onChange={(e) => setIsDissent(e.target.checked)}
+            className="h-4 w-4 rounded border-slate-400"
+          />
           Record as dissent
         </label>
-        <Button type="submit" variant={parentId ? "secondary" : "primary"} disabled={post.isPending}>{post.isPending ? "Posting…" : parentId ? "Reply" : "Comment"}</Button>
+        <Button type="submit" variant={parentId ? "secondary" : "primary"} disabled={post.isPending}>
+          {post.isPending ? "Posting…" : parentId ? "Reply" : "Comment"}
+        </Button>
       </div>
     </form>
   );
@@ -84,9 +125,13 @@ function CommentForm({ caseId, hypothesisId, parentId, label, onDone }: { caseId
 
 function CommentBody({ c }: { c: Comment }) {
   return (
-    <div className={c.isDissent ? "rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2" : ""} data-testid={c.isDissent ? "dissent-comment" : "comment"}>
+    <div
+      className={c.isDissent ? "rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-2" : ""}
+      data-testid={c.isDissent ? "dissent-comment" : "comment"}
+    >
       <p className="text-xs text-slate-600">
-        <span className="font-semibold text-slate-900">{c.author.name}</span> · <time dateTime={c.createdAt}>{formatWhen(c.createdAt)}</time>
+        <span className="font-semibold text-slate-900">{c.author.name}</span> ·{" "}
+        <time dateTime={c.createdAt}>{formatWhen(c.createdAt)}</time>
         {c.isDissent && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 font-semibold text-amber-950">Dissent</span>}
       </p>
       <p className="whitespace-pre-wrap text-sm text-slate-900">{c.body}</p>
@@ -94,11 +139,23 @@ function CommentBody({ c }: { c: Comment }) {
   );
 }
 
-export function CommentThreads({ caseId, hypothesisId, threads, canComment }: { caseId: string; hypothesisId: string; threads: CommentThread[]; canComment: boolean }) {
+export function CommentThreads({
+  caseId,
+  hypothesisId,
+  threads,
+  canComment,
+}: {
+  caseId: string;
+  hypothesisId: string;
+  threads: CommentThread[];
+  canComment: boolean;
+}) {
   const [replyTo, setReplyTo] = useState<string | null>(null);
   return (
     <section aria-labelledby="comments-heading" className="space-y-3">
-      <h3 id="comments-heading" className="font-semibold">Comments</h3>
+      <h3 id="comments-heading" className="font-semibold">
+        Comments
+      </h3>
       {threads.length === 0 && <p className="text-sm text-slate-600">No comments yet.</p>}
       <ul className="space-y-3">
         {threads.map((t) => (
@@ -106,14 +163,29 @@ export function CommentThreads({ caseId, hypothesisId, threads, canComment }: { 
             <CommentBody c={t} />
             {t.replies.length > 0 && (
               <ul className="ml-4 space-y-2 border-l border-slate-200 pl-3" aria-label="Replies">
-                {t.replies.map((r) => <li key={r.id}><CommentBody c={r} /></li>)}
+                {t.replies.map((r) => (
+                  <li key={r.id}>
+                    <CommentBody c={r} />
+                  </li>
+                ))}
               </ul>
             )}
-            {canComment && (replyTo === t.id ? (
-              <div className="ml-4"><CommentForm caseId={caseId} hypothesisId={hypothesisId} parentId={t.id} label="Your reply" onDone={() => setReplyTo(null)} /></div>
-            ) : (
-              <button type="button" className="text-sm font-medium text-indigo-800 hover:underline" onClick={() => setReplyTo(t.id)}>Reply<span className="sr-only"> to {t.author.name}</span></button>
-            ))}
+            {canComment &&
+              (replyTo === t.id ? (
+                <div className="ml-4">
+                  <CommentForm
+                    caseId={caseId}
+                    hypothesisId={hypothesisId}
+                    parentId={t.id}
+                    label="Your reply"
+                    onDone={() => setReplyTo(null)}
+                  />
+                </div>
+              ) : (
+                <button type="button" className="text-sm font-medium text-indigo-800 hover:underline" onClick={() => setReplyTo(t.id)}>
+                  Reply<span className="sr-only"> to {t.author.name}</span>
+                </button>
+              ))}
           </li>
         ))}
       </ul>

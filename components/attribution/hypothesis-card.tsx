@@ -20,7 +20,17 @@ export type HypothesisCardData = {
   author: { name: string };
 };
 
-export function HypothesisCard({ caseId, h, approvedBy, statements }: { caseId: string; h: HypothesisCardData; approvedBy: string | null; statements: VendorStatement[] }) {
+export function HypothesisCard({
+  caseId,
+  h,
+  approvedBy,
+  statements,
+}: {
+  caseId: string;
+  h: HypothesisCardData;
+  approvedBy: string | null;
+  statements: VendorStatement[];
+}) {
   const rejected = h.disposition === "rejected";
   const titleId = `hyp-${h.id}`;
   return (
@@ -32,7 +42,9 @@ export function HypothesisCard({ caseId, h, approvedBy, statements }: { caseId: 
     >
       <div className="flex items-start justify-between gap-2">
         <h4 id={titleId} className={`font-semibold leading-snug ${rejected ? "text-slate-700" : "text-slate-900"}`}>
-          <Link href={`/cases/${caseId}/attribution/${h.id}`} className="hover:underline">{h.title}</Link>
+          <Link href={`/cases/${caseId}/attribution/${h.id}`} className="hover:underline">
+            {h.title}
+          </Link>
         </h4>
         <ReviewStateBadge state={h.reviewState} approvedBy={approvedBy} />
       </div>
@@ -40,10 +52,18 @@ export function HypothesisCard({ caseId, h, approvedBy, statements }: { caseId: 
         <span className="sr-only">Actor: </span>
         {h.actor ? <span className="font-medium">{h.actor.name}</span> : <span className="italic">No actor named</span>}
       </p>
-      <p className="font-medium text-slate-900" data-testid="judgment-line">{judgmentLine(h)}</p>
-      {h.rationale ? <p className="line-clamp-3 text-slate-700">{h.rationale}</p> : <p className="italic text-slate-600">No rationale written yet.</p>}
+      <p className="font-medium text-slate-900" data-testid="judgment-line">
+        {judgmentLine(h)}
+      </p>
+      {h.rationale ? (
+        <p className="line-clamp-3 text-slate-700">{h.rationale}</p>
+      ) : (
+        <p className="italic text-slate-600">No rationale written yet.</p>
+      )}
       <p data-testid="disposition">
-        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${rejected ? "bg-slate-300 text-slate-900" : h.disposition === "leading" ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-800"}`}>
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-semibold ${rejected ? "bg-slate-300 text-slate-900" : h.disposition === "leading" ? "bg-indigo-100 text-indigo-900" : "bg-slate-100 text-slate-800"}`}
+        >
           {DISPOSITION_LABELS[h.disposition] ?? h.disposition}
         </span>
         {rejected && h.rejectedReason && <span className="ml-1.5 text-slate-700">— {h.rejectedReason}</span>}

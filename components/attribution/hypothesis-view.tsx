@@ -31,7 +31,11 @@ type Props = {
 export function HypothesisView({ caseId, initial, initialThreads, actorId, perms, entities, evidence, statements }: Props) {
   const queryClient = useQueryClient();
   const id = initial.hypothesis.id;
-  const { data } = useQuery({ queryKey: hypothesisKeys.detail(id), queryFn: () => api<HypothesisPayload>(`/api/hypotheses/${id}`), initialData: initial });
+  const { data } = useQuery({
+    queryKey: hypothesisKeys.detail(id),
+    queryFn: () => api<HypothesisPayload>(`/api/hypotheses/${id}`),
+    initialData: initial,
+  });
   const { data: threads } = useCommentThreads({ caseId, hypothesisId: id, initial: initialThreads });
   const [notice, setNotice] = useState<string | null>(null);
   const h = data.hypothesis;
@@ -52,18 +56,30 @@ export function HypothesisView({ caseId, initial, initialThreads, actorId, perms
   return (
     <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-6">
-        <Link href={`/cases/${caseId}/attribution`} className="text-sm font-medium text-indigo-800 hover:underline">← All hypotheses</Link>
+        <Link href={`/cases/${caseId}/attribution`} className="text-sm font-medium text-indigo-800 hover:underline">
+          ← All hypotheses
+        </Link>
         {notice && (
-          <p role="status" className={`rounded-md border px-3 py-2 text-sm ${notice.includes("withdrew") ? "border-amber-300 bg-amber-50 text-amber-950" : "border-emerald-300 bg-emerald-50 text-emerald-950"}`} data-testid="save-notice">
+          <p
+            role="status"
+            className={`rounded-md border px-3 py-2 text-sm ${notice.includes("withdrew") ? "border-amber-300 bg-amber-50 text-amber-950" : "border-emerald-300 bg-emerald-50 text-emerald-950"}`}
+            data-testid="save-notice"
+          >
             {notice}
           </p>
         )}
         <DissentSummary threads={threads} />
-        <JudgmentSummary h={h} statements={statements} approvedBy={data.reviews.filter((r) => r.decision === "approved").at(-1)?.reviewer?.name ?? null} />
+        <JudgmentSummary
+          h={h}
+          statements={statements}
+          approvedBy={data.reviews.filter((r) => r.decision === "approved").at(-1)?.reviewer?.name ?? null}
+        />
         <EvidenceTrail caseId={caseId} items={evidence} />
         {perms.canManage && (
           <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h3 id="edit-heading" className="mb-3 font-semibold">Edit judgment</h3>
+            <h3 id="edit-heading" className="mb-3 font-semibold">
+              Edit judgment
+            </h3>
             <HypothesisEditForm hypothesisId={id} initial={h} version={h.version} entities={entities} onSaved={onSaved} />
           </section>
         )}
@@ -80,10 +96,15 @@ export function HypothesisView({ caseId, initial, initialThreads, actorId, perms
 function JudgmentSummary({ h, statements, approvedBy }: { h: HypothesisData; statements: VendorStatement[]; approvedBy: string | null }) {
   const rejected = h.disposition === "rejected";
   return (
-    <section aria-labelledby="judgment-title" className={`space-y-3 rounded-lg border p-5 shadow-sm ${rejected ? "border-slate-300 bg-slate-100" : "border-slate-200 bg-white"}`}>
+    <section
+      aria-labelledby="judgment-title"
+      className={`space-y-3 rounded-lg border p-5 shadow-sm ${rejected ? "border-slate-300 bg-slate-100" : "border-slate-200 bg-white"}`}
+    >
       <p className="text-sm text-slate-600">{h.question.question}</p>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h2 id="judgment-title" className="text-xl font-semibold leading-snug text-slate-900" data-testid="hypothesis-title">{h.title}</h2>
+        <h2 id="judgment-title" className="text-xl font-semibold leading-snug text-slate-900" data-testid="hypothesis-title">
+          {h.title}
+        </h2>
         <ReviewStateBadge state={h.reviewState} approvedBy={approvedBy} />
       </div>
       {h.description && <p className="text-sm text-slate-800">{h.description}</p>}
@@ -98,17 +119,24 @@ function JudgmentSummary({ h, statements, approvedBy }: { h: HypothesisData; sta
           {h.likelihood && <span className="block text-xs text-slate-600">{likelihoodRange(h.likelihood)} probability</span>}
         </Item>
         <Item label="Analytic confidence">
-          <span data-testid="hypothesis-confidence">{confidenceLabel(h.confidence) ? `${confidenceLabel(h.confidence)} confidence` : "Not yet judged"}</span>
+          <span data-testid="hypothesis-confidence">
+            {confidenceLabel(h.confidence) ? `${confidenceLabel(h.confidence)} confidence` : "Not yet judged"}
+          </span>
           {h.confidence && <span className="block text-xs text-slate-600">{confidenceMeaning(h.confidence)}</span>}
         </Item>
       </dl>
       <div>
         <h3 className="text-sm font-semibold text-slate-800">Rationale</h3>
-        <p className="whitespace-pre-wrap text-sm text-slate-900" data-testid="hypothesis-rationale">{h.rationale || "No rationale written yet."}</p>
+        <p className="whitespace-pre-wrap text-sm text-slate-900" data-testid="hypothesis-rationale">
+          {h.rationale || "No rationale written yet."}
+        </p>
       </div>
       <VendorStatementLines statements={statements} />
       <p className="text-xs text-slate-600">
-        Version {h.version} · written by {h.author.name} · content hash <code className="font-mono" title={h.contentHash} data-testid="content-hash">{h.contentHash.slice(0, 12)}</code>
+        Version {h.version} · written by {h.author.name} · content hash{" "}
+        <code className="font-mono" title={h.contentHash} data-testid="content-hash">
+          {h.contentHash.slice(0, 12)}
+        </code>
       </p>
     </section>
   );

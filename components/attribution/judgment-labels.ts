@@ -46,7 +46,15 @@ export function judgmentLine({ likelihood, confidence }: { likelihood: string | 
 }
 
 /** A field's value as a person reads it (entity names, scale labels), for history diffs and conflicts. */
-export function fieldValueText({ field, value, entityName }: { field: string; value: unknown; entityName: (id: string) => string | undefined }) {
+export function fieldValueText({
+  field,
+  value,
+  entityName,
+}: {
+  field: string;
+  value: unknown;
+  entityName: (id: string) => string | undefined;
+}) {
   if (value === null || value === undefined || value === "") return "—";
   const v = String(value);
   if (field === "actorEntityId") return entityName(v) ?? "(removed entity)";

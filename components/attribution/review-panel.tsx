@@ -11,12 +11,30 @@ import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";
 import type { HypothesisData, ReviewData } from "./types";
 
-const DECISION_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Approved", changes_requested: "Changes requested", withdrawn: "Withdrawn" };
+const DECISION_LABELS: Record<string, string> = {
+  pending: "Waiting for review",
+  approved: "Approved",
+  changes_requested: "Changes requested",
+  withdrawn: "Withdrawn",
+};
 
 /** A withdrawn approval still names who approved it, but never reads "Approved". */
-const decisionLabel = (r: ReviewData) => (r.decision === "withdrawn" && r.reviewer ? "Approval withdrawn" : (DECISION_LABELS[r.decision] ?? r.decision));
+const decisionLabel = (r: ReviewData) =>
+  r.decision === "withdrawn" && r.reviewer ? "Approval withdrawn" : (DECISION_LABELS[r.decision] ?? r.decision);
 
-export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview }: { hypothesis: HypothesisData; reviews: ReviewData[]; actorId: string; canManage: boolean; canReview: boolean }) {
+export function ReviewPanel({
+  hypothesis,
+  reviews,
+  actorId,
+  canManage,
+  canReview,
+}: {
+  hypothesis: HypothesisData;
+  reviews: ReviewData[];
+  actorId: string;
+  canManage: boolean;
+  canReview: boolean;
+}) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -28,49 +46,79 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
     queryClient.invalidateQueries({ queryKey: reviewKeys.queue() });
   };
   const act = useMutation({
-    mutationFn: ({ action, json }: { action: "submit" | "approve" | "request-changes"; json: Record<string, unknown> }) => api(`/api/hypotheses/${hypothesis.id}/${action}`, { method: "POST", json }),
+    mutationFn: ({ action, json }: { action: "submit" | "approve" | "request-changes"; json: Record<string, unknown> }) =>
+      api(`/api/hypotheses/${hypothesis.id}/${action}`, { method: "POST", json }),
     onSuccess: (_r, { action }) => {
       if (action === "request-changes") setComment("");
       refresh();
     },
     // A 409 means the judgment changed under the reviewer: show the current version rather than a stale one.
-    onError: (err) => { if (err instanceof ApiError && err.status === 409) refresh(); },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) refresh();
+    },
   });
   const error = act.error instanceof ApiError ? act.error : null;
-  const mayNotDecide = actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
+  const mayNotDecide =
+    actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
   const canSubmit = canManage && (state === "draft" || state === "changes_requested");
   const canDecide = canReview && state === "in_review" && !mayNotDecide;
   const shortHash = hypothesis.contentHash.slice(0, 12);
 
   return (
-    <section aria-labelledby="review-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="review-panel">
+    <section
+      aria-labelledby="review-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      data-testid="review-panel"
+    >
       <div className="flex items-center justify-between gap-2">
-        <h3 id="review-heading" className="font-semibold">Review</h3>
+        <h3 id="review-heading" className="font-semibold">
+          Review
+        </h3>
         <ReviewStateBadge state={state} approvedBy={state === "approved" ? lastApproval?.reviewer?.name : null} />
       </div>
       {state === "approved" && lastApproval && (
         <p className="text-slate-700">
-          Approved by <span className="font-medium">{lastApproval.reviewer?.name}</span> on {formatWhen(lastApproval.decidedAt ?? lastApproval.createdAt)}, covering content hash{" "}
-          <code className="rounded bg-slate-100 px-1 font-mono text-xs" title={hypothesis.approvedHash ?? ""}>{(hypothesis.approvedHash ?? "").slice(0, 12)}</code>. Any edit withdraws it.
+          Approved by <span className="font-medium">{lastApproval.reviewer?.name}</span> on{" "}
+          {formatWhen(lastApproval.decidedAt ?? lastApproval.createdAt)}, covering content hash{" "}
+          <code className="rounded bg-slate-100 px-1 font-mono text-xs" title={hypothesis.approvedHash ?? ""}>
+            {(hypothesis.approvedHash ?? "").slice(0, 12)}
+          </code>
+          . Any edit withdraws it.
         </p>
       )}
       {state === "in_review" && pending && (
-        <p className="text-slate-700">Submitted by <span className="font-medium">{pending.submittedBy.name}</span> on {formatWhen(pending.createdAt)}.</p>
+        <p className="text-slate-700">
+          Submitted by <span className="font-medium">{pending.submittedBy.name}</span> on {formatWhen(pending.createdAt)}.
+        </p>
       )}
       <FormError message={error && !error.issues.length ? error.message : null} />
       {canSubmit && (
-        <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>Submit for review</Button>
+        <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>
+          Submit for review
+        </Button>
       )}
       {canReview && state === "in_review" && mayNotDecide && (
-        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">You wrote, changed or submitted this judgment since its last approval, so a second person must approve it.</p>
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">
+          You wrote, changed or submitted this judgment since its last approval, so a second person must approve it.
+        </p>
       )}
       {canDecide && (
         <div className="space-y-3">
           <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3">
             <p className="text-emerald-900">
-              You are approving exactly this version: content hash <code className="rounded bg-white px-1 font-mono text-xs" data-testid="approve-hash" title={hypothesis.contentHash}>{shortHash}</code> (version {hypothesis.version}).
+              You are approving exactly this version: content hash{" "}
+              <code className="rounded bg-white px-1 font-mono text-xs" data-testid="approve-hash" title={hypothesis.contentHash}>
+                {shortHash}
+              </code>{" "}
+              (version {hypothesis.version}).
             </p>
-            <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "approve", json: { contentHash: hypothesis.contentHash } })}>Approve this version</Button>
+            <Button
+              type="button"
+              disabled={act.isPending}
+              onClick={() => act.mutate({ action: "approve", json: { contentHash: hypothesis.contentHash } })}
+            >
+              Approve this version
+            </Button>
           </div>
           <form
             noValidate
@@ -83,9 +131,18 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
             }}
           >
             <Field id="changes-comment" label="What needs to change" error={commentError ?? error?.issueFor("comment")}>
-              <Textarea id="changes-comment" rows={3} value={comment} maxLength={4000} aria-invalid={!!(commentError ?? error?.issueFor("comment"))} onChange={(e) => setComment(e.target.value)} />
+              <Textarea
+                id="changes-comment"
+                rows={3}
+                value={comment}
+                maxLength={4000}
+                aria-invalid={!!(commentError ?? error?.issueFor("comment"))}
+                onChange={(e) => setComment(e.target.value)}
+              />
             </Field>
-            <Button type="submit" variant="secondary" disabled={act.isPending}>Request changes</Button>
+            <Button type="submit" variant="secondary" disabled={act.isPending}>
+              Request changes
+            </Button>
           </form>
         </div>
       )}
@@ -95,8 +152,11 @@ export function ReviewPanel({ hypothesis, reviews, actorId, canManage, canReview
           <ol className="space-y-1.5" data-testid="review-history">
             {[...reviews].reverse().map((r) => (
               <li key={r.id} className="border-l-2 border-slate-200 pl-2">
-                <span className="font-medium" data-testid="review-decision">{decisionLabel(r)}</span>
-                {r.reviewer && (r.decision === "withdrawn" ? <> (approved by {r.reviewer.name})</> : <> by {r.reviewer.name}</>)} · submitted by {r.submittedBy.name}, {formatWhen(r.createdAt)}
+                <span className="font-medium" data-testid="review-decision">
+                  {decisionLabel(r)}
+                </span>
+                {r.reviewer && (r.decision === "withdrawn" ? <> (approved by {r.reviewer.name})</> : <> by {r.reviewer.name}</>)} ·
+                submitted by {r.submittedBy.name}, {formatWhen(r.createdAt)}
                 <span className="block font-mono text-xs text-slate-600">hash {r.contentHash.slice(0, 12)}</span>
                 {r.decision === "withdrawn" && r.withdrawnReason && (
                   <span className="block text-slate-700" data-testid="withdrawn-reason">

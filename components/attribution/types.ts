@@ -3,7 +3,13 @@ import type { getHypothesis } from "@/lib/attribution/hypotheses";
 import type { listComments } from "@/lib/review/comments";
 import type { VendorStatement } from "@/lib/attribution/vendor-statements";
 
-export type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonify<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonify<T[K]> }
+      : T;
 
 export type HypothesisPayload = Jsonify<Awaited<ReturnType<typeof getHypothesis>>>;
 export type HypothesisData = HypothesisPayload["hypothesis"];

@@ -11,7 +11,17 @@ import { RATE_KEY, rateScope } from "./ach-rate-cell";
 export type ClearRatingVars = { claimId: string; hypothesisId: string };
 type Context = { previous: AchRaterRating | null };
 
-export function useClearRating({ caseId, questionId, me, onError }: { caseId: string; questionId: string; me: { id: string }; onError: (message: string, vars: ClearRatingVars) => void }) {
+export function useClearRating({
+  caseId,
+  questionId,
+  me,
+  onError,
+}: {
+  caseId: string;
+  questionId: string;
+  me: { id: string };
+  onError: (message: string, vars: ClearRatingVars) => void;
+}) {
   const queryClient = useQueryClient();
   const key = achKeys.matrix(caseId, questionId);
   return useMutation<unknown, Error, ClearRatingVars, Context>({
@@ -30,7 +40,10 @@ export function useClearRating({ caseId, questionId, me, onError }: { caseId: st
       const current = view?.rows[vars.claimId]?.[vars.hypothesisId]?.find((r) => r.raterId === me.id);
       // Put the rating back only if the cell is still empty: a rating typed meanwhile wins.
       if (view && context?.previous && !current) {
-        queryClient.setQueryData<AchView>(key, withRating({ view, claimId: vars.claimId, hypothesisId: vars.hypothesisId, raterId: me.id, rating: context.previous }));
+        queryClient.setQueryData<AchView>(
+          key,
+          withRating({ view, claimId: vars.claimId, hypothesisId: vars.hypothesisId, raterId: me.id, rating: context.previous }),
+        );
       }
       onError(err.message, vars);
     },

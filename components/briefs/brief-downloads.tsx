@@ -7,12 +7,19 @@ export const FORMAT_ORDER: FormatKey[] = ["pdf", "docx", "md", "stix"];
 export function BriefDownloads({ caseId }: { caseId: string }) {
   return (
     <section aria-labelledby="brief-downloads-heading" className="space-y-2 text-sm" data-testid="brief-downloads">
-      <h2 id="brief-downloads-heading" className="font-semibold text-slate-900">Download the draft</h2>
+      <h2 id="brief-downloads-heading" className="font-semibold text-slate-900">
+        Download the draft
+      </h2>
       <ul className="flex flex-wrap gap-2">
         {FORMAT_ORDER.map((f) => (
           <li key={f}>
-            <a href={`/api/cases/${caseId}/export?format=${f}`} download className="inline-flex rounded-md bg-white px-2.5 py-1.5 font-medium text-indigo-800 ring-1 ring-slate-300 hover:bg-indigo-50">
-              {FORMAT_LABELS[f]}<span className="sr-only"> draft</span>
+            <a
+              href={`/api/cases/${caseId}/export?format=${f}`}
+              download
+              className="inline-flex rounded-md bg-white px-2.5 py-1.5 font-medium text-indigo-800 ring-1 ring-slate-300 hover:bg-indigo-50"
+            >
+              {FORMAT_LABELS[f]}
+              <span className="sr-only"> draft</span>
             </a>
           </li>
         ))}

@@ -21,15 +21,31 @@ function ApprovalState({ payload }: { payload: BriefPayload }) {
   const a = payload.approval;
   if (!a) return <>Not submitted for review yet.</>;
   if (a.decision === "pending")
-    return a.current ? <>Waiting for review — submitted by {a.submittedBy.name}.</> : <>Submitted by {a.submittedBy.name}, but the brief changed since: submit it again.</>;
+    return a.current ? (
+      <>Waiting for review — submitted by {a.submittedBy.name}.</>
+    ) : (
+      <>Submitted by {a.submittedBy.name}, but the brief changed since: submit it again.</>
+    );
   return a.current ? (
-    <>Approved by {a.reviewer?.name} on {dateOnly(a.decidedAt)} (submitted by {a.submittedBy.name}).</>
+    <>
+      Approved by {a.reviewer?.name} on {dateOnly(a.decidedAt)} (submitted by {a.submittedBy.name}).
+    </>
   ) : (
     <>Approved by {a.reviewer?.name}, but the brief changed since: it needs a new approval.</>
   );
 }
 
-export function BriefReviewPanel({ caseId, payload, actorId, perms }: { caseId: string; payload: BriefPayload; actorId: string; perms: BriefPerms }) {
+export function BriefReviewPanel({
+  caseId,
+  payload,
+  actorId,
+  perms,
+}: {
+  caseId: string;
+  payload: BriefPayload;
+  actorId: string;
+  perms: BriefPerms;
+}) {
   const queryClient = useQueryClient();
   const [missing, setMissing] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,13 +54,23 @@ export function BriefReviewPanel({ caseId, payload, actorId, perms }: { caseId: 
     queryClient.invalidateQueries({ queryKey: briefKeys.releases(caseId) });
   };
   const act = useMutation({
-    mutationFn: (action: Action) => api<{ release?: { number: number } }>(URLS[action](caseId), { method: "POST", json: action === "approve" ? { contentHash: payload.contentHash } : {} }),
+    mutationFn: (action: Action) =>
+      api<{ release?: { number: number } }>(URLS[action](caseId), {
+        method: "POST",
+        json: action === "approve" ? { contentHash: payload.contentHash } : {},
+      }),
     onMutate: () => {
       setMissing([]);
       setNotice(null);
     },
     onSuccess: (res, action) => {
-      setNotice(action === "submit" ? "Submitted for review." : action === "approve" ? "You approved this brief." : `Released as release ${res.release?.number}.`);
+      setNotice(
+        action === "submit"
+          ? "Submitted for review."
+          : action === "approve"
+            ? "You approved this brief."
+            : `Released as release ${res.release?.number}.`,
+      );
       refresh();
     },
     onError: (err) => {
@@ -63,51 +89,95 @@ export function BriefReviewPanel({ caseId, payload, actorId, perms }: { caseId: 
 
   return (
     <section aria-labelledby="brief-review-heading" className="space-y-3 text-sm" data-testid="brief-review-panel">
-      <h2 id="brief-review-heading" className="font-semibold text-slate-900">Review and release</h2>
-      <p className="text-slate-800" data-testid="brief-approval-state"><ApprovalState payload={payload} /></p>
-      <p className="text-xs text-slate-700">
-        SHA-256 of this draft: <code className="block break-all font-mono text-[11px] text-slate-900" data-testid="brief-content-hash">{payload.contentHash}</code>
+      <h2 id="brief-review-heading" className="font-semibold text-slate-900">
+        Review and release
+      </h2>
+      <p className="text-slate-800" data-testid="brief-approval-state">
+        <ApprovalState payload={payload} />
       </p>
-      {notice && <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-950" data-testid="brief-notice">{notice}</p>}
+      <p className="text-xs text-slate-700">
+        SHA-256 of this draft:{" "}
+        <code className="block break-all font-mono text-[11px] text-slate-900" data-testid="brief-content-hash">
+          {payload.contentHash}
+        </code>
+      </p>
+      {notice && (
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-950"
+          data-testid="brief-notice"
+        >
+          {notice}
+        </p>
+      )}
       <FormError message={error && !(error.status === 409 && missing.length) ? error.message : null} />
 
       {perms.canManage && !coveredNow && (
         <div className="space-y-1">
-          <Button type="button" disabled={act.isPending || blockers.length > 0} aria-describedby={blockers.length ? "submit-blocked" : undefined} onClick={() => act.mutate("submit")}>
+          <Button
+            type="button"
+            disabled={act.isPending || blockers.length > 0}
+            aria-describedby={blockers.length ? "submit-blocked" : undefined}
+            onClick={() => act.mutate("submit")}
+          >
             Submit brief for review
           </Button>
-          {blockers.length > 0 && <p id="submit-blocked" className="text-red-800">Resolve the blockers above before submitting.</p>}
+          {blockers.length > 0 && (
+            <p id="submit-blocked" className="text-red-800">
+              Resolve the blockers above before submitting.
+            </p>
+          )}
         </div>
       )}
 
       {perms.canApprove && a?.decision === "pending" && a.current && a.submittedBy.id === actorId && (
-        <p className="rounded-md bg-slate-100 px-3 py-2 text-slate-800" data-testid="own-brief-note">You submitted this brief, so a second person must approve it.</p>
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-slate-800" data-testid="own-brief-note">
+          You submitted this brief, so a second person must approve it.
+        </p>
       )}
       {canDecide && (
         <div className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
           <p>
             You are approving exactly this brief, SHA-256{" "}
-            <code className="break-all font-mono text-[11px]" data-testid="approve-brief-hash">{payload.contentHash}</code>. Any later change withdraws the approval.
+            <code className="break-all font-mono text-[11px]" data-testid="approve-brief-hash">
+              {payload.contentHash}
+            </code>
+            . Any later change withdraws the approval.
           </p>
-          <Button type="button" disabled={act.isPending} onClick={() => act.mutate("approve")}>Approve this brief</Button>
+          <Button type="button" disabled={act.isPending} onClick={() => act.mutate("approve")}>
+            Approve this brief
+          </Button>
         </div>
       )}
 
       {perms.canManage && (
         <div className="space-y-1 border-t border-slate-200 pt-3">
-          <Button type="button" disabled={act.isPending || reasons.length > 0} aria-describedby={reasons.length ? "release-reasons" : undefined} onClick={() => act.mutate("release")}>
+          <Button
+            type="button"
+            disabled={act.isPending || reasons.length > 0}
+            aria-describedby={reasons.length ? "release-reasons" : undefined}
+            onClick={() => act.mutate("release")}
+          >
             Release brief
           </Button>
           {reasons.length > 0 && (
             <div id="release-reasons" className="text-slate-800" data-testid="release-reasons">
               <p>Release is not possible yet:</p>
-              <ul className="list-disc pl-5">{reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+              <ul className="list-disc pl-5">
+                {reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
             </div>
           )}
           {missing.length > 0 && (
             <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-950" data-testid="release-missing">
               <p className="font-medium">{error?.message.split(":")[0] ?? "The brief cannot be released"}:</p>
-              <ul className="list-disc pl-5">{missing.map((r) => <li key={r}>{r}</li>)}</ul>
+              <ul className="list-disc pl-5">
+                {missing.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
             </div>
           )}
         </div>

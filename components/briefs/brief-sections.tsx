@@ -11,7 +11,9 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 export function Section({ id, children }: { id: BriefSection; children: ReactNode }) {
   return (
     <section aria-labelledby={`brief-${id}`} className="mt-7" data-testid={`brief-section-${id}`}>
-      <h2 id={`brief-${id}`} className="mb-2 border-b border-slate-300 pb-1 text-lg font-semibold text-slate-900">{SECTION_TITLES[id]}</h2>
+      <h2 id={`brief-${id}`} className="mb-2 border-b border-slate-300 pb-1 text-lg font-semibold text-slate-900">
+        {SECTION_TITLES[id]}
+      </h2>
       {children}
     </section>
   );
@@ -24,7 +26,11 @@ function ClaimLine({ c, detail, testId }: { c: BriefClaim; detail?: string; test
     <li data-testid={testId}>
       <span className="font-sans text-xs font-bold">{c.grade}</span> {c.statement}
       {detail && <span className="text-slate-700"> — {detail}</span>}
-      {c.independenceCaveat && <span className="block font-sans text-xs italic text-amber-900" data-testid="independence-caveat">Caveat: {c.independenceCaveat}</span>}
+      {c.independenceCaveat && (
+        <span className="block font-sans text-xs italic text-amber-900" data-testid="independence-caveat">
+          Caveat: {c.independenceCaveat}
+        </span>
+      )}
       <FootnoteRefs ns={c.footnotes} />
     </li>
   );
@@ -39,10 +45,16 @@ export function JudgmentsSection({ m }: { m: BriefModel }) {
       <div className="space-y-6">
         {m.judgments.map((j, i) => (
           <article key={j.id} aria-labelledby={`judgment-${j.id}`} className="space-y-2" data-testid="key-judgment">
-            <h3 id={`judgment-${j.id}`} className="text-base font-semibold text-slate-900">{i + 1}. {j.title}</h3>
+            <h3 id={`judgment-${j.id}`} className="text-base font-semibold text-slate-900">
+              {i + 1}. {j.title}
+            </h3>
             <p className="italic text-slate-700">{j.question}</p>
-            <p className="font-semibold text-slate-950" data-testid="estimative">{j.estimative}</p>
-            <p className="font-semibold text-slate-950" data-testid="confidence-sentence">{j.confidenceSentence}</p>
+            <p className="font-semibold text-slate-950" data-testid="estimative">
+              {j.estimative}
+            </p>
+            <p className="font-semibold text-slate-950" data-testid="confidence-sentence">
+              {j.confidenceSentence}
+            </p>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-sans text-sm">
               <dt className="font-medium text-slate-600">Likelihood</dt>
               <dd data-testid="judgment-likelihood">{j.likelihoodLabel ? `${j.likelihoodLabel} (${j.likelihoodRange})` : "not graded"}</dd>
@@ -51,7 +63,13 @@ export function JudgmentsSection({ m }: { m: BriefModel }) {
               <dt className="font-medium text-slate-600">Review</dt>
               <dd>
                 {j.approvedBy ? (
-                  <>Approved by {j.approvedBy} on {dateOnly(j.approvedAt)} (version {j.version}, SHA-256 <code className="font-mono text-xs" title={j.contentHash}>{j.contentHash.slice(0, 16)}…</code>)</>
+                  <>
+                    Approved by {j.approvedBy} on {dateOnly(j.approvedAt)} (version {j.version}, SHA-256{" "}
+                    <code className="font-mono text-xs" title={j.contentHash}>
+                      {j.contentHash.slice(0, 16)}…
+                    </code>
+                    )
+                  </>
                 ) : (
                   <span className="font-semibold text-red-800">NOT APPROVED: no second analyst has approved this judgment</span>
                 )}
@@ -61,36 +79,62 @@ export function JudgmentsSection({ m }: { m: BriefModel }) {
               <ul className="space-y-0.5 text-sm">
                 {j.vendorStatements.map((v) => (
                   <li key={v.claimId} data-testid="vendor-statement">
-                    <span className="font-sans font-medium text-slate-600">Source&apos;s own stated confidence:</span> {v.claimant} — “{v.sourceConfidence}” <span className="text-slate-600">(quoted; not our assessment)</span>
+                    <span className="font-sans font-medium text-slate-600">Source&apos;s own stated confidence:</span> {v.claimant} — “
+                    {v.sourceConfidence}” <span className="text-slate-600">(quoted; not our assessment)</span>
                   </li>
                 ))}
               </ul>
             )}
             {j.rationale && <p className="whitespace-pre-line text-slate-800">{j.rationale}</p>}
             <div>
-              <p className="font-sans text-sm font-medium text-slate-600">Supported by <span className="font-normal">(favours this judgment over at least one live alternative)</span></p>
+              <p className="font-sans text-sm font-medium text-slate-600">
+                Supported by <span className="font-normal">(favours this judgment over at least one live alternative)</span>
+              </p>
               {j.supportingClaimIds.length ? (
-                <ul className="list-disc space-y-1 pl-5">{claims(j.supportingClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="supporting-claim" />)}</ul>
+                <ul className="list-disc space-y-1 pl-5">
+                  {claims(j.supportingClaimIds).map((c) => (
+                    <ClaimLine key={c.id} c={c} testId="supporting-claim" />
+                  ))}
+                </ul>
               ) : (
                 <Empty>No claim favours this judgment over a live alternative yet.</Empty>
               )}
             </div>
             {j.nonDiagnosticClaimIds.length > 0 && (
               <div>
-                <p className="font-sans text-sm font-medium text-slate-600">Consistent but not diagnostic <span className="font-normal">(consistent with the live alternatives too)</span></p>
-                <ul className="list-disc space-y-1 pl-5">{claims(j.nonDiagnosticClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="non-diagnostic-claim" />)}</ul>
+                <p className="font-sans text-sm font-medium text-slate-600">
+                  Consistent but not diagnostic <span className="font-normal">(consistent with the live alternatives too)</span>
+                </p>
+                <ul className="list-disc space-y-1 pl-5">
+                  {claims(j.nonDiagnosticClaimIds).map((c) => (
+                    <ClaimLine key={c.id} c={c} testId="non-diagnostic-claim" />
+                  ))}
+                </ul>
               </div>
             )}
             {j.untestedClaimIds.length > 0 && (
               <div>
-                <p className="font-sans text-sm font-medium text-slate-600">Consistent, not yet rated against every alternative <span className="font-normal">(no diagnosticity yet)</span></p>
-                <ul className="list-disc space-y-1 pl-5">{claims(j.untestedClaimIds).map((c) => <ClaimLine key={c.id} c={c} testId="untested-claim" />)}</ul>
+                <p className="font-sans text-sm font-medium text-slate-600">
+                  Consistent, not yet rated against every alternative <span className="font-normal">(no diagnosticity yet)</span>
+                </p>
+                <ul className="list-disc space-y-1 pl-5">
+                  {claims(j.untestedClaimIds).map((c) => (
+                    <ClaimLine key={c.id} c={c} testId="untested-claim" />
+                  ))}
+                </ul>
               </div>
             )}
             <div data-testid="evidence-against">
               <p className="font-sans text-sm font-medium text-slate-600">Evidence against</p>
               {j.against.length ? (
-                <ul className="list-disc space-y-1 pl-5">{j.against.map((a) => claimOf.get(a.claimId) && <ClaimLine key={a.claimId} c={claimOf.get(a.claimId)!} detail={a.detail} testId="against-claim" />)}</ul>
+                <ul className="list-disc space-y-1 pl-5">
+                  {j.against.map(
+                    (a) =>
+                      claimOf.get(a.claimId) && (
+                        <ClaimLine key={a.claimId} c={claimOf.get(a.claimId)!} detail={a.detail} testId="against-claim" />
+                      ),
+                  )}
+                </ul>
               ) : (
                 <Empty>None recorded.</Empty>
               )}
@@ -109,21 +153,40 @@ export function AchSection({ m }: { m: BriefModel }) {
         <div key={a.questionId} className="mb-4 space-y-2 font-sans text-sm" data-testid="ach-summary">
           <p className="font-serif italic">{a.question}</p>
           <table className="w-full border-collapse text-xs">
-            <thead><tr className="border-b border-slate-400 text-left"><th scope="col" className="py-1">Hypothesis</th><th scope="col">Inconsistency (lower is better)</th><th scope="col">Cells rated</th><th scope="col">Rank</th></tr></thead>
+            <thead>
+              <tr className="border-b border-slate-400 text-left">
+                <th scope="col" className="py-1">
+                  Hypothesis
+                </th>
+                <th scope="col">Inconsistency (lower is better)</th>
+                <th scope="col">Cells rated</th>
+                <th scope="col">Rank</th>
+              </tr>
+            </thead>
             <tbody>
               {a.hypotheses.map((h) => (
-                <tr key={h.hypothesisId} className="border-b border-slate-200"><td className="py-1">{h.title}</td><td className="tabular-nums">{h.inconsistency.toFixed(2)}</td><td className="tabular-nums">{h.ratedCount}</td><td>{h.rank}</td></tr>
+                <tr key={h.hypothesisId} className="border-b border-slate-200">
+                  <td className="py-1">{h.title}</td>
+                  <td className="tabular-nums">{h.inconsistency.toFixed(2)}</td>
+                  <td className="tabular-nums">{h.ratedCount}</td>
+                  <td>{h.rank}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           {a.mostDiagnostic.length ? (
-            <p><span className="font-medium">Most diagnostic:</span> {a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}</p>
+            <p>
+              <span className="font-medium">Most diagnostic:</span>{" "}
+              {a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}
+            </p>
           ) : (
             <Empty>No claim is diagnostic yet.</Empty>
           )}
           {a.sensitivity && (
             <p data-testid="ach-sensitivity">
-              <span className="font-medium">If the most diagnostic claim is false:</span> {a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} — {a.sensitivity.leaderChanges ? "the leading hypothesis changes" : "the leading hypothesis does not change"}.
+              <span className="font-medium">If the most diagnostic claim is false:</span>{" "}
+              {a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} —{" "}
+              {a.sensitivity.leaderChanges ? "the leading hypothesis changes" : "the leading hypothesis does not change"}.
             </p>
           )}
           <p className="italic text-slate-600">{a.note}</p>
@@ -139,10 +202,14 @@ export function AlternativesSection({ m }: { m: BriefModel }) {
       {!m.alternatives.length && <Empty>No alternative hypotheses were recorded.</Empty>}
       <ul className="list-disc space-y-1 pl-5">
         {m.alternatives.map((a) => {
-          const grade = [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ");
+          const grade = [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null]
+            .filter(Boolean)
+            .join(", ");
           return (
             <li key={a.id} data-testid="alternative">
-              <span className="font-semibold">{a.title}</span> — {a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : grade || "not graded"} <span className="text-slate-700">({a.reviewNote})</span>
+              <span className="font-semibold">{a.title}</span> —{" "}
+              {a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : grade || "not graded"}{" "}
+              <span className="text-slate-700">({a.reviewNote})</span>
             </li>
           );
         })}
@@ -152,7 +219,10 @@ export function AlternativesSection({ m }: { m: BriefModel }) {
           <h3 className="mt-4 mb-1 text-base font-semibold">Recorded dissent</h3>
           {m.dissent.map((d) => (
             <blockquote key={d.id} className="my-2 border-l-4 border-slate-300 pl-3 text-slate-800" data-testid="dissent">
-              <span className="font-semibold">{d.author} on “{d.hypothesisTitle}” ({dateOnly(d.at)}), signed:</span> {d.body}
+              <span className="font-semibold">
+                {d.author} on “{d.hypothesisTitle}” ({dateOnly(d.at)}), signed:
+              </span>{" "}
+              {d.body}
             </blockquote>
           ))}
         </>
@@ -172,7 +242,9 @@ export function EvidenceSection({ m }: { m: BriefModel }) {
             <span>
               {c.statement} — {c.claimant} ({c.kind}
               {c.sourceConfidence ? <>; the source&apos;s own words: “{c.sourceConfidence}”</> : null})
-              {c.independenceCaveat && <span className="block font-sans text-xs italic text-amber-900">Caveat: {c.independenceCaveat}</span>}
+              {c.independenceCaveat && (
+                <span className="block font-sans text-xs italic text-amber-900">Caveat: {c.independenceCaveat}</span>
+              )}
               <FootnoteRefs ns={c.footnotes} />
             </span>
           </li>
@@ -192,7 +264,9 @@ export function TimelineSection({ m }: { m: BriefModel }) {
             <span className="font-sans text-sm font-semibold tabular-nums">{e.date}</span>
             <span>
               {e.title}
-              <span className="block font-sans text-xs italic text-slate-600">{e.claimIds.length ? `dated by ${e.claimIds.length} claim${e.claimIds.length > 1 ? "s" : ""}` : "undated by sources"}</span>
+              <span className="block font-sans text-xs italic text-slate-600">
+                {e.claimIds.length ? `dated by ${e.claimIds.length} claim${e.claimIds.length > 1 ? "s" : ""}` : "undated by sources"}
+              </span>
               <FootnoteRefs ns={e.footnotes} />
             </span>
           </li>
@@ -209,8 +283,10 @@ export function ChangesSection({ m }: { m: BriefModel }) {
       <ul className="list-disc space-y-1 pl-5">
         {m.changes.map((ch) => (
           <li key={`${ch.hypothesisId}-${ch.version}`} data-testid="brief-change">
-            <span className="font-semibold">{ch.kind === "added" ? "Added" : "Changed"} “{ch.title}”</span> (version {ch.version}, {dateOnly(ch.at)}, {ch.by})
-            {ch.fields.length ? ` — ${ch.fields.join(", ")}` : ""}: {ch.reason}
+            <span className="font-semibold">
+              {ch.kind === "added" ? "Added" : "Changed"} “{ch.title}”
+            </span>{" "}
+            (version {ch.version}, {dateOnly(ch.at)}, {ch.by}){ch.fields.length ? ` — ${ch.fields.join(", ")}` : ""}: {ch.reason}
           </li>
         ))}
       </ul>
@@ -225,16 +301,32 @@ export function SourcesSection({ m }: { m: BriefModel }) {
       {m.sources.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse font-sans text-xs" data-testid="sources-appendix">
-            <caption className="sr-only">Every document the brief cites, with its source, reliability, dates and the SHA-256 of the captured copy</caption>
+            <caption className="sr-only">
+              Every document the brief cites, with its source, reliability, dates and the SHA-256 of the captured copy
+            </caption>
             <thead>
               <tr className="border-b border-slate-400 text-left text-slate-700">
-                <th scope="col" className="py-1 pr-2 font-semibold">Document</th>
-                <th scope="col" className="py-1 pr-2 font-semibold">Source</th>
-                <th scope="col" className="py-1 pr-2 font-semibold">Reliability</th>
-                <th scope="col" className="py-1 pr-2 font-semibold">Author</th>
-                <th scope="col" className="py-1 pr-2 font-semibold">Published</th>
-                <th scope="col" className="py-1 pr-2 font-semibold">Retrieved</th>
-                <th scope="col" className="py-1 font-semibold">SHA-256</th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Document
+                </th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Source
+                </th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Reliability
+                </th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Author
+                </th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Published
+                </th>
+                <th scope="col" className="py-1 pr-2 font-semibold">
+                  Retrieved
+                </th>
+                <th scope="col" className="py-1 font-semibold">
+                  SHA-256
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -242,9 +334,21 @@ export function SourcesSection({ m }: { m: BriefModel }) {
                 <tr key={s.documentId} className="border-b border-slate-200 align-top" data-testid="source-row">
                   <td className="py-1.5 pr-2">
                     <span className="font-serif text-sm text-slate-900">{s.title}</span>
-                    {s.url && <a href={s.url} rel="noopener noreferrer nofollow" target="_blank" className="block break-all text-slate-700 underline">{s.url}</a>}
+                    {s.url && (
+                      <a
+                        href={s.url}
+                        rel="noopener noreferrer nofollow"
+                        target="_blank"
+                        className="block break-all text-slate-700 underline"
+                      >
+                        {s.url}
+                      </a>
+                    )}
                   </td>
-                  <td className="py-1.5 pr-2">{s.sourceName ?? s.publisher ?? "no source: ungraded"}{s.tlp && <span className="block font-semibold">TLP:{s.tlp.replace("_", "+")}</span>}</td>
+                  <td className="py-1.5 pr-2">
+                    {s.sourceName ?? s.publisher ?? "no source: ungraded"}
+                    {s.tlp && <span className="block font-semibold">TLP:{s.tlp.replace("_", "+")}</span>}
+                  </td>
                   <td className="py-1.5 pr-2">
                     <span className="font-semibold">{s.reliability}</span>
                     {s.overrideReason && <span className="block text-slate-700">override: {s.overrideReason}</span>}
@@ -252,7 +356,11 @@ export function SourcesSection({ m }: { m: BriefModel }) {
                   <td className="py-1.5 pr-2">{s.author ?? "—"}</td>
                   <td className="py-1.5 pr-2 whitespace-nowrap tabular-nums">{dateOnly(s.publishedAt)}</td>
                   <td className="py-1.5 pr-2 tabular-nums">{utc(s.retrievedAt)}</td>
-                  <td className="w-[17rem] py-1.5"><code className="break-all font-mono text-[11px] text-slate-900" data-testid="source-sha256">{s.sha256}</code></td>
+                  <td className="w-[17rem] py-1.5">
+                    <code className="break-all font-mono text-[11px] text-slate-900" data-testid="source-sha256">
+                      {s.sha256}
+                    </code>
+                  </td>
                 </tr>
               ))}
             </tbody>

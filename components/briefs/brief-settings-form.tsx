@@ -32,7 +32,11 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
   const [conflict, setConflict] = useState<BriefSettingsData | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: () => api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, { method: "PUT", json: { version, template, sections, includeDocumentIds: include, excludeDocumentIds: exclude } }),
+    mutationFn: () =>
+      api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, {
+        method: "PUT",
+        json: { version, template, sections, includeDocumentIds: include, excludeDocumentIds: exclude },
+      }),
     onSuccess: ({ settings: s }) => {
       setVersion(s.version);
       setConflict(null);
@@ -64,9 +68,15 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
       }}
       data-testid="brief-settings"
     >
-      <h2 id="brief-settings-heading" className="text-sm font-semibold text-slate-900">Template and sections</h2>
+      <h2 id="brief-settings-heading" className="text-sm font-semibold text-slate-900">
+        Template and sections
+      </h2>
       {conflict && (
-        <div role="alert" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="settings-conflict">
+        <div
+          role="alert"
+          className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          data-testid="settings-conflict"
+        >
           <p className="font-medium">Someone else changed the brief&apos;s sections after you opened them.</p>
           <p data-testid="settings-conflict-current">
             Saved now: {TEMPLATE_LABELS[conflict.template]} — {conflict.sections.map((s) => SECTION_TITLES[s]).join(", ")}.
@@ -86,7 +96,9 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
           }}
         >
           {(Object.keys(BRIEF_TEMPLATES) as BriefTemplate[]).map((t) => (
-            <option key={t} value={t}>{TEMPLATE_LABELS[t]}</option>
+            <option key={t} value={t}>
+              {TEMPLATE_LABELS[t]}
+            </option>
           ))}
         </Select>
       </Field>
@@ -100,7 +112,9 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
                 className="h-4 w-4 rounded border-slate-400 text-indigo-700 focus:ring-indigo-600"
                 checked={sections.includes(s)}
                 onChange={(e) => {
-                  setSections((cur) => (e.target.checked ? BRIEF_SECTIONS.filter((x) => x === s || cur.includes(x)) : cur.filter((x) => x !== s)));
+                  setSections((cur) =>
+                    e.target.checked ? BRIEF_SECTIONS.filter((x) => x === s || cur.includes(x)) : cur.filter((x) => x !== s),
+                  );
                   touched();
                 }}
               />
@@ -108,15 +122,24 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
             </label>
           ))}
         </div>
-        {sectionsError && <p id="brief-sections-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="sections-error">{sectionsError}</p>}
+        {sectionsError && (
+          <p id="brief-sections-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="sections-error">
+            {sectionsError}
+          </p>
+        )}
       </fieldset>
       <fieldset data-testid="brief-documents">
         <legend className="text-sm font-medium text-slate-800">Documents</legend>
-        <p className="text-xs text-slate-600">The brief lists the documents its claims cite. List one anyway, or leave one out (with the claims that cite only it); the brief&apos;s notes say so.</p>
+        <p className="text-xs text-slate-600">
+          The brief lists the documents its claims cite. List one anyway, or leave one out (with the claims that cite only it); the
+          brief&apos;s notes say so.
+        </p>
         <div className="mt-1 max-h-56 space-y-1 overflow-y-auto">
           {(documents.data?.documents ?? []).map((d) => (
             <label key={d.id} className="flex items-center justify-between gap-2 text-sm text-slate-800">
-              <span className="min-w-0 truncate" title={d.title}>{d.title}</span>
+              <span className="min-w-0 truncate" title={d.title}>
+                {d.title}
+              </span>
               <select
                 aria-label={`In the brief: ${d.title}`}
                 className="rounded border border-slate-300 px-1 py-0.5 text-xs"
@@ -134,10 +157,18 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
       </fieldset>
       <FormError message={error && error.status !== 409 && !error.issues.length ? error.message : null} />
       <div className="flex items-center gap-3">
-        <Button type="submit" variant="secondary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save sections"}</Button>
-        {saved && !save.isPending && <span role="status" className="text-sm text-emerald-800">Saved.</span>}
+        <Button type="submit" variant="secondary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save sections"}
+        </Button>
+        {saved && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-800">
+            Saved.
+          </span>
+        )}
       </div>
-      <p className="text-xs text-slate-600">The preview, the downloads and a release use the saved choice. Changing it after an approval needs a new approval.</p>
+      <p className="text-xs text-slate-600">
+        The preview, the downloads and a release use the saved choice. Changing it after an approval needs a new approval.
+      </p>
     </form>
   );
 }

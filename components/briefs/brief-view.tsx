@@ -18,14 +18,22 @@ type Props = { caseId: string; initial: BriefPayload; initialReleases: ReleaseRo
 
 export function BriefView({ caseId, initial, initialReleases, actorId, perms }: Props) {
   // Coming back to the tab refetches: the approval may have been given in the meantime.
-  const { data } = useQuery({ queryKey: briefKeys.draft(caseId), queryFn: () => api<BriefPayload>(`/api/cases/${caseId}/brief`), initialData: initial, refetchOnWindowFocus: true });
+  const { data } = useQuery({
+    queryKey: briefKeys.draft(caseId),
+    queryFn: () => api<BriefPayload>(`/api/cases/${caseId}/brief`),
+    initialData: initial,
+    refetchOnWindowFocus: true,
+  });
   const m = data.brief;
   return (
     <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 className="text-lg font-semibold">Brief</h2>
-          <p className="text-sm text-slate-700">Preview of release {m.releaseNumber}. The PDF and DOCX carry the {m.case.tlpLabel} marking in the header and footer of every page.</p>
+          <p className="text-sm text-slate-700">
+            Preview of release {m.releaseNumber}. The PDF and DOCX carry the {m.case.tlpLabel} marking in the header and footer of every
+            page.
+          </p>
         </div>
         <BriefAlerts caseId={caseId} m={m} canManage={perms.canManage} />
         <BriefPreview caseId={caseId} m={m} />

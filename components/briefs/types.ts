@@ -3,7 +3,13 @@
 import type { BriefModel, BriefSection, BriefTemplate } from "@/lib/briefs/brief-types";
 import type { listReleases } from "@/lib/briefs/releases";
 
-export type BriefSettingsData = { template: BriefTemplate; sections: BriefSection[]; includeDocumentIds: string[]; excludeDocumentIds: string[]; version: number };
+export type BriefSettingsData = {
+  template: BriefTemplate;
+  sections: BriefSection[];
+  includeDocumentIds: string[];
+  excludeDocumentIds: string[];
+  version: number;
+};
 
 export type BriefApprovalData = {
   decision: string;

@@ -43,7 +43,8 @@ export function CaseForm({ existing }: { existing?: Existing }) {
     },
   });
   const error = save.error instanceof ApiError ? save.error : null;
-  const set = (k: keyof CaseValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof CaseValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <form
@@ -62,39 +63,91 @@ export function CaseForm({ existing }: { existing?: Existing }) {
             {(["title", "summary", "status", "tlp"] as const).map((k) => (
               <div key={k} className="contents">
                 <dt className="font-medium capitalize">{k}</dt>
-                <dd className={conflict.current[k] !== values[k] ? "font-semibold" : ""} data-testid={`conflict-${k}`}>{k === "tlp" ? tlpLabel(conflict.current.tlp) : conflict.current[k] || "—"}</dd>
+                <dd className={conflict.current[k] !== values[k] ? "font-semibold" : ""} data-testid={`conflict-${k}`}>
+                  {k === "tlp" ? tlpLabel(conflict.current.tlp) : conflict.current[k] || "—"}
+                </dd>
               </div>
             ))}
           </dl>
           <div className="flex gap-2 pt-1">
-            <Button type="button" onClick={() => { setVersion(conflict.current.version); setConflict(null); save.reset(); }}>Keep my edits (save over theirs next)</Button>
-            <Button type="button" variant="secondary" onClick={() => { setValues({ title: conflict.current.title, summary: conflict.current.summary, status: conflict.current.status, tlp: conflict.current.tlp }); setVersion(conflict.current.version); setConflict(null); save.reset(); }}>Use their version</Button>
+            <Button
+              type="button"
+              onClick={() => {
+                setVersion(conflict.current.version);
+                setConflict(null);
+                save.reset();
+              }}
+            >
+              Keep my edits (save over theirs next)
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setValues({
+                  title: conflict.current.title,
+                  summary: conflict.current.summary,
+                  status: conflict.current.status,
+                  tlp: conflict.current.tlp,
+                });
+                setVersion(conflict.current.version);
+                setConflict(null);
+                save.reset();
+              }}
+            >
+              Use their version
+            </Button>
           </div>
         </div>
       ) : (
         <FormError message={error && !error.issues.length ? error.message : null} />
       )}
       <Field id="title" label="Title" error={error?.issueFor("title")}>
-        <Input id="title" name="title" value={values.title} onChange={set("title")} maxLength={200} aria-invalid={!!error?.issueFor("title")} placeholder="e.g. 2022 Albania government cyberattacks" />
+        <Input
+          id="title"
+          name="title"
+          value={values.title}
+          onChange={set("title")}
+          maxLength={200}
+          aria-invalid={!!error?.issueFor("title")}
+          placeholder="e.g. 2022 Albania government cyberattacks"
+        />
       </Field>
-      <Field id="summary" label="Summary (bottom line up front)" error={error?.issueFor("summary")} hint="Two or three sentences: what happened and what the case is trying to establish.">
+      <Field
+        id="summary"
+        label="Summary (bottom line up front)"
+        error={error?.issueFor("summary")}
+        hint="Two or three sentences: what happened and what the case is trying to establish."
+      >
         <Textarea id="summary" name="summary" rows={4} value={values.summary} onChange={set("summary")} maxLength={4000} />
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="status" label="Status" error={error?.issueFor("status")}>
           <Select id="status" name="status" value={values.status} onChange={set("status")}>
-            {STATUSES.map((s) => <option key={s} value={s}>{s[0].toUpperCase() + s.slice(1)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0].toUpperCase() + s.slice(1)}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="tlp" label="TLP marking" error={error?.issueFor("tlp")} hint={TLP_HINT[values.tlp]}>
           <Select id="tlp" name="tlp" value={values.tlp} onChange={set("tlp")}>
-            {TLPS.map((t) => <option key={t} value={t}>{tlpLabel(t)}</option>)}
+            {TLPS.map((t) => (
+              <option key={t} value={t}>
+                {tlpLabel(t)}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
       <div className="flex gap-3">
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : existing ? "Save changes" : "Create case"}</Button>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : existing ? "Save changes" : "Create case"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

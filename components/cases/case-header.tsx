@@ -4,17 +4,33 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { CaseNav } from "./case-nav";
 import type { CaseRole } from "@/lib/domain-types";
 
-export function CaseHeader({ c, role, canEdit }: { c: { id: string; title: string; tlp: string; status: string }; role: CaseRole; canEdit: boolean }) {
+export function CaseHeader({
+  c,
+  role,
+  canEdit,
+}: {
+  c: { id: string; title: string; tlp: string; status: string };
+  role: CaseRole;
+  canEdit: boolean;
+}) {
   return (
     <div className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-4">
         <TlpBadge tlp={c.tlp} />
         <h1 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">
-          <Link href={`/cases/${c.id}`} className="hover:underline">{c.title}</Link>
+          <Link href={`/cases/${c.id}`} className="hover:underline">
+            {c.title}
+          </Link>
         </h1>
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium capitalize text-slate-700">{c.status}</span>
-        <span className="text-xs text-slate-500" data-testid="my-role">Your role: {ROLE_LABELS[role]}</span>
-        {canEdit && <Link href={`/cases/${c.id}/edit`} className="rounded-md px-2.5 py-1 text-sm ring-1 ring-slate-300 hover:bg-slate-50">Edit case</Link>}
+        <span className="text-xs text-slate-500" data-testid="my-role">
+          Your role: {ROLE_LABELS[role]}
+        </span>
+        {canEdit && (
+          <Link href={`/cases/${c.id}/edit`} className="rounded-md px-2.5 py-1 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            Edit case
+          </Link>
+        )}
       </div>
       <CaseNav caseId={c.id} />
     </div>

@@ -23,8 +23,12 @@ export function CaseNav({ caseId }: { caseId: string }) {
         const href = base + t.href;
         const active = t.href === "" ? pathname === base || pathname.startsWith(`${base}/documents`) : pathname.startsWith(href);
         return (
-          <Link key={t.label} href={href} aria-current={active ? "page" : undefined}
-            className={`border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+          <Link
+            key={t.label}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`border-b-2 px-3 py-2 text-sm font-medium ${active ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
             {t.label}
           </Link>
         );

@@ -29,8 +29,17 @@ export function PresenceIndicator({ caseId, intervalMs = 15_000 }: { caseId: str
           <span className="font-medium">Also viewing:</span>
           <ul aria-label="Also viewing" className="flex flex-wrap items-center gap-2">
             {viewers.map((v) => (
-              <li key={v.userId} className="flex items-center gap-1.5" title={`${v.name}, active ${new Date(v.lastSeenAt).toLocaleTimeString()}`}>
-                <span aria-hidden className="grid h-6 w-6 place-items-center rounded-full bg-indigo-100 text-[0.65rem] font-semibold text-indigo-900 ring-2 ring-white">{initials(v.name)}</span>
+              <li
+                key={v.userId}
+                className="flex items-center gap-1.5"
+                title={`${v.name}, active ${new Date(v.lastSeenAt).toLocaleTimeString()}`}
+              >
+                <span
+                  aria-hidden
+                  className="grid h-6 w-6 place-items-center rounded-full bg-indigo-100 text-[0.65rem] font-semibold text-indigo-900 ring-2 ring-white"
+                >
+                  {initials(v.name)}
+                </span>
                 <span>{v.name}</span>
               </li>
             ))}

@@ -37,7 +37,11 @@ export function reliabilityLabel(code: string) {
 // Link kinds read differently from each end: "A corroborates B" is "corroborated by A" on B's page.
 export const LINK_KINDS = ["corroborates", "contradicts", "repeats"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
-export const LINK_GROUP_LABELS: Record<LinkKind, string> = { corroborates: "Corroborates", contradicts: "Contradicts", repeats: "Repeats (same origin)" };
+export const LINK_GROUP_LABELS: Record<LinkKind, string> = {
+  corroborates: "Corroborates",
+  contradicts: "Contradicts",
+  repeats: "Repeats (same origin)",
+};
 export const LINK_DIRECTION_LABELS: Record<LinkKind, { out: string; in: string }> = {
   corroborates: { out: "Corroborates", in: "Corroborated by" },
   contradicts: { out: "Contradicts", in: "Contradicted by" },

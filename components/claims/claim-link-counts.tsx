@@ -13,9 +13,19 @@ export function ClaimLinkCounts({ links }: { links: ClaimDetail["links"] }) {
   return (
     <span className="flex flex-wrap gap-1" data-testid="claim-links">
       {counts.map(({ kind, n }) => (
-        <span key={kind} title={`${n} ${MARKS[kind].words[n === 1 ? 0 : 1]}`} className={`inline-flex items-center gap-0.5 rounded px-1 py-0.5 text-xs font-medium tabular-nums ${MARKS[kind].style}`} data-link-kind={kind}>
-          <span aria-hidden="true">{MARKS[kind].glyph}{n}</span>
-          <span className="sr-only">{n} {MARKS[kind].words[n === 1 ? 0 : 1]}</span>
+        <span
+          key={kind}
+          title={`${n} ${MARKS[kind].words[n === 1 ? 0 : 1]}`}
+          className={`inline-flex items-center gap-0.5 rounded px-1 py-0.5 text-xs font-medium tabular-nums ${MARKS[kind].style}`}
+          data-link-kind={kind}
+        >
+          <span aria-hidden="true">
+            {MARKS[kind].glyph}
+            {n}
+          </span>
+          <span className="sr-only">
+            {n} {MARKS[kind].words[n === 1 ? 0 : 1]}
+          </span>
         </span>
       ))}
     </span>

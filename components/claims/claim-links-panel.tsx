@@ -15,25 +15,36 @@ export function ClaimLinksPanel({ caseId, claim, canEdit }: { caseId: string; cl
   const remove = useRemoveClaimLink({ caseId });
   return (
     <section aria-labelledby="claim-links-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h3 id="claim-links-heading" className="font-semibold">Links to other claims</h3>
+      <h3 id="claim-links-heading" className="font-semibold">
+        Links to other claims
+      </h3>
       {remove.error && <FormError message={remove.error.message} />}
       {LINK_KINDS.map((kind) => {
         const links = claim.links.filter((l) => l.kind === kind);
         return (
           <div key={kind}>
-            <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{LINK_GROUP_LABELS[kind]} ({links.length})</h4>
+            <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+              {LINK_GROUP_LABELS[kind]} ({links.length})
+            </h4>
             {links.length ? (
               <ul className="mt-1 space-y-1.5" aria-label={LINK_GROUP_LABELS[kind]} data-testid={`links-${kind}`}>
                 {links.map((l) => (
                   <li key={l.id} className="flex items-start justify-between gap-2 text-sm">
                     <span className="min-w-0">
                       <span className="text-xs text-slate-600">{LINK_DIRECTION_LABELS[kind][l.direction]} </span>
-                      <Link href={`/cases/${caseId}/claims/${l.claimId}`} className="text-slate-900 hover:text-indigo-800 hover:underline">{l.statement}</Link>
+                      <Link href={`/cases/${caseId}/claims/${l.claimId}`} className="text-slate-900 hover:text-indigo-800 hover:underline">
+                        {l.statement}
+                      </Link>
                       {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
                     </span>
                     {canEdit && (
-                      <button type="button" className="shrink-0 rounded px-1.5 text-xs font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
-                        disabled={remove.isPending} onClick={() => remove.mutate(l.id)} aria-label={`Remove link: ${LINK_DIRECTION_LABELS[kind][l.direction].toLowerCase()} “${l.statement}”`}>
+                      <button
+                        type="button"
+                        className="shrink-0 rounded px-1.5 text-xs font-medium text-red-800 hover:bg-red-50 disabled:text-slate-500"
+                        disabled={remove.isPending}
+                        onClick={() => remove.mutate(l.id)}
+                        aria-label={`Remove link: ${LINK_DIRECTION_LABELS[kind][l.direction].toLowerCase()} “${l.statement}”`}
+                      >
                         Remove
                       </button>
                     )}
@@ -64,33 +75,68 @@ function AddLinkForm({ caseId, claim }: { caseId: string; claim: ClaimDetail }) 
   const filters = { q, pageSize: 8, sort: "statement", dir: "asc", picker: true };
   const results = useQuery({
     queryKey: claimKeys.list(caseId, filters),
-    queryFn: () => api<ClaimPage>(`/api/cases/${caseId}/claims?${new URLSearchParams({ q, pageSize: "8", sort: "statement", dir: "asc" })}`),
+    queryFn: () =>
+      api<ClaimPage>(`/api/cases/${caseId}/claims?${new URLSearchParams({ q, pageSize: "8", sort: "statement", dir: "asc" })}`),
     enabled: q.length > 0,
   });
   const candidates = (results.data?.claims ?? []).filter((c) => c.id !== claim.id);
   const error = add.error instanceof ApiError ? add.error : null;
 
   return (
-    <form aria-label="Add a link" className="space-y-2 border-t border-slate-200 pt-3" noValidate
+    <form
+      aria-label="Add a link"
+      className="space-y-2 border-t border-slate-200 pt-3"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!toClaimId) return;
-        add.mutate({ toClaimId, kind }, { onSuccess: () => { setToClaimId(null); setText(""); setQ(""); } });
-      }}>
+        add.mutate(
+          { toClaimId, kind },
+          {
+            onSuccess: () => {
+              setToClaimId(null);
+              setText("");
+              setQ("");
+            },
+          },
+        );
+      }}
+    >
       <h4 className="text-sm font-semibold">Add a link</h4>
-      <FormError message={error ? error.issueFor("kind") ?? error.issueFor("toClaimId") ?? error.message : null} />
+      <FormError message={error ? (error.issueFor("kind") ?? error.issueFor("toClaimId") ?? error.message) : null} />
       <div className="flex gap-2">
         <div className="w-40 shrink-0">
-          <label htmlFor="link-kind" className="mb-0.5 block text-xs font-medium text-slate-700">This claim…</label>
-          <select id="link-kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}
-            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none">
-            {LINK_KINDS.map((k) => <option key={k} value={k}>{LINK_DIRECTION_LABELS[k].out.toLowerCase()}</option>)}
+          <label htmlFor="link-kind" className="mb-0.5 block text-xs font-medium text-slate-700">
+            This claim…
+          </label>
+          <select
+            id="link-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as LinkKind)}
+            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none"
+          >
+            {LINK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {LINK_DIRECTION_LABELS[k].out.toLowerCase()}
+              </option>
+            ))}
           </select>
         </div>
         <div className="min-w-0 flex-1">
-          <label htmlFor="link-search" className="mb-0.5 block text-xs font-medium text-slate-700">Find the other claim</label>
-          <input id="link-search" type="search" value={text} onChange={(e) => { setText(e.target.value); setToClaimId(null); }} placeholder="Words from its statement"
-            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none" />
+          <label htmlFor="link-search" className="mb-0.5 block text-xs font-medium text-slate-700">
+            Find the other claim
+          </label>
+          <input
+            id="link-search"
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setToClaimId(null);
+            }}
+            placeholder="Words from its statement"
+            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none"
+          />
         </div>
       </div>
       {q && (
@@ -103,7 +149,14 @@ function AddLinkForm({ caseId, claim }: { caseId: string; claim: ClaimDetail }) 
               {candidates.map((c) => (
                 <li key={c.id}>
                   <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
-                    <input type="radio" name="link-target" value={c.id} checked={toClaimId === c.id} onChange={() => setToClaimId(c.id)} className="mt-1" />
+                    <input
+                      type="radio"
+                      name="link-target"
+                      value={c.id}
+                      checked={toClaimId === c.id}
+                      onChange={() => setToClaimId(c.id)}
+                      className="mt-1"
+                    />
                     <GradeBadge grade={c.grade} reliability={c.reliability} credibility={c.credibility} />
                     <span>{c.statement}</span>
                   </label>
@@ -115,7 +168,9 @@ function AddLinkForm({ caseId, claim }: { caseId: string; claim: ClaimDetail }) 
           )}
         </fieldset>
       )}
-      <Button type="submit" disabled={!toClaimId || add.isPending}>{add.isPending ? "Linking…" : "Add link"}</Button>
+      <Button type="submit" disabled={!toClaimId || add.isPending}>
+        {add.isPending ? "Linking…" : "Add link"}
+      </Button>
     </form>
   );
 }

@@ -24,7 +24,8 @@ export type ClaimListParams = {
 };
 export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q", "include"] as const;
 
-const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
+const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) =>
+  v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
 
 // A hand-edited or stale URL falls back to "no filter" for that one value rather than an error page.
 export function paramsFromSearch(get: (key: string) => string | null | undefined): ClaimListParams {

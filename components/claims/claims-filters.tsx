@@ -5,9 +5,15 @@ import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/sca
 import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, KIND_LABELS, STATUS_LABELS, type EntityOption, type SourceOption } from "./claim-labels";
 import { hasFilters, type ClaimListParams } from "./claim-list-params";
 
-const select = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none";
+const select =
+  "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none";
 
-export function ClaimsFilters({ params, sources, entities, onChange }: {
+export function ClaimsFilters({
+  params,
+  sources,
+  entities,
+  onChange,
+}: {
   params: ClaimListParams;
   sources: SourceOption[];
   entities: EntityOption[];
@@ -34,59 +40,157 @@ export function ClaimsFilters({ params, sources, entities, onChange }: {
 
   const field = (id: string, label: string, control: React.ReactNode) => (
     <div className="min-w-0">
-      <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-700">
+        {label}
+      </label>
       {control}
     </div>
   );
   const str = (v: string) => (v === "" ? undefined : v);
 
   return (
-    <form role="search" aria-label="Filter claims" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-8" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter claims"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4 lg:grid-cols-8"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="col-span-2">
-        {field("claims-q", "Search statement or claimant", (
-          <input id="claims-q" type="search" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} placeholder="e.g. HomeLand Justice" className={select} />
-        ))}
+        {field(
+          "claims-q",
+          "Search statement or claimant",
+          <input
+            id="claims-q"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={200}
+            placeholder="e.g. HomeLand Justice"
+            className={select}
+          />,
+        )}
       </div>
-      {field("claims-source", "Source", (
-        <select id="claims-source" className={select} value={params.sourceId ?? ""} onChange={(e) => onChange({ sourceId: str(e.target.value) })}>
+      {field(
+        "claims-source",
+        "Source",
+        <select
+          id="claims-source"
+          className={select}
+          value={params.sourceId ?? ""}
+          onChange={(e) => onChange({ sourceId: str(e.target.value) })}
+        >
           <option value="">Any source</option>
-          {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
-        </select>
-      ))}
-      {field("claims-reliability", "Reliability", (
-        <select id="claims-reliability" className={select} value={params.reliability ?? ""} onChange={(e) => onChange({ reliability: str(e.target.value) as ClaimListParams["reliability"] })}>
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.reliability})
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        "claims-reliability",
+        "Reliability",
+        <select
+          id="claims-reliability"
+          className={select}
+          value={params.reliability ?? ""}
+          onChange={(e) => onChange({ reliability: str(e.target.value) as ClaimListParams["reliability"] })}
+        >
           <option value="">Any</option>
-          {SOURCE_RELIABILITY.map((r) => <option key={r.code} value={r.code}>{r.code} – {r.label}</option>)}
-        </select>
-      ))}
-      {field("claims-credibility", "Credibility", (
-        <select id="claims-credibility" className={select} value={params.credibility ?? ""} onChange={(e) => onChange({ credibility: e.target.value ? Number(e.target.value) : undefined })}>
+          {SOURCE_RELIABILITY.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.code} – {r.label}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        "claims-credibility",
+        "Credibility",
+        <select
+          id="claims-credibility"
+          className={select}
+          value={params.credibility ?? ""}
+          onChange={(e) => onChange({ credibility: e.target.value ? Number(e.target.value) : undefined })}
+        >
           <option value="">Any</option>
-          {INFORMATION_CREDIBILITY.map((c) => <option key={c.value} value={c.value}>{c.value} – {c.label}</option>)}
-        </select>
-      ))}
-      {field("claims-kind", "Kind", (
-        <select id="claims-kind" className={select} value={params.kind ?? ""} onChange={(e) => onChange({ kind: str(e.target.value) as ClaimListParams["kind"] })}>
+          {INFORMATION_CREDIBILITY.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.value} – {c.label}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        "claims-kind",
+        "Kind",
+        <select
+          id="claims-kind"
+          className={select}
+          value={params.kind ?? ""}
+          onChange={(e) => onChange({ kind: str(e.target.value) as ClaimListParams["kind"] })}
+        >
           <option value="">Any</option>
-          {CLAIM_KIND_KEYS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
-        </select>
-      ))}
-      {field("claims-status", "Status", (
-        <select id="claims-status" className={select} value={params.status ?? ""} onChange={(e) => onChange({ status: str(e.target.value) as ClaimListParams["status"] })}>
+          {CLAIM_KIND_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        "claims-status",
+        "Status",
+        <select
+          id="claims-status"
+          className={select}
+          value={params.status ?? ""}
+          onChange={(e) => onChange({ status: str(e.target.value) as ClaimListParams["status"] })}
+        >
           <option value="">Any</option>
-          {CLAIM_STATUS_KEYS.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
-        </select>
-      ))}
-      {field("claims-entity", "Entity", (
-        <select id="claims-entity" className={select} value={params.entityId ?? ""} onChange={(e) => onChange({ entityId: str(e.target.value) })}>
+          {CLAIM_STATUS_KEYS.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field(
+        "claims-entity",
+        "Entity",
+        <select
+          id="claims-entity"
+          className={select}
+          value={params.entityId ?? ""}
+          onChange={(e) => onChange({ entityId: str(e.target.value) })}
+        >
           <option value="">Any entity</option>
-          {entities.map((en) => <option key={en.id} value={en.id}>{en.name}</option>)}
-        </select>
-      ))}
+          {entities.map((en) => (
+            <option key={en.id} value={en.id}>
+              {en.name}
+            </option>
+          ))}
+        </select>,
+      )}
       {hasFilters(params) && (
         <div className="col-span-2 flex items-end sm:col-span-4 lg:col-span-8">
-          <button type="button" className="text-sm font-medium text-indigo-800 underline hover:text-indigo-950"
-            onClick={() => { setText(""); sent.current = ""; onChange({ sourceId: undefined, reliability: undefined, credibility: undefined, kind: undefined, status: undefined, entityId: undefined, q: undefined }); }}>
+          <button
+            type="button"
+            className="text-sm font-medium text-indigo-800 underline hover:text-indigo-950"
+            onClick={() => {
+              setText("");
+              sent.current = "";
+              onChange({
+                sourceId: undefined,
+                reliability: undefined,
+                credibility: undefined,
+                kind: undefined,
+                status: undefined,
+                entityId: undefined,
+                q: undefined,
+              });
+            }}
+          >
             Clear filters
           </button>
         </div>

@@ -10,7 +10,17 @@ const RELIABILITY_STYLES: Record<string, string> = {
   F: "bg-slate-200 text-slate-800 ring-slate-300",
 };
 
-export function GradeBadge({ grade, reliability, credibility, size = "sm" }: { grade: string; reliability: string; credibility: number; size?: "sm" | "lg" }) {
+export function GradeBadge({
+  grade,
+  reliability,
+  credibility,
+  size = "sm",
+}: {
+  grade: string;
+  reliability: string;
+  credibility: number;
+  size?: "sm" | "lg";
+}) {
   const title = `Source ${reliabilityLabel(reliability)}; information ${credibilityLabel(credibility)}`;
   return (
     <span

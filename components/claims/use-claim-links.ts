@@ -9,7 +9,8 @@ import type { LinkKind } from "./claim-labels";
 export function useAddClaimLink({ caseId, claimId }: { caseId: string; claimId: string }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { toClaimId: string; kind: LinkKind }) => api(`/api/cases/${caseId}/claims/${claimId}/links`, { method: "POST", json: input }),
+    mutationFn: (input: { toClaimId: string; kind: LinkKind }) =>
+      api(`/api/cases/${caseId}/claims/${claimId}/links`, { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: claimKeys.all(caseId) }),
   });
 }

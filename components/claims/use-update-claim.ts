@@ -24,7 +24,12 @@ export function useUpdateClaim({ caseId, claimId }: { caseId: string; claimId: s
       api<{ claim: ClaimDetail }>(`/api/cases/${caseId}/claims/${claimId}`, {
         method: "PATCH",
         // Every field is sent, so an emptied "source confidence" clears it rather than being skipped.
-        json: { ...values, sourceConfidence: values.sourceConfidence.trim() || null, originatorSourceId: values.originatorSourceId || null, version },
+        json: {
+          ...values,
+          sourceConfidence: values.sourceConfidence.trim() || null,
+          originatorSourceId: values.originatorSourceId || null,
+          version,
+        },
       }).then((r) => r.claim),
     onSuccess: (claim) => {
       queryClient.setQueryData(claimKeys.detail(caseId, claimId), claim);

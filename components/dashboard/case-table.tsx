@@ -38,12 +38,24 @@ export function CaseTable({ cases }: { cases: DashboardCase[] }) {
         <caption className="sr-only">Your cases, most recently active first</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className={th}>Case</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Your role</th>
-            <th scope="col" className={`${th} text-right`}>Documents</th>
-            <th scope="col" className={th}>Last activity</th>
-            <th scope="col" className={th}>Open reviews</th>
+            <th scope="col" className={th}>
+              Case
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Your role
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Documents
+            </th>
+            <th scope="col" className={th}>
+              Last activity
+            </th>
+            <th scope="col" className={th}>
+              Open reviews
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -55,18 +67,30 @@ export function CaseTable({ cases }: { cases: DashboardCase[] }) {
                 <td className="max-w-md px-3 py-2.5">
                   <div className="flex items-center gap-2">
                     <TlpBadge tlp={c.tlp} />
-                    <Link href={`/cases/${c.id}`} className="font-medium text-slate-900 hover:underline">{c.title}</Link>
+                    <Link href={`/cases/${c.id}`} className="font-medium text-slate-900 hover:underline">
+                      {c.title}
+                    </Link>
                   </div>
                   {c.summary && <p className="mt-0.5 truncate text-xs text-slate-600">{c.summary}</p>}
                 </td>
-                <td className="px-3 py-2.5"><span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[c.status] ?? STATUS_STYLE.draft}`}>{c.status}</span></td>
+                <td className="px-3 py-2.5">
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[c.status] ?? STATUS_STYLE.draft}`}
+                  >
+                    {c.status}
+                  </span>
+                </td>
                 <td className="px-3 py-2.5 text-xs text-slate-700">{ROLE_LABELS[c.role]}</td>
                 <td className="px-3 py-2.5 text-right text-xs text-slate-700 tabular-nums">{c.documentCount}</td>
                 <td className="px-3 py-2.5 text-xs text-slate-700" data-testid="last-activity">
-                  <time dateTime={lastAt} title={utcLabel(lastAt)} className="font-medium text-slate-900">{formatDistanceToNow(new Date(lastAt), { addSuffix: true })}</time>
+                  <time dateTime={lastAt} title={utcLabel(lastAt)} className="font-medium text-slate-900">
+                    {formatDistanceToNow(new Date(lastAt), { addSuffix: true })}
+                  </time>
                   {last && (
                     <p className="max-w-64 truncate text-slate-600">
-                      <Link href={`/cases/${c.id}/activity`} className="hover:underline">{last.actorName ?? "System"} {actionLabel(last.action)}</Link>
+                      <Link href={`/cases/${c.id}/activity`} className="hover:underline">
+                        {last.actorName ?? "System"} {actionLabel(last.action)}
+                      </Link>
                     </p>
                   )}
                 </td>

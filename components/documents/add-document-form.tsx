@@ -19,17 +19,30 @@ type Existing = { id: string; title: string; retracted: boolean };
 export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
   const [mode, setMode] = useState<Mode>("paste");
   const tab = (m: Mode, label: string) => (
-    <button type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)}
-      className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-indigo-50 text-indigo-800 ring-1 ring-indigo-200" : "text-slate-600 hover:text-slate-900"}`}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={mode === m}
+      onClick={() => setMode(m)}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-indigo-50 text-indigo-800 ring-1 ring-indigo-200" : "text-slate-600 hover:text-slate-900"}`}
+    >
       {label}
     </button>
   );
   return (
     <div className="space-y-4">
-      <div role="tablist" aria-label="How to add the document" className="flex flex-wrap gap-2">{tab("paste", "Paste text")}{tab("upload", "Upload file")}{tab("url", "Capture URL")}</div>
+      <div role="tablist" aria-label="How to add the document" className="flex flex-wrap gap-2">
+        {tab("paste", "Paste text")}
+        {tab("upload", "Upload file")}
+        {tab("url", "Capture URL")}
+      </div>
       {/* Both stay mounted so switching tabs never loses what was typed. */}
-      <div hidden={mode !== "url"}><CaptureUrlForm caseId={caseId} /></div>
-      <div hidden={mode === "url"}><PasteOrUploadForm caseId={caseId} sources={sources} mode={mode === "url" ? "paste" : mode} /></div>
+      <div hidden={mode !== "url"}>
+        <CaptureUrlForm caseId={caseId} />
+      </div>
+      <div hidden={mode === "url"}>
+        <PasteOrUploadForm caseId={caseId} sources={sources} mode={mode === "url" ? "paste" : mode} />
+      </div>
     </div>
   );
 }
@@ -78,7 +91,8 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
     setLast(null);
     if (mode === "upload") {
       if (!file) return setClientError({ mode, message: "Choose a file to upload." });
-      if (file.size > MAX_BYTES) return setClientError({ mode, message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.` });
+      if (file.size > MAX_BYTES)
+        return setClientError({ mode, message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.` });
     }
     add.mutate({ mode, confirmDuplicate: false });
   }
@@ -86,45 +100,102 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
   return (
     <form onSubmit={submit} className="space-y-4" noValidate aria-label="Add a document">
       {existing ? (
-        <div role="alert" data-testid="exact-duplicate" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="alert"
+          data-testid="exact-duplicate"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <p className="font-semibold">This exact content is already in the case.</p>
           <p>
-            Same SHA-256 as <a className="font-medium underline" href={`/cases/${caseId}/documents/${existing.id}`}>“{existing.title}”</a>{existing.retracted ? " (retracted)" : ""}. Open that one, or add this capture as well (for example to record a later retrieval).
+            Same SHA-256 as{" "}
+            <a className="font-medium underline" href={`/cases/${caseId}/documents/${existing.id}`}>
+              “{existing.title}”
+            </a>
+            {existing.retracted ? " (retracted)" : ""}. Open that one, or add this capture as well (for example to record a later
+            retrieval).
           </p>
-          <Button type="button" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ mode, confirmDuplicate: true })}>Add it anyway</Button>
+          <Button type="button" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ mode, confirmDuplicate: true })}>
+            Add it anyway
+          </Button>
         </div>
       ) : (
         <FormError message={shownClientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
       )}
       {last && <AddedNotice created={last} />}
-      <Field id="doc-title" label={mode === "paste" ? "Title" : "Title (optional: defaults to the file name)"} error={error?.issueFor("title")}>
+      <Field
+        id="doc-title"
+        label={mode === "paste" ? "Title" : "Title (optional: defaults to the file name)"}
+        error={error?.issueFor("title")}
+      >
         <Input id="doc-title" value={meta.title} onChange={set("title")} maxLength={300} aria-invalid={!!error?.issueFor("title")} />
       </Field>
       {mode === "paste" ? (
-        <Field id="doc-text" label="Text" error={error?.issueFor("text")} hint="Paste the article as captured. A leading “ date YYYY-MM-DD” line becomes the published date.">
-          <Textarea id="doc-text" value={text} onChange={(e) => setText(e.target.value)} rows={10} className="font-serif" aria-invalid={!!error?.issueFor("text")} />
+        <Field
+          id="doc-text"
+          label="Text"
+          error={error?.issueFor("text")}
+          hint="Paste the article as captured. A leading “ date YYYY-MM-DD” line becomes the published date."
+        >
+          <Textarea
+            id="doc-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={10}
+            className="font-serif"
+            aria-invalid={!!error?.issueFor("text")}
+          />
         </Field>
       ) : (
-        <Field id="doc-file" label="File" error={error?.issueFor("file")} hint=".txt, .md, .html or .pdf, up to 5 MB. HTML is sanitised and only its text is kept.">
-          <Input id="doc-file" ref={fileInput} type="file" accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <Field
+          id="doc-file"
+          label="File"
+          error={error?.issueFor("file")}
+          hint=".txt, .md, .html or .pdf, up to 5 MB. HTML is sanitised and only its text is kept."
+        >
+          <Input
+            id="doc-file"
+            ref={fileInput}
+            type="file"
+            accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </Field>
       )}
-      <Field id="doc-source" label="Source (optional)" error={error?.issueFor("sourceId")} hint="Who published it; its grade is inherited, and claims from it name it as claimant by default.">
+      <Field
+        id="doc-source"
+        label="Source (optional)"
+        error={error?.issueFor("sourceId")}
+        hint="Who published it; its grade is inherited, and claims from it name it as claimant by default."
+      >
         <Select id="doc-source" value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
           <option value="">No source yet</option>
-          {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.reliability})
+            </option>
+          ))}
         </Select>
       </Field>
       <details className="rounded-md border border-slate-200 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Source details (URL, publisher, author, date)</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field id="doc-url" label="URL" error={error?.issueFor("url")}><Input id="doc-url" value={meta.url} onChange={set("url")} placeholder="https://…" /></Field>
-          <Field id="doc-publisher" label="Publisher" error={error?.issueFor("publisher")}><Input id="doc-publisher" value={meta.publisher} onChange={set("publisher")} /></Field>
-          <Field id="doc-author" label="Author" error={error?.issueFor("author")}><Input id="doc-author" value={meta.author} onChange={set("author")} /></Field>
-          <Field id="doc-published" label="Published" error={error?.issueFor("publishedAt")}><Input id="doc-published" type="date" value={meta.publishedAt} onChange={set("publishedAt")} /></Field>
+          <Field id="doc-url" label="URL" error={error?.issueFor("url")}>
+            <Input id="doc-url" value={meta.url} onChange={set("url")} placeholder="https://…" />
+          </Field>
+          <Field id="doc-publisher" label="Publisher" error={error?.issueFor("publisher")}>
+            <Input id="doc-publisher" value={meta.publisher} onChange={set("publisher")} />
+          </Field>
+          <Field id="doc-author" label="Author" error={error?.issueFor("author")}>
+            <Input id="doc-author" value={meta.author} onChange={set("author")} />
+          </Field>
+          <Field id="doc-published" label="Published" error={error?.issueFor("publishedAt")}>
+            <Input id="doc-published" type="date" value={meta.publishedAt} onChange={set("publishedAt")} />
+          </Field>
         </div>
       </details>
-      <Button type="submit" disabled={add.isPending}>{add.isPending ? (mode === "upload" ? "Uploading and extracting…" : "Saving…") : "Add document"}</Button>
+      <Button type="submit" disabled={add.isPending}>
+        {add.isPending ? (mode === "upload" ? "Uploading and extracting…" : "Saving…") : "Add document"}
+      </Button>
     </form>
   );
 }

@@ -7,8 +7,18 @@ import { Button, Field, FormError, Input } from "@/components/ui/form";
 import { AddedNotice, type Created } from "./added-notice";
 
 type Preview = {
-  url: string; finalUrl: string; contentType: string; title: string | null; byline: string | null; siteName: string | null;
-  publishedAt: string | null; excerpt: string; textLength: number; sha256: string; size: number; retrievedAt: string;
+  url: string;
+  finalUrl: string;
+  contentType: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  excerpt: string;
+  textLength: number;
+  sha256: string;
+  size: number;
+  retrievedAt: string;
 };
 type Meta = { title: string; publisher: string; author: string; publishedAt: string };
 
@@ -59,39 +69,98 @@ export function CaptureUrlForm({ caseId }: { caseId: string }) {
     <form onSubmit={submit} className="space-y-4" noValidate aria-label="Capture a URL">
       {last && <AddedNotice created={last} />}
       <FormError message={saveError && !saveError.issues.length && !urlError ? saveError.message : null} />
-      <Field id="capture-url" label="URL to capture" error={urlError} hint="The server fetches the page and keeps its exact bytes with a SHA-256 hash.">
+      <Field
+        id="capture-url"
+        label="URL to capture"
+        error={urlError}
+        hint="The server fetches the page and keeps its exact bytes with a SHA-256 hash."
+      >
         <div className="flex gap-2">
           <Input
-            id="capture-url" type="url" inputMode="url" value={url} placeholder="https://…" aria-invalid={!!urlError}
+            id="capture-url"
+            type="url"
+            inputMode="url"
+            value={url}
+            placeholder="https://…"
+            aria-invalid={!!urlError}
             aria-describedby={urlError ? "capture-url-error" : "capture-url-hint"}
-            onChange={(e) => { setUrl(e.target.value); setPreview(null); fetchPreview.reset(); }}
+            onChange={(e) => {
+              setUrl(e.target.value);
+              setPreview(null);
+              fetchPreview.reset();
+            }}
           />
-          <Button type="button" variant="secondary" disabled={fetchPreview.isPending || !url.trim()} onClick={() => { setLast(null); save.reset(); fetchPreview.mutate(); }}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={fetchPreview.isPending || !url.trim()}
+            onClick={() => {
+              setLast(null);
+              save.reset();
+              fetchPreview.mutate();
+            }}
+          >
             {fetchPreview.isPending ? "Fetching…" : "Fetch"}
           </Button>
         </div>
       </Field>
       {preview && (
         <div className="space-y-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="capture-preview">
-          <p className="text-xs text-slate-600">Found at <span className="break-all font-medium text-slate-800">{preview.finalUrl}</span>. Check what was found and correct it before saving.</p>
+          <p className="text-xs text-slate-600">
+            Found at <span className="break-all font-medium text-slate-800">{preview.finalUrl}</span>. Check what was found and correct it
+            before saving.
+          </p>
           <Field id="capture-title" label="Title" error={saveError?.issueFor("title")}>
-            <Input id="capture-title" value={meta.title} onChange={set("title")} maxLength={300} aria-invalid={!!saveError?.issueFor("title")} />
+            <Input
+              id="capture-title"
+              value={meta.title}
+              onChange={set("title")}
+              maxLength={300}
+              aria-invalid={!!saveError?.issueFor("title")}
+            />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="capture-publisher" label="Publisher" error={saveError?.issueFor("publisher")}><Input id="capture-publisher" value={meta.publisher} onChange={set("publisher")} maxLength={200} /></Field>
-            <Field id="capture-author" label="Author" error={saveError?.issueFor("author")}><Input id="capture-author" value={meta.author} onChange={set("author")} maxLength={200} /></Field>
-            <Field id="capture-published" label="Published" error={saveError?.issueFor("publishedAt")}><Input id="capture-published" type="date" value={meta.publishedAt} onChange={set("publishedAt")} /></Field>
+            <Field id="capture-publisher" label="Publisher" error={saveError?.issueFor("publisher")}>
+              <Input id="capture-publisher" value={meta.publisher} onChange={set("publisher")} maxLength={200} />
+            </Field>
+            <Field id="capture-author" label="Author" error={saveError?.issueFor("author")}>
+              <Input id="capture-author" value={meta.author} onChange={set("author")} maxLength={200} />
+            </Field>
+            <Field id="capture-published" label="Published" error={saveError?.issueFor("publishedAt")}>
+              <Input id="capture-published" type="date" value={meta.publishedAt} onChange={set("publishedAt")} />
+            </Field>
           </div>
           <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-xs">
-            <dt className="text-slate-600">SHA-256</dt><dd className="break-all font-mono text-slate-900" data-testid="capture-sha256">{preview.sha256}</dd>
-            <dt className="text-slate-600">Size</dt><dd className="text-slate-900">{preview.size.toLocaleString("en")} bytes · {preview.contentType}</dd>
+            <dt className="text-slate-600">SHA-256</dt>
+            <dd className="break-all font-mono text-slate-900" data-testid="capture-sha256">
+              {preview.sha256}
+            </dd>
+            <dt className="text-slate-600">Size</dt>
+            <dd className="text-slate-900">
+              {preview.size.toLocaleString("en")} bytes · {preview.contentType}
+            </dd>
           </dl>
           <div>
-            <h3 className="text-sm font-medium text-slate-800">Text found <span className="font-normal text-slate-600">({preview.textLength.toLocaleString("en")} characters{preview.textLength > preview.excerpt.length ? ", first 2,000 shown" : ""})</span></h3>
+            <h3 className="text-sm font-medium text-slate-800">
+              Text found{" "}
+              <span className="font-normal text-slate-600">
+                ({preview.textLength.toLocaleString("en")} characters
+                {preview.textLength > preview.excerpt.length ? ", first 2,000 shown" : ""})
+              </span>
+            </h3>
             {/* Captured text is shown as text, never as HTML. */}
-            <div tabIndex={0} aria-label="Text found" className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap rounded border border-slate-200 bg-white p-2 font-serif text-sm text-slate-900" data-testid="capture-excerpt">{preview.excerpt}</div>
+            <div
+              tabIndex={0}
+              aria-label="Text found"
+              className="mt-1 max-h-48 overflow-y-auto whitespace-pre-wrap rounded border border-slate-200 bg-white p-2 font-serif text-sm text-slate-900"
+              data-testid="capture-excerpt"
+            >
+              {preview.excerpt}
+            </div>
           </div>
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? "Fetching and saving…" : "Save document"}</Button>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Fetching and saving…" : "Save document"}
+          </Button>
         </div>
       )}
     </form>

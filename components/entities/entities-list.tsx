@@ -24,12 +24,20 @@ export function EntitiesList({ caseId, initial, canManage }: { caseId: string; i
   return (
     <div className="space-y-5">
       <div className="flex items-center justify-between gap-4">
-        <h2 className="text-lg font-semibold">Entities <span className="text-sm font-normal text-slate-600">({data.length})</span></h2>
-        {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New entity</Button>}
+        <h2 className="text-lg font-semibold">
+          Entities <span className="text-sm font-normal text-slate-600">({data.length})</span>
+        </h2>
+        {canManage && !adding && (
+          <Button type="button" onClick={() => setAdding(true)}>
+            New entity
+          </Button>
+        )}
       </div>
       {adding && (
         <section aria-labelledby="add-entity-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h3 id="add-entity-heading" className="mb-3 font-semibold">Add an entity</h3>
+          <h3 id="add-entity-heading" className="mb-3 font-semibold">
+            Add an entity
+          </h3>
           <EntityForm caseId={caseId} onDone={() => setAdding(false)} />
         </section>
       )}
@@ -49,10 +57,20 @@ export function EntitiesList({ caseId, initial, canManage }: { caseId: string; i
             <table className="min-w-full text-sm" aria-labelledby={`kind-${kind}`}>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="w-1/4 px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Aliases</th>
-                  <th scope="col" className="w-24 px-3 py-2 text-right">Claims</th>
-                  {canManage && <th scope="col" className="w-20 px-3 py-2"><span className="sr-only">Actions</span></th>}
+                  <th scope="col" className="w-1/4 px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Aliases
+                  </th>
+                  <th scope="col" className="w-24 px-3 py-2 text-right">
+                    Claims
+                  </th>
+                  {canManage && (
+                    <th scope="col" className="w-20 px-3 py-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
@@ -60,20 +78,31 @@ export function EntitiesList({ caseId, initial, canManage }: { caseId: string; i
                   <Fragment key={e.id}>
                     <tr className="align-top" data-testid="entity-row">
                       <td className="px-3 py-2">
-                        <Link href={`/cases/${caseId}/entities/${e.id}`} className="font-medium text-indigo-800 underline-offset-2 hover:underline">{e.name}</Link>
+                        <Link
+                          href={`/cases/${caseId}/entities/${e.id}`}
+                          className="font-medium text-indigo-800 underline-offset-2 hover:underline"
+                        >
+                          {e.name}
+                        </Link>
                         {e.description && <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{e.description}</p>}
                       </td>
                       <td className="px-3 py-2 text-slate-700">
                         {e.aliases.length ? (
                           <ul className="flex flex-wrap gap-1" aria-label={`Aliases of ${e.name}`}>
-                            {e.aliases.map((a) => <li key={a} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{a}</li>)}
+                            {e.aliases.map((a) => (
+                              <li key={a} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
+                                {a}
+                              </li>
+                            ))}
                           </ul>
                         ) : (
                           <span className="text-slate-500">—</span>
                         )}
                       </td>
                       <td className="px-3 py-2 text-right tabular-nums text-slate-700">{e.claimCount}</td>
-                      {canManage && <EditToggleCell name={e.name} open={editing === e.id} onToggle={() => setEditing(editing === e.id ? null : e.id)} />}
+                      {canManage && (
+                        <EditToggleCell name={e.name} open={editing === e.id} onToggle={() => setEditing(editing === e.id ? null : e.id)} />
+                      )}
                     </tr>
                     {editing === e.id && (
                       <InlineEditRow colSpan={4}>

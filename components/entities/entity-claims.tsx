@@ -19,11 +19,17 @@ export function EntityClaims({ caseId, claims }: { caseId: string; claims: Claim
           <div className="flex flex-wrap items-start gap-3">
             <GradeBadge grade={c.grade} reliability={c.reliability} credibility={c.credibility} />
             <div className="min-w-0 flex-1">
-              <Link href={`/cases/${caseId}/claims/${c.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline">{c.statement}</Link>
+              <Link href={`/cases/${caseId}/claims/${c.id}`} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+                {c.statement}
+              </Link>
               <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
-                <span>Claimed by <span className="font-medium">{c.claimant}</span></span>
+                <span>
+                  Claimed by <span className="font-medium">{c.claimant}</span>
+                </span>
                 <span>{KIND_LABELS[c.kind as keyof typeof KIND_LABELS] ?? c.kind}</span>
-                <span className={`rounded px-1.5 py-0.5 font-medium ${STATUS_STYLES[c.status as ClaimStatus] ?? ""}`}>{STATUS_LABELS[c.status as ClaimStatus] ?? c.status}</span>
+                <span className={`rounded px-1.5 py-0.5 font-medium ${STATUS_STYLES[c.status as ClaimStatus] ?? ""}`}>
+                  {STATUS_LABELS[c.status as ClaimStatus] ?? c.status}
+                </span>
               </div>
             </div>
           </div>
@@ -32,7 +38,10 @@ export function EntityClaims({ caseId, claims }: { caseId: string; claims: Claim
               {c.excerpts.map((e) => (
                 <li key={e.id} className="text-sm">
                   <blockquote className="font-serif text-slate-900">“{e.exact}”</blockquote>
-                  <Link href={`/cases/${caseId}/documents/${e.documentId}#excerpt-${e.id}`} className="text-xs font-medium text-indigo-800 underline hover:text-indigo-950">
+                  <Link
+                    href={`/cases/${caseId}/documents/${e.documentId}#excerpt-${e.id}`}
+                    className="text-xs font-medium text-indigo-800 underline hover:text-indigo-950"
+                  >
                     Open in “{e.documentTitle}”
                   </Link>
                   <span className="ml-2 text-xs text-slate-600">{e.source ? e.source.name : "No source assigned"}</span>

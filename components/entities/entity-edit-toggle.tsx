@@ -9,7 +9,12 @@ import type { EntityRow } from "./types";
 export function EntityEditToggle({ caseId, entity }: { caseId: string; entity: EntityRow }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  if (!open) return <Button type="button" variant="secondary" onClick={() => setOpen(true)}>Edit entity</Button>;
+  if (!open)
+    return (
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
+        Edit entity
+      </Button>
+    );
   return (
     <div className="w-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <EntityForm

@@ -24,14 +24,29 @@ function show(k: (typeof FIELDS)[number], v: EntityValues) {
  * field; what was typed stays. When someone else saved first (409) their version is shown and the
  * user chooses: keep their own edits (saved over the newer version next) or take the other one.
  */
-export function EntityForm({ caseId, existing, onDone }: { caseId: string; existing?: EntityRow; onDone: (saved?: { id: string }) => void }) {
+export function EntityForm({
+  caseId,
+  existing,
+  onDone,
+}: {
+  caseId: string;
+  existing?: EntityRow;
+  onDone: (saved?: { id: string }) => void;
+}) {
   const idp = existing ? `entity-${existing.id}` : "new-entity";
   const save = useSaveEntity({ caseId, entityId: existing?.id });
-  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<EntityValues, Current>({ initial: existing ? valuesOf(existing) : EMPTY, version: existing?.version ?? 1, reset: save.reset });
+  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<EntityValues, Current>({
+    initial: existing ? valuesOf(existing) : EMPTY,
+    version: existing?.version ?? 1,
+    reset: save.reset,
+  });
   const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
   // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
-  const issue = (k: string) => error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
-  const set = (k: "kind" | "name" | "description" | "role") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const issue = (k: string) =>
+    error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
+  const set =
+    (k: "kind" | "name" | "description" | "role") => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <form
@@ -65,27 +80,61 @@ export function EntityForm({ caseId, existing, onDone }: { caseId: string; exist
         <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
           <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
             <option value="">Choose a kind…</option>
-            {ENTITY_KINDS.map((k) => <option key={k} value={k}>{ENTITY_KIND_LABELS[k]}</option>)}
+            {ENTITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ENTITY_KIND_LABELS[k]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id={`${idp}-name`} label="Name" error={issue("name")}>
-          <Input id={`${idp}-name`} value={values.name} onChange={set("name")} maxLength={200} aria-invalid={!!issue("name")} placeholder="e.g. HomeLand Justice" />
+          <Input
+            id={`${idp}-name`}
+            value={values.name}
+            onChange={set("name")}
+            maxLength={200}
+            aria-invalid={!!issue("name")}
+            placeholder="e.g. HomeLand Justice"
+          />
         </Field>
       </div>
-      <Field id={`${idp}-aliases`} label="Aliases" error={issue("aliases")} hint="Other names in the reporting. Press Enter or type a comma after each.">
-        <AliasInput id={`${idp}-aliases`} value={values.aliases} onChange={(aliases) => setValues((v) => ({ ...v, aliases }))} describedBy={`${idp}-aliases-${issue("aliases") ? "error" : "hint"}`} />
+      <Field
+        id={`${idp}-aliases`}
+        label="Aliases"
+        error={issue("aliases")}
+        hint="Other names in the reporting. Press Enter or type a comma after each."
+      >
+        <AliasInput
+          id={`${idp}-aliases`}
+          value={values.aliases}
+          onChange={(aliases) => setValues((v) => ({ ...v, aliases }))}
+          describedBy={`${idp}-aliases-${issue("aliases") ? "error" : "hint"}`}
+        />
       </Field>
-      <Field id={`${idp}-role`} label="Side" error={issue("role")} hint="A victim's system or organisation is exported to STIX as a target, never as adversary infrastructure.">
+      <Field
+        id={`${idp}-role`}
+        label="Side"
+        error={issue("role")}
+        hint="A victim's system or organisation is exported to STIX as a target, never as adversary infrastructure."
+      >
         <Select id={`${idp}-role`} value={values.role} onChange={set("role")}>
-          {ENTITY_ROLES.map((r) => <option key={r} value={r}>{ENTITY_ROLE_LABELS[r]}</option>)}
+          {ENTITY_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ENTITY_ROLE_LABELS[r]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field id={`${idp}-description`} label="Description (optional)" error={issue("description")}>
         <Textarea id={`${idp}-description`} rows={2} value={values.description} onChange={set("description")} maxLength={4000} />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending || !!conflict}>{save.isPending ? "Saving…" : existing ? "Save entity" : "Add entity"}</Button>
-        <Button type="button" variant="secondary" onClick={() => onDone()}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending || !!conflict}>
+          {save.isPending ? "Saving…" : existing ? "Save entity" : "Add entity"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => onDone()}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -20,7 +20,9 @@ export function useSaveEntity({ caseId, entityId }: { caseId: string; entityId?:
     onSuccess: ({ entity }) => {
       // The saved row (with its new version) goes into the list at once, so reopening the editor before
       // the refetch lands does not start from the old version and conflict with the user's own save.
-      queryClient.setQueryData<EntityRow[]>(entityKeys.list(caseId), (rows) => rows?.map((r) => (r.id === entity.id ? toEntityRow({ ...entity, claimCount: r.claimCount }) : r)));
+      queryClient.setQueryData<EntityRow[]>(entityKeys.list(caseId), (rows) =>
+        rows?.map((r) => (r.id === entity.id ? toEntityRow({ ...entity, claimCount: r.claimCount }) : r)),
+      );
       queryClient.invalidateQueries({ queryKey: entityKeys.list(caseId) });
       queryClient.invalidateQueries({ queryKey: entityKeys.detail(caseId, entity.id) });
       // Claims show their entities' names.

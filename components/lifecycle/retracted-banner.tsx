@@ -6,10 +6,14 @@ export function RetractedBanner({ kind, retraction }: { kind: string; retraction
   return (
     <div role="alert" data-testid="retracted-banner" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 text-red-950">
       <p className="font-semibold">
-        This {kind} was retracted on {retraction.at.slice(0, 10)}{retraction.by ? ` by ${retraction.by}` : ""}.
+        This {kind} was retracted on {retraction.at.slice(0, 10)}
+        {retraction.by ? ` by ${retraction.by}` : ""}.
       </p>
       <p className="mt-1 text-sm">Reason: {retraction.reason}</p>
-      <p className="mt-1 text-xs">It is kept for the record but is no longer evidence: it is hidden from lists, search and the ACH matrix unless retracted items are shown.</p>
+      <p className="mt-1 text-xs">
+        It is kept for the record but is no longer evidence: it is hidden from lists, search and the ACH matrix unless retracted items are
+        shown.
+      </p>
     </div>
   );
 }
@@ -17,7 +21,11 @@ export function RetractedBanner({ kind, retraction }: { kind: string; retraction
 /** A small marker for a retracted row in a list shown with retracted items. */
 export function RetractedTag({ reason }: { reason?: string | null }) {
   return (
-    <span data-testid="retracted-tag" title={reason ? `Retracted: ${reason}` : "Retracted"} className="ml-2 inline-block rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-900">
+    <span
+      data-testid="retracted-tag"
+      title={reason ? `Retracted: ${reason}` : "Retracted"}
+      className="ml-2 inline-block rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-red-900"
+    >
       Retracted
     </span>
   );

@@ -11,7 +11,8 @@ export function useRetract({ caseId, kind, id }: { caseId: string; kind: Retract
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
-    mutationFn: (reason: string) => api<{ retraction: Retraction }>(`/api/cases/${caseId}/${kind}s/${id}/retract`, { method: "POST", json: { reason } }),
+    mutationFn: (reason: string) =>
+      api<{ retraction: Retraction }>(`/api/cases/${caseId}/${kind}s/${id}/retract`, { method: "POST", json: { reason } }),
     onSuccess: () => {
       // A retraction hides the record from lists and changes grades and origin counts elsewhere.
       queryClient.invalidateQueries({ queryKey: ["cases", caseId] });

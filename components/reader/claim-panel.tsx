@@ -15,14 +15,29 @@ export const KIND_HINTS: Record<(typeof CLAIM_KINDS)[number], string> = {
   denial: "Denial: someone rejects an allegation.",
 };
 
-type Values = { statement: string; claimant: string; kind: string; credibility: string; sourceConfidence: string; originatorSourceId: string };
+type Values = {
+  statement: string;
+  claimant: string;
+  kind: string;
+  credibility: string;
+  sourceConfidence: string;
+  originatorSourceId: string;
+};
 
 /**
  * The side panel for a new claim: the quote is already attached, the rest is prefilled from the
  * source and the quote's own words. Field errors from the server appear beside their field and the
  * input stays.
  */
-export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, onSubmit, onClose }: {
+export function ClaimPanel({
+  excerpt,
+  claimant,
+  sources = [],
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
   excerpt: PendingExcerpt;
   claimant: string;
   sources?: { id: string; name: string; reliability: string }[];
@@ -45,8 +60,14 @@ export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, on
   const issue = (path: string) => err?.issueFor(path);
   const quoteIssue = err?.issues.find((i) => i.path.startsWith("excerpts"))?.message;
   const known = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "originatorSourceId"];
-  const general = err && !err.issues.some((i) => known.includes(i.path) || i.path.startsWith("excerpts")) ? err.message : error instanceof Error && !err ? error.message : null;
-  const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const general =
+    err && !err.issues.some((i) => known.includes(i.path) || i.path.startsWith("excerpts"))
+      ? err.message
+      : error instanceof Error && !err
+        ? error.message
+        : null;
+  const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <aside
@@ -59,8 +80,12 @@ export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, on
       }}
     >
       <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
-        <h2 id="claim-panel-title" className="text-base font-semibold">New claim from selection</h2>
-        <Button type="button" variant="secondary" onClick={onClose} aria-label="Close the claim panel">Close</Button>
+        <h2 id="claim-panel-title" className="text-base font-semibold">
+          New claim from selection
+        </h2>
+        <Button type="button" variant="secondary" onClick={onClose} aria-label="Close the claim panel">
+          Close
+        </Button>
       </div>
       <form
         className="flex-1 space-y-4 overflow-y-auto px-5 py-4"
@@ -81,17 +106,52 @@ export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, on
       >
         <FormError message={general} />
         <figure className="space-y-1">
-          <figcaption className="text-sm font-medium text-slate-800">Quote (offsets {excerpt.start}–{excerpt.end})</figcaption>
-          <blockquote data-testid="claim-quote" className="max-h-40 overflow-y-auto whitespace-pre-wrap rounded-md border-l-4 border-sky-600 bg-sky-50 px-3 py-2 font-serif text-sm text-slate-900">{excerpt.exact}</blockquote>
-          {quoteIssue && <p className="text-sm text-red-700" role="alert">{quoteIssue}</p>}
+          <figcaption className="text-sm font-medium text-slate-800">
+            Quote (offsets {excerpt.start}–{excerpt.end})
+          </figcaption>
+          <blockquote
+            data-testid="claim-quote"
+            className="max-h-40 overflow-y-auto whitespace-pre-wrap rounded-md border-l-4 border-sky-600 bg-sky-50 px-3 py-2 font-serif text-sm text-slate-900"
+          >
+            {excerpt.exact}
+          </blockquote>
+          {quoteIssue && (
+            <p className="text-sm text-red-700" role="alert">
+              {quoteIssue}
+            </p>
+          )}
         </figure>
-        <Field id="claim-statement" label="Statement" error={issue("statement")} hint="The claim in your own words, as one checkable sentence.">
-          <Textarea ref={statementRef} id="claim-statement" rows={3} value={values.statement} onChange={set("statement")} aria-invalid={!!issue("statement")} maxLength={4000} />
+        <Field
+          id="claim-statement"
+          label="Statement"
+          error={issue("statement")}
+          hint="The claim in your own words, as one checkable sentence."
+        >
+          <Textarea
+            ref={statementRef}
+            id="claim-statement"
+            rows={3}
+            value={values.statement}
+            onChange={set("statement")}
+            aria-invalid={!!issue("statement")}
+            maxLength={4000}
+          />
         </Field>
         <Field id="claim-claimant" label="Claimant" error={issue("claimant")} hint="Who asserts it (guessed from the document's source).">
-          <Input id="claim-claimant" value={values.claimant} onChange={set("claimant")} aria-invalid={!!issue("claimant")} maxLength={300} />
+          <Input
+            id="claim-claimant"
+            value={values.claimant}
+            onChange={set("claimant")}
+            aria-invalid={!!issue("claimant")}
+            maxLength={300}
+          />
         </Field>
-        <Field id="claim-originator" label="Originator (who first made it, optional)" error={issue("originatorSourceId")} hint="When this document only relays someone else's claim (a column citing Microsoft), name who first made it: independence counts originators.">
+        <Field
+          id="claim-originator"
+          label="Originator (who first made it, optional)"
+          error={issue("originatorSourceId")}
+          hint="When this document only relays someone else's claim (a column citing Microsoft), name who first made it: independence counts originators."
+        >
           <Select
             id="claim-originator"
             value={values.originatorSourceId}
@@ -99,39 +159,82 @@ export function ClaimPanel({ excerpt, claimant, sources = [], pending, error, on
               const id = e.target.value;
               const name = sources.find((s) => s.id === id)?.name;
               // The claimant follows the originator unless the analyst already changed it.
-              setValues((v) => ({ ...v, originatorSourceId: id, claimant: name && (v.claimant === claimant || !v.claimant) ? name : v.claimant }));
+              setValues((v) => ({
+                ...v,
+                originatorSourceId: id,
+                claimant: name && (v.claimant === claimant || !v.claimant) ? name : v.claimant,
+              }));
             }}
           >
             <option value="">Not named (this document&rsquo;s source is the origin)</option>
-            {sources.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.reliability})</option>)}
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.reliability})
+              </option>
+            ))}
           </Select>
         </Field>
         <Field id="claim-kind" label="Kind" error={issue("kind")} hint={KIND_HINTS[values.kind as keyof typeof KIND_HINTS]}>
           <Select id="claim-kind" value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
-            {CLAIM_KINDS.map((k) => <option key={k} value={k}>{k[0].toUpperCase() + k.slice(1)}</option>)}
+            {CLAIM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k[0].toUpperCase() + k.slice(1)}
+              </option>
+            ))}
           </Select>
         </Field>
         <fieldset className="space-y-1" aria-describedby={issue("credibility") ? "claim-credibility-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Credibility of the information</legend>
           <div className="space-y-1">
             {INFORMATION_CREDIBILITY.map((c) => (
-              <label key={c.value} className="flex cursor-pointer gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
-                <input type="radio" name="credibility" value={c.value} checked={values.credibility === String(c.value)} onChange={set("credibility")} className="mt-1" />
+              <label
+                key={c.value}
+                className="flex cursor-pointer gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50"
+              >
+                <input
+                  type="radio"
+                  name="credibility"
+                  value={c.value}
+                  checked={values.credibility === String(c.value)}
+                  onChange={set("credibility")}
+                  className="mt-1"
+                />
                 <span>
-                  <span className="font-medium">{c.value} – {c.label}</span>
+                  <span className="font-medium">
+                    {c.value} – {c.label}
+                  </span>
                   <span className="block text-xs text-slate-600">{c.meaning}</span>
                 </span>
               </label>
             ))}
           </div>
-          {issue("credibility") && <p className="text-sm text-red-700" id="claim-credibility-error" role="alert">{issue("credibility")}</p>}
+          {issue("credibility") && (
+            <p className="text-sm text-red-700" id="claim-credibility-error" role="alert">
+              {issue("credibility")}
+            </p>
+          )}
         </fieldset>
-        <Field id="claim-source-confidence" label="Source's own confidence words" error={issue("sourceConfidence")} hint="Quoted as the source wrote them (e.g. “moderate confidence”); not your confidence.">
-          <Input id="claim-source-confidence" value={values.sourceConfidence} onChange={set("sourceConfidence")} aria-invalid={!!issue("sourceConfidence")} maxLength={200} />
+        <Field
+          id="claim-source-confidence"
+          label="Source's own confidence words"
+          error={issue("sourceConfidence")}
+          hint="Quoted as the source wrote them (e.g. “moderate confidence”); not your confidence."
+        >
+          <Input
+            id="claim-source-confidence"
+            value={values.sourceConfidence}
+            onChange={set("sourceConfidence")}
+            aria-invalid={!!issue("sourceConfidence")}
+            maxLength={200}
+          />
         </Field>
         <div className="flex gap-3 pt-1">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save claim"}</Button>
-          <Button type="button" variant="secondary" onClick={onClose}>Cancel</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save claim"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
         </div>
       </form>
     </aside>

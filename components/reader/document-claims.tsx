@@ -5,7 +5,13 @@ import type { ReaderClaim } from "./types";
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 /** Claims drawn from this document, in reading order; each links to its quote in the text. */
-export function DocumentClaims({ caseId, claims, documentId, activeIds, onJump }: {
+export function DocumentClaims({
+  caseId,
+  claims,
+  documentId,
+  activeIds,
+  onJump,
+}: {
   caseId: string;
   claims: ReaderClaim[];
   documentId: string;
@@ -32,10 +38,21 @@ export function DocumentClaims({ caseId, claims, documentId, activeIds, onJump }
                 className={`rounded-md border bg-white p-2.5 outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 ${activeIds.has(c.id) ? "border-indigo-600 ring-2 ring-indigo-300" : "border-slate-200"}`}
               >
                 <div className="flex items-baseline gap-2">
-                  <span className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-xs font-bold text-white" title="Source reliability and information credibility">{c.grade}</span>
-                  <span className="text-xs text-slate-600">{cap(c.kind)} · {cap(c.status)}</span>
+                  <span
+                    className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-xs font-bold text-white"
+                    title="Source reliability and information credibility"
+                  >
+                    {c.grade}
+                  </span>
+                  <span className="text-xs text-slate-600">
+                    {cap(c.kind)} · {cap(c.status)}
+                  </span>
                 </div>
-                <p className="mt-1"><Link href={`/cases/${caseId}/claims/${c.id}`} className="text-slate-900 hover:underline">{c.statement}</Link></p>
+                <p className="mt-1">
+                  <Link href={`/cases/${caseId}/claims/${c.id}`} className="text-slate-900 hover:underline">
+                    {c.statement}
+                  </Link>
+                </p>
                 {quote && (
                   <a
                     href={`#excerpt-${quote.id}`}

@@ -21,19 +21,32 @@ const EXCERPT_HASH = /^#excerpt-([0-9a-f-]{36})$/i;
 async function fetchDocumentClaims(caseId: string, documentId: string) {
   const all: ReaderClaim[] = [];
   for (let page = 1; ; page += 1) {
-    const r = await api<{ claims: ReaderClaim[]; pages: number }>(`/api/cases/${caseId}/claims?documentId=${documentId}&pageSize=200&page=${page}`);
+    const r = await api<{ claims: ReaderClaim[]; pages: number }>(
+      `/api/cases/${caseId}/claims?documentId=${documentId}&pageSize=200&page=${page}`,
+    );
     all.push(...r.claims);
     if (page >= r.pages) return all;
   }
 }
 
-const firstStartIn = (c: ReaderClaim, documentId: string) => Math.min(...c.excerpts.filter((e) => e.documentId === documentId).map((e) => e.start));
+const firstStartIn = (c: ReaderClaim, documentId: string) =>
+  Math.min(...c.excerpts.filter((e) => e.documentId === documentId).map((e) => e.start));
 
 /**
  * The reader: the captured text with its quotes highlighted (and, when opened from a search hit, the
  * search's matches), the claim panel, and the source/claims column.
  */
-export function DocumentReader({ caseId, initialDocument, initialClaims, initialSources, canCreateClaims, canEditSource, capture, search = null, banner = null }: {
+export function DocumentReader({
+  caseId,
+  initialDocument,
+  initialClaims,
+  initialSources,
+  canCreateClaims,
+  canEditSource,
+  capture,
+  search = null,
+  banner = null,
+}: {
   caseId: string;
   initialDocument: ReaderDocument;
   initialClaims: ReaderClaim[];
@@ -53,7 +66,11 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
     initialData: initialDocument,
   });
   const readerKey = claimKeys.list(caseId, { documentId, reader: true });
-  const { data: claimData } = useQuery({ queryKey: readerKey, queryFn: () => fetchDocumentClaims(caseId, documentId), initialData: initialClaims });
+  const { data: claimData } = useQuery({
+    queryKey: readerKey,
+    queryFn: () => fetchDocumentClaims(caseId, documentId),
+    initialData: initialClaims,
+  });
   const { data: sources } = useQuery({
     queryKey: [...sourceKeys.list(caseId), "reader"],
     queryFn: () => api<{ sources: ReaderSource[] }>(`/api/cases/${caseId}/sources`).then((r) => r.sources),
@@ -61,7 +78,10 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   });
   const text = doc.text;
 
-  const claims = useMemo(() => [...claimData].sort((a, b) => firstStartIn(a, documentId) - firstStartIn(b, documentId)), [claimData, documentId]);
+  const claims = useMemo(
+    () => [...claimData].sort((a, b) => firstStartIn(a, documentId) - firstStartIn(b, documentId)),
+    [claimData, documentId],
+  );
   const { highlights, claimOfExcerpt } = useMemo(() => {
     const claimOfExcerpt = new Map<string, ReaderClaim>();
     const highlights: Highlight[] = [];
@@ -83,7 +103,10 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   const titleRef = useRef<HTMLHeadingElement>(null);
   const create = useCreateClaim({ caseId, readerKey });
   const hits = useSearchHits({ search, containerRef });
-  const hitHighlights = useMemo(() => hits.ranges.map((r, i): Highlight => ({ id: `${HIT_PREFIX}${i}`, start: r.start, end: r.end })), [hits.ranges]);
+  const hitHighlights = useMemo(
+    () => hits.ranges.map((r, i): Highlight => ({ id: `${HIT_PREFIX}${i}`, start: r.start, end: r.end })),
+    [hits.ranges],
+  );
 
   const segments = useMemo(() => {
     const all = [...highlights, ...hitHighlights];
@@ -91,7 +114,8 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
     return buildSegments({ length: text.length, highlights: all });
   }, [text.length, highlights, hitHighlights, panel]);
   const describe = useCallback(
-    (ids: string[]) => ids.map((id) => (id === DRAFT_ID ? "The quote you are claiming" : `Claim: ${claimOfExcerpt.get(id)?.statement ?? ""}`)).join("\n"),
+    (ids: string[]) =>
+      ids.map((id) => (id === DRAFT_ID ? "The quote you are claiming" : `Claim: ${claimOfExcerpt.get(id)?.statement ?? ""}`)).join("\n"),
     [claimOfExcerpt],
   );
 
@@ -103,23 +127,30 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
   }, []);
 
   // Scrolls to a quote and flashes every piece of it (a quote split by overlaps is several elements).
-  const flashExcerpt = useCallback((excerptId: string) => {
-    const container = containerRef.current;
-    const h = highlights.find((x) => x.id === excerptId);
-    if (!container || !h) return;
-    container.querySelector(`[data-start="${h.start}"]`)?.scrollIntoView({ block: "center" });
-    const pieces = container.querySelectorAll<HTMLElement>(`[data-excerpts~="${CSS.escape(excerptId)}"]`);
-    pieces.forEach((p) => {
-      p.classList.add(...FLASH);
-      p.dataset.flash = "true";
-    });
-    window.setTimeout(() => pieces.forEach((p) => {
-      p.classList.remove(...FLASH);
-      delete p.dataset.flash;
-    }), 2500);
-    const claim = claimOfExcerpt.get(excerptId);
-    setActiveClaims(new Set(claim ? [claim.id] : []));
-  }, [highlights, claimOfExcerpt]);
+  const flashExcerpt = useCallback(
+    (excerptId: string) => {
+      const container = containerRef.current;
+      const h = highlights.find((x) => x.id === excerptId);
+      if (!container || !h) return;
+      container.querySelector(`[data-start="${h.start}"]`)?.scrollIntoView({ block: "center" });
+      const pieces = container.querySelectorAll<HTMLElement>(`[data-excerpts~="${CSS.escape(excerptId)}"]`);
+      pieces.forEach((p) => {
+        p.classList.add(...FLASH);
+        p.dataset.flash = "true";
+      });
+      window.setTimeout(
+        () =>
+          pieces.forEach((p) => {
+            p.classList.remove(...FLASH);
+            delete p.dataset.flash;
+          }),
+        2500,
+      );
+      const claim = claimOfExcerpt.get(excerptId);
+      setActiveClaims(new Set(claim ? [claim.id] : []));
+    },
+    [highlights, claimOfExcerpt],
+  );
 
   // #excerpt-<id> is the link a claim's quote carries back to its exact place in the document.
   const onHash = useEffectEvent(() => {
@@ -137,14 +168,17 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
     [claimOfExcerpt, focusClaims],
   );
 
-  const openPanel = useCallback((excerpt: PendingExcerpt | null) => {
-    if (!excerpt) return;
-    create.reset();
-    setNotice("");
-    setPanel(excerpt);
-    // The draft highlight takes over from the native selection, which focus in the panel would lose anyway.
-    window.getSelection()?.removeAllRanges();
-  }, [create]);
+  const openPanel = useCallback(
+    (excerpt: PendingExcerpt | null) => {
+      if (!excerpt) return;
+      create.reset();
+      setNotice("");
+      setPanel(excerpt);
+      // The draft highlight takes over from the native selection, which focus in the panel would lose anyway.
+      window.getSelection()?.removeAllRanges();
+    },
+    [create],
+  );
 
   useEffect(() => {
     if (!canCreateClaims) return;
@@ -180,12 +214,17 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
       <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         {banner && <div className="lg:col-span-2">{banner}</div>}
         <article className="min-w-0 rounded-lg border border-slate-200 bg-white p-8 shadow-sm" aria-labelledby="document-title">
-          <h2 id="document-title" ref={titleRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">{doc.title}</h2>
+          <h2 id="document-title" ref={titleRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+            {doc.title}
+          </h2>
           <div className="sticky top-0 z-10 -mx-8 mt-4 border-y border-slate-200 bg-white/95 px-8 py-2 text-sm text-slate-700 backdrop-blur">
             <div className="flex flex-wrap items-center gap-3">
               {canCreateClaims ? (
                 <>
-                  <span>Select a passage, then press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">C</kbd> or</span>
+                  <span>
+                    Select a passage, then press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">C</kbd>{" "}
+                    or
+                  </span>
                   <Button
                     type="button"
                     className="px-2.5 py-1"
@@ -200,7 +239,9 @@ export function DocumentReader({ caseId, initialDocument, initialClaims, initial
               ) : (
                 <span>Highlighted passages are quoted by claims; click one to see its claim.</span>
               )}
-              <span role="status" data-testid="reader-notice" className="ml-auto text-emerald-800">{notice}</span>
+              <span role="status" data-testid="reader-notice" className="ml-auto text-emerald-800">
+                {notice}
+              </span>
             </div>
             {hits.query !== null && (
               <SearchHitsBar

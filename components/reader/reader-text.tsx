@@ -41,7 +41,14 @@ function splitIds(ids: string[]) {
  * a search match (data-search-hit, its index), or both. Memoised: it re-renders only when the segments
  * or the current search match change, not on every selection or panel keystroke.
  */
-export const ReaderText = memo(function ReaderText({ text, segments, currentHit, describe, containerRef, onHighlightClick }: {
+export const ReaderText = memo(function ReaderText({
+  text,
+  segments,
+  currentHit,
+  describe,
+  containerRef,
+  onHighlightClick,
+}: {
   text: string;
   segments: Segment[];
   /** Index of the current search match, or -1. */
@@ -64,7 +71,12 @@ export const ReaderText = memo(function ReaderText({ text, segments, currentHit,
       }}
     >
       {segments.map((s) => {
-        if (s.ids.length === 0) return <span key={s.start} data-start={s.start} data-end={s.end}>{text.slice(s.start, s.end)}</span>;
+        if (s.ids.length === 0)
+          return (
+            <span key={s.start} data-start={s.start} data-end={s.end}>
+              {text.slice(s.start, s.end)}
+            </span>
+          );
         const { excerptIds, hit } = splitIds(s.ids);
         const current = hit >= 0 && hit === currentHit;
         return (

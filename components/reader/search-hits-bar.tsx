@@ -1,13 +1,23 @@
 "use client";
 import { Button } from "@/components/ui/form";
 
-const Key = ({ children }: { children: string }) => <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">{children}</kbd>;
+const Key = ({ children }: { children: string }) => (
+  <kbd className="rounded border border-slate-300 bg-white px-1 font-mono text-xs">{children}</kbd>
+);
 
 /**
  * "12 matches for “attack”" with Previous / Next / Clear, above the text of a document opened from a
  * search hit. The count is a polite live region, and so is the position as it moves.
  */
-export function SearchHitsBar({ query, count, capped, current, onPrevious, onNext, onClear }: {
+export function SearchHitsBar({
+  query,
+  count,
+  capped,
+  current,
+  onPrevious,
+  onNext,
+  onClear,
+}: {
   query: string;
   count: number;
   /** More matches than `count` may exist (the highlighting stops at a cap). */
@@ -36,13 +46,29 @@ export function SearchHitsBar({ query, count, capped, current, onPrevious, onNex
           <span aria-live="polite" aria-atomic="true" data-testid="reader-search-position" className="tabular-nums text-slate-700">
             {(current + 1).toLocaleString("en")} of {total}
           </span>
-          <Button type="button" variant="secondary" className="px-2.5 py-1" aria-label="Previous match" aria-keyshortcuts="Shift+N Shift+Enter" onClick={onPrevious}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="px-2.5 py-1"
+            aria-label="Previous match"
+            aria-keyshortcuts="Shift+N Shift+Enter"
+            onClick={onPrevious}
+          >
             Previous
           </Button>
-          <Button type="button" variant="secondary" className="px-2.5 py-1" aria-label="Next match" aria-keyshortcuts="n Enter" onClick={onNext}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="px-2.5 py-1"
+            aria-label="Next match"
+            aria-keyshortcuts="n Enter"
+            onClick={onNext}
+          >
             Next
           </Button>
-          <span className="text-xs text-slate-600"><Key>n</Key> next, <Key>N</Key> previous</span>
+          <span className="text-xs text-slate-600">
+            <Key>n</Key> next, <Key>N</Key> previous
+          </span>
         </>
       )}
       <Button type="button" variant="secondary" className="ml-auto px-2.5 py-1" aria-label="Clear search highlights" onClick={onClear}>

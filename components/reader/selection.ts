@@ -14,7 +14,17 @@ function segmentOf(node: Node, container: HTMLElement): HTMLElement | null {
 const bounds = (seg: HTMLElement) => ({ segmentStart: Number(seg.dataset.start), segmentEnd: Number(seg.dataset.end) });
 
 /** The text offset of a DOM boundary point; points outside the container clamp to its ends. */
-function offsetOfPoint({ container, node, offset, length }: { container: HTMLElement; node: Node; offset: number; length: number }): number {
+function offsetOfPoint({
+  container,
+  node,
+  offset,
+  length,
+}: {
+  container: HTMLElement;
+  node: Node;
+  offset: number;
+  length: number;
+}): number {
   if (!container.contains(node)) {
     return node.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING ? 0 : length;
   }

@@ -1,7 +1,10 @@
 // Shapes the reader receives from the page (first render) and from /api (afterwards); both are JSON.
 import type { ClaimDetail } from "@/lib/claims/claim-details";
 
-export type ReaderClaim = Pick<ClaimDetail, "id" | "statement" | "claimant" | "kind" | "credibility" | "status" | "grade" | "sourceConfidence"> & {
+export type ReaderClaim = Pick<
+  ClaimDetail,
+  "id" | "statement" | "claimant" | "kind" | "credibility" | "status" | "grade" | "sourceConfidence"
+> & {
   excerpts: Pick<ClaimDetail["excerpts"][number], "id" | "documentId" | "start" | "end" | "exact">[];
 };
 

@@ -9,7 +9,8 @@ export type NewSource = { name: string; kind: string; reliability: string; ratio
 export function useCreateSource({ caseId }: { caseId: string }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewSource) => api<{ source: { id: string } }>(`/api/cases/${caseId}/sources`, { method: "POST", json: input }).then((r) => r.source),
+    mutationFn: (input: NewSource) =>
+      api<{ source: { id: string } }>(`/api/cases/${caseId}/sources`, { method: "POST", json: input }).then((r) => r.source),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sourceKeys.list(caseId) }),
   });
 }

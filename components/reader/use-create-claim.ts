@@ -18,7 +18,8 @@ export type NewClaimInput = {
 export function useCreateClaim({ caseId, readerKey }: { caseId: string; readerKey: readonly unknown[] }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewClaimInput) => api<{ claim: ReaderClaim }>(`/api/cases/${caseId}/claims`, { method: "POST", json: input }).then((r) => r.claim),
+    mutationFn: (input: NewClaimInput) =>
+      api<{ claim: ReaderClaim }>(`/api/cases/${caseId}/claims`, { method: "POST", json: input }).then((r) => r.claim),
     onSuccess: (claim) => {
       // Shown at once, then confirmed by the refetch the invalidation triggers.
       queryClient.setQueryData<ReaderClaim[]>(readerKey, (old) => (old ? [...old.filter((c) => c.id !== claim.id), claim] : old));

@@ -30,16 +30,22 @@ export function useSearchHits({ search, containerRef }: { search: ReaderSearch |
   const count = ranges.length;
   const current = active && position.q === active.q ? Math.min(position.index, count - 1) : 0;
 
-  const scrollTo = useCallback((index: number) => {
-    containerRef.current?.querySelector(searchHitSelector(index))?.scrollIntoView({ block: "center" });
-  }, [containerRef]);
+  const scrollTo = useCallback(
+    (index: number) => {
+      containerRef.current?.querySelector(searchHitSelector(index))?.scrollIntoView({ block: "center" });
+    },
+    [containerRef],
+  );
 
-  const go = useCallback((delta: number) => {
-    if (!active || count === 0) return;
-    const index = (current + delta + count) % count;
-    setPosition({ q: active.q, index });
-    scrollTo(index);
-  }, [active, count, current, scrollTo]);
+  const go = useCallback(
+    (delta: number) => {
+      if (!active || count === 0) return;
+      const index = (current + delta + count) % count;
+      setPosition({ q: active.q, index });
+      scrollTo(index);
+    },
+    [active, count, current, scrollTo],
+  );
 
   const clear = useCallback(() => {
     if (!active) return;

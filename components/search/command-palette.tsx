@@ -50,7 +50,17 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const items = term ? (data?.items ?? []) : [];
   const options: Option[] = [
     ...items.map((i) => ({ key: `${i.kind}-${i.id}`, label: i.label, detail: i.detail, kind: KIND_LABEL[i.kind], url: i.url })),
-    ...(q.trim() ? [{ key: "search-all", label: `Search everything for “${q.trim()}”`, detail: "documents, claims, entities and sources", kind: "Search", url: `/search?q=${encodeURIComponent(q.trim())}` }] : []),
+    ...(q.trim()
+      ? [
+          {
+            key: "search-all",
+            label: `Search everything for “${q.trim()}”`,
+            detail: "documents, claims, entities and sources",
+            kind: "Search",
+            url: `/search?q=${encodeURIComponent(q.trim())}`,
+          },
+        ]
+      : []),
   ];
   const list = `${term}|${dataUpdatedAt}`;
   const current = selection.list === list ? Math.min(selection.index, Math.max(0, options.length - 1)) : 0;
@@ -92,11 +102,25 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const message = error instanceof ApiError ? (error.status === 401 ? "Sign in to search." : error.message) : null;
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} className="w-full max-w-xl overflow-hidden rounded-lg bg-white shadow-2xl ring-1 ring-slate-200" data-testid="command-palette" onKeyDown={onKeyDown}>
-        <h2 id={`${id}-title`} className="sr-only">Quick jump</h2>
+    <div
+      className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-4 pt-[12vh]"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        className="w-full max-w-xl overflow-hidden rounded-lg bg-white shadow-2xl ring-1 ring-slate-200"
+        data-testid="command-palette"
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={`${id}-title`} className="sr-only">
+          Quick jump
+        </h2>
         <div className="flex items-center gap-2 border-b border-slate-200 px-3">
-          <span aria-hidden className="text-slate-500">⌕</span>
+          <span aria-hidden className="text-slate-500">
+            ⌕
+          </span>
           <input
             ref={inputRef}
             role="combobox"
@@ -134,7 +158,14 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
         <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600" aria-live="polite">
-          {message ?? (!q.trim() ? "Type a name. ↑↓ to choose, Enter to open, Esc to close." : isFetching && !data ? "Searching…" : term && !items.length && !isFetching ? "No names match; Enter searches everything." : "↑↓ to choose, Enter to open, Esc to close.")}
+          {message ??
+            (!q.trim()
+              ? "Type a name. ↑↓ to choose, Enter to open, Esc to close."
+              : isFetching && !data
+                ? "Searching…"
+                : term && !items.length && !isFetching
+                  ? "No names match; Enter searches everything."
+                  : "↑↓ to choose, Enter to open, Esc to close.")}
         </p>
       </div>
     </div>

@@ -13,12 +13,18 @@ export function SearchHelp() {
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         {rows.map(([example, meaning]) => (
           <div key={example} className="contents">
-            <dt><code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-900">{example}</code></dt>
+            <dt>
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-900">{example}</code>
+            </dt>
             <dd className="text-slate-700">{meaning}</dd>
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-slate-600">Press <kbd className="rounded border border-slate-300 px-1 font-mono text-xs">Ctrl</kbd>+<kbd className="rounded border border-slate-300 px-1 font-mono text-xs">K</kbd> anywhere to jump to a case, document, claim or entity by name.</p>
+      <p className="mt-2 text-slate-600">
+        Press <kbd className="rounded border border-slate-300 px-1 font-mono text-xs">Ctrl</kbd>+
+        <kbd className="rounded border border-slate-300 px-1 font-mono text-xs">K</kbd> anywhere to jump to a case, document, claim or
+        entity by name.
+      </p>
     </div>
   );
 }

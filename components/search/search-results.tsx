@@ -23,7 +23,13 @@ export function SearchResults({ result, params }: { result: SearchResponse; para
   return (
     <>
       {result.results.length === 0 ? (
-        <p className="text-sm text-slate-700">No results on this page. <Link className="text-indigo-800 underline" href={searchHref(params, { page: "1" })}>Back to the first page</Link>.</p>
+        <p className="text-sm text-slate-700">
+          No results on this page.{" "}
+          <Link className="text-indigo-800 underline" href={searchHref(params, { page: "1" })}>
+            Back to the first page
+          </Link>
+          .
+        </p>
       ) : (
         <ol className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white" data-testid="search-results">
           {result.results.map((r) => (
@@ -32,21 +38,56 @@ export function SearchResults({ result, params }: { result: SearchResponse; para
                 <span className={`rounded px-1.5 py-0.5 font-semibold uppercase tracking-wide ${KIND_STYLE[r.kind]}`}>{r.kind}</span>
                 <span>{r.caseTitle}</span>
                 {r.publishedAt && <span>· published {r.publishedAt.slice(0, 10)}</span>}
-                {r.grade ? <span className="font-mono font-semibold text-slate-800" title="Source reliability and information credibility">· {r.grade}</span> : r.reliability ? <ReliabilityBadge grade={r.reliability} /> : null}
+                {r.grade ? (
+                  <span className="font-mono font-semibold text-slate-800" title="Source reliability and information credibility">
+                    · {r.grade}
+                  </span>
+                ) : r.reliability ? (
+                  <ReliabilityBadge grade={r.reliability} />
+                ) : null}
               </div>
-              <Link href={r.url} className="block font-medium text-indigo-800 hover:underline">{r.title}{r.retracted && <RetractedTag />}</Link>
-              {r.snippet && <p className="text-sm leading-relaxed text-slate-700"><SnippetText html={r.snippet} /></p>}
+              <Link href={r.url} className="block font-medium text-indigo-800 hover:underline">
+                {r.title}
+                {r.retracted && <RetractedTag />}
+              </Link>
+              {r.snippet && (
+                <p className="text-sm leading-relaxed text-slate-700">
+                  <SnippetText html={r.snippet} />
+                </p>
+              )}
             </li>
           ))}
         </ol>
       )}
       <nav aria-label="Result pages" className="flex items-center justify-between gap-4 text-sm">
-        <p className="text-slate-600">{result.results.length ? `Results ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${result.total.toLocaleString("en")}` : `${result.total.toLocaleString("en")} results`}</p>
+        <p className="text-slate-600">
+          {result.results.length
+            ? `Results ${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${result.total.toLocaleString("en")}`
+            : `${result.total.toLocaleString("en")} results`}
+        </p>
         {pages > 1 && (
           <div className="flex items-center gap-2">
-            {result.page > 1 ? <Link href={searchHref(params, { page: String(result.page - 1) })} className={link} rel="prev">← Previous</Link> : <span className={off} aria-disabled="true">← Previous</span>}
-            <span className="text-slate-600">Page {result.page} of {pages}</span>
-            {result.page < pages ? <Link href={searchHref(params, { page: String(result.page + 1) })} className={link} rel="next">Next →</Link> : <span className={off} aria-disabled="true">Next →</span>}
+            {result.page > 1 ? (
+              <Link href={searchHref(params, { page: String(result.page - 1) })} className={link} rel="prev">
+                ← Previous
+              </Link>
+            ) : (
+              <span className={off} aria-disabled="true">
+                ← Previous
+              </span>
+            )}
+            <span className="text-slate-600">
+              Page {result.page} of {pages}
+            </span>
+            {result.page < pages ? (
+              <Link href={searchHref(params, { page: String(result.page + 1) })} className={link} rel="next">
+                Next →
+              </Link>
+            ) : (
+              <span className={off} aria-disabled="true">
+                Next →
+              </span>
+            )}
           </div>
         )}
       </nav>

@@ -7,7 +7,9 @@ export function SnippetText({ html, className = "" }: { html: string; className?
     <span className={className} data-testid="search-snippet">
       {parseSnippet(html).map((part, i) =>
         part.mark ? (
-          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-slate-900">{part.text}</mark>
+          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-slate-900">
+            {part.text}
+          </mark>
         ) : (
           <span key={i}>{part.text}</span>
         ),

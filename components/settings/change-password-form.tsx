@@ -34,13 +34,39 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {/* Lets password managers file the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <Field id="current-password" label="Current password" error={fieldError("currentPassword")}>
-        <Input id="current-password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} aria-invalid={!!fieldError("currentPassword")} />
+        <Input
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+          aria-invalid={!!fieldError("currentPassword")}
+        />
       </Field>
-      <Field id="new-password" label="New password" error={fieldError("newPassword")} hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}); a few unrelated words work well. Common passwords are refused.`}>
-        <Input id="new-password" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-invalid={!!fieldError("newPassword")} />
+      <Field
+        id="new-password"
+        label="New password"
+        error={fieldError("newPassword")}
+        hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}); a few unrelated words work well. Common passwords are refused.`}
+      >
+        <Input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+          aria-invalid={!!fieldError("newPassword")}
+        />
       </Field>
       <Field id="confirm-password" label="Repeat the new password" error={mismatch ? "The two new passwords differ." : undefined}>
-        <Input id="confirm-password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} />
+        <Input
+          id="confirm-password"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          aria-invalid={mismatch}
+        />
       </Field>
       <FormError message={error && !fieldError("currentPassword") && !fieldError("newPassword") ? error.message : null} />
       {change.isSuccess && (
@@ -48,7 +74,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
           Password changed. Your other sessions have been signed out and your API tokens revoked.
         </p>
       )}
-      <Button type="submit" disabled={change.isPending}>{change.isPending ? "Changing…" : "Change password"}</Button>
+      <Button type="submit" disabled={change.isPending}>
+        {change.isPending ? "Changing…" : "Change password"}
+      </Button>
     </form>
   );
 }

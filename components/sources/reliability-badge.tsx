@@ -21,10 +21,16 @@ export function ReliabilityBadge({ grade, withLabel = false }: { grade: string; 
   const title = row ? `${row.code} – ${row.label}: ${row.meaning}` : `Unknown grade ${grade}`;
   return (
     <span className="inline-flex items-center gap-1.5" title={title} data-testid="reliability-badge">
-      <span className={`inline-flex h-6 w-6 items-center justify-center rounded font-mono text-xs font-bold ring-1 ring-inset ${STYLES[grade] ?? STYLES.F}`}>
+      <span
+        className={`inline-flex h-6 w-6 items-center justify-center rounded font-mono text-xs font-bold ring-1 ring-inset ${STYLES[grade] ?? STYLES.F}`}
+      >
         {grade}
       </span>
-      {withLabel ? <span className="text-sm text-slate-800">{row?.label ?? "Unknown grade"}</span> : <span className="sr-only">{row?.label ?? "Unknown grade"}</span>}
+      {withLabel ? (
+        <span className="text-sm text-slate-800">{row?.label ?? "Unknown grade"}</span>
+      ) : (
+        <span className="sr-only">{row?.label ?? "Unknown grade"}</span>
+      )}
     </span>
   );
 }

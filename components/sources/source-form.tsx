@@ -24,10 +24,15 @@ function show(k: (typeof FIELDS)[number], v: SourceValues) {
 export function SourceForm({ caseId, existing, onDone }: { caseId: string; existing?: SourceRow; onDone: () => void }) {
   const idp = existing ? `source-${existing.id}` : "new-source";
   const save = useSaveSource({ caseId, sourceId: existing?.id });
-  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<SourceValues, Current>({ initial: existing ? valuesOf(existing) : EMPTY, version: existing?.version ?? 1, reset: save.reset });
+  const { values, setValues, version, conflict, resolve, onSaveError } = useVersionedValues<SourceValues, Current>({
+    initial: existing ? valuesOf(existing) : EMPTY,
+    version: existing?.version ?? 1,
+    reset: save.reset,
+  });
   const error = save.error instanceof ApiError ? save.error : null;
   const issue = (k: string) => error?.issueFor(k);
-  const set = (k: keyof SourceValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof SourceValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
   const meaning = reliabilityRow(values.reliability)?.meaning;
   // A regrade needs a reason (the server answers 422 without one); it goes into the source's history.
   const [reason, setReason] = useState("");
@@ -63,38 +68,96 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${idp}-name`} label="Name" error={issue("name")}>
-          <Input id={`${idp}-name`} value={values.name} onChange={set("name")} maxLength={200} aria-invalid={!!issue("name")} placeholder="e.g. Reuters, Mandiant, Microsoft" />
+          <Input
+            id={`${idp}-name`}
+            value={values.name}
+            onChange={set("name")}
+            maxLength={200}
+            aria-invalid={!!issue("name")}
+            placeholder="e.g. Reuters, Mandiant, Microsoft"
+          />
         </Field>
         <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
           <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
             <option value="">Choose a kind…</option>
-            {SOURCE_KINDS.map((k) => <option key={k} value={k}>{SOURCE_KIND_LABELS[k]}</option>)}
+            {SOURCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SOURCE_KIND_LABELS[k]}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>
-      <Field id={`${idp}-reliability`} label="Reliability" error={issue("reliability")} hint={meaning ?? "How far this source has earned trust, judged apart from any one report (Admiralty scale)."}>
+      <Field
+        id={`${idp}-reliability`}
+        label="Reliability"
+        error={issue("reliability")}
+        hint={meaning ?? "How far this source has earned trust, judged apart from any one report (Admiralty scale)."}
+      >
         <div className="flex items-center gap-2">
-          <Select id={`${idp}-reliability`} value={values.reliability} onChange={set("reliability")} aria-invalid={!!issue("reliability")} aria-describedby={`${idp}-reliability-${issue("reliability") ? "error" : "hint"}`}>
+          <Select
+            id={`${idp}-reliability`}
+            value={values.reliability}
+            onChange={set("reliability")}
+            aria-invalid={!!issue("reliability")}
+            aria-describedby={`${idp}-reliability-${issue("reliability") ? "error" : "hint"}`}
+          >
             <option value="">Choose a grade…</option>
-            {SOURCE_RELIABILITY.map((r) => <option key={r.code} value={r.code}>{r.code} – {r.label}</option>)}
+            {SOURCE_RELIABILITY.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.code} – {r.label}
+              </option>
+            ))}
           </Select>
           {values.reliability && <ReliabilityBadge grade={values.reliability} />}
         </div>
       </Field>
       {regrading && (
-        <Field id={`${idp}-reason`} label="Reason for the regrade" error={issue("reason")} hint={`Why ${existing!.reliability} becomes ${values.reliability || "…"}: kept in the source's history.`}>
-          <Textarea id={`${idp}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} aria-invalid={!!issue("reason")} />
+        <Field
+          id={`${idp}-reason`}
+          label="Reason for the regrade"
+          error={issue("reason")}
+          hint={`Why ${existing!.reliability} becomes ${values.reliability || "…"}: kept in the source's history.`}
+        >
+          <Textarea
+            id={`${idp}-reason`}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={2000}
+            aria-invalid={!!issue("reason")}
+          />
         </Field>
       )}
       <Field id={`${idp}-rationale`} label="Rationale" error={issue("rationale")} hint="Why this grade: track record, access, known bias.">
-        <Textarea id={`${idp}-rationale`} rows={3} value={values.rationale} onChange={set("rationale")} maxLength={2000} aria-invalid={!!issue("rationale")} aria-describedby={`${idp}-rationale-${issue("rationale") ? "error" : "hint"}`} />
+        <Textarea
+          id={`${idp}-rationale`}
+          rows={3}
+          value={values.rationale}
+          onChange={set("rationale")}
+          maxLength={2000}
+          aria-invalid={!!issue("rationale")}
+          aria-describedby={`${idp}-rationale-${issue("rationale") ? "error" : "hint"}`}
+        />
       </Field>
       <Field id={`${idp}-url`} label="URL (optional)" error={issue("url")}>
-        <Input id={`${idp}-url`} type="url" value={values.url} onChange={set("url")} maxLength={2000} aria-invalid={!!issue("url")} placeholder="https://…" />
+        <Input
+          id={`${idp}-url`}
+          type="url"
+          value={values.url}
+          onChange={set("url")}
+          maxLength={2000}
+          aria-invalid={!!issue("url")}
+          placeholder="https://…"
+        />
       </Field>
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending || !!conflict}>{save.isPending ? "Saving…" : existing ? "Save source" : "Add source"}</Button>
-        <Button type="button" variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending || !!conflict}>
+          {save.isPending ? "Saving…" : existing ? "Save source" : "Add source"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

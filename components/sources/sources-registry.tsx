@@ -14,10 +14,23 @@ import { RetractedTag } from "@/components/lifecycle/retracted-banner";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 
 /** The case's sources with their grades; editors add and regrade them in place. */
-export function SourcesRegistry({ caseId, initial, canManage, canRetract = false, showRetracted = false }: { caseId: string; initial: SourceRow[]; canManage: boolean; canRetract?: boolean; showRetracted?: boolean }) {
+export function SourcesRegistry({
+  caseId,
+  initial,
+  canManage,
+  canRetract = false,
+  showRetracted = false,
+}: {
+  caseId: string;
+  initial: SourceRow[];
+  canManage: boolean;
+  canRetract?: boolean;
+  showRetracted?: boolean;
+}) {
   const { data } = useQuery({
     queryKey: [...sourceKeys.list(caseId), { showRetracted }],
-    queryFn: () => api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources${showRetracted ? "?include=retracted" : ""}`).then((r) => r.sources),
+    queryFn: () =>
+      api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources${showRetracted ? "?include=retracted" : ""}`).then((r) => r.sources),
     initialData: initial,
   });
   const [adding, setAdding] = useState(false);
@@ -26,15 +39,23 @@ export function SourcesRegistry({ caseId, initial, canManage, canRetract = false
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between gap-4">
-        <h2 className="text-lg font-semibold">Sources <span className="text-sm font-normal text-slate-600">({data.length})</span></h2>
+        <h2 className="text-lg font-semibold">
+          Sources <span className="text-sm font-normal text-slate-600">({data.length})</span>
+        </h2>
         <div className="flex items-center gap-4">
           <ShowRetractedToggle path={`/cases/${caseId}/sources`} showing={showRetracted} />
-          {canManage && !adding && <Button type="button" onClick={() => setAdding(true)}>New source</Button>}
+          {canManage && !adding && (
+            <Button type="button" onClick={() => setAdding(true)}>
+              New source
+            </Button>
+          )}
         </div>
       </div>
       {adding && (
         <section aria-labelledby="add-source-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h3 id="add-source-heading" className="mb-3 font-semibold">Add a source</h3>
+          <h3 id="add-source-heading" className="mb-3 font-semibold">
+            Add a source
+          </h3>
           <SourceForm caseId={caseId} onDone={() => setAdding(false)} />
         </section>
       )}
@@ -49,12 +70,26 @@ export function SourcesRegistry({ caseId, initial, canManage, canRetract = false
           <table className="min-w-full text-sm" aria-label="Sources">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Kind</th>
-                <th scope="col" className="px-3 py-2">Reliability</th>
-                <th scope="col" className="px-3 py-2">Rationale</th>
-                <th scope="col" className="px-3 py-2 text-right">Documents</th>
-                {canManage && <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>}
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Kind
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Reliability
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Rationale
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Documents
+                </th>
+                {canManage && (
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -65,34 +100,58 @@ export function SourcesRegistry({ caseId, initial, canManage, canRetract = false
                       {s.name}
                       {s.retractedAt && <RetractedTag reason={s.retractionReason} />}
                       {s.url && (
-                        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-0.5 block max-w-[16rem] truncate text-xs font-normal text-indigo-800 underline">
+                        <a
+                          href={s.url}
+                          target="_blank"
+                          rel="noopener noreferrer nofollow"
+                          className="mt-0.5 block max-w-[16rem] truncate text-xs font-normal text-indigo-800 underline"
+                        >
                           {s.url}
                         </a>
                       )}
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-slate-700">{SOURCE_KIND_LABELS[s.kind as keyof typeof SOURCE_KIND_LABELS] ?? s.kind}</td>
-                    <td className="px-3 py-2 whitespace-nowrap"><ReliabilityBadge grade={s.reliability} withLabel /></td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+                      {SOURCE_KIND_LABELS[s.kind as keyof typeof SOURCE_KIND_LABELS] ?? s.kind}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <ReliabilityBadge grade={s.reliability} withLabel />
+                    </td>
                     <td className="max-w-md px-3 py-2 whitespace-pre-line text-slate-700">
                       {s.rationale}
                       {s.retractedAt && <span className="mt-1 block text-xs text-red-900">Retracted: {s.retractionReason}</span>}
                       {!!s.regrades?.length && (
                         <details className="mt-1 text-xs" data-testid="source-history">
-                          <summary className="cursor-pointer text-slate-600">History ({s.regrades.length} regrade{s.regrades.length > 1 ? "s" : ""})</summary>
+                          <summary className="cursor-pointer text-slate-600">
+                            History ({s.regrades.length} regrade{s.regrades.length > 1 ? "s" : ""})
+                          </summary>
                           <ol className="mt-1 space-y-0.5">
                             {s.regrades.map((r) => (
-                              <li key={r.at}>{r.at.slice(0, 10)}: {r.from} → {r.to}{r.by ? ` by ${r.by}` : ""}{r.reason ? ` — ${r.reason}` : ""}</li>
+                              <li key={r.at}>
+                                {r.at.slice(0, 10)}: {r.from} → {r.to}
+                                {r.by ? ` by ${r.by}` : ""}
+                                {r.reason ? ` — ${r.reason}` : ""}
+                              </li>
                             ))}
                           </ol>
                         </details>
                       )}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{s.documentCount}</td>
-                    {canManage && (s.retractedAt ? <td /> : <EditToggleCell name={s.name} open={editing === s.id} onToggle={() => setEditing(editing === s.id ? null : s.id)} />)}
+                    {canManage &&
+                      (s.retractedAt ? (
+                        <td />
+                      ) : (
+                        <EditToggleCell name={s.name} open={editing === s.id} onToggle={() => setEditing(editing === s.id ? null : s.id)} />
+                      ))}
                   </tr>
                   {editing === s.id && (
                     <InlineEditRow colSpan={6}>
                       <SourceForm caseId={caseId} existing={s} onDone={() => setEditing(null)} />
-                      {canRetract && <div className="mt-3 border-t border-slate-200 pt-3"><RetractButton caseId={caseId} kind="source" id={s.id} name={s.name} onDone={() => setEditing(null)} /></div>}
+                      {canRetract && (
+                        <div className="mt-3 border-t border-slate-200 pt-3">
+                          <RetractButton caseId={caseId} kind="source" id={s.id} name={s.name} onDone={() => setEditing(null)} />
+                        </div>
+                      )}
                     </InlineEditRow>
                   )}
                 </Fragment>

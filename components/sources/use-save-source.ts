@@ -16,7 +16,10 @@ export function useSaveSource({ caseId, sourceId }: { caseId: string; sourceId?:
   return useMutation({
     mutationFn: ({ values, version, reason }: { values: SourceValues; version?: number; reason?: string }) =>
       sourceId
-        ? api<{ source: SourceRow }>(`/api/cases/${caseId}/sources/${sourceId}`, { method: "PATCH", json: { ...body(values), version, ...(reason?.trim() ? { reason } : {}) } })
+        ? api<{ source: SourceRow }>(`/api/cases/${caseId}/sources/${sourceId}`, {
+            method: "PATCH",
+            json: { ...body(values), version, ...(reason?.trim() ? { reason } : {}) },
+          })
         : api<{ source: SourceRow }>(`/api/cases/${caseId}/sources`, { method: "POST", json: body(values) }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: sourceKeys.list(caseId) });

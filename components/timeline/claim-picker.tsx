@@ -8,7 +8,19 @@ type ClaimOption = { id: string; statement: string; claimant: string; grade: str
 export type PickedClaim = { id: string; statement: string };
 
 /** Search the case's claims and tick the ones an event rests on; picked claims stay listed across searches. */
-export function ClaimPicker({ caseId, idPrefix, value, onChange, error }: { caseId: string; idPrefix: string; value: PickedClaim[]; onChange: (v: PickedClaim[]) => void; error?: string }) {
+export function ClaimPicker({
+  caseId,
+  idPrefix,
+  value,
+  onChange,
+  error,
+}: {
+  caseId: string;
+  idPrefix: string;
+  value: PickedClaim[];
+  onChange: (v: PickedClaim[]) => void;
+  error?: string;
+}) {
   const [q, setQ] = useState("");
   const [debounced, setDebounced] = useState("");
   useEffect(() => {
@@ -24,23 +36,38 @@ export function ClaimPicker({ caseId, idPrefix, value, onChange, error }: { case
     },
   });
   const picked = new Set(value.map((c) => c.id));
-  const toggle = (c: PickedClaim) => onChange(picked.has(c.id) ? value.filter((x) => x.id !== c.id) : [...value, { id: c.id, statement: c.statement }]);
+  const toggle = (c: PickedClaim) =>
+    onChange(picked.has(c.id) ? value.filter((x) => x.id !== c.id) : [...value, { id: c.id, statement: c.statement }]);
   const options = data?.claims ?? [];
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? `${idPrefix}-claims-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800">Linked claims <span className="font-normal text-slate-600">({value.length} picked)</span></legend>
+      <legend className="text-sm font-medium text-slate-800">
+        Linked claims <span className="font-normal text-slate-600">({value.length} picked)</span>
+      </legend>
       {value.length > 0 && (
         <ul className="flex flex-wrap gap-1.5" aria-label="Picked claims">
           {value.map((c) => (
-            <li key={c.id} className="inline-flex max-w-full items-center gap-1 rounded bg-indigo-50 py-0.5 pr-1 pl-2 text-xs text-indigo-950">
+            <li
+              key={c.id}
+              className="inline-flex max-w-full items-center gap-1 rounded bg-indigo-50 py-0.5 pr-1 pl-2 text-xs text-indigo-950"
+            >
               <span className="truncate">{c.statement}</span>
-              <button type="button" className="rounded px-1 hover:bg-indigo-100" aria-label={`Unlink claim: ${c.statement}`} onClick={() => toggle(c)}>×</button>
+              <button
+                type="button"
+                className="rounded px-1 hover:bg-indigo-100"
+                aria-label={`Unlink claim: ${c.statement}`}
+                onClick={() => toggle(c)}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
-      <label htmlFor={`${idPrefix}-claim-search`} className="sr-only">Find claims by statement or claimant</label>
+      <label htmlFor={`${idPrefix}-claim-search`} className="sr-only">
+        Find claims by statement or claimant
+      </label>
       <input
         id={`${idPrefix}-claim-search`}
         type="search"
@@ -53,7 +80,13 @@ export function ClaimPicker({ caseId, idPrefix, value, onChange, error }: { case
         {isError ? (
           <p className="p-3 text-sm text-red-700">Could not load the claims. Try again.</p>
         ) : options.length === 0 ? (
-          <p className="p-3 text-sm text-slate-600">{isFetching ? "Loading claims…" : debounced ? "No claim matches." : "This case has no claims yet: draw them from documents first, or add the event without claims."}</p>
+          <p className="p-3 text-sm text-slate-600">
+            {isFetching
+              ? "Loading claims…"
+              : debounced
+                ? "No claim matches."
+                : "This case has no claims yet: draw them from documents first, or add the event without claims."}
+          </p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {options.map((c) => (
@@ -61,14 +94,20 @@ export function ClaimPicker({ caseId, idPrefix, value, onChange, error }: { case
                 <label className="flex cursor-pointer items-start gap-2 px-3 py-1.5 text-sm hover:bg-slate-50">
                   <input type="checkbox" className="mt-0.5" checked={picked.has(c.id)} onChange={() => toggle(c)} />
                   <span className="font-mono text-xs text-slate-700">{c.grade}</span>
-                  <span className="text-slate-900">{c.statement} <span className="text-slate-600">— {c.claimant}</span></span>
+                  <span className="text-slate-900">
+                    {c.statement} <span className="text-slate-600">— {c.claimant}</span>
+                  </span>
                 </label>
               </li>
             ))}
           </ul>
         )}
       </div>
-      {error && <p id={`${idPrefix}-claims-error`} role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${idPrefix}-claims-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

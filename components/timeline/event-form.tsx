@@ -14,26 +14,37 @@ function DatePreview({ id, value }: { id: string; value: string }) {
   const parsed = value.trim() ? parseEventDate(value) : null;
   return (
     <p id={id} aria-live="polite" className="text-xs text-slate-600" data-testid="date-preview">
-      {!value.trim()
-        ? "A year (2022), a month (2022-07) or a day (2022-07-15)."
-        : parsed
-          ? <>Precision: <span className="font-semibold text-slate-800">{PRECISION_WORDS[parsed.precision]}</span> — shown as “{formatEventDate(parsed)}”</>
-          : "Not a date yet: use 2022, 2022-07 or 2022-07-15."}
+      {!value.trim() ? (
+        "A year (2022), a month (2022-07) or a day (2022-07-15)."
+      ) : parsed ? (
+        <>
+          Precision: <span className="font-semibold text-slate-800">{PRECISION_WORDS[parsed.precision]}</span> — shown as “
+          {formatEventDate(parsed)}”
+        </>
+      ) : (
+        "Not a date yet: use 2022, 2022-07 or 2022-07-15."
+      )}
     </p>
   );
 }
 
 /** Add an event, or edit one (`existing`) at the version it was opened: a stale save says so and keeps what was typed. */
 export function EventForm({ caseId, existing, onDone }: { caseId: string; existing?: TimelineEvent; onDone: () => void }) {
-  const [values, setValues] = useState(() => (existing ? { title: existing.title, description: existing.description, date: eventDateInput(existing) } : { title: "", description: "", date: "" }));
+  const [values, setValues] = useState(() =>
+    existing
+      ? { title: existing.title, description: existing.description, date: eventDateInput(existing) }
+      : { title: "", description: "", date: "" },
+  );
   const [claims, setClaims] = useState<PickedClaim[]>(() => existing?.claims ?? []);
   const createEvent = useCreateEvent({ caseId });
   const updateEvent = useUpdateEvent({ caseId, eventId: existing?.id ?? "" });
   const create = existing ? updateEvent : createEvent;
   const error = create.error instanceof ApiError ? create.error : null;
   const p = existing ? `event-${existing.id}` : "event";
-  const issue = (k: string) => error?.issueFor(k) ?? (k === "claimIds" ? error?.issues.find((i) => i.path.startsWith("claimIds."))?.message : undefined);
-  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [k]: e.target.value }));
+  const issue = (k: string) =>
+    error?.issueFor(k) ?? (k === "claimIds" ? error?.issues.find((i) => i.path.startsWith("claimIds."))?.message : undefined);
+  const set = (k: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <form
@@ -50,10 +61,26 @@ export function EventForm({ caseId, existing, onDone }: { caseId: string; existi
       <FormError message={error && !error.issues.length ? error.message : null} />
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
         <Field id={`${p}-title`} label="Title" error={issue("title")}>
-          <Input id={`${p}-title`} value={values.title} onChange={set("title")} maxLength={300} aria-invalid={!!issue("title")} placeholder="e.g. Albanian government services taken offline" />
+          <Input
+            id={`${p}-title`}
+            value={values.title}
+            onChange={set("title")}
+            maxLength={300}
+            aria-invalid={!!issue("title")}
+            placeholder="e.g. Albanian government services taken offline"
+          />
         </Field>
         <Field id={`${p}-date`} label="Date" error={issue("date")}>
-          <Input id={`${p}-date`} value={values.date} onChange={set("date")} inputMode="numeric" autoComplete="off" placeholder="2022-07" aria-invalid={!!issue("date")} aria-describedby={`${p}-date-preview${issue("date") ? ` ${p}-date-error` : ""}`} />
+          <Input
+            id={`${p}-date`}
+            value={values.date}
+            onChange={set("date")}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="2022-07"
+            aria-invalid={!!issue("date")}
+            aria-describedby={`${p}-date-preview${issue("date") ? ` ${p}-date-error` : ""}`}
+          />
           <DatePreview id={`${p}-date-preview`} value={values.date} />
         </Field>
       </div>
@@ -62,8 +89,12 @@ export function EventForm({ caseId, existing, onDone }: { caseId: string; existi
       </Field>
       <ClaimPicker caseId={caseId} idPrefix={p} value={claims} onChange={setClaims} error={issue("claimIds")} />
       <div className="flex gap-2">
-        <Button type="submit" disabled={create.isPending}>{create.isPending ? "Saving…" : existing ? "Save event" : "Add event"}</Button>
-        <Button type="button" variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Saving…" : existing ? "Save event" : "Add event"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

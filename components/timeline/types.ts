@@ -36,7 +36,9 @@ export function toTimelineEvent(e: EventLike): TimelineEvent {
     occurredAt: new Date(e.occurredAt).toISOString(),
     precision: e.precision,
     version: e.version ?? 1,
-    retraction: e.retractedAt ? { at: new Date(e.retractedAt).toISOString(), by: e.retractedBy?.name ?? null, reason: e.retractionReason ?? "" } : null,
+    retraction: e.retractedAt
+      ? { at: new Date(e.retractedAt).toISOString(), by: e.retractedBy?.name ?? null, reason: e.retractionReason ?? "" }
+      : null,
     claims: e.claims.map(({ claim }) => ({ id: claim.id, statement: claim.statement })),
   };
 }

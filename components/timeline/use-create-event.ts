@@ -9,7 +9,8 @@ export type EventValues = { title: string; description: string; date: string; cl
 export function useUpdateEvent({ caseId, eventId }: { caseId: string; eventId: string }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (values: EventValues & { version: number }) => api<{ event: { id: string } }>(`/api/cases/${caseId}/events/${eventId}`, { method: "PATCH", json: values }),
+    mutationFn: (values: EventValues & { version: number }) =>
+      api<{ event: { id: string } }>(`/api/cases/${caseId}/events/${eventId}`, { method: "PATCH", json: values }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.list(caseId) }),
   });
 }

@@ -8,7 +8,14 @@ export type ConflictRow = { key: string; label: string; theirs: string; mine: st
  * field, the fields that differ from what this user typed in bold, and the two ways on. The form
  * keeps the user's own values; nothing typed is lost.
  */
-export function ConflictNotice({ title, version, rows, onKeepMine, onUseTheirs, testId }: {
+export function ConflictNotice({
+  title,
+  version,
+  rows,
+  onKeepMine,
+  onUseTheirs,
+  testId,
+}: {
   title: string;
   version: number;
   rows: ConflictRow[];
@@ -24,13 +31,19 @@ export function ConflictNotice({ title, version, rows, onKeepMine, onUseTheirs, 
         {rows.map((r) => (
           <div key={r.key} className="contents">
             <dt className="font-medium capitalize">{r.label}</dt>
-            <dd className={r.theirs !== r.mine ? "font-semibold" : ""} data-testid={`${testId}-${r.key}`}>{r.theirs}</dd>
+            <dd className={r.theirs !== r.mine ? "font-semibold" : ""} data-testid={`${testId}-${r.key}`}>
+              {r.theirs}
+            </dd>
           </div>
         ))}
       </dl>
       <div className="flex flex-wrap gap-2 pt-1">
-        <Button type="button" onClick={onKeepMine}>Keep my edits (save over theirs next)</Button>
-        <Button type="button" variant="secondary" onClick={onUseTheirs}>Use their version</Button>
+        <Button type="button" onClick={onKeepMine}>
+          Keep my edits (save over theirs next)
+        </Button>
+        <Button type="button" variant="secondary" onClick={onUseTheirs}>
+          Use their version
+        </Button>
       </div>
     </div>
   );

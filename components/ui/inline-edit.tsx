@@ -5,7 +5,14 @@ import { Button } from "@/components/ui/form";
 export function EditToggleCell({ name, open, onToggle }: { name: string; open: boolean; onToggle: () => void }) {
   return (
     <td className="px-3 py-2 text-right">
-      <Button type="button" variant="secondary" className="px-2.5 py-1 text-xs" aria-expanded={open} aria-label={`Edit ${name}`} onClick={onToggle}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="px-2.5 py-1 text-xs"
+        aria-expanded={open}
+        aria-label={`Edit ${name}`}
+        onClick={onToggle}
+      >
         Edit
       </Button>
     </td>

@@ -9,7 +9,10 @@ export function tlpLabel(tlp: string) {
 export function TlpBadge({ tlp, className = "" }: { tlp: string; className?: string }) {
   const colour = (TLP.find((t) => t.key === tlp) ?? TLP[0]).colour;
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-bold tracking-wide ${colour.className} ${className}`} data-testid="tlp-badge">
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-bold tracking-wide ${colour.className} ${className}`}
+      data-testid="tlp-badge"
+    >
       {tlpLabel(tlp)}
     </span>
   );

@@ -8,7 +8,15 @@ import { ApiError } from "@/lib/client/api";
  * user's edits. After a 409, `conflict` holds the other person's record until the user picks: keep
  * their own values (saved over the newer version next) or take the other one.
  */
-export function useVersionedValues<V, C extends { version: number }>({ initial, version: initialVersion, reset }: { initial: V; version: number; reset: () => void }) {
+export function useVersionedValues<V, C extends { version: number }>({
+  initial,
+  version: initialVersion,
+  reset,
+}: {
+  initial: V;
+  version: number;
+  reset: () => void;
+}) {
   const [values, setValues] = useState<V>(initial);
   const [version, setVersion] = useState(initialVersion);
   const [conflict, setConflict] = useState<C | null>(null);

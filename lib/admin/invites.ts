@@ -21,7 +21,10 @@ const MESSAGES = {
 /** What an invite/reset link is good for right now (the page shows the form or a clear reason). */
 export async function linkState(token: string, now = new Date()): Promise<LinkState> {
   if (!LINK_TOKEN_PATTERN.test(token)) return { state: "invalid", message: MESSAGES.invalid };
-  const row = await db.userInvite.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { user: { select: { email: true, name: true, disabledAt: true } } } });
+  const row = await db.userInvite.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    include: { user: { select: { email: true, name: true, disabledAt: true } } },
+  });
   if (!row) return { state: "invalid", message: MESSAGES.invalid };
   if (row.usedAt) return { state: "used", message: MESSAGES.used };
   if (row.expiresAt <= now) return { state: "expired", message: MESSAGES.expired };
@@ -39,7 +42,10 @@ export async function acceptLink({ input, requestId }: { input: unknown; request
   const tokenHash = hashLinkToken(data.token);
   return db.$transaction(async (tx) => {
     // The WHERE makes a second, concurrent use of the same link find nothing to consume.
-    const consumed = await tx.userInvite.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+    const consumed = await tx.userInvite.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
     if (consumed.count !== 1) throw new AppError({ status: 410, code: "link_used", message: MESSAGES.used });
     const invite = await tx.userInvite.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true, purpose: true } });
     const user = await tx.user.update({

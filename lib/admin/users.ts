@@ -63,9 +63,20 @@ export async function inviteUser({ ctx, input }: { ctx: Ctx; input: unknown }) {
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw exists();
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: data.email, name: data.name, isAdmin: data.isAdmin, passwordHash: NO_PASSWORD }, select: { id: true, email: true, name: true, isAdmin: true } });
+      const user = await tx.user.create({
+        data: { email: data.email, name: data.name, isAdmin: data.isAdmin, passwordHash: NO_PASSWORD },
+        select: { id: true, email: true, name: true, isAdmin: true },
+      });
       const link = await issueLink({ tx, ctx, userId: user.id, purpose: "invite" });
-      await recordAudit({ tx, ctx, action: "user.invite", caseId: null, targetType: "user", targetId: user.id, after: { email: user.email, name: user.name, isAdmin: user.isAdmin, linkExpiresAt: link.expiresAt } });
+      await recordAudit({
+        tx,
+        ctx,
+        action: "user.invite",
+        caseId: null,
+        targetType: "user",
+        targetId: user.id,
+        after: { email: user.email, name: user.name, isAdmin: user.isAdmin, linkExpiresAt: link.expiresAt },
+      });
       return { user, ...link };
     });
   } catch (err) {
@@ -78,7 +89,10 @@ export async function inviteUser({ ctx, input }: { ctx: Ctx; input: unknown }) {
 
 async function loadTarget(userId: string | undefined) {
   if (!userId || !UUID.test(userId)) throw new NotFoundError("User");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, disabledAt: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, disabledAt: true, sessionVersion: true },
+  });
   if (!user) throw new NotFoundError("User");
   return user;
 }
@@ -100,7 +114,16 @@ export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: st
     await endSessions(tx, target.id);
     const apiTokensRevoked = await revokeUserApiTokens({ tx, userId: target.id });
     const link = await issueLink({ tx, ctx, userId: target.id, purpose: "reset" });
-    await recordAudit({ tx, ctx, action: "user.reset_password", caseId: null, targetType: "user", targetId: target.id, after: { linkExpiresAt: link.expiresAt, apiTokensRevoked }, reason: "Sessions ended, API tokens revoked; old password no longer valid" });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "user.reset_password",
+      caseId: null,
+      targetType: "user",
+      targetId: target.id,
+      after: { linkExpiresAt: link.expiresAt, apiTokensRevoked },
+      reason: "Sessions ended, API tokens revoked; old password no longer valid",
+    });
     return link;
   });
 }
@@ -114,7 +137,16 @@ export async function disableUser({ ctx, userId }: { ctx: Ctx; userId: string | 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: target.id }, data: { disabledAt: new Date() } });
     await endSessions(tx, target.id);
-    await recordAudit({ tx, ctx, action: "user.disable", caseId: null, targetType: "user", targetId: target.id, before: { disabled: false }, after: { disabled: true } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "user.disable",
+      caseId: null,
+      targetType: "user",
+      targetId: target.id,
+      before: { disabled: false },
+      after: { disabled: true },
+    });
   });
   return { ok: true };
 }
@@ -125,7 +157,16 @@ export async function enableUser({ ctx, userId }: { ctx: Ctx; userId: string | u
   if (!target.disabledAt) return { ok: true };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: target.id }, data: { disabledAt: null } });
-    await recordAudit({ tx, ctx, action: "user.enable", caseId: null, targetType: "user", targetId: target.id, before: { disabled: true }, after: { disabled: false } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "user.enable",
+      caseId: null,
+      targetType: "user",
+      targetId: target.id,
+      before: { disabled: true },
+      after: { disabled: false },
+    });
   });
   return { ok: true };
 }

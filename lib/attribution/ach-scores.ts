@@ -19,7 +19,8 @@ export const ACH_EPSILON = 1e-9;
 const EPSILON = ACH_EPSILON;
 
 // The STANDARDS.md §5 caveat, for every place that shows or exports the scores (matrix page, API, exports).
-export const ACH_SCORES_NOTE = "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
+export const ACH_SCORES_NOTE =
+  "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
 
 export type AchRatingInput = { hypothesisId: string; claimId: string; raterId: string; rating: AchRating };
 
@@ -39,7 +40,13 @@ export type AchHypothesisScore = { hypothesisId: string; inconsistency: number; 
 // `diagnosticity`: population std dev over the row's rated cells; null while fewer than two hypotheses are
 // rated (shown "—", never 0). `nonDiagnostic`: only a real 0 — rated alike against two or more hypotheses.
 // `ratedCount`: how many of the row's cells are rated. Exclusion ("treat as false") does not change these.
-export type AchEvidenceScore = { claimId: string; diagnosticity: number | null; nonDiagnostic: boolean; excluded: boolean; ratedCount: number };
+export type AchEvidenceScore = {
+  claimId: string;
+  diagnosticity: number | null;
+  nonDiagnostic: boolean;
+  excluded: boolean;
+  ratedCount: number;
+};
 
 export type AchScores = {
   cells: AchCell[];
@@ -67,7 +74,15 @@ function populationStdDev(values: readonly number[]): number {
 
 const MIN_RATED_FOR_DIAGNOSTICITY = 2;
 
-function buildCell({ hypothesisId, claimId, byRater }: { hypothesisId: string; claimId: string; byRater: Map<string, AchRating> | undefined }): AchCell {
+function buildCell({
+  hypothesisId,
+  claimId,
+  byRater,
+}: {
+  hypothesisId: string;
+  claimId: string;
+  byRater: Map<string, AchRating> | undefined;
+}): AchCell {
   const ratings = [...(byRater ?? new Map<string, AchRating>())].map(([raterId, rating]) => ({ raterId, rating }));
   if (ratings.length === 0) return { hypothesisId, claimId, ratings, value: null, disagreement: false, applicabilityDisputed: false };
   const scores = ratings.map((r) => effectiveScore(r.rating));
@@ -132,12 +147,19 @@ export function computeAchScores({
     const inconsistency = values.filter((v) => v < ACH_NEUTRAL).reduce((sum, v) => sum + (ACH_NEUTRAL - v) ** 2, 0);
     return { hypothesisId, inconsistency, ratedCount: values.length, order };
   });
-  const sorted = [...unranked].sort((a, b) => (Math.abs(a.inconsistency - b.inconsistency) < EPSILON ? a.order - b.order : a.inconsistency - b.inconsistency));
+  const sorted = [...unranked].sort((a, b) =>
+    Math.abs(a.inconsistency - b.inconsistency) < EPSILON ? a.order - b.order : a.inconsistency - b.inconsistency,
+  );
   const hypotheses: AchHypothesisScore[] = [];
   sorted.forEach((h, index) => {
     const previous = hypotheses[index - 1];
     const tied = previous !== undefined && Math.abs(previous.inconsistency - h.inconsistency) < EPSILON;
-    hypotheses.push({ hypothesisId: h.hypothesisId, inconsistency: h.inconsistency, ratedCount: h.ratedCount, rank: tied ? previous.rank : index + 1 });
+    hypotheses.push({
+      hypothesisId: h.hypothesisId,
+      inconsistency: h.inconsistency,
+      ratedCount: h.ratedCount,
+      rank: tied ? previous.rank : index + 1,
+    });
   });
 
   return { cells, hypotheses, evidence };

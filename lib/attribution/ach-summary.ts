@@ -7,7 +7,11 @@ import { ACH_EPSILON, ACH_SCORES_NOTE, computeAchScores, type AchHypothesisScore
 export type AchSummary = {
   hypotheses: { hypothesisId: string; inconsistency: number; ratedCount: number; rank: number }[]; // least inconsistent first
   mostDiagnostic: { claimId: string; diagnosticity: number }[]; // top 3 by diagnosticity (nulls and zeros excluded), ties broken by claim order
-  sensitivity: { claimId: string; hypotheses: { hypothesisId: string; inconsistency: number; rank: number }[]; leaderChanges: boolean } | null; // ranking when the most diagnostic claim is treated as false (excluded); null when no claim is diagnostic
+  sensitivity: {
+    claimId: string;
+    hypotheses: { hypothesisId: string; inconsistency: number; rank: number }[];
+    leaderChanges: boolean;
+  } | null; // ranking when the most diagnostic claim is treated as false (excluded); null when no claim is diagnostic
   note: string; // "Unrated cells are left out of both scores; …" (the STANDARDS §5 sentence) for exports to print
 };
 
@@ -24,7 +28,11 @@ function leaders(hypotheses: readonly AchHypothesisScore[]): Set<string> {
  * the set of hypotheses ranked first differs once the most diagnostic claim is left out — a new leader, or
  * a tie for first appearing or breaking.
  */
-export function summariseAch(input: { hypothesisIds: readonly string[]; claimIds: readonly string[]; ratings: readonly AchRatingInput[] }): AchSummary {
+export function summariseAch(input: {
+  hypothesisIds: readonly string[];
+  claimIds: readonly string[];
+  ratings: readonly AchRatingInput[];
+}): AchSummary {
   const { hypothesisIds, claimIds, ratings } = input;
   const scores = computeAchScores({ hypothesisIds, claimIds, ratings });
 
@@ -48,7 +56,12 @@ export function summariseAch(input: { hypothesisIds: readonly string[]; claimIds
   }
 
   return {
-    hypotheses: scores.hypotheses.map(({ hypothesisId, inconsistency, ratedCount, rank }) => ({ hypothesisId, inconsistency, ratedCount, rank })),
+    hypotheses: scores.hypotheses.map(({ hypothesisId, inconsistency, ratedCount, rank }) => ({
+      hypothesisId,
+      inconsistency,
+      ratedCount,
+      rank,
+    })),
     mostDiagnostic,
     sensitivity,
     note: ACH_SCORES_NOTE,

@@ -35,13 +35,13 @@ export function hypothesisContent(h: HypothesisContent): HypothesisContent {
 
 /** SHA-256 of exactly what is reviewed: an approval covers this hash and nothing else. */
 export function hypothesisHash(h: HypothesisContent): string {
-  return createHash("sha256").update(JSON.stringify(hypothesisContent(h))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(hypothesisContent(h)))
+    .digest("hex");
 }
 
 /** Field-by-field differences between two snapshots, for the judgment's history. */
 export function diffContent(before: Partial<HypothesisContent> | null, after: HypothesisContent) {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])] as (keyof HypothesisContent)[];
-  return keys
-    .filter((k) => (before?.[k] ?? null) !== after[k])
-    .map((k) => ({ field: k, from: before?.[k] ?? null, to: after[k] ?? null }));
+  return keys.filter((k) => (before?.[k] ?? null) !== after[k]).map((k) => ({ field: k, from: before?.[k] ?? null, to: after[k] ?? null }));
 }

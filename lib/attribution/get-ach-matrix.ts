@@ -13,22 +13,52 @@ import { claimReliability } from "@/lib/claims/reliability";
  * Unrated cells are left out of both scores (STANDARDS.md §5): a claim rated against fewer than two
  * hypotheses has `diagnosticity: null` (JSON null), and `scores.note` says so for whoever shows or exports them.
  */
-export async function getAchMatrix({ access, questionId, excludedClaimIds = [], includeRetracted = false }: { access: CaseAccess; questionId?: string; excludedClaimIds?: string[]; includeRetracted?: boolean }) {
-  const question = await db.attributionQuestion.findFirst({ where: { caseId: access.caseId, ...(questionId ? { id: questionId } : {}) }, orderBy: { createdAt: "asc" } });
+export async function getAchMatrix({
+  access,
+  questionId,
+  excludedClaimIds = [],
+  includeRetracted = false,
+}: {
+  access: CaseAccess;
+  questionId?: string;
+  excludedClaimIds?: string[];
+  includeRetracted?: boolean;
+}) {
+  const question = await db.attributionQuestion.findFirst({
+    where: { caseId: access.caseId, ...(questionId ? { id: questionId } : {}) },
+    orderBy: { createdAt: "asc" },
+  });
   if (!question) {
     if (questionId) throw new NotFoundError("Question");
     return null;
   }
   const [hypotheses, claims] = await Promise.all([
-    db.hypothesis.findMany({ where: { questionId: question.id }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, disposition: true, reviewState: true, likelihood: true, confidence: true, actorEntityId: true } }),
+    db.hypothesis.findMany({
+      where: { questionId: question.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, disposition: true, reviewState: true, likelihood: true, confidence: true, actorEntityId: true },
+    }),
     db.claim.findMany({
       // Retracted claims are not evidence either, unless the analyst asks to see them (?include=retracted).
       where: { caseId: access.caseId, status: { not: "rejected" }, ...(includeRetracted ? {} : { retractedAt: null }) },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true, statement: true, claimant: true, kind: true, credibility: true, sourceConfidence: true, status: true,
+        id: true,
+        statement: true,
+        claimant: true,
+        kind: true,
+        credibility: true,
+        sourceConfidence: true,
+        status: true,
         retractedAt: true,
-        excerpts: { orderBy: { position: "asc" }, select: { document: { select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } } } } },
+        excerpts: {
+          orderBy: { position: "asc" },
+          select: {
+            document: {
+              select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } },
+            },
+          },
+        },
       },
     }),
   ]);

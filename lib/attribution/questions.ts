@@ -15,15 +15,37 @@ export async function createQuestion({ ctx, access, input }: { ctx: Ctx; access:
   });
 }
 
-export async function updateQuestion({ ctx, access, questionId, input }: { ctx: Ctx; access: CaseAccess; questionId: string; input: unknown }) {
+export async function updateQuestion({
+  ctx,
+  access,
+  questionId,
+  input,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  questionId: string;
+  input: unknown;
+}) {
   const { version, ...changes } = UpdateQuestionSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await tx.attributionQuestion.findFirst({ where: { id: questionId, caseId: access.caseId } });
     if (!before) throw new NotFoundError("Question");
-    const { count } = await tx.attributionQuestion.updateMany({ where: { id: questionId, version }, data: { ...changes, version: { increment: 1 } } });
+    const { count } = await tx.attributionQuestion.updateMany({
+      where: { id: questionId, version },
+      data: { ...changes, version: { increment: 1 } },
+    });
     if (count === 0) throw new ConflictError("Someone else changed this question after you opened it.", { current: before });
     const after = await tx.attributionQuestion.findUniqueOrThrow({ where: { id: questionId } });
-    await recordAudit({ tx, ctx, action: "question.update", caseId: access.caseId, targetType: "question", targetId: questionId, before, after });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "question.update",
+      caseId: access.caseId,
+      targetType: "question",
+      targetId: questionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -32,6 +54,11 @@ export async function listQuestions({ access }: { access: CaseAccess }) {
   return db.attributionQuestion.findMany({
     where: { caseId: access.caseId },
     orderBy: { createdAt: "asc" },
-    include: { hypotheses: { orderBy: { createdAt: "asc" }, include: { actor: { select: { id: true, name: true } }, author: { select: { id: true, name: true } } } } },
+    include: {
+      hypotheses: {
+        orderBy: { createdAt: "asc" },
+        include: { actor: { select: { id: true, name: true } }, author: { select: { id: true, name: true } } },
+      },
+    },
   });
 }

@@ -16,7 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * malformed id) is the same 404 as an unknown one.
  */
 async function requireCell({ access, hypothesisId, claimId }: { access: CaseAccess; hypothesisId: string; claimId: string }) {
-  if (!can(access.role, "ach.rate")) throw new ForbiddenError(`Your role on this case (${access.role}) can read the ACH matrix but not rate it.`);
+  if (!can(access.role, "ach.rate"))
+    throw new ForbiddenError(`Your role on this case (${access.role}) can read the ACH matrix but not rate it.`);
   const [h, c] = await Promise.all([
     UUID.test(hypothesisId) ? db.hypothesis.findFirst({ where: { id: hypothesisId, caseId: access.caseId }, select: { id: true } }) : null,
     UUID.test(claimId) ? db.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, select: { id: true } }) : null,
@@ -26,14 +27,39 @@ async function requireCell({ access, hypothesisId, claimId }: { access: CaseAcce
 }
 
 /** Sets the caller's own rating of a claim against a hypothesis; other raters' ratings are untouched. */
-export async function rateCell({ ctx, access, hypothesisId, claimId, input }: { ctx: Ctx; access: CaseAccess; hypothesisId: string; claimId: string; input: unknown }) {
+export async function rateCell({
+  ctx,
+  access,
+  hypothesisId,
+  claimId,
+  input,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  hypothesisId: string;
+  claimId: string;
+  input: unknown;
+}) {
   const data = RateCellSchema.parse(input);
   await requireCell({ access, hypothesisId, claimId });
   return db.$transaction(async (tx) => {
     const key = { hypothesisId_claimId_raterId: { hypothesisId, claimId, raterId: ctx.actor.id } };
     const before = await tx.achRating.findUnique({ where: key, select: { rating: true, note: true } });
-    const rating = await tx.achRating.upsert({ where: key, create: { hypothesisId, claimId, raterId: ctx.actor.id, ...data }, update: data });
-    await recordAudit({ tx, ctx, action: "ach.rate", caseId: access.caseId, targetType: "hypothesis", targetId: hypothesisId, before: before ? { claimId, ...before } : null, after: { claimId, rating: data.rating, note: data.note } });
+    const rating = await tx.achRating.upsert({
+      where: key,
+      create: { hypothesisId, claimId, raterId: ctx.actor.id, ...data },
+      update: data,
+    });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "ach.rate",
+      caseId: access.caseId,
+      targetType: "hypothesis",
+      targetId: hypothesisId,
+      before: before ? { claimId, ...before } : null,
+      after: { claimId, rating: data.rating, note: data.note },
+    });
     return rating;
   });
 }
@@ -43,7 +69,17 @@ export async function rateCell({ ctx, access, hypothesisId, claimId, input }: { 
  * ratings are untouched. Idempotent: clearing a cell the caller has not rated changes nothing and writes
  * no audit event. The audit event keeps the rating and note that were removed.
  */
-export async function clearRating({ ctx, access, hypothesisId, claimId }: { ctx: Ctx; access: CaseAccess; hypothesisId: string; claimId: string }) {
+export async function clearRating({
+  ctx,
+  access,
+  hypothesisId,
+  claimId,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  hypothesisId: string;
+  claimId: string;
+}) {
   await requireCell({ access, hypothesisId, claimId });
   return db.$transaction(async (tx) => {
     // One statement removes the row and says what it held, so the audit's "before" is exactly what was
@@ -53,7 +89,16 @@ export async function clearRating({ ctx, access, hypothesisId, claimId }: { ctx:
       RETURNING "rating"::text AS "rating", "note"`;
     if (!removed) return { cleared: false, previous: null };
     const previous = { rating: removed.rating as AchRatingValue, note: removed.note };
-    await recordAudit({ tx, ctx, action: "ach.clear", caseId: access.caseId, targetType: "hypothesis", targetId: hypothesisId, before: { claimId, ...previous }, after: { claimId, rating: null } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "ach.clear",
+      caseId: access.caseId,
+      targetType: "hypothesis",
+      targetId: hypothesisId,
+      before: { claimId, ...previous },
+      after: { claimId, rating: null },
+    });
     return { cleared: true, previous };
   });
 }

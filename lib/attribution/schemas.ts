@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-export const LIKELIHOODS = ["almost_no_chance", "very_unlikely", "unlikely", "roughly_even", "likely", "very_likely", "almost_certain"] as const;
+export const LIKELIHOODS = [
+  "almost_no_chance",
+  "very_unlikely",
+  "unlikely",
+  "roughly_even",
+  "likely",
+  "very_likely",
+  "almost_certain",
+] as const;
 export const CONFIDENCES = ["low", "moderate", "high"] as const;
 export const DISPOSITIONS = ["open", "leading", "rejected"] as const;
 export const ACH_VALUES = ["CC", "C", "N", "I", "II", "NA"] as const;
@@ -27,18 +35,17 @@ const hypothesisFields = {
   rejectedReason: z.string().trim().max(2000).nullable(),
 };
 
-export const CreateHypothesisSchema = z
-  .object({
-    questionId: z.uuid("Pick the question this hypothesis answers."),
-    title: hypothesisFields.title,
-    description: hypothesisFields.description.default(""),
-    actorEntityId: hypothesisFields.actorEntityId.default(null),
-    likelihood: hypothesisFields.likelihood.default(null),
-    confidence: hypothesisFields.confidence.default(null),
-    rationale: hypothesisFields.rationale.default(""),
-    proposition: hypothesisFields.proposition.default(""),
-    confidenceBasis: hypothesisFields.confidenceBasis.default(""),
-  });
+export const CreateHypothesisSchema = z.object({
+  questionId: z.uuid("Pick the question this hypothesis answers."),
+  title: hypothesisFields.title,
+  description: hypothesisFields.description.default(""),
+  actorEntityId: hypothesisFields.actorEntityId.default(null),
+  likelihood: hypothesisFields.likelihood.default(null),
+  confidence: hypothesisFields.confidence.default(null),
+  rationale: hypothesisFields.rationale.default(""),
+  proposition: hypothesisFields.proposition.default(""),
+  confidenceBasis: hypothesisFields.confidenceBasis.default(""),
+});
 export type CreateHypothesisInput = z.input<typeof CreateHypothesisSchema>;
 
 export const UpdateHypothesisSchema = z
@@ -67,7 +74,10 @@ export const RateCellSchema = z.object({
   note: z.string().trim().max(2000).default(""),
 });
 
-export const ApproveSchema = z.object({ contentHash: z.string().regex(/^[0-9a-f]{64}$/, "contentHash must be the 64-character SHA-256 you reviewed."), comment: z.string().trim().max(4000).default("") });
+export const ApproveSchema = z.object({
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, "contentHash must be the 64-character SHA-256 you reviewed."),
+  comment: z.string().trim().max(4000).default(""),
+});
 export const RequestChangesSchema = z.object({ comment: z.string().trim().min(1, "Say what needs to change.").max(4000) });
 export const SubmitSchema = z.object({ note: z.string().trim().max(4000).default("") });
 

@@ -58,7 +58,13 @@ export function vendorStatementsFor(claims: VendorClaimInput[]): VendorStatement
 }
 
 /** Vendor/source statements per actor entity, for the hypotheses whose actor is one of `entityIds`. */
-export async function loadVendorStatements({ access, entityIds }: { access: CaseAccess; entityIds: string[] }): Promise<Record<string, VendorStatement[]>> {
+export async function loadVendorStatements({
+  access,
+  entityIds,
+}: {
+  access: CaseAccess;
+  entityIds: string[];
+}): Promise<Record<string, VendorStatement[]>> {
   const ids = [...new Set(entityIds)];
   if (!ids.length) return {};
   const rows = await db.claim.findMany({
@@ -70,9 +76,18 @@ export async function loadVendorStatements({ access, entityIds }: { access: Case
     },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, statement: true, claimant: true, kind: true, status: true, sourceConfidence: true,
+      id: true,
+      statement: true,
+      claimant: true,
+      kind: true,
+      status: true,
+      sourceConfidence: true,
       entities: { where: { entityId: { in: ids } }, select: { entityId: true } },
-      excerpts: { take: 1, orderBy: { position: "asc" }, select: { document: { select: { source: { select: { name: true, kind: true } } } } } },
+      excerpts: {
+        take: 1,
+        orderBy: { position: "asc" },
+        select: { document: { select: { source: { select: { name: true, kind: true } } } } },
+      },
     },
   });
   const result: Record<string, VendorStatement[]> = {};
@@ -81,7 +96,16 @@ export async function loadVendorStatements({ access, entityIds }: { access: Case
       .filter((r) => r.entities.some((e) => e.entityId === entityId))
       .map((r) => {
         const source = r.excerpts[0]?.document.source ?? null;
-        return { id: r.id, statement: r.statement, claimant: r.claimant, kind: r.kind, status: r.status, sourceConfidence: r.sourceConfidence, sourceName: source?.name ?? null, sourceKind: source?.kind ?? null };
+        return {
+          id: r.id,
+          statement: r.statement,
+          claimant: r.claimant,
+          kind: r.kind,
+          status: r.status,
+          sourceConfidence: r.sourceConfidence,
+          sourceName: source?.name ?? null,
+          sourceKind: source?.kind ?? null,
+        };
       });
     const statements = vendorStatementsFor(claims);
     if (statements.length) result[entityId] = statements;

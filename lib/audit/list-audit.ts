@@ -31,11 +31,28 @@ export async function listAudit({ access, query }: { access: CaseAccess; query: 
     ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: endOf(q.to) } : {}) } } : {}),
   };
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { actor: { select: { id: true, name: true } } } }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      include: { actor: { select: { id: true, name: true } } },
+    }),
     db.auditEvent.count({ where }),
   ]);
   return {
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, actor: e.actor, targetType: e.targetType, targetId: e.targetId, before: e.before, after: e.after, reason: e.reason, requestId: e.requestId })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: e.actor,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      before: e.before,
+      after: e.after,
+      reason: e.reason,
+      requestId: e.requestId,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

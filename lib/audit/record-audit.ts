@@ -4,7 +4,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Ctx } from "@/lib/auth/actor";
 
 /** Writes one audit event inside the caller's transaction, so the change and its record commit together. */
-export async function recordAudit({ tx, ctx, action, caseId, targetType, targetId, before, after, reason }: {
+export async function recordAudit({
+  tx,
+  ctx,
+  action,
+  caseId,
+  targetType,
+  targetId,
+  before,
+  after,
+  reason,
+}: {
   tx: Tx;
   ctx: Ctx;
   action: string;

@@ -10,7 +10,6 @@ import { clearLoginFailures, lockedFor, recordLoginFailure } from "./login-throt
 import { lockedError } from "./verify-credentials";
 import { revokeUserApiTokens } from "@/lib/tokens/revoke-user-api-tokens";
 
-
 /**
  * Changes the signed-in user's password. Bumps the session version, so every other session (other
  * browsers, a stolen cookie) dies at once, and revokes every API token (one minted by whoever knew
@@ -18,7 +17,17 @@ import { revokeUserApiTokens } from "@/lib/tokens/revoke-user-api-tokens";
  * so the user stays signed in here. A wrong current password counts against the same limit as a
  * failed sign-in (lib/auth/login-throttle.ts): a stolen session cookie is not a free password oracle.
  */
-export async function changePassword({ ctx, sessionId, ip, input }: { ctx: Ctx; sessionId: string | null; ip: string | null; input: unknown }) {
+export async function changePassword({
+  ctx,
+  sessionId,
+  ip,
+  input,
+}: {
+  ctx: Ctx;
+  sessionId: string | null;
+  ip: string | null;
+  input: unknown;
+}) {
   const { currentPassword, newPassword } = ChangePasswordSchema.parse(input);
   const user = await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, omit: { passwordHash: false } });
   const wait = await lockedFor({ email: user.email, ip });
@@ -30,15 +39,38 @@ export async function changePassword({ ctx, sessionId, ip, input }: { ctx: Ctx; 
     throw new InvalidError("The password was not changed.", [{ path: "currentPassword", message: "That is not your current password." }]);
   }
   assertPasswordAllowed({ password: newPassword, email: user.email });
-  if (newPassword === currentPassword) throw new InvalidError("The password was not changed.", [{ path: "newPassword", message: "Choose a password different from the current one." }]);
+  if (newPassword === currentPassword)
+    throw new InvalidError("The password was not changed.", [
+      { path: "newPassword", message: "Choose a password different from the current one." },
+    ]);
   await clearLoginFailures({ email: user.email, ip });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
     const now = new Date();
-    await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null, NOT: sessionId ? { id: sessionId } : undefined }, data: { revokedAt: now } });
-    if (sessionId) await tx.authSession.updateMany({ where: { id: sessionId, userId: user.id, revokedAt: null }, data: { sessionVersion: updated.sessionVersion } });
+    await tx.authSession.updateMany({
+      where: { userId: user.id, revokedAt: null, NOT: sessionId ? { id: sessionId } : undefined },
+      data: { revokedAt: now },
+    });
+    if (sessionId)
+      await tx.authSession.updateMany({
+        where: { id: sessionId, userId: user.id, revokedAt: null },
+        data: { sessionVersion: updated.sessionVersion },
+      });
     const apiTokensRevoked = await revokeUserApiTokens({ tx, userId: user.id, now });
-    await recordAudit({ tx, ctx, action: "user.password_change", caseId: null, targetType: "user", targetId: user.id, after: { apiTokensRevoked }, reason: "Changed by the user; other sessions signed out, API tokens revoked" });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "user.password_change",
+      caseId: null,
+      targetType: "user",
+      targetId: user.id,
+      after: { apiTokensRevoked },
+      reason: "Changed by the user; other sessions signed out, API tokens revoked",
+    });
   });
 }

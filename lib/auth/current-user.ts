@@ -28,7 +28,14 @@ export async function currentSessionId(): Promise<string | null> {
   const jar = await cookies();
   const name = authCookies().sessionToken!.name;
   // next-auth splits a cookie over 4 kB into name.0, name.1, …; ours carries little, but read both forms.
-  const token = jar.get(name)?.value ?? jar.getAll().filter((c) => c.name.startsWith(`${name}.`)).sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
+  const token =
+    jar.get(name)?.value ??
+    jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+      .map((c) => c.value)
+      .join("");
   if (!token) return null;
   try {
     const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? "" });

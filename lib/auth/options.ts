@@ -38,7 +38,12 @@ export const authOptions: NextAuthOptions = {
         const password = String(credentials?.password ?? "");
         if (!email || !password) return null;
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
-        const result = await verifyCredentials({ email, password, ip: clientIp(headers), userAgent: headers.get("user-agent") ?? undefined });
+        const result = await verifyCredentials({
+          email,
+          password,
+          ip: clientIp(headers),
+          userAgent: headers.get("user-agent") ?? undefined,
+        });
         if (!result) return null;
         return { id: result.user.id, email: result.user.email, name: result.user.name, sid: result.sessionId };
       },

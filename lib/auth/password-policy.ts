@@ -29,7 +29,15 @@ export function passwordProblem({ password, email }: { password: string; email?:
 }
 
 /** Throws a 422 naming `field` when the password breaks the policy. */
-export function assertPasswordAllowed({ password, email, field = "newPassword" }: { password: string; email?: string | null; field?: string }) {
+export function assertPasswordAllowed({
+  password,
+  email,
+  field = "newPassword",
+}: {
+  password: string;
+  email?: string | null;
+  field?: string;
+}) {
   const problem = passwordProblem({ password, email });
   if (problem) {
     const issues: FieldIssue[] = [{ path: field, message: problem }];

@@ -6,9 +6,25 @@ export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 export const SESSION_IDLE_SECONDS = 12 * 3600;
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createSession({ userId, sessionVersion, ip, userAgent }: { userId: string; sessionVersion: number; ip?: string; userAgent?: string }) {
+export async function createSession({
+  userId,
+  sessionVersion,
+  ip,
+  userAgent,
+}: {
+  userId: string;
+  sessionVersion: number;
+  ip?: string;
+  userAgent?: string;
+}) {
   return db.authSession.create({
-    data: { userId, sessionVersion, ip, userAgent: userAgent?.slice(0, 300), expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000) },
+    data: {
+      userId,
+      sessionVersion,
+      ip,
+      userAgent: userAgent?.slice(0, 300),
+      expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
+    },
   });
 }
 

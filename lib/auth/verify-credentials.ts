@@ -8,7 +8,17 @@ import { createSession } from "./sessions";
 export const LOGIN_FAILED = "Email or password is incorrect.";
 
 /** Checks a login attempt; returns the new session, or null when the credentials are wrong. */
-export async function verifyCredentials({ email, password, ip, userAgent }: { email: string; password: string; ip: string | null; userAgent?: string }) {
+export async function verifyCredentials({
+  email,
+  password,
+  ip,
+  userAgent,
+}: {
+  email: string;
+  password: string;
+  ip: string | null;
+  userAgent?: string;
+}) {
   const normalized = email.trim().toLowerCase();
   const wait = await lockedFor({ email: normalized, ip });
   if (wait > 0) throw lockedError(wait);

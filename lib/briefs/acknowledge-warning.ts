@@ -19,8 +19,19 @@ export async function acknowledgeBriefWarning({ ctx, access, input }: { ctx: Ctx
   if (!warning) throw new NotFoundError("Warning");
   if (warning.acknowledgement) throw new ConflictError(`This warning was already acknowledged by ${warning.acknowledgement.by}.`);
   return db.$transaction(async (tx) => {
-    const row = await tx.briefAcknowledgement.create({ data: { caseId: access.caseId, warningKey, warning: `${warning.label}: ${warning.message}`, reason, createdById: ctx.actor.id } });
-    await recordAudit({ tx, ctx, action: "brief.acknowledge", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { warningKey, warning: row.warning }, reason });
+    const row = await tx.briefAcknowledgement.create({
+      data: { caseId: access.caseId, warningKey, warning: `${warning.label}: ${warning.message}`, reason, createdById: ctx.actor.id },
+    });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "brief.acknowledge",
+      caseId: access.caseId,
+      targetType: "case",
+      targetId: access.caseId,
+      after: { warningKey, warning: row.warning },
+      reason,
+    });
     return { id: row.id, warningKey, reason, createdAt: row.createdAt.toISOString() };
   });
 }

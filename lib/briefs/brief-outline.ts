@@ -24,7 +24,9 @@ export function draftNotice(m: BriefModel) {
 function claimRuns(c: BriefClaim, extra = ""): Run[] {
   return [
     text(`${c.grade} `, { bold: true }),
-    text(`${c.statement} — ${c.claimant} (${c.kind}${c.sourceConfidence ? `; the source's own words: “${c.sourceConfidence}”` : ""})${extra}`),
+    text(
+      `${c.statement} — ${c.claimant} (${c.kind}${c.sourceConfidence ? `; the source's own words: “${c.sourceConfidence}”` : ""})${extra}`,
+    ),
     ...(c.independenceCaveat ? [text(` Caveat: ${c.independenceCaveat}`, { italic: true })] : []),
     ...cites(c.footnotes),
   ];
@@ -35,11 +37,17 @@ export function briefOutline(m: BriefModel): Block[] {
   const has = (s: (typeof m.sections)[number]) => m.sections.includes(s);
   const claimOf = new Map(m.claims.map((c) => [c.id, c]));
   const claimLines = (ids: string[], extra: (id: string) => string = () => "") =>
-    ids.map((id) => claimOf.get(id)).filter((c): c is BriefClaim => !!c).map((c): Block => ({ type: "bullet", runs: claimRuns(c, extra(c.id)) }));
+    ids
+      .map((id) => claimOf.get(id))
+      .filter((c): c is BriefClaim => !!c)
+      .map((c): Block => ({ type: "bullet", runs: claimRuns(c, extra(c.id)) }));
 
   if (m.draft) b.push({ type: "draft", text: draftNotice(m) });
   b.push({ type: "title", text: m.case.title });
-  b.push({ type: "meta", text: `Case brief, ${m.draft ? "draft of " : ""}release ${m.releaseNumber}${m.previousRelease ? ` (previous: release ${m.previousRelease.number}, ${dateOnly(m.previousRelease.at)})` : ""} · ${dateOnly(m.generatedAt)} · ${m.template === "summary" ? "one-page summary" : "full brief"} · ${m.case.tlpLabel}` });
+  b.push({
+    type: "meta",
+    text: `Case brief, ${m.draft ? "draft of " : ""}release ${m.releaseNumber}${m.previousRelease ? ` (previous: release ${m.previousRelease.number}, ${dateOnly(m.previousRelease.at)})` : ""} · ${dateOnly(m.generatedAt)} · ${m.template === "summary" ? "one-page summary" : "full brief"} · ${m.case.tlpLabel}`,
+  });
   if (has("bluf")) b.push({ type: "h2", text: SECTION_TITLES.bluf }, { type: "p", runs: [text(m.bluf || "No summary yet.")] });
 
   if (has("judgments")) {
@@ -50,23 +58,75 @@ export function briefOutline(m: BriefModel): Block[] {
       b.push({ type: "p", runs: [text(j.question, { italic: true })] });
       b.push({ type: "p", runs: [text(j.estimative, { bold: true })] });
       b.push({ type: "p", runs: [text(j.confidenceSentence, { bold: true })] });
-      b.push({ type: "bullet", runs: [text("Likelihood: ", { bold: true }), text(j.likelihoodLabel ? `${j.likelihoodLabel} (${j.likelihoodRange})` : "not graded")] });
+      b.push({
+        type: "bullet",
+        runs: [
+          text("Likelihood: ", { bold: true }),
+          text(j.likelihoodLabel ? `${j.likelihoodLabel} (${j.likelihoodRange})` : "not graded"),
+        ],
+      });
       b.push({ type: "bullet", runs: [text("Analytic confidence: ", { bold: true }), text(j.confidenceLabel ?? "not stated")] });
-      b.push({ type: "bullet", runs: [text("Reviewed: ", { bold: true }), text(j.approvedBy ? `approved by ${j.approvedBy} on ${dateOnly(j.approvedAt)} (version ${j.version}, SHA-256 ${j.contentHash.slice(0, 16)}…)` : "NOT APPROVED: no second analyst has approved this judgment")] });
-      for (const v of j.vendorStatements) b.push({ type: "bullet", runs: [text("Source's own stated confidence: ", { bold: true }), text(`${v.claimant} — “${v.sourceConfidence}” (quoted; not our assessment)`)] });
+      b.push({
+        type: "bullet",
+        runs: [
+          text("Reviewed: ", { bold: true }),
+          text(
+            j.approvedBy
+              ? `approved by ${j.approvedBy} on ${dateOnly(j.approvedAt)} (version ${j.version}, SHA-256 ${j.contentHash.slice(0, 16)}…)`
+              : "NOT APPROVED: no second analyst has approved this judgment",
+          ),
+        ],
+      });
+      for (const v of j.vendorStatements)
+        b.push({
+          type: "bullet",
+          runs: [
+            text("Source's own stated confidence: ", { bold: true }),
+            text(`${v.claimant} — “${v.sourceConfidence}” (quoted; not our assessment)`),
+          ],
+        });
       if (j.rationale) b.push({ type: "p", runs: [text(j.rationale)] });
-      b.push({ type: "p", runs: [text("Supported by ", { bold: true }), text("(claims that favour this judgment over at least one live alternative):")] });
-      b.push(...(j.supportingClaimIds.length ? claimLines(j.supportingClaimIds) : [{ type: "bullet" as const, runs: [text("No claim favours this judgment over a live alternative yet.")] }]));
+      b.push({
+        type: "p",
+        runs: [text("Supported by ", { bold: true }), text("(claims that favour this judgment over at least one live alternative):")],
+      });
+      b.push(
+        ...(j.supportingClaimIds.length
+          ? claimLines(j.supportingClaimIds)
+          : [{ type: "bullet" as const, runs: [text("No claim favours this judgment over a live alternative yet.")] }]),
+      );
       if (j.nonDiagnosticClaimIds.length) {
-        b.push({ type: "p", runs: [text("Consistent but not diagnostic ", { bold: true }), text("(consistent with the live alternatives too, so it does not tell them apart):")] });
+        b.push({
+          type: "p",
+          runs: [
+            text("Consistent but not diagnostic ", { bold: true }),
+            text("(consistent with the live alternatives too, so it does not tell them apart):"),
+          ],
+        });
         b.push(...claimLines(j.nonDiagnosticClaimIds));
       }
       if (j.untestedClaimIds.length) {
-        b.push({ type: "p", runs: [text("Consistent, not yet rated against every alternative ", { bold: true }), text("(no diagnosticity yet: it may or may not tell the hypotheses apart):")] });
+        b.push({
+          type: "p",
+          runs: [
+            text("Consistent, not yet rated against every alternative ", { bold: true }),
+            text("(no diagnosticity yet: it may or may not tell the hypotheses apart):"),
+          ],
+        });
         b.push(...claimLines(j.untestedClaimIds));
       }
-      b.push({ type: "p", runs: [text("Evidence against ", { bold: true }), text("(rated inconsistent, contradicting the support, or denials):")] });
-      b.push(...(j.against.length ? claimLines(j.against.map((a) => a.claimId), (id) => ` — ${j.against.find((a) => a.claimId === id)!.detail}`) : [{ type: "bullet" as const, runs: [text("None recorded.")] }]));
+      b.push({
+        type: "p",
+        runs: [text("Evidence against ", { bold: true }), text("(rated inconsistent, contradicting the support, or denials):")],
+      });
+      b.push(
+        ...(j.against.length
+          ? claimLines(
+              j.against.map((a) => a.claimId),
+              (id) => ` — ${j.against.find((a) => a.claimId === id)!.detail}`,
+            )
+          : [{ type: "bullet" as const, runs: [text("None recorded.")] }]),
+      );
     });
   }
 
@@ -74,14 +134,30 @@ export function briefOutline(m: BriefModel): Block[] {
     b.push({ type: "h2", text: SECTION_TITLES.ach });
     for (const a of m.ach) {
       b.push({ type: "h3", text: a.question });
-      b.push({ type: "table", header: ["Hypothesis", "Inconsistency (lower is better)", "Cells rated", "Rank"], rows: a.hypotheses.map((h) => [h.title, h.inconsistency.toFixed(2), String(h.ratedCount), String(h.rank)]) });
+      b.push({
+        type: "table",
+        header: ["Hypothesis", "Inconsistency (lower is better)", "Cells rated", "Rank"],
+        rows: a.hypotheses.map((h) => [h.title, h.inconsistency.toFixed(2), String(h.ratedCount), String(h.rank)]),
+      });
       if (a.mostDiagnostic.length) {
         b.push({ type: "p", runs: [text("Most diagnostic claims:", { bold: true })] });
-        for (const d of a.mostDiagnostic) b.push({ type: "bullet", runs: [text(`${d.statement} (diagnosticity ${d.diagnosticity.toFixed(2)})`), ...cites(claimOf.get(d.claimId)?.footnotes ?? [])] });
+        for (const d of a.mostDiagnostic)
+          b.push({
+            type: "bullet",
+            runs: [text(`${d.statement} (diagnosticity ${d.diagnosticity.toFixed(2)})`), ...cites(claimOf.get(d.claimId)?.footnotes ?? [])],
+          });
       } else b.push({ type: "p", runs: [text("No claim is diagnostic yet: none is rated differently against two hypotheses.")] });
       if (a.sensitivity) {
         const ranking = a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title} (${h.inconsistency.toFixed(2)})`).join("; ");
-        b.push({ type: "p", runs: [text("If the most diagnostic claim is false: ", { bold: true }), text(`without “${a.sensitivity.statement}” the ranking is ${ranking} — ${a.sensitivity.leaderChanges ? "the leading hypothesis changes" : "the leading hypothesis does not change"}.`)] });
+        b.push({
+          type: "p",
+          runs: [
+            text("If the most diagnostic claim is false: ", { bold: true }),
+            text(
+              `without “${a.sensitivity.statement}” the ranking is ${ranking} — ${a.sensitivity.leaderChanges ? "the leading hypothesis changes" : "the leading hypothesis does not change"}.`,
+            ),
+          ],
+        });
       }
       b.push({ type: "p", runs: [text(a.note, { italic: true })] });
     }
@@ -91,12 +167,24 @@ export function briefOutline(m: BriefModel): Block[] {
     b.push({ type: "h2", text: SECTION_TITLES.alternatives });
     if (!m.alternatives.length) b.push({ type: "p", runs: [text("No alternative hypotheses were recorded.")] });
     for (const a of m.alternatives) {
-      const grade = [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ");
-      b.push({ type: "bullet", runs: [text(a.title, { bold: true }), text(` — ${a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : grade || "not graded"} (${a.reviewNote})`)] });
+      const grade = [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null]
+        .filter(Boolean)
+        .join(", ");
+      b.push({
+        type: "bullet",
+        runs: [
+          text(a.title, { bold: true }),
+          text(` — ${a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : grade || "not graded"} (${a.reviewNote})`),
+        ],
+      });
     }
     if (m.dissent.length) {
       b.push({ type: "h3", text: "Recorded dissent" });
-      for (const d of m.dissent) b.push({ type: "quote", runs: [text(`${d.author} on “${d.hypothesisTitle}” (${dateOnly(d.at)}), signed: `, { bold: true }), text(d.body)] });
+      for (const d of m.dissent)
+        b.push({
+          type: "quote",
+          runs: [text(`${d.author} on “${d.hypothesisTitle}” (${dateOnly(d.at)}), signed: `, { bold: true }), text(d.body)],
+        });
     }
   }
 
@@ -111,14 +199,32 @@ export function briefOutline(m: BriefModel): Block[] {
     if (!m.timeline.length) b.push({ type: "p", runs: [text("No events yet.")] });
     for (const e of m.timeline) {
       const dating = e.claimIds.map((id) => claimOf.get(id)?.statement).filter(Boolean);
-      b.push({ type: "bullet", runs: [text(`${e.date} — `, { bold: true }), text(e.title), text(dating.length ? ` (dated by: ${dating.map((s) => `“${s}”`).join("; ")})` : " (undated by sources)", { italic: true }), ...cites(e.footnotes)] });
+      b.push({
+        type: "bullet",
+        runs: [
+          text(`${e.date} — `, { bold: true }),
+          text(e.title),
+          text(dating.length ? ` (dated by: ${dating.map((s) => `“${s}”`).join("; ")})` : " (undated by sources)", { italic: true }),
+          ...cites(e.footnotes),
+        ],
+      });
     }
   }
 
   if (has("changes")) {
     b.push({ type: "h2", text: SECTION_TITLES.changes });
-    if (!m.changes.length) b.push({ type: "p", runs: [text(m.previousRelease ? "No judgment changed since the last release." : "First release.")] });
-    for (const ch of m.changes) b.push({ type: "bullet", runs: [text(`${ch.kind === "added" ? "Added" : "Changed"} “${ch.title}” `, { bold: true }), text(`(version ${ch.version}, ${dateOnly(ch.at)}, ${ch.by})${ch.fields.length ? ` — ${ch.fields.join(", ")}` : ""}: ${ch.reason}`)] });
+    if (!m.changes.length)
+      b.push({ type: "p", runs: [text(m.previousRelease ? "No judgment changed since the last release." : "First release.")] });
+    for (const ch of m.changes)
+      b.push({
+        type: "bullet",
+        runs: [
+          text(`${ch.kind === "added" ? "Added" : "Changed"} “${ch.title}” `, { bold: true }),
+          text(
+            `(version ${ch.version}, ${dateOnly(ch.at)}, ${ch.by})${ch.fields.length ? ` — ${ch.fields.join(", ")}` : ""}: ${ch.reason}`,
+          ),
+        ],
+      });
   }
 
   if (has("sources")) {
@@ -128,7 +234,16 @@ export function briefOutline(m: BriefModel): Block[] {
       b.push({
         type: "table",
         header: ["Document", "Source", "Reliability", "Author", "URL", "Published", "Retrieved", "SHA-256"],
-        rows: m.sources.map((s) => [`${s.title}${s.tlp ? ` (${s.tlp.replace("_", "+")})` : ""}`, s.sourceName ?? s.publisher ?? "no source: ungraded", s.reliability + (s.overrideReason ? ` (override: ${s.overrideReason})` : ""), s.author ?? "—", s.url ?? "—", dateOnly(s.publishedAt), s.retrievedAt.replace(".000Z", "Z"), s.sha256]),
+        rows: m.sources.map((s) => [
+          `${s.title}${s.tlp ? ` (${s.tlp.replace("_", "+")})` : ""}`,
+          s.sourceName ?? s.publisher ?? "no source: ungraded",
+          s.reliability + (s.overrideReason ? ` (override: ${s.overrideReason})` : ""),
+          s.author ?? "—",
+          s.url ?? "—",
+          dateOnly(s.publishedAt),
+          s.retrievedAt.replace(".000Z", "Z"),
+          s.sha256,
+        ]),
       });
   }
 

@@ -23,17 +23,34 @@ export async function briefApprovalState({ access }: { access: CaseAccess }) {
 /** Asks a second person to approve the brief exactly as it is now (its hash). */
 export async function submitBrief({ ctx, access }: { ctx: Ctx; access: CaseAccess }) {
   const { model, hash } = await briefApprovalState({ access });
-  if (model.blockers.length) throw new ConflictError(`The brief cannot go to review yet: ${model.blockers.join(" ")}`, { blockers: model.blockers });
+  if (model.blockers.length)
+    throw new ConflictError(`The brief cannot go to review yet: ${model.blockers.join(" ")}`, { blockers: model.blockers });
   return db.$transaction(async (tx) => {
     // The previous submission, and an approval of an earlier brief, are replaced: they read `withdrawn`.
     const now = new Date();
     const withdrawnReason = `Replaced by a new submission by ${ctx.actor.name}.`;
-    const replaced = await tx.review.findMany({ where: { targetType: "brief", targetId: access.caseId, decision: { in: ["pending", "approved"] } }, select: { id: true } });
-    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, data: { decision: "withdrawn", decidedAt: now, withdrawnAt: now, withdrawnReason } });
-    await tx.review.updateMany({ where: { targetType: "brief", targetId: access.caseId, decision: "approved" }, data: { decision: "withdrawn", withdrawnAt: now, withdrawnReason } });
-    const review = await tx.review.create({ data: { caseId: access.caseId, targetType: "brief", targetId: access.caseId, contentHash: hash, submittedById: ctx.actor.id } });
+    const replaced = await tx.review.findMany({
+      where: { targetType: "brief", targetId: access.caseId, decision: { in: ["pending", "approved"] } },
+      select: { id: true },
+    });
+    await tx.review.updateMany({
+      where: { targetType: "brief", targetId: access.caseId, decision: "pending" },
+      data: { decision: "withdrawn", decidedAt: now, withdrawnAt: now, withdrawnReason },
+    });
+    await tx.review.updateMany({
+      where: { targetType: "brief", targetId: access.caseId, decision: "approved" },
+      data: { decision: "withdrawn", withdrawnAt: now, withdrawnReason },
+    });
+    const review = await tx.review.create({
+      data: { caseId: access.caseId, targetType: "brief", targetId: access.caseId, contentHash: hash, submittedById: ctx.actor.id },
+    });
     await recordAudit({
-      tx, ctx, action: "brief.submit", caseId: access.caseId, targetType: "case", targetId: access.caseId,
+      tx,
+      ctx,
+      action: "brief.submit",
+      caseId: access.caseId,
+      targetType: "case",
+      targetId: access.caseId,
       after: { reviewId: review.id, contentHash: hash, ...(replaced.length ? { withdrawnReviewIds: replaced.map((r) => r.id) } : {}) },
     });
     return review;
@@ -45,14 +62,37 @@ export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: C
   const { contentHash, comment } = ApproveSchema.parse(input);
   if (!can(access.role, "reviews.approve")) throw new ForbiddenError("Only the case's reviewers and owners may approve a brief.");
   const { hash } = await briefApprovalState({ access });
-  const review = await db.review.findFirst({ where: { targetType: "brief", targetId: access.caseId, decision: "pending" }, orderBy: { createdAt: "desc" } });
+  const review = await db.review.findFirst({
+    where: { targetType: "brief", targetId: access.caseId, decision: "pending" },
+    orderBy: { createdAt: "desc" },
+  });
   if (!review) throw new ConflictError("The brief is not waiting for review.");
-  if (review.submittedById === ctx.actor.id) throw new ForbiddenError("You cannot approve a brief you submitted: a second person must review it.");
-  if (review.contentHash !== hash) throw new ConflictError("The brief changed after it was submitted: the submission is not the brief shown now, so it must be submitted again.", { currentHash: hash, submittedHash: review.contentHash });
-  if (contentHash !== hash) throw new ConflictError(`The brief you approved (${contentHash.slice(0, 12)}…) is not the one submitted (${hash.slice(0, 12)}…): reload and review the brief as it is now.`, { currentHash: hash, approvedHash: contentHash });
+  if (review.submittedById === ctx.actor.id)
+    throw new ForbiddenError("You cannot approve a brief you submitted: a second person must review it.");
+  if (review.contentHash !== hash)
+    throw new ConflictError(
+      "The brief changed after it was submitted: the submission is not the brief shown now, so it must be submitted again.",
+      { currentHash: hash, submittedHash: review.contentHash },
+    );
+  if (contentHash !== hash)
+    throw new ConflictError(
+      `The brief you approved (${contentHash.slice(0, 12)}…) is not the one submitted (${hash.slice(0, 12)}…): reload and review the brief as it is now.`,
+      { currentHash: hash, approvedHash: contentHash },
+    );
   return db.$transaction(async (tx) => {
-    const decided = await tx.review.update({ where: { id: review.id }, data: { reviewerId: ctx.actor.id, decision: "approved", comment, decidedAt: new Date() } });
-    await recordAudit({ tx, ctx, action: "brief.approve", caseId: access.caseId, targetType: "case", targetId: access.caseId, after: { reviewId: review.id, contentHash: hash } });
+    const decided = await tx.review.update({
+      where: { id: review.id },
+      data: { reviewerId: ctx.actor.id, decision: "approved", comment, decidedAt: new Date() },
+    });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "brief.approve",
+      caseId: access.caseId,
+      targetType: "case",
+      targetId: access.caseId,
+      after: { reviewId: review.id, contentHash: hash },
+    });
     return decided;
   });
 }

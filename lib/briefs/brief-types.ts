@@ -3,7 +3,10 @@
 // database: a release's four files are the approved model, rendered.
 export const BRIEF_SECTIONS = ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"] as const;
 export type BriefSection = (typeof BRIEF_SECTIONS)[number];
-export const BRIEF_TEMPLATES = { full: BRIEF_SECTIONS, summary: ["bluf", "judgments", "sources"] } as const satisfies Record<string, readonly BriefSection[]>;
+export const BRIEF_TEMPLATES = { full: BRIEF_SECTIONS, summary: ["bluf", "judgments", "sources"] } as const satisfies Record<
+  string,
+  readonly BriefSection[]
+>;
 export type BriefTemplate = keyof typeof BRIEF_TEMPLATES;
 
 export const SECTION_TITLES: Record<BriefSection, string> = {
@@ -36,7 +39,16 @@ export type BriefFootnote = {
   sha256: string;
 };
 
-export type BriefEntity = { id: string; kind: string; name: string; aliases: string[]; description: string; role: string; createdAt: string; updatedAt: string };
+export type BriefEntity = {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string;
+  role: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export type BriefClaim = {
   id: string;
@@ -123,7 +135,12 @@ export type BriefAchSummary = {
   question: string;
   hypotheses: { hypothesisId: string; title: string; inconsistency: number; ratedCount: number; rank: number }[];
   mostDiagnostic: { claimId: string; statement: string; diagnosticity: number }[];
-  sensitivity: { claimId: string; statement: string; ranking: { hypothesisId: string; title: string; inconsistency: number; rank: number }[]; leaderChanges: boolean } | null;
+  sensitivity: {
+    claimId: string;
+    statement: string;
+    ranking: { hypothesisId: string; title: string; inconsistency: number; rank: number }[];
+    leaderChanges: boolean;
+  } | null;
   note: string;
 };
 
@@ -149,9 +166,26 @@ export type BriefSource = {
   inclusion: "cited" | "added";
 };
 
-export type BriefTimelineEntry = { id: string; title: string; date: string; precision: string; occurredAt: string; claimIds: string[]; footnotes: number[] };
+export type BriefTimelineEntry = {
+  id: string;
+  title: string;
+  date: string;
+  precision: string;
+  occurredAt: string;
+  claimIds: string[];
+  footnotes: number[];
+};
 
-export type BriefChange = { hypothesisId: string; title: string; version: number; at: string; by: string; reason: string; fields: string[]; kind: "added" | "changed" };
+export type BriefChange = {
+  hypothesisId: string;
+  title: string;
+  version: number;
+  at: string;
+  by: string;
+  reason: string;
+  fields: string[];
+  kind: "added" | "changed";
+};
 
 /** A warning about the brief's own text or grades; blocking until fixed or acknowledged with a reason. */
 export type BriefWarning = {

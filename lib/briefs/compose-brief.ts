@@ -9,13 +9,31 @@ import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { loadClaimDetails, type ClaimDetail } from "@/lib/claims/claim-details";
 import { effectiveReliability } from "@/lib/claims/claim-details";
 import { formatEventDate } from "@/lib/events/schemas";
-import { TLP, confidenceLabel, getTlp, isLikelihoodKey, likelihoodLabel, likelihoodRange, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
+import {
+  TLP,
+  confidenceLabel,
+  getTlp,
+  isLikelihoodKey,
+  likelihoodLabel,
+  likelihoodRange,
+  type LikelihoodKey,
+  type TlpKey,
+} from "@/lib/standards/scales";
 import { checkWording, type CompetingQuestion, type WordingText } from "./wording-check";
 import {
-  BRIEF_SECTIONS, BRIEF_TEMPLATES, NOT_REVIEWED,
-  type AgainstReason, type BriefAchSummary, type BriefClaim, type BriefFootnote, type BriefModel, type BriefSection, type BriefSource, type BriefTemplate, type BriefWarning,
+  BRIEF_SECTIONS,
+  BRIEF_TEMPLATES,
+  NOT_REVIEWED,
+  type AgainstReason,
+  type BriefAchSummary,
+  type BriefClaim,
+  type BriefFootnote,
+  type BriefModel,
+  type BriefSection,
+  type BriefSource,
+  type BriefTemplate,
+  type BriefWarning,
 } from "./brief-types";
-
 
 // A cell's mean rating (CC 5 … II 1) favours a hypothesis at C or better and argues against it at I or worse.
 const CONSISTENT = 4;
@@ -29,7 +47,17 @@ const clause = (s: string) => s.trim().replace(/[.\s]+$/, "");
  * "We have moderate confidence in this judgment: <why>." Never the two in one sentence, and never a
  * template around the hypothesis title.
  */
-export function estimativeSentences({ proposition, likelihood, confidence, confidenceBasis }: { proposition: string; likelihood: string | null; confidence: string | null; confidenceBasis: string }) {
+export function estimativeSentences({
+  proposition,
+  likelihood,
+  confidence,
+  confidenceBasis,
+}: {
+  proposition: string;
+  likelihood: string | null;
+  confidence: string | null;
+  confidenceBasis: string;
+}) {
   const l = likelihoodLabel(likelihood)?.toLowerCase();
   const p = clause(proposition);
   const estimative = !p
@@ -39,15 +67,33 @@ export function estimativeSentences({ proposition, likelihood, confidence, confi
       : `We have not graded the likelihood that ${p}.`;
   const c = confidenceLabel(confidence)?.toLowerCase();
   const basis = clause(confidenceBasis);
-  const confidenceSentence = !c ? "We have not stated our confidence in this judgment." : basis ? `We have ${c} confidence in this judgment: ${basis}.` : `We have ${c} confidence in this judgment.`;
+  const confidenceSentence = !c
+    ? "We have not stated our confidence in this judgment."
+    : basis
+      ? `We have ${c} confidence in this judgment: ${basis}.`
+      : `We have ${c} confidence in this judgment.`;
   return { estimative, confidenceSentence };
 }
 
-export async function getBriefSettings({ caseId }: { caseId: string }): Promise<{ template: BriefTemplate; sections: BriefSection[]; includeDocumentIds: string[]; excludeDocumentIds: string[]; version: number }> {
+export async function getBriefSettings({ caseId }: { caseId: string }): Promise<{
+  template: BriefTemplate;
+  sections: BriefSection[];
+  includeDocumentIds: string[];
+  excludeDocumentIds: string[];
+  version: number;
+}> {
   const s = await db.briefSettings.findUnique({ where: { caseId } });
   const template = (s?.template as BriefTemplate) ?? "full";
-  const sections = s?.sections.length ? (s.sections.filter((x) => (BRIEF_SECTIONS as readonly string[]).includes(x)) as BriefSection[]) : [...BRIEF_TEMPLATES[template]];
-  return { template, sections, includeDocumentIds: s?.includeDocumentIds ?? [], excludeDocumentIds: s?.excludeDocumentIds ?? [], version: s?.version ?? 0 };
+  const sections = s?.sections.length
+    ? (s.sections.filter((x) => (BRIEF_SECTIONS as readonly string[]).includes(x)) as BriefSection[])
+    : [...BRIEF_TEMPLATES[template]];
+  return {
+    template,
+    sections,
+    includeDocumentIds: s?.includeDocumentIds ?? [],
+    excludeDocumentIds: s?.excludeDocumentIds ?? [],
+    version: s?.version ?? 0,
+  };
 }
 
 /**
@@ -57,7 +103,11 @@ export async function getBriefSettings({ caseId }: { caseId: string }): Promise<
 export async function getInstallation() {
   const row =
     (await db.installation.findFirst()) ??
-    (await db.$queryRaw<{ id: string; name: string }[]>`INSERT INTO installation DEFAULT VALUES ON CONFLICT (singleton) DO NOTHING RETURNING id, name`)[0] ??
+    (
+      await db.$queryRaw<
+        { id: string; name: string }[]
+      >`INSERT INTO installation DEFAULT VALUES ON CONFLICT (singleton) DO NOTHING RETURNING id, name`
+    )[0] ??
     (await db.installation.findFirstOrThrow());
   return { id: row.id, name: process.env.CASEFILE_PRODUCER_NAME?.trim() || row.name };
 }
@@ -75,7 +125,13 @@ const tlpRank = (k: string | null) => (k ? TLP.findIndex((t) => t.key === k) : -
  * - wording and independence warnings, a marking weaker than a cited document's, and unwritten propositions
  *   block a release until fixed (or, for warnings, acknowledged with a reason that the brief prints).
  */
-export async function composeBrief({ access, template: templateOverride }: { access: CaseAccess; template?: BriefTemplate }): Promise<BriefModel> {
+export async function composeBrief({
+  access,
+  template: templateOverride,
+}: {
+  access: CaseAccess;
+  template?: BriefTemplate;
+}): Promise<BriefModel> {
   const c = await db.case.findUnique({ where: { id: access.caseId } });
   if (!c) throw new NotFoundError("Case");
   const [settings, installation, lastRelease, questions, acknowledgements] = await Promise.all([
@@ -85,14 +141,20 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     db.attributionQuestion.findMany({
       where: { caseId: c.id },
       orderBy: { createdAt: "asc" },
-      include: { hypotheses: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } }, versions: { orderBy: { version: "asc" } } } } },
+      include: {
+        hypotheses: {
+          orderBy: { createdAt: "asc" },
+          include: { author: { select: { name: true } }, versions: { orderBy: { version: "asc" } } },
+        },
+      },
     }),
     db.briefAcknowledgement.findMany({ where: { caseId: c.id }, include: { createdBy: { select: { name: true } } } }),
   ]);
   const template = templateOverride ?? settings.template;
   const sections = templateOverride ? [...BRIEF_TEMPLATES[templateOverride]] : settings.sections;
   const hypotheses = questions.flatMap((q) => q.hypotheses.map((h) => ({ ...h, question: q })));
-  const isKey = (h: { disposition: string; reviewState: string }) => h.disposition !== "rejected" && (h.reviewState === "approved" || h.disposition === "leading");
+  const isKey = (h: { disposition: string; reviewState: string }) =>
+    h.disposition !== "rejected" && (h.reviewState === "approved" || h.disposition === "leading");
   const keys = hypotheses.filter(isKey);
 
   const approvals = await db.review.findMany({
@@ -100,7 +162,9 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     orderBy: { decidedAt: "desc" },
     include: { reviewer: { select: { name: true } } },
   });
-  const matrices = (await Promise.all(questions.map((q) => getAchMatrix({ access, questionId: q.id })))).filter((m): m is NonNullable<typeof m> => !!m);
+  const matrices = (await Promise.all(questions.map((q) => getAchMatrix({ access, questionId: q.id })))).filter(
+    (m): m is NonNullable<typeof m> => !!m,
+  );
   const cellValue = new Map(matrices.flatMap((m) => m.cells.map((cell) => [`${cell.hypothesisId}|${cell.claimId}`, cell.value] as const)));
   const value = (hId: string, claimId: string) => cellValue.get(`${hId}|${claimId}`) ?? null;
   const matrixOf = new Map(matrices.map((m) => [m.question.id, m]));
@@ -109,8 +173,17 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   // Links and denials: only claims that are evidence (never rejected ones).
   const [links, denials, actorClaims] = await Promise.all([
     db.claimLink.findMany({ where: { caseId: c.id, kind: "contradicts" }, select: { fromClaimId: true, toClaimId: true } }),
-    db.claim.findMany({ where: { caseId: c.id, kind: "denial", status: { not: "rejected" }, retractedAt: null }, select: { id: true, entities: { select: { entityId: true } } } }),
-    db.claimEntity.findMany({ where: { entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) }, claim: { status: { not: "rejected" }, retractedAt: null } }, select: { claimId: true, entityId: true } }),
+    db.claim.findMany({
+      where: { caseId: c.id, kind: "denial", status: { not: "rejected" }, retractedAt: null },
+      select: { id: true, entities: { select: { entityId: true } } },
+    }),
+    db.claimEntity.findMany({
+      where: {
+        entityId: { in: keys.map((h) => h.actorEntityId).filter((x): x is string => !!x) },
+        claim: { status: { not: "rejected" }, retractedAt: null },
+      },
+      select: { claimId: true, entityId: true },
+    }),
   ]);
 
   const judgmentEvidence = keys.map((h) => {
@@ -137,7 +210,10 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     const cited = new Set([...supporting, ...nonDiagnostic, ...untested]);
     const listed = new Set(against.map((a) => a.claimId));
     for (const l of links) {
-      for (const [mine, other] of [[l.fromClaimId, l.toClaimId], [l.toClaimId, l.fromClaimId]]) {
+      for (const [mine, other] of [
+        [l.fromClaimId, l.toClaimId],
+        [l.toClaimId, l.fromClaimId],
+      ]) {
         if (cited.has(mine) && !cited.has(other) && !listed.has(other) && claimIds.includes(other)) {
           listed.add(other);
           against.push({ claimId: other, why: "contradicts", detail: "contradicts a claim listed in support" });
@@ -159,14 +235,20 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     const s = summariseAch({
       hypothesisIds: m.hypotheses.map((h) => h.id),
       claimIds: m.claims.map((x) => x.id),
-      ratings: m.cells.flatMap((cell) => cell.ratings.map((r) => ({ hypothesisId: cell.hypothesisId, claimId: cell.claimId, raterId: r.raterId, rating: r.rating }))),
+      ratings: m.cells.flatMap((cell) =>
+        cell.ratings.map((r) => ({ hypothesisId: cell.hypothesisId, claimId: cell.claimId, raterId: r.raterId, rating: r.rating })),
+      ),
     });
     return { m, s };
   });
   const showAch = sections.includes("ach");
 
   const events = sections.includes("timeline")
-    ? await db.event.findMany({ where: { caseId: c.id, retractedAt: null }, orderBy: { occurredAt: "asc" }, include: { claims: { select: { claimId: true, claim: { select: { status: true, retractedAt: true } } } } } })
+    ? await db.event.findMany({
+        where: { caseId: c.id, retractedAt: null },
+        orderBy: { occurredAt: "asc" },
+        include: { claims: { select: { claimId: true, claim: { select: { status: true, retractedAt: true } } } } },
+      })
     : [];
 
   const evidenceIds = [
@@ -178,7 +260,9 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
   // Rejected and retracted claims are not evidence; a retracted document is never cited.
-  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter((d) => d.status !== "rejected" && !d.retraction);
+  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter(
+    (d) => d.status !== "rejected" && !d.retraction,
+  );
   const byId = new Map(details.map((d) => [d.id, d]));
 
   // Documents: what the brief's claims cite, plus any added by hand, minus any left out by hand.
@@ -202,28 +286,60 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     keptExcerpts(claim).map((e) => {
       if (!footnoteOf.has(e.id)) {
         footnoteOf.set(e.id, footnotes.length + 1);
-        footnotes.push({ n: footnotes.length + 1, excerptId: e.id, claimId: claim.id, documentId: e.documentId, documentTitle: e.documentTitle, quote: e.exact, start: e.start, end: e.end, sourceName: e.source?.name ?? null, reliability: e.reliability, url: null, sha256: "" });
+        footnotes.push({
+          n: footnotes.length + 1,
+          excerptId: e.id,
+          claimId: claim.id,
+          documentId: e.documentId,
+          documentTitle: e.documentTitle,
+          quote: e.exact,
+          start: e.start,
+          end: e.end,
+          sourceName: e.source?.name ?? null,
+          reliability: e.reliability,
+          url: null,
+          sha256: "",
+        });
       }
       return footnoteOf.get(e.id)!;
     });
 
   // Claims in order of first use: each judgment's support, then its evidence against, then the rest.
-  const ordered = [...new Set([...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]), ...claimIds])].filter((id) => inBriefIds.has(id));
+  const ordered = [
+    ...new Set([
+      ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]),
+      ...claimIds,
+    ]),
+  ].filter((id) => inBriefIds.has(id));
   const entityRows = await db.claimEntity.findMany({ where: { claimId: { in: ordered } }, select: { claimId: true, entityId: true } });
   const claims: BriefClaim[] = ordered.map((id) => {
     const d = byId.get(id)!;
     const caveat = d.independence?.warning ?? null;
     return {
-      id: d.id, statement: d.statement, claimant: d.claimant, kind: d.kind, credibility: d.credibility, reliability: d.reliability, grade: d.grade,
-      sourceConfidence: d.sourceConfidence, status: d.status, createdBy: d.createdBy, createdAt: d.createdAt, updatedAt: d.updatedAt,
+      id: d.id,
+      statement: d.statement,
+      claimant: d.claimant,
+      kind: d.kind,
+      credibility: d.credibility,
+      reliability: d.reliability,
+      grade: d.grade,
+      sourceConfidence: d.sourceConfidence,
+      status: d.status,
+      createdBy: d.createdBy,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
       entityIds: entityRows.filter((e) => e.claimId === id).map((e) => e.entityId),
-      origins: d.independence?.origins ?? null, independenceCaveat: caveat, footnotes: cite(d),
+      origins: d.independence?.origins ?? null,
+      independenceCaveat: caveat,
+      footnotes: cite(d),
     };
   });
 
   const judgments = judgmentEvidence.map(({ h, supporting, nonDiagnostic, untested, against }) => {
     const approval = h.reviewState === "approved" ? approvals.find((a) => a.targetId === h.id) : undefined;
-    const related = [...new Set([...supporting, ...nonDiagnostic, ...actorClaims.filter((a) => a.entityId === h.actorEntityId).map((a) => a.claimId)])];
+    const related = [
+      ...new Set([...supporting, ...nonDiagnostic, ...actorClaims.filter((a) => a.entityId === h.actorEntityId).map((a) => a.claimId)]),
+    ];
     return {
       id: h.id,
       questionId: h.questionId,
@@ -251,16 +367,33 @@ export async function composeBrief({ access, template: templateOverride }: { acc
       untestedClaimIds: untested.filter((id) => inBriefIds.has(id)),
       against: against.filter((a) => inBriefIds.has(a.claimId)),
       // A source's own stated confidence is quoted next to the judgment, never in place of it.
-      vendorStatements: related.map((id) => byId.get(id)).filter((d): d is ClaimDetail => !!d?.sourceConfidence && inBrief(d.id)).map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),
+      vendorStatements: related
+        .map((id) => byId.get(id))
+        .filter((d): d is ClaimDetail => !!d?.sourceConfidence && inBrief(d.id))
+        .map((d) => ({ claimant: d.claimant, sourceConfidence: d.sourceConfidence!, claimId: d.id })),
     };
   });
 
-  const alternatives = hypotheses.filter((h) => !isKey(h)).map((h) => ({
-    id: h.id, questionId: h.questionId, title: h.title, proposition: h.proposition, disposition: h.disposition, rejectedReason: h.rejectedReason,
-    likelihood: h.likelihood, likelihoodLabel: likelihoodLabel(h.likelihood), confidence: h.confidence, confidenceLabel: confidenceLabel(h.confidence),
-    reviewState: h.reviewState, reviewNote: h.reviewState === "approved" ? "approved by a second analyst" : NOT_REVIEWED, rationale: h.rationale,
-    author: h.author.name, createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString(),
-  }));
+  const alternatives = hypotheses
+    .filter((h) => !isKey(h))
+    .map((h) => ({
+      id: h.id,
+      questionId: h.questionId,
+      title: h.title,
+      proposition: h.proposition,
+      disposition: h.disposition,
+      rejectedReason: h.rejectedReason,
+      likelihood: h.likelihood,
+      likelihoodLabel: likelihoodLabel(h.likelihood),
+      confidence: h.confidence,
+      confidenceLabel: confidenceLabel(h.confidence),
+      reviewState: h.reviewState,
+      reviewNote: h.reviewState === "approved" ? "approved by a second analyst" : NOT_REVIEWED,
+      rationale: h.rationale,
+      author: h.author.name,
+      createdAt: h.createdAt.toISOString(),
+      updatedAt: h.updatedAt.toISOString(),
+    }));
 
   const titleOf = new Map(hypotheses.map((h) => [h.id, h.title]));
   const statementOf = (id: string) => byId.get(id)?.statement ?? "";
@@ -269,18 +402,43 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     question: m.question.question,
     hypotheses: s.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })),
     mostDiagnostic: s.mostDiagnostic.filter((d) => inBriefIds.has(d.claimId)).map((d) => ({ ...d, statement: statementOf(d.claimId) })),
-    sensitivity: s.sensitivity && inBriefIds.has(s.sensitivity.claimId)
-      ? { claimId: s.sensitivity.claimId, statement: statementOf(s.sensitivity.claimId), leaderChanges: s.sensitivity.leaderChanges, ranking: s.sensitivity.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })) }
-      : null,
+    sensitivity:
+      s.sensitivity && inBriefIds.has(s.sensitivity.claimId)
+        ? {
+            claimId: s.sensitivity.claimId,
+            statement: statementOf(s.sensitivity.claimId),
+            leaderChanges: s.sensitivity.leaderChanges,
+            ranking: s.sensitivity.hypotheses.map((x) => ({ ...x, title: titleOf.get(x.hypothesisId) ?? "" })),
+          }
+        : null,
     note: s.note,
   }));
 
-  const dissentRows = await db.comment.findMany({ where: { caseId: c.id, isDissent: true, targetType: "hypothesis" }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } });
-  const dissent = dissentRows.map((d) => ({ id: d.id, hypothesisId: d.targetId, hypothesisTitle: titleOf.get(d.targetId) ?? "", author: d.author.name, body: d.body, at: d.createdAt.toISOString() }));
+  const dissentRows = await db.comment.findMany({
+    where: { caseId: c.id, isDissent: true, targetType: "hypothesis" },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { name: true } } },
+  });
+  const dissent = dissentRows.map((d) => ({
+    id: d.id,
+    hypothesisId: d.targetId,
+    hypothesisTitle: titleOf.get(d.targetId) ?? "",
+    author: d.author.name,
+    body: d.body,
+    at: d.createdAt.toISOString(),
+  }));
 
   const timeline = events.map((e) => {
     const dating = e.claims.map((x) => x.claimId).filter((id) => inBriefIds.has(id));
-    return { id: e.id, title: e.title, date: formatEventDate(e), precision: e.precision, occurredAt: e.occurredAt.toISOString(), claimIds: dating, footnotes: [...new Set(dating.flatMap((id) => claims.find((x) => x.id === id)?.footnotes ?? []))] };
+    return {
+      id: e.id,
+      title: e.title,
+      date: formatEventDate(e),
+      precision: e.precision,
+      occurredAt: e.occurredAt.toISOString(),
+      claimIds: dating,
+      footnotes: [...new Set(dating.flatMap((id) => claims.find((x) => x.id === id)?.footnotes ?? []))],
+    };
   });
 
   const citedDocIds = new Set(footnotes.map((f) => f.documentId));
@@ -288,12 +446,37 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   const docs = await db.document.findMany({
     where: { caseId: c.id, id: { in: wantedDocIds }, retractedAt: null },
     orderBy: [{ publishedAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, title: true, author: true, publisher: true, url: true, publishedAt: true, retrievedAt: true, sha256: true, sourceId: true, tlp: true, reliabilityOverride: true, overrideReason: true, source: { select: { name: true, kind: true, reliability: true, rationale: true, tlp: true } } },
+    select: {
+      id: true,
+      title: true,
+      author: true,
+      publisher: true,
+      url: true,
+      publishedAt: true,
+      retrievedAt: true,
+      sha256: true,
+      sourceId: true,
+      tlp: true,
+      reliabilityOverride: true,
+      overrideReason: true,
+      source: { select: { name: true, kind: true, reliability: true, rationale: true, tlp: true } },
+    },
   });
   const sources: BriefSource[] = docs.map((d) => ({
-    documentId: d.id, title: d.title, sourceId: d.sourceId, sourceName: d.source?.name ?? null, sourceKind: d.source?.kind ?? null, reliability: effectiveReliability(d),
-    reliabilityRationale: d.source?.rationale ?? null, overrideReason: d.overrideReason, author: d.author, publisher: d.publisher, url: d.url,
-    publishedAt: d.publishedAt?.toISOString() ?? null, retrievedAt: d.retrievedAt.toISOString(), sha256: d.sha256,
+    documentId: d.id,
+    title: d.title,
+    sourceId: d.sourceId,
+    sourceName: d.source?.name ?? null,
+    sourceKind: d.source?.kind ?? null,
+    reliability: effectiveReliability(d),
+    reliabilityRationale: d.source?.rationale ?? null,
+    overrideReason: d.overrideReason,
+    author: d.author,
+    publisher: d.publisher,
+    url: d.url,
+    publishedAt: d.publishedAt?.toISOString() ?? null,
+    retrievedAt: d.retrievedAt.toISOString(),
+    sha256: d.sha256,
     tlp: [d.tlp, d.source?.tlp ?? null].sort((a, b) => tlpRank(b) - tlpRank(a))[0] ?? null,
     inclusion: citedDocIds.has(d.id) ? "cited" : "added",
   }));
@@ -304,23 +487,47 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   }
 
   // Entities the brief names: the judgments' actors and what its claims are about.
-  const entityIds = [...new Set([...judgments.map((j) => j.actorId).filter((x): x is string => !!x), ...claims.flatMap((x) => x.entityIds)])];
-  const entities = (await db.entity.findMany({ where: { caseId: c.id, id: { in: entityIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) => ({
-    id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, role: e.role, createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
+  const entityIds = [
+    ...new Set([...judgments.map((j) => j.actorId).filter((x): x is string => !!x), ...claims.flatMap((x) => x.entityIds)]),
+  ];
+  const entities = (
+    await db.entity.findMany({ where: { caseId: c.id, id: { in: entityIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+  ).map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    description: e.description,
+    role: e.role,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   }));
 
   const since = lastRelease?.createdAt ?? new Date(0);
-  const changers = await db.user.findMany({ where: { id: { in: [...new Set(hypotheses.flatMap((h) => h.versions.map((v) => v.changedById)))] } }, select: { id: true, name: true } });
+  const changers = await db.user.findMany({
+    where: { id: { in: [...new Set(hypotheses.flatMap((h) => h.versions.map((v) => v.changedById)))] } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(changers.map((u) => [u.id, u.name]));
   const changes = hypotheses.flatMap((h) =>
-    h.versions.filter((v) => v.at > since).map((v) => {
-      const prev = h.versions.find((p) => p.version === v.version - 1)?.snapshot as Record<string, unknown> | undefined;
-      const snap = v.snapshot as Record<string, unknown>;
-      return {
-        hypothesisId: h.id, title: h.title, version: v.version, at: v.at.toISOString(), by: nameOf.get(v.changedById) ?? "unknown", reason: v.reason,
-        fields: prev ? [...new Set([...Object.keys(snap), ...Object.keys(prev)])].filter((k) => JSON.stringify(snap[k]) !== JSON.stringify(prev[k])) : [], kind: (v.version === 1 ? "added" : "changed") as "added" | "changed",
-      };
-    }),
+    h.versions
+      .filter((v) => v.at > since)
+      .map((v) => {
+        const prev = h.versions.find((p) => p.version === v.version - 1)?.snapshot as Record<string, unknown> | undefined;
+        const snap = v.snapshot as Record<string, unknown>;
+        return {
+          hypothesisId: h.id,
+          title: h.title,
+          version: v.version,
+          at: v.at.toISOString(),
+          by: nameOf.get(v.changedById) ?? "unknown",
+          reason: v.reason,
+          fields: prev
+            ? [...new Set([...Object.keys(snap), ...Object.keys(prev)])].filter((k) => JSON.stringify(snap[k]) !== JSON.stringify(prev[k]))
+            : [],
+          kind: (v.version === 1 ? "added" : "changed") as "added" | "changed",
+        };
+      }),
   );
 
   // --- Warnings: every text the brief prints is read against the likelihood it may state. ---------------
@@ -328,44 +535,100 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   const own = (h: { likelihood: string | null }) => (isLikelihoodKey(h.likelihood) ? [h.likelihood] : []);
   const texts: WordingText[] = [
     { location: "case:bluf", label: "the bottom line up front", text: c.summary, expected: keyLikelihoods },
-    ...questions.filter((q) => q.conclusion).map((q) => ({
-      location: `question:${q.id}:conclusion`, label: `the conclusion on “${q.question}”`, text: q.conclusion,
-      expected: [...new Set(q.hypotheses.filter(isKey).flatMap(own))],
-    })),
+    ...questions
+      .filter((q) => q.conclusion)
+      .map((q) => ({
+        location: `question:${q.id}:conclusion`,
+        label: `the conclusion on “${q.question}”`,
+        text: q.conclusion,
+        expected: [...new Set(q.hypotheses.filter(isKey).flatMap(own))],
+      })),
     // A proposition is read as printed, inside "We assess that it is likely (55–80 %) that …": the sentence
     // hedges it, so only an estimative word or a certainty inside the proposition itself is flagged.
     ...keys.flatMap((h) => [
-      ...(h.proposition.trim() ? [{ location: `hypothesis:${h.id}:proposition`, label: `the proposition of “${h.title}”`, text: estimativeSentences(h).estimative, expected: own(h) }] : []),
+      ...(h.proposition.trim()
+        ? [
+            {
+              location: `hypothesis:${h.id}:proposition`,
+              label: `the proposition of “${h.title}”`,
+              text: estimativeSentences(h).estimative,
+              expected: own(h),
+            },
+          ]
+        : []),
       ...(["title", "confidenceBasis", "rationale"] as const).map((field) => ({
-        location: `hypothesis:${h.id}:${field}`, label: `the ${field === "confidenceBasis" ? "basis of confidence" : field} of “${h.title}”`, text: h[field], expected: own(h),
+        location: `hypothesis:${h.id}:${field}`,
+        label: `the ${field === "confidenceBasis" ? "basis of confidence" : field} of “${h.title}”`,
+        text: h[field],
+        expected: own(h),
       })),
     ]),
-    ...hypotheses.filter((h) => !isKey(h)).flatMap((h) => (["title", "rationale", "rejectedReason"] as const).map((field) => ({
-      location: `hypothesis:${h.id}:${field}`, label: `the ${field === "rejectedReason" ? "reason for rejecting" : field} of the alternative “${h.title}”`, text: h[field] ?? "",
-      expected: h.likelihood ? own(h) : null,
-    }))),
-    ...dissent.map((d) => ({ location: `comment:${d.id}`, label: `${d.author}'s dissent on “${d.hypothesisTitle}”`, text: d.body, expected: null })),
+    ...hypotheses
+      .filter((h) => !isKey(h))
+      .flatMap((h) =>
+        (["title", "rationale", "rejectedReason"] as const).map((field) => ({
+          location: `hypothesis:${h.id}:${field}`,
+          label: `the ${field === "rejectedReason" ? "reason for rejecting" : field} of the alternative “${h.title}”`,
+          text: h[field] ?? "",
+          expected: h.likelihood ? own(h) : null,
+        })),
+      ),
+    ...dissent.map((d) => ({
+      location: `comment:${d.id}`,
+      label: `${d.author}'s dissent on “${d.hypothesisTitle}”`,
+      text: d.body,
+      expected: null,
+    })),
   ].filter((t) => t.text.trim());
   const competing: CompetingQuestion[] = questions.map((q) => ({
-    questionId: q.id, question: q.question,
-    hypotheses: q.hypotheses.filter((h) => h.disposition !== "rejected").map((h) => ({ id: h.id, title: h.title, likelihood: isLikelihoodKey(h.likelihood) ? h.likelihood : null })),
+    questionId: q.id,
+    question: q.question,
+    hypotheses: q.hypotheses
+      .filter((h) => h.disposition !== "rejected")
+      .map((h) => ({ id: h.id, title: h.title, likelihood: isLikelihoodKey(h.likelihood) ? h.likelihood : null })),
   }));
-  const ackOf = new Map(acknowledgements.map((a) => [a.warningKey, { by: a.createdBy.name, at: a.createdAt.toISOString(), reason: a.reason }]));
+  const ackOf = new Map(
+    acknowledgements.map((a) => [a.warningKey, { by: a.createdBy.name, at: a.createdAt.toISOString(), reason: a.reason }]),
+  );
   const warnings: BriefWarning[] = [
-    ...checkWording({ texts, competing }).map((f) => ({ key: f.key, kind: f.kind, location: f.location, label: f.label, phrase: f.phrase, message: f.message, blocking: f.blocking, acknowledgement: ackOf.get(f.key) ?? null })),
-    ...claims.filter((x) => x.independenceCaveat).map((x) => {
-      const key = createHash("sha256").update(`independence|${x.id}|${x.grade}|${x.origins}`).digest("hex");
-      return {
-        key, kind: "independence" as const, location: `claim:${x.id}`, label: `the grade ${x.grade} of “${x.statement}”`, phrase: null,
-        message: x.independenceCaveat!, blocking: true, acknowledgement: ackOf.get(key) ?? null,
-      };
-    }),
+    ...checkWording({ texts, competing }).map((f) => ({
+      key: f.key,
+      kind: f.kind,
+      location: f.location,
+      label: f.label,
+      phrase: f.phrase,
+      message: f.message,
+      blocking: f.blocking,
+      acknowledgement: ackOf.get(f.key) ?? null,
+    })),
+    ...claims
+      .filter((x) => x.independenceCaveat)
+      .map((x) => {
+        const key = createHash("sha256").update(`independence|${x.id}|${x.grade}|${x.origins}`).digest("hex");
+        return {
+          key,
+          kind: "independence" as const,
+          location: `claim:${x.id}`,
+          label: `the grade ${x.grade} of “${x.statement}”`,
+          phrase: null,
+          message: x.independenceCaveat!,
+          blocking: true,
+          acknowledgement: ackOf.get(key) ?? null,
+        };
+      }),
   ];
 
   const notes = [
-    ...warnings.filter((w) => w.acknowledgement).map((w) => `${w.message} — acknowledged by ${w.acknowledgement!.by} on ${w.acknowledgement!.at.slice(0, 10)}: ${w.acknowledgement!.reason}`),
+    ...warnings
+      .filter((w) => w.acknowledgement)
+      .map(
+        (w) =>
+          `${w.message} — acknowledged by ${w.acknowledgement!.by} on ${w.acknowledgement!.at.slice(0, 10)}: ${w.acknowledgement!.reason}`,
+      ),
     ...omittedClaims.map(omittedNote),
-    ...sources.filter((s) => s.inclusion === "added").map((s) => `“${s.title}” was added to the sources by hand; no claim in this brief cites it.`),
+    ...sources
+      .filter((s) => s.inclusion === "added")
+      .map((s) => `“${s.title}” was added to the sources by hand; no claim in this brief cites it.`),
     ...(showAch && ach.length ? [ach[0].note] : []),
   ];
 
@@ -373,16 +636,42 @@ export async function composeBrief({ access, template: templateOverride }: { acc
   const stricter = sources.filter((s) => tlpRank(s.tlp) > caseRank);
   const blockers = [
     ...(judgments.length === 0 ? ["There is no approved key judgment to release."] : []),
-    ...keys.filter((h) => h.reviewState !== "approved").map((h) => `Key judgment “${h.title}” is not approved (${h.reviewState.replace("_", " ")}).`),
-    ...keys.filter((h) => !h.proposition.trim()).map((h) => `Key judgment “${h.title}” has no proposition: write what we assess, so the brief can say “We assess that it is … that <proposition>”.`),
-    ...keys.filter((h) => !h.likelihood || !h.confidence).map((h) => `Key judgment “${h.title}” needs both a likelihood and an analytic confidence.`),
-    ...keys.filter((h) => h.confidence && !h.confidenceBasis.trim()).map((h) => `Key judgment “${h.title}” does not say why its confidence is ${confidenceLabel(h.confidence)?.toLowerCase()}: write the basis of confidence.`),
-    ...stricter.map((s) => `The brief is marked ${getTlp(c.tlp as TlpKey).label} but cites “${s.title}”, marked ${getTlp(s.tlp as TlpKey).label}: raise the case's marking or leave the document out.`),
-    ...warnings.filter((w) => w.blocking && !w.acknowledgement).map((w) => `Warning on ${w.label}: ${w.message} Fix it or acknowledge it with a reason.`),
+    ...keys
+      .filter((h) => h.reviewState !== "approved")
+      .map((h) => `Key judgment “${h.title}” is not approved (${h.reviewState.replace("_", " ")}).`),
+    ...keys
+      .filter((h) => !h.proposition.trim())
+      .map(
+        (h) =>
+          `Key judgment “${h.title}” has no proposition: write what we assess, so the brief can say “We assess that it is … that <proposition>”.`,
+      ),
+    ...keys
+      .filter((h) => !h.likelihood || !h.confidence)
+      .map((h) => `Key judgment “${h.title}” needs both a likelihood and an analytic confidence.`),
+    ...keys
+      .filter((h) => h.confidence && !h.confidenceBasis.trim())
+      .map(
+        (h) =>
+          `Key judgment “${h.title}” does not say why its confidence is ${confidenceLabel(h.confidence)?.toLowerCase()}: write the basis of confidence.`,
+      ),
+    ...stricter.map(
+      (s) =>
+        `The brief is marked ${getTlp(c.tlp as TlpKey).label} but cites “${s.title}”, marked ${getTlp(s.tlp as TlpKey).label}: raise the case's marking or leave the document out.`,
+    ),
+    ...warnings
+      .filter((w) => w.blocking && !w.acknowledgement)
+      .map((w) => `Warning on ${w.label}: ${w.message} Fix it or acknowledge it with a reason.`),
   ];
 
   return {
-    case: { id: c.id, title: c.title, tlp: c.tlp, tlpLabel: getTlp(c.tlp as TlpKey).label, status: c.status, createdAt: c.createdAt.toISOString() },
+    case: {
+      id: c.id,
+      title: c.title,
+      tlp: c.tlp,
+      tlpLabel: getTlp(c.tlp as TlpKey).label,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+    },
     producer: installation,
     template,
     sections,
@@ -390,7 +679,13 @@ export async function composeBrief({ access, template: templateOverride }: { acc
     generatedAt: new Date().toISOString(),
     draft: true,
     bluf: c.summary,
-    questions: questions.map((q) => ({ id: q.id, question: q.question, conclusion: q.conclusion, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString() })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      question: q.question,
+      conclusion: q.conclusion,
+      createdAt: q.createdAt.toISOString(),
+      updatedAt: q.updatedAt.toISOString(),
+    })),
     judgments,
     alternatives,
     ach,

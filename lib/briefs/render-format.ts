@@ -13,7 +13,9 @@ export type BriefFormat = keyof typeof BRIEF_FORMATS;
 
 export function parseFormat(value: string | null): BriefFormat {
   if (value && value in BRIEF_FORMATS) return value as BriefFormat;
-  throw new BadRequestError(`Unknown format "${value ?? ""}": use one of ${Object.keys(BRIEF_FORMATS).join(", ")}.`, [{ path: "format", message: "Use md, pdf, docx or stix." }]);
+  throw new BadRequestError(`Unknown format "${value ?? ""}": use one of ${Object.keys(BRIEF_FORMATS).join(", ")}.`, [
+    { path: "format", message: "Use md, pdf, docx or stix." },
+  ]);
 }
 
 /** The exact bytes of one format of a brief. Heavy renderers load only when asked for. */
@@ -34,6 +36,12 @@ export async function renderFormat({ model, format }: { model: BriefModel; forma
 }
 
 export function downloadName({ title, releaseNumber, format }: { title: string; releaseNumber: number | "draft"; format: BriefFormat }) {
-  const slug = title.normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/\s+/g, "-").slice(0, 60) || "brief";
+  const slug =
+    title
+      .normalize("NFKD")
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .slice(0, 60) || "brief";
   return `${slug}-${releaseNumber === "draft" ? "draft" : `release-${releaseNumber}`}.${BRIEF_FORMATS[format].extension}`;
 }

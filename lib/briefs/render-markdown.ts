@@ -11,7 +11,12 @@ const inline = (s: string) => s.replace(/([\\`*_[\]<>|#~])/g, "\\$1");
  * by "# TLP:CLEAR" or "- item" can never start a heading or a list item in the export.
  */
 export function escapeInline(s: string) {
-  return inline(s.replace(/[\r\n\u2028\u2029\u000b\u000c\u0085]+/g, " ").replace(/\s{2,}/g, " ").trim());
+  return inline(
+    s
+      .replace(/[\r\n\u2028\u2029\u000b\u000c\u0085]+/g, " ")
+      .replace(/\s{2,}/g, " ")
+      .trim(),
+  );
 }
 
 /** escapeInline, and what would still open a block where the text starts a line (a list marker, a rule, an ordered item). */
@@ -70,7 +75,10 @@ export function renderMarkdown(m: BriefModel): string {
         break;
       case "p":
         // A paragraph of one run keeps the author's own paragraph breaks (a BLUF, a rationale).
-        out.push(block.runs.length === 1 && !block.runs[0].bold && !block.runs[0].italic ? escapeParagraph(block.runs[0].text) : runs(block.runs), "");
+        out.push(
+          block.runs.length === 1 && !block.runs[0].bold && !block.runs[0].italic ? escapeParagraph(block.runs[0].text) : runs(block.runs),
+          "",
+        );
         break;
       case "bullet":
         out.push(`- ${runs(block.runs)}`);

@@ -27,7 +27,15 @@ function registerFonts() {
 
 const s = StyleSheet.create({
   page: { fontFamily: "DejaVu", fontSize: 9.5, lineHeight: 1.4, paddingTop: 54, paddingBottom: 54, paddingHorizontal: 48, color: "#111" },
-  marking: { position: "absolute", left: 48, right: 48, flexDirection: "row", justifyContent: "space-between", alignItems: "center", fontSize: 8 },
+  marking: {
+    position: "absolute",
+    left: 48,
+    right: 48,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    alignItems: "center",
+    fontSize: 8,
+  },
   // FIRST: the TLP label at least 12 pt, in its colours.
   tlp: { fontWeight: "bold", fontSize: 12, paddingVertical: 2, paddingHorizontal: 5 },
   draftMark: { fontWeight: "bold", fontSize: 12, color: "#B00020" },
@@ -46,13 +54,22 @@ const s = StyleSheet.create({
 });
 const SOURCE_COLUMN_WIDTHS = ["17%", "13%", "5%", "9%", "15%", "8%", "11%", "22%"];
 // The sources appendix has its own widths; other tables (the ACH summary) give the first column half.
-const columnWidths = (n: number) => (n === SOURCE_COLUMN_WIDTHS.length ? SOURCE_COLUMN_WIDTHS : ["50%", ...Array<string>(n - 1).fill(`${(50 / Math.max(1, n - 1)).toFixed(1)}%`)]);
+const columnWidths = (n: number) =>
+  n === SOURCE_COLUMN_WIDTHS.length
+    ? SOURCE_COLUMN_WIDTHS
+    : ["50%", ...Array<string>(n - 1).fill(`${(50 / Math.max(1, n - 1)).toFixed(1)}%`)];
 
 function RunText({ runs }: { runs: Run[] }) {
   return (
     <Text>
       {runs.map((r, i) =>
-        r.footnote ? <Text key={i} style={s.sup}>{` [${r.footnote}]`}</Text> : <Text key={i} style={{ fontWeight: r.bold ? "bold" : "normal", fontStyle: r.italic ? "italic" : "normal" }}>{r.text}</Text>,
+        r.footnote ? (
+          <Text key={i} style={s.sup}>{` [${r.footnote}]`}</Text>
+        ) : (
+          <Text key={i} style={{ fontWeight: r.bold ? "bold" : "normal", fontStyle: r.italic ? "italic" : "normal" }}>
+            {r.text}
+          </Text>
+        ),
       )}
     </Text>
   );
@@ -67,21 +84,48 @@ function BlockView({ block }: { block: Block }) {
     case "draft":
       return <Text style={s.draft}>{block.text}</Text>;
     case "h2":
-      return <Text style={s.h2} minPresenceAhead={90}>{block.text}</Text>;
+      return (
+        <Text style={s.h2} minPresenceAhead={90}>
+          {block.text}
+        </Text>
+      );
     case "h3":
-      return <Text style={s.h3} minPresenceAhead={60}>{block.text}</Text>;
+      return (
+        <Text style={s.h3} minPresenceAhead={60}>
+          {block.text}
+        </Text>
+      );
     case "p":
-      return <View style={s.p}><RunText runs={block.runs} /></View>;
+      return (
+        <View style={s.p}>
+          <RunText runs={block.runs} />
+        </View>
+      );
     case "bullet":
-      return <View style={s.bullet} wrap={false}><Text>• </Text><View style={{ flex: 1 }}><RunText runs={block.runs} /></View></View>;
+      return (
+        <View style={s.bullet} wrap={false}>
+          <Text>• </Text>
+          <View style={{ flex: 1 }}>
+            <RunText runs={block.runs} />
+          </View>
+        </View>
+      );
     case "quote":
-      return <View style={s.quote}><RunText runs={block.runs} /></View>;
+      return (
+        <View style={s.quote}>
+          <RunText runs={block.runs} />
+        </View>
+      );
     case "table":
       return (
         <View>
           {[block.header, ...block.rows].map((row, i) => (
             <View key={i} style={s.row} wrap={false}>
-              {row.map((cell, j) => <Text key={j} style={[s.cell, { width: columnWidths(block.header.length)[j], fontWeight: i === 0 ? "bold" : "normal" }]}>{cell}</Text>)}
+              {row.map((cell, j) => (
+                <Text key={j} style={[s.cell, { width: columnWidths(block.header.length)[j], fontWeight: i === 0 ? "bold" : "normal" }]}>
+                  {cell}
+                </Text>
+              ))}
             </View>
           ))}
         </View>
@@ -93,7 +137,11 @@ function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" })
   const tlp = getTlp(m.case.tlp as Parameters<typeof getTlp>[0]);
   return (
     <View style={[s.marking, position === "top" ? { top: 16 } : { bottom: 16 }]} fixed>
-      {m.draft ? <Text style={s.draftMark}>{DRAFT_MARK}</Text> : <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>}
+      {m.draft ? (
+        <Text style={s.draftMark}>{DRAFT_MARK}</Text>
+      ) : (
+        <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>
+      )}
       {/* No "Page n of m": react-pdf's dynamic render text breaks layout past ten pages ("unsupported number"). */}
       {position === "bottom" && <Text>{m.case.tlpLabel === "TLP:CLEAR" ? "" : "Do not share beyond the marking's limits"}</Text>}
       <Text style={[s.tlp, { color: tlp.colour.text, backgroundColor: tlp.colour.background }]}>{tlp.label}</Text>
@@ -104,14 +152,23 @@ function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" })
 export async function renderPdf(m: BriefModel): Promise<Buffer> {
   registerFonts();
   const doc = (
-    <Document title={`${m.case.title} — ${m.draft ? `${DRAFT_MARK} (draft of release ${m.releaseNumber})` : `release ${m.releaseNumber}`}`} author="Casefile" subject={`${m.case.tlpLabel} case brief`} language="en">
+    <Document
+      title={`${m.case.title} — ${m.draft ? `${DRAFT_MARK} (draft of release ${m.releaseNumber})` : `release ${m.releaseNumber}`}`}
+      author="Casefile"
+      subject={`${m.case.tlpLabel} case brief`}
+      language="en"
+    >
       <Page size="A4" style={s.page}>
         <Marking m={m} position="top" />
-        {briefOutline(m).map((block, i) => <BlockView key={i} block={block} />)}
+        {briefOutline(m).map((block, i) => (
+          <BlockView key={i} block={block} />
+        ))}
         {m.footnotes.length > 0 && (
           <View>
             <Text style={s.h2}>Footnotes</Text>
-            {m.footnotes.map((f) => <Text key={f.n} style={s.notes}>{`[${f.n}] ${footnoteText(f)}`}</Text>)}
+            {m.footnotes.map((f) => (
+              <Text key={f.n} style={s.notes}>{`[${f.n}] ${footnoteText(f)}`}</Text>
+            ))}
           </View>
         )}
         <Marking m={m} position="bottom" />

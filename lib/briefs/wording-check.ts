@@ -167,7 +167,13 @@ function sentenceRanges(text: string, quotes: QuotedSpan[]): Range[] {
 
 // --- Estimative phrases with negation and intensifiers --------------------------------------------------------
 
-type Estimate = { start: number; end: number; means: LikelihoodKey | null; ambiguity: "double_negative" | "open_range" | null; below?: LikelihoodKey };
+type Estimate = {
+  start: number;
+  end: number;
+  means: LikelihoodKey | null;
+  ambiguity: "double_negative" | "open_range" | null;
+  below?: LikelihoodKey;
+};
 
 const B = String.raw`(?<![\p{L}\p{N}])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
@@ -238,8 +244,10 @@ const NEGATION_BEFORE = /(?:^|[^\p{L}])(?:not|never|cannot|no|nor|neither|hardly
 
 // --- Bare attribution ----------------------------------------------------------------------------------------
 
-const ATTACK_NOUN = /^(?:(?:cyber-?)?attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|hacking|hack-and-leak|compromises?|leaks?|defacements?|wipers?|ransomware|ddos|sabotage|espionage|incidents?|strikes?|bombings?|assassinations?|plots?|phishing|infiltrations?|exfiltration|thefts?|disruptions?|outages?|sabotage)$/iu;
-const NOT_THE_ACT = /^(?:investigations?|analys[ie]s|reviews?|interviews?|research|assessments?|audits?|surveys?|stud(?:y|ies)|forensics?|inquir(?:y|ies)|probes?|searches|scans?|evaluations?|responses?|defen[cs]es?|protection|mitigations?|remediation|recovery|clean-?up|detections?|disclosures?|reporting|reports?|coverage|tracking|monitoring|briefings?|exercises?|simulations?|training|drills?)$/iu;
+const ATTACK_NOUN =
+  /^(?:(?:cyber-?)?attacks?|operations?|campaigns?|intrusions?|breach(?:es)?|hacks?|hacking|hack-and-leak|compromises?|leaks?|defacements?|wipers?|ransomware|ddos|sabotage|espionage|incidents?|strikes?|bombings?|assassinations?|plots?|phishing|infiltrations?|exfiltration|thefts?|disruptions?|outages?|sabotage)$/iu;
+const NOT_THE_ACT =
+  /^(?:investigations?|analys[ie]s|reviews?|interviews?|research|assessments?|audits?|surveys?|stud(?:y|ies)|forensics?|inquir(?:y|ies)|probes?|searches|scans?|evaluations?|responses?|defen[cs]es?|protection|mitigations?|remediation|recovery|clean-?up|detections?|disclosures?|reporting|reports?|coverage|tracking|monitoring|briefings?|exercises?|simulations?|training|drills?)$/iu;
 const OBJECT_PRONOUN = /^(?:it|this|that|them|these|those|both)$/iu;
 
 const BE = String.raw`(?:was|were|is|are|has\s+been|have\s+been|had\s+been)`;
@@ -257,7 +265,10 @@ const REPORTED_SPEECH = new RegExp(
   `${B}(?:said|says|say|saying|reported|reportedly|reports\\s+that|according\\s+to|claimed|claims|claim|claiming|alleged|alleges|allegedly|alleging|told|tells|stated|states\\s+that|wrote|writes|assessed|assesses|(?<!(?:we|i)\\s+)assess)${E}`,
   "iu",
 );
-const HEDGE = new RegExp(`${B}(?:may|might|could|possibly|perhaps|suspected|presumably|apparently|appears?|seems?|if|whether|allegedly)${E}`, "iu");
+const HEDGE = new RegExp(
+  `${B}(?:may|might|could|possibly|perhaps|suspected|presumably|apparently|appears?|seems?|if|whether|allegedly)${E}`,
+  "iu",
+);
 
 function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? [];
@@ -285,24 +296,43 @@ function bareAttribution(sentence: string): boolean {
 // --- Language ------------------------------------------------------------------------------------------------
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  ("the a of and to in is are was were be been being has have had that this these those with for from by it its not or as at on " +
+  (
+    "the a of and to in is are was were be been being has have had that this these those with for from by it its not or as at on " +
     "they their them we our us he she his her you your which who whom what when where while than then there into also but " +
     "can could may might will would should shall if so such more most only other some any all both each after before about " +
-    "between against during over under because since do does did an up out no").split(" "),
+    "between against during over under because since do does did an up out no"
+  ).split(" "),
 );
 // Common function words of the other languages a case is likely to meet (Albanian, French, German, Spanish,
 // Italian, Portuguese, Dutch), minus any that are also English.
 const FOREIGN_FUNCTION_WORDS = new Set(
-  ("e dhe të në për nga një është si që se ka kanë nuk ky kjo por më edhe ndaj mbi pas sipas tek te tyre saj tij janë ishte ose nëse " +
+  (
+    "e dhe të në për nga një është si që se ka kanë nuk ky kjo por më edhe ndaj mbi pas sipas tek te tyre saj tij janë ishte ose nëse " +
     "de le la les des du et est une un dans pour par sur avec qui que ne pas au aux ce cette sont été " +
     "der die das und ist nicht von vom mit den dem zu für auf wurde wurden ein eine einer sich im des auch als bei nach aus oder wird " +
     "el los las y en del por con para una es se lo al su sus fue como pero más " +
     "il di che della delle degli gli sono è per non nel nella anche " +
     "os da do dos das em um uma não foi ao na no " +
-    "het een van en zijn werd niet met voor aan ook dat deze").split(" ").filter((w) => !ENGLISH_FUNCTION_WORDS.has(w)),
+    "het een van en zijn werd niet met voor aan ook dat deze"
+  )
+    .split(" ")
+    .filter((w) => !ENGLISH_FUNCTION_WORDS.has(w)),
 );
 
-const SCRIPTS = ["Arabic", "Cyrillic", "Hebrew", "Greek", "Han", "Hiragana", "Katakana", "Hangul", "Devanagari", "Thai", "Armenian", "Georgian"] as const;
+const SCRIPTS = [
+  "Arabic",
+  "Cyrillic",
+  "Hebrew",
+  "Greek",
+  "Han",
+  "Hiragana",
+  "Katakana",
+  "Hangul",
+  "Devanagari",
+  "Thai",
+  "Armenian",
+  "Georgian",
+] as const;
 const SCRIPT_REGEXES = SCRIPTS.map((name) => ({ name, regex: new RegExp(`\\p{Script=${name}}`, "gu") }));
 
 // Why the text is not English, or null when it is (or is too short to tell, which counts as English).
@@ -310,7 +340,9 @@ export function notEnglishReason(text: string): string | null {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (letters > 0 && latin / letters < 0.5) {
-    const counts = SCRIPT_REGEXES.map(({ name, regex }) => ({ name, count: text.match(regex)?.length ?? 0 })).sort((a, b) => b.count - a.count);
+    const counts = SCRIPT_REGEXES.map(({ name, regex }) => ({ name, count: text.match(regex)?.length ?? 0 })).sort(
+      (a, b) => b.count - a.count,
+    );
     const script = counts[0].count > 0 ? `${counts[0].name} script` : "a non-Latin script";
     return `This text is mostly in ${script}, not English`;
   }
@@ -405,11 +437,19 @@ export function wordingFindingKey(location: string, kind: WordingFindingKind, ma
   return createHash("sha256").update(`${location}\u0000${kind}\u0000${material}`).digest("hex");
 }
 
-const KIND_ORDER: Record<WordingFindingKind, number> = { not_checked: 0, ambiguous: 1, disagrees: 2, combined: 3, unhedged_certainty: 4, incoherent: 5 };
+const KIND_ORDER: Record<WordingFindingKind, number> = {
+  not_checked: 0,
+  ambiguous: 1,
+  disagrees: 2,
+  combined: 3,
+  unhedged_certainty: 4,
+  incoherent: 5,
+};
 
 // ICD 203: a confidence level and a degree of likelihood never share a sentence ("We assess with moderate
 // confidence that it is likely …"). Outside quotation marks only: a vendor's "moderate confidence" is theirs.
-const CONFIDENCE_LEVEL = /\b(?:low|moderate|medium|high)(?:[\s-]+|-)confidence\b|\bconfidence\s+(?:is|was|remains)\s+(?:low|moderate|medium|high)\b/giu;
+const CONFIDENCE_LEVEL =
+  /\b(?:low|moderate|medium|high)(?:[\s-]+|-)confidence\b|\bconfidence\s+(?:is|was|remains)\s+(?:low|moderate|medium|high)\b/giu;
 
 type Located = Omit<WordingFinding, "key" | "occurrences" | "start" | "end"> & { at: number; until: number; material: string };
 
@@ -445,9 +485,31 @@ function checkText(input: WordingText): WordingFinding[] {
   for (const estimate of estimates) {
     const phrase = phraseAt(estimate.start, estimate.end);
     if (estimate.ambiguity) {
-      found.push({ location, label, kind: "ambiguous", phrase, means: null, message: ambiguousMessage(phrase, estimate, expected), blocking: true, at: estimate.start, until: estimate.end, material: keyPhrase(phrase) });
+      found.push({
+        location,
+        label,
+        kind: "ambiguous",
+        phrase,
+        means: null,
+        message: ambiguousMessage(phrase, estimate, expected),
+        blocking: true,
+        at: estimate.start,
+        until: estimate.end,
+        material: keyPhrase(phrase),
+      });
     } else if (estimate.means && expected !== null && !expected.includes(estimate.means)) {
-      found.push({ location, label, kind: "disagrees", phrase, means: estimate.means, message: disagreesMessage(phrase, estimate.means, expected), blocking: true, at: estimate.start, until: estimate.end, material: keyPhrase(phrase) });
+      found.push({
+        location,
+        label,
+        kind: "disagrees",
+        phrase,
+        means: estimate.means,
+        message: disagreesMessage(phrase, estimate.means, expected),
+        blocking: true,
+        at: estimate.start,
+        until: estimate.end,
+        material: keyPhrase(phrase),
+      });
     }
   }
 
@@ -457,9 +519,20 @@ function checkText(input: WordingText): WordingFinding[] {
     const sentence = sentenceOf(m.index);
     const estimate = estimates.find((e) => e.start >= sentence.start && e.start < sentence.end);
     if (!estimate) continue;
-    const phrase = phraseAt(sentence.start + Math.max(0, text.slice(sentence.start, sentence.end).search(/\S/u)), sentence.start + text.slice(sentence.start, sentence.end).trimEnd().length);
+    const phrase = phraseAt(
+      sentence.start + Math.max(0, text.slice(sentence.start, sentence.end).search(/\S/u)),
+      sentence.start + text.slice(sentence.start, sentence.end).trimEnd().length,
+    );
     found.push({
-      location, label, kind: "combined", phrase, means: null, blocking: true, at: m.index, until: m.index + m[0].length, material: keyPhrase(phrase),
+      location,
+      label,
+      kind: "combined",
+      phrase,
+      means: null,
+      blocking: true,
+      at: m.index,
+      until: m.index + m[0].length,
+      material: keyPhrase(phrase),
       message: `“${phrase}” puts a confidence level (“${collapse(m[0])}”) and a likelihood (“${collapse(text.slice(estimate.start, estimate.end))}”) in one sentence; ICD 203 asks for separate sentences: “We assess that it is likely (55–80 %) that … We have moderate confidence in this judgment: …”.`,
     });
   }
@@ -472,7 +545,18 @@ function checkText(input: WordingText): WordingFinding[] {
     if (NEGATION_BEFORE.test(masked.slice(sentence.start, start))) continue;
     certaintySentences.add(sentence.start);
     const phrase = phraseAt(start, end);
-    found.push({ location, label, kind: "unhedged_certainty", phrase, means: null, message: certaintyMessage(phrase, expected), blocking: true, at: start, until: end, material: keyPhrase(phrase) });
+    found.push({
+      location,
+      label,
+      kind: "unhedged_certainty",
+      phrase,
+      means: null,
+      message: certaintyMessage(phrase, expected),
+      blocking: true,
+      at: start,
+      until: end,
+      material: keyPhrase(phrase),
+    });
   }
 
   for (const sentence of sentences) {
@@ -483,7 +567,18 @@ function checkText(input: WordingText): WordingFinding[] {
     const start = sentence.start + Math.max(0, leading);
     const end = sentence.start + text.slice(sentence.start, sentence.end).trimEnd().length;
     const phrase = phraseAt(start, end);
-    found.push({ location, label, kind: "unhedged_certainty", phrase, means: null, message: attributionMessage(phrase, expected), blocking: true, at: start, until: end, material: keyPhrase(phrase) });
+    found.push({
+      location,
+      label,
+      kind: "unhedged_certainty",
+      phrase,
+      means: null,
+      message: attributionMessage(phrase, expected),
+      blocking: true,
+      at: start,
+      until: end,
+      material: keyPhrase(phrase),
+    });
   }
 
   found.sort((a, b) => a.at - b.at || a.until - b.until || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
@@ -506,7 +601,8 @@ function checkQuestion(question: CompetingQuestion): WordingFinding | null {
   if (total <= 100) return null;
   const location = `question:${question.questionId}`;
   const parts = gradedHypotheses.map(
-    (h, i) => `${quoted(h.title)} ${i === 0 ? "is graded " : ""}${termName(h.likelihood)} (at least ${percent(getLikelihood(h.likelihood).min)} %)`,
+    (h, i) =>
+      `${quoted(h.title)} ${i === 0 ? "is graded " : ""}${termName(h.likelihood)} (at least ${percent(getLikelihood(h.likelihood).min)} %)`,
   );
   const material = [...gradedHypotheses]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -74,15 +74,38 @@ export function assertReadableHtml(html: string, field: string) {
  * Main article text of a page, extracted off the main thread (lib/capture/html-extract-pool.ts) after
  * the tag scan above; plain text only, normalised. `field` names the input in a 422 (file or url).
  */
-export async function extractFromHtml(html: string, { baseUrl, field = "file", timeoutMs }: { baseUrl?: string; field?: string; timeoutMs?: number } = {}): Promise<HtmlExtract> {
+export async function extractFromHtml(
+  html: string,
+  { baseUrl, field = "file", timeoutMs }: { baseUrl?: string; field?: string; timeoutMs?: number } = {},
+): Promise<HtmlExtract> {
   assertReadableHtml(html, field);
   const raw = await extractHtmlInWorker({ html, baseUrl, timeoutMs, field });
   return { ...raw, text: normaliseText(raw.text) };
 }
 
-const EXTENSION_KINDS: Record<string, DocumentKind> = { txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", pdf: "pdf" };
-const TYPE_KINDS: Record<string, DocumentKind> = { "text/plain": "text", "text/markdown": "markdown", "text/x-markdown": "markdown", "text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf" };
-const MIME_TYPES: Record<DocumentKind, string> = { text: "text/plain", markdown: "text/markdown", html: "text/html", pdf: "application/pdf" };
+const EXTENSION_KINDS: Record<string, DocumentKind> = {
+  txt: "text",
+  text: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+  pdf: "pdf",
+};
+const TYPE_KINDS: Record<string, DocumentKind> = {
+  "text/plain": "text",
+  "text/markdown": "markdown",
+  "text/x-markdown": "markdown",
+  "text/html": "html",
+  "application/xhtml+xml": "html",
+  "application/pdf": "pdf",
+};
+const MIME_TYPES: Record<DocumentKind, string> = {
+  text: "text/plain",
+  markdown: "text/markdown",
+  html: "text/html",
+  pdf: "application/pdf",
+};
 
 const MAGIC: { name: string; bytes: number[] }[] = [
   { name: "a PNG image", bytes: [0x89, 0x50, 0x4e, 0x47] },
@@ -135,18 +158,30 @@ async function pdfToText(bytes: Uint8Array): Promise<string> {
     const { text } = await extractPdfText(new Uint8Array(bytes), { mergePages: true });
     return text;
   } catch {
-    throw new InvalidError("This PDF could not be read (it may be damaged or password-protected).", fileIssue("This PDF could not be read."));
+    throw new InvalidError(
+      "This PDF could not be read (it may be damaged or password-protected).",
+      fileIssue("This PDF could not be read."),
+    );
   }
 }
 
 /** Text of an uploaded .txt, .md, .html/.htm or .pdf file. */
-export async function extractText({ bytes, fileName, declaredType }: { bytes: Uint8Array; fileName: string; declaredType?: string | null }): Promise<ExtractedText> {
+export async function extractText({
+  bytes,
+  fileName,
+  declaredType,
+}: {
+  bytes: Uint8Array;
+  fileName: string;
+  declaredType?: string | null;
+}): Promise<ExtractedText> {
   const kind = kindOf({ fileName, declaredType });
   if (bytes.length === 0) throw new InvalidError("The file is empty.", fileIssue("The file is empty."));
   let text: string;
   let title: string | null = null;
   if (kind === "pdf") {
-    if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) throw new UnsupportedMediaError(`${fileName} is not a PDF (it does not start with %PDF-).`);
+    if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+      throw new UnsupportedMediaError(`${fileName} is not a PDF (it does not start with %PDF-).`);
     text = normaliseText(await pdfToText(bytes));
     if (!text.trim()) {
       const message = "This PDF has no extractable text (scanned image?)";

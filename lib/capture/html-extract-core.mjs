@@ -14,10 +14,53 @@ const { JSDOM } = jsdom;
 // loading them would make the analyst's browser contact the source, which can tip off its owner.
 const SANITIZE_CONFIG = {
   ALLOWED_TAGS: [
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "mark", "ol", "p",
-    "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "ins",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
   ],
   ALLOWED_ATTR: ["href", "title", "colspan", "rowspan", "datetime", "lang", "dir"],
   ALLOW_DATA_ATTR: false,
@@ -37,11 +80,58 @@ export function sanitizeHtml(html) {
 }
 
 const BLOCK_TAGS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "CAPTION", "DD", "DETAILS", "DIV", "DL", "DT", "FIGCAPTION", "FIGURE",
-  "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION",
-  "SUMMARY", "TABLE", "TBODY", "TFOOT", "THEAD", "TR", "UL",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "CAPTION",
+  "DD",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "SUMMARY",
+  "TABLE",
+  "TBODY",
+  "TFOOT",
+  "THEAD",
+  "TR",
+  "UL",
 ]);
-const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "HEAD", "TITLE", "BUTTON", "SELECT", "TEXTAREA"]);
+const SKIPPED_TAGS = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "MATH",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "HEAD",
+  "TITLE",
+  "BUTTON",
+  "SELECT",
+  "TEXTAREA",
+]);
 
 /**
  * Plain text of a DOM subtree: one paragraph per block element, paragraphs separated by a blank line.
@@ -52,7 +142,10 @@ export function domToText(root) {
   let current = "";
   const flush = () => {
     const lines = current.split("\n").map((line) => line.replace(/[ \t\f\v\u00a0]+/g, " ").trim());
-    const paragraph = lines.filter((line, i) => line || (i > 0 && i < lines.length - 1)).join("\n").trim();
+    const paragraph = lines
+      .filter((line, i) => line || (i > 0 && i < lines.length - 1))
+      .join("\n")
+      .trim();
     if (paragraph) paragraphs.push(paragraph);
     current = "";
   };
@@ -119,7 +212,9 @@ export function extractHtml(html, baseUrl) {
   try {
     const pageTitle = nonEmpty(document.title);
     const metaPublished = nonEmpty(
-      document.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]')?.getAttribute("content"),
+      document
+        .querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]')
+        ?.getAttribute("content"),
     );
     // Readability mutates the document it reads; give it a clone so the fallback still has the original.
     const article = new Readability(document.cloneNode(true)).parse();

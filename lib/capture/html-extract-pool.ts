@@ -19,7 +19,15 @@ export const HTML_EXTRACT_TIMEOUT_MS = 15_000;
 const IDLE_MS = 10 * 60_000;
 const MAX_HEAP_MB = 512;
 
-type Job = { id: number; html: string; baseUrl?: string; timeoutMs: number; field: string; resolve: (r: RawHtmlExtract) => void; reject: (e: unknown) => void };
+type Job = {
+  id: number;
+  html: string;
+  baseUrl?: string;
+  timeoutMs: number;
+  field: string;
+  resolve: (r: RawHtmlExtract) => void;
+  reject: (e: unknown) => void;
+};
 type Reply = { ready: true } | { id: number; ok: true; result: RawHtmlExtract } | { id: number; ok: false; message: string };
 // Loading jsdom in a fresh worker is not the page's fault: the page's time limit starts once the
 // worker says it is ready, and a worker that never gets there is a server fault (500).
@@ -52,7 +60,9 @@ class ExtractPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ workerFile(), { resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB } });
+    const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ workerFile(), {
+      resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
+    });
     worker.on("message", (reply: Reply) => this.finish(worker, reply));
     worker.on("error", (error) => this.fail(worker, error));
     worker.on("exit", () => this.fail(worker, new Error("The HTML extraction worker stopped.")));

@@ -13,9 +13,51 @@
 export const MAX_HTML_DEPTH = 256;
 export const MAX_HTML_ELEMENTS = 50_000;
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen", "image"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "basefont",
+  "bgsound",
+  "frame",
+  "keygen",
+  "image",
+]);
 // End tag optional or implied by the next sibling: these never build depth on their own.
-const IMPLIED_END = new Set(["p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"]);
+const IMPLIED_END = new Set([
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "option",
+  "optgroup",
+  "rb",
+  "rp",
+  "rt",
+  "rtc",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "colgroup",
+  "caption",
+  "html",
+  "head",
+  "body",
+]);
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
 const FOREIGN = new Set(["svg", "math"]);
 

@@ -186,7 +186,17 @@ function decoderFor(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliD
   return null;
 }
 
-function requestOnce({ url, pinned, signal, maxBytes }: { url: URL; pinned: LookupAddress; signal: AbortSignal; maxBytes: number }): Promise<Hop> {
+function requestOnce({
+  url,
+  pinned,
+  signal,
+  maxBytes,
+}: {
+  url: URL;
+  pinned: LookupAddress;
+  signal: AbortSignal;
+  maxBytes: number;
+}): Promise<Hop> {
   return new Promise<Hop>((resolve, reject) => {
     let settled = false;
     const fail = (error: AppError) => {
@@ -220,13 +230,18 @@ function requestOnce({ url, pinned, signal, maxBytes }: { url: URL; pinned: Look
     });
     req.on("error", (error: NodeJS.ErrnoException) => {
       if (signal.aborted) return fail(abortError(signal));
-      if (error.code && /CERT|SSL|TLS/.test(error.code)) return fail(new FetchFailedError(`The TLS certificate of ${url.hostname} could not be verified.`));
+      if (error.code && /CERT|SSL|TLS/.test(error.code))
+        return fail(new FetchFailedError(`The TLS certificate of ${url.hostname} could not be verified.`));
       fail(new FetchFailedError(`Could not connect to ${url.hostname}.`));
     });
     req.on("response", (res) => {
       // Registered first so a reset on any path (even after a redirect was taken) is never unhandled.
-      res.on("aborted", () => fail(signal.aborted ? abortError(signal) : new FetchFailedError("The site closed the connection before the page was complete.")));
-      res.on("error", () => fail(signal.aborted ? abortError(signal) : new FetchFailedError("The connection failed while reading the page.")));
+      res.on("aborted", () =>
+        fail(signal.aborted ? abortError(signal) : new FetchFailedError("The site closed the connection before the page was complete.")),
+      );
+      res.on("error", () =>
+        fail(signal.aborted ? abortError(signal) : new FetchFailedError("The connection failed while reading the page.")),
+      );
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (REDIRECT_STATUSES.has(status) && location) {

@@ -10,7 +10,9 @@ export type CaseActivity = { last: { at: string; action: string; actorName: stri
  */
 export async function caseActivity({ caseIds }: { caseIds: string[] }): Promise<Map<string, CaseActivity>> {
   if (!caseIds.length) return new Map();
-  const rows = await db.$queryRaw<{ case_id: string; at: Date | null; action: string | null; actor_name: string | null; in_review: number }[]>`
+  const rows = await db.$queryRaw<
+    { case_id: string; at: Date | null; action: string | null; actor_name: string | null; in_review: number }[]
+  >`
     SELECT c.id AS case_id, last.at, last.action, last.actor_name,
       (SELECT count(*)::int FROM hypotheses h WHERE h.case_id = c.id AND h.review_state = 'in_review') AS in_review
     FROM unnest(${caseIds}::uuid[]) AS c(id)
@@ -22,6 +24,9 @@ export async function caseActivity({ caseIds }: { caseIds: string[] }): Promise<
       LIMIT 1
     ) last ON true`;
   return new Map(
-    rows.map((r) => [r.case_id, { last: r.at && r.action ? { at: r.at.toISOString(), action: r.action, actorName: r.actor_name } : null, inReview: r.in_review }]),
+    rows.map((r) => [
+      r.case_id,
+      { last: r.at && r.action ? { at: r.at.toISOString(), action: r.action, actorName: r.actor_name } : null, inReview: r.in_review },
+    ]),
   );
 }

@@ -17,7 +17,15 @@ export async function leaveCase({ ctx, caseId }: { ctx: Ctx; caseId: string }) {
     if (!before) throw new NotFoundError("Member");
     await tx.caseMember.delete({ where });
     await assertOwnerRemains(tx, caseId, "You are this case's last owner: make someone else owner before leaving it.");
-    await recordAudit({ tx, ctx, action: "case_member.leave", caseId, targetType: "user", targetId: ctx.actor.id, before: { role: before.role } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "case_member.leave",
+      caseId,
+      targetType: "user",
+      targetId: ctx.actor.id,
+      before: { role: before.role },
+    });
   });
   return { ok: true };
 }

@@ -19,7 +19,14 @@ export async function listMembers({ caseId }: { caseId: string }) {
     include: { user: { select: { id: true, email: true, name: true, disabledAt: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return rows.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, disabled: m.user.disabledAt != null, since: m.createdAt }));
+  return rows.map((m) => ({
+    userId: m.userId,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role,
+    disabled: m.user.disabledAt != null,
+    since: m.createdAt,
+  }));
 }
 
 /** Serialises membership changes on one case, so two owners demoting each other cannot leave none. */
@@ -29,13 +36,27 @@ export async function lockCase(tx: Tx, caseId: string) {
   if (rows.length === 0) throw new NotFoundError("Case");
 }
 
-export async function assertOwnerRemains(tx: Tx, caseId: string, message = "A case needs at least one owner: make someone else owner first.") {
+export async function assertOwnerRemains(
+  tx: Tx,
+  caseId: string,
+  message = "A case needs at least one owner: make someone else owner first.",
+) {
   const owners = await tx.caseMember.count({ where: { caseId, role: "owner" } });
   if (owners === 0) throw new InvalidError(message);
 }
 
 /** Gives `userId` a role on the case (adds them if they are not a member). */
-export async function setMemberRole({ ctx, caseId, userId, input }: { ctx: Ctx; caseId: string; userId: string | undefined; input: unknown }) {
+export async function setMemberRole({
+  ctx,
+  caseId,
+  userId,
+  input,
+}: {
+  ctx: Ctx;
+  caseId: string;
+  userId: string | undefined;
+  input: unknown;
+}) {
   const { role } = SetMemberRoleSchema.parse(input);
   if (!userId || !UUID.test(userId)) throw new NotFoundError("User");
   return db.$transaction(async (tx) => {
@@ -46,7 +67,16 @@ export async function setMemberRole({ ctx, caseId, userId, input }: { ctx: Ctx; 
     if (before?.role === role) return { userId, role };
     await tx.caseMember.upsert({ where: { caseId_userId: { caseId, userId } }, create: { caseId, userId, role }, update: { role } });
     await assertOwnerRemains(tx, caseId);
-    await recordAudit({ tx, ctx, action: before ? "case_member.set_role" : "case_member.add", caseId, targetType: "user", targetId: userId, before: before ?? undefined, after: { role } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: before ? "case_member.set_role" : "case_member.add",
+      caseId,
+      targetType: "user",
+      targetId: userId,
+      before: before ?? undefined,
+      after: { role },
+    });
     return { userId, role };
   });
 }
@@ -77,7 +107,15 @@ export async function removeMember({ ctx, caseId, userId }: { ctx: Ctx; caseId: 
     if (!before) throw new NotFoundError("Member");
     await tx.caseMember.delete({ where: { caseId_userId: { caseId, userId } } });
     await assertOwnerRemains(tx, caseId);
-    await recordAudit({ tx, ctx, action: "case_member.remove", caseId, targetType: "user", targetId: userId, before: { role: before.role as CaseRole } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "case_member.remove",
+      caseId,
+      targetType: "user",
+      targetId: userId,
+      before: { role: before.role as CaseRole },
+    });
   });
   return { ok: true };
 }

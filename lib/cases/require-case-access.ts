@@ -14,7 +14,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a case the actor is not a member of both give the same 404, so ids do not leak; a member whose
  * role does not allow the action gets 403.
  */
-export async function requireCaseAccess({ actor, caseId, action }: { actor: Actor; caseId: string | undefined; action: CaseAction }): Promise<CaseAccess> {
+export async function requireCaseAccess({
+  actor,
+  caseId,
+  action,
+}: {
+  actor: Actor;
+  caseId: string | undefined;
+  action: CaseAction;
+}): Promise<CaseAccess> {
   if (!caseId || !UUID.test(caseId)) throw new NotFoundError("Case");
   const member = await db.caseMember.findUnique({ where: { caseId_userId: { caseId, userId: actor.id } }, select: { role: true } });
   if (!member) throw new NotFoundError("Case");

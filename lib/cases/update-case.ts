@@ -21,11 +21,28 @@ export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: str
     const { count } = await tx.case.updateMany({ where: { id: caseId, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) {
       throw new ConflictError("Someone else saved this case after you opened it. Review their changes; your edits are kept.", {
-        current: { id: before.id, title: before.title, summary: before.summary, status: before.status, tlp: before.tlp, version: before.version, updatedAt: before.updatedAt.toISOString() },
+        current: {
+          id: before.id,
+          title: before.title,
+          summary: before.summary,
+          status: before.status,
+          tlp: before.tlp,
+          version: before.version,
+          updatedAt: before.updatedAt.toISOString(),
+        },
       });
     }
     const after = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
-    await recordAudit({ tx, ctx, action: "case.update", caseId, targetType: "case", targetId: caseId, before: pick(before), after: pick(after) });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "case.update",
+      caseId,
+      targetType: "case",
+      targetId: caseId,
+      before: pick(before),
+      after: pick(after),
+    });
     return after;
   });
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { contradictionWarning, credibilityWarning, independentOrigins, shingles, type IndependentOrigins, type OriginClaim, type ShingleSet } from "./independence";
+import {
+  contradictionWarning,
+  credibilityWarning,
+  independentOrigins,
+  shingles,
+  type IndependentOrigins,
+  type OriginClaim,
+  type ShingleSet,
+} from "./independence";
 
 export type IndependenceAssessment = {
   origins: number;
@@ -19,7 +27,13 @@ export type IndependenceAssessment = {
  * passages, or whose claims repeat one another count once (lib/claims/independence.ts). Retracted
  * claims and documents are not evidence and are left out.
  */
-export async function assessIndependence({ caseId, claims }: { caseId: string; claims: string[] }): Promise<Map<string, IndependenceAssessment>> {
+export async function assessIndependence({
+  caseId,
+  claims,
+}: {
+  caseId: string;
+  claims: string[];
+}): Promise<Map<string, IndependenceAssessment>> {
   const result = new Map<string, IndependenceAssessment>();
   if (!claims.length) return result;
   const links = await db.claimLink.findMany({
@@ -31,7 +45,10 @@ export async function assessIndependence({ caseId, claims }: { caseId: string; c
   for (const l of links) {
     const index = l.kind === "corroborates" ? supportersOf : l.kind === "contradicts" ? contradictorsOf : null;
     if (!index) continue;
-    for (const [a, b] of [[l.fromClaimId, l.toClaimId], [l.toClaimId, l.fromClaimId]]) {
+    for (const [a, b] of [
+      [l.fromClaimId, l.toClaimId],
+      [l.toClaimId, l.fromClaimId],
+    ]) {
       if (!index.has(a)) index.set(a, new Set());
       index.get(a)!.add(b);
     }
@@ -41,11 +58,21 @@ export async function assessIndependence({ caseId, claims }: { caseId: string; c
   const excerpts = await db.excerpt.findMany({
     where: { claimId: { in: [...involved] }, claim: { retractedAt: null }, document: { retractedAt: null } },
     orderBy: [{ claimId: "asc" }, { position: "asc" }],
-    select: { claimId: true, documentId: true, exact: true, document: { select: { sourceId: true } }, claim: { select: { originatorSourceId: true } } },
+    select: {
+      claimId: true,
+      documentId: true,
+      exact: true,
+      document: { select: { sourceId: true } },
+      claim: { select: { originatorSourceId: true } },
+    },
   });
   const originClaim = (claimId: string): OriginClaim => {
     const own = excerpts.filter((e) => e.claimId === claimId);
-    return { claimId, originatorSourceId: own[0]?.claim.originatorSourceId ?? null, evidence: own.map((e) => ({ documentId: e.documentId, sourceId: e.document.sourceId, quote: e.exact })) };
+    return {
+      claimId,
+      originatorSourceId: own[0]?.claim.originatorSourceId ?? null,
+      evidence: own.map((e) => ({ documentId: e.documentId, sourceId: e.document.sourceId, quote: e.exact })),
+    };
   };
   // Documents' shingle sets are built once for all claims (a 1 MB document must not be read per claim).
   const needText = new Set<string>();
@@ -57,10 +84,24 @@ export async function assessIndependence({ caseId, claims }: { caseId: string; c
   const documents: { documentId: string; shingles: ShingleSet }[] = texts.map((d) => ({ documentId: d.id, shingles: shingles(d.text) }));
   const repeats = links.filter((l) => l.kind === "repeats").map((l) => ({ claimId: l.fromClaimId, repeatsClaimId: l.toClaimId }));
   for (const id of claims) {
-    const r = independentOrigins({ claim: originClaim(id), supporting: [...(supportersOf.get(id) ?? [])].map(originClaim), repeats, documents });
+    const r = independentOrigins({
+      claim: originClaim(id),
+      supporting: [...(supportersOf.get(id) ?? [])].map(originClaim),
+      repeats,
+      documents,
+    });
     const contradictedBy = [...(contradictorsOf.get(id) ?? [])];
-    const warnings = [credibilityWarning({ credibility: 1, origins: r.origins }), contradictionWarning({ credibility: 1, contradictedBy: contradictedBy.length })].filter(Boolean);
-    result.set(id, { origins: r.origins, warning: warnings.length ? warnings.join(" ") : null, groups: r.groups, reasons: r.reasons, contradictedBy });
+    const warnings = [
+      credibilityWarning({ credibility: 1, origins: r.origins }),
+      contradictionWarning({ credibility: 1, contradictedBy: contradictedBy.length }),
+    ].filter(Boolean);
+    result.set(id, {
+      origins: r.origins,
+      warning: warnings.length ? warnings.join(" ") : null,
+      groups: r.groups,
+      reasons: r.reasons,
+      contradictedBy,
+    });
   }
   return result;
 }

@@ -13,7 +13,18 @@ export { claimReliability, effectiveReliability };
 export const CLAIM_INCLUDE = {
   excerpts: {
     orderBy: { position: "asc" },
-    include: { document: { select: { id: true, title: true, reliabilityOverride: true, overrideReason: true, retractedAt: true, source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } } } } },
+    include: {
+      document: {
+        select: {
+          id: true,
+          title: true,
+          reliabilityOverride: true,
+          overrideReason: true,
+          retractedAt: true,
+          source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } },
+        },
+      },
+    },
   },
   originator: { select: { id: true, name: true, kind: true, reliability: true } },
   retractedBy: { select: { name: true } },
@@ -29,7 +40,10 @@ export async function loadClaimDetails({ caseId, claimIds }: { caseId: string; c
   const rows = await db.claim.findMany({ where: { id: { in: claimIds }, caseId }, include: CLAIM_INCLUDE });
   const independence = await assessIndependence({ caseId, claims: rows.filter((r) => r.credibility === 1).map((r) => r.id) });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return claimIds.map((id) => byId.get(id)!).filter(Boolean).map((c) => toClaimDetail(c, independence.get(c.id) ?? null));
+  return claimIds
+    .map((id) => byId.get(id)!)
+    .filter(Boolean)
+    .map((c) => toClaimDetail(c, independence.get(c.id) ?? null));
 }
 
 export type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
@@ -56,8 +70,12 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
     grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }),
     reliabilityRule: CLAIM_RELIABILITY_RULE,
     source: best?.source ? { id: best.source.id, name: best.source.name } : null,
-    originator: c.originator ? { id: c.originator.id, name: c.originator.name, kind: c.originator.kind, reliability: c.originator.reliability } : null,
-    retraction: c.retractedAt ? { at: c.retractedAt.toISOString(), by: c.retractedBy?.name ?? null, reason: c.retractionReason ?? "" } : null,
+    originator: c.originator
+      ? { id: c.originator.id, name: c.originator.name, kind: c.originator.kind, reliability: c.originator.reliability }
+      : null,
+    retraction: c.retractedAt
+      ? { at: c.retractedAt.toISOString(), by: c.retractedBy?.name ?? null, reason: c.retractionReason ?? "" }
+      : null,
     excerpts: c.excerpts.map((e) => ({
       id: e.id,
       documentId: e.documentId,
@@ -73,8 +91,22 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
     })),
     entities: c.entities.map((ce) => ce.entity),
     links: [
-      ...c.linksFrom.map((l) => ({ id: l.id, kind: l.kind, direction: "out" as const, claimId: l.toClaimId, statement: l.to.statement, note: l.note })),
-      ...c.linksTo.map((l) => ({ id: l.id, kind: l.kind, direction: "in" as const, claimId: l.fromClaimId, statement: l.from.statement, note: l.note })),
+      ...c.linksFrom.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        direction: "out" as const,
+        claimId: l.toClaimId,
+        statement: l.to.statement,
+        note: l.note,
+      })),
+      ...c.linksTo.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        direction: "in" as const,
+        claimId: l.fromClaimId,
+        statement: l.from.statement,
+        note: l.note,
+      })),
     ],
     independence,
   };

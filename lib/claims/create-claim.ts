@@ -9,7 +9,15 @@ import { anchorExcerpt } from "./verify-excerpt";
 import { assessIndependence } from "./assess-independence";
 import { toClaimDetail, type ClaimDetail } from "./claim-details";
 
-const DOCUMENT_FIELDS = { id: true, text: true, title: true, reliabilityOverride: true, overrideReason: true, retractedAt: true, source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } } } as const;
+const DOCUMENT_FIELDS = {
+  id: true,
+  text: true,
+  title: true,
+  reliabilityOverride: true,
+  overrideReason: true,
+  retractedAt: true,
+  source: { select: { id: true, name: true, reliability: true, kind: true, retractedAt: true } },
+} as const;
 
 /**
  * Records a claim and the exact quotes it rests on. Every quote is checked against the stored text;
@@ -26,8 +34,15 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
   const entityIds = [...new Set(data.entityIds)];
   const [docs, entities, originator] = await Promise.all([
     db.document.findMany({ where: { id: { in: docIds }, caseId: access.caseId }, select: DOCUMENT_FIELDS }),
-    entityIds.length ? db.entity.findMany({ where: { id: { in: entityIds }, caseId: access.caseId }, select: { id: true, name: true, kind: true } }) : [],
-    data.originatorSourceId ? db.source.findFirst({ where: { id: data.originatorSourceId, caseId: access.caseId }, select: { id: true, name: true, kind: true, reliability: true } }) : null,
+    entityIds.length
+      ? db.entity.findMany({ where: { id: { in: entityIds }, caseId: access.caseId }, select: { id: true, name: true, kind: true } })
+      : [],
+    data.originatorSourceId
+      ? db.source.findFirst({
+          where: { id: data.originatorSourceId, caseId: access.caseId },
+          select: { id: true, name: true, kind: true, reliability: true },
+        })
+      : null,
   ]);
   if (docs.length !== docIds.length) throw new NotFoundError("Document");
   if (entities.length !== entityIds.length) throw new NotFoundError("Entity");
@@ -35,10 +50,16 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
   const docById = new Map(docs.map((d) => [d.id, d]));
   // A retracted document is kept for the record but is no longer evidence to build on.
   data.excerpts.forEach((e, i) => {
-    if (docById.get(e.documentId)!.retractedAt) throw new InvalidError("That document was retracted; it cannot support a new claim.", [{ path: `excerpts.${i}.documentId`, message: "That document was retracted; it cannot support a new claim." }]);
+    if (docById.get(e.documentId)!.retractedAt)
+      throw new InvalidError("That document was retracted; it cannot support a new claim.", [
+        { path: `excerpts.${i}.documentId`, message: "That document was retracted; it cannot support a new claim." },
+      ]);
   });
   const claimant = data.claimant ?? originator?.name ?? docById.get(data.excerpts[0].documentId)!.source?.name;
-  if (!claimant) throw new InvalidError("Say who makes this claim: none of its documents has a source to take the name from.", [{ path: "claimant", message: "Say who makes this claim: none of its documents has a source to take the name from." }]);
+  if (!claimant)
+    throw new InvalidError("Say who makes this claim: none of its documents has a source to take the name from.", [
+      { path: "claimant", message: "Say who makes this claim: none of its documents has a source to take the name from." },
+    ]);
   const claimId = uuidv7();
   const excerpts = data.excerpts.map((excerpt, position) => ({
     id: uuidv7(),
@@ -111,6 +132,7 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
     null,
   );
   // A new claim has no links yet; only a "1 – Confirmed" grade needs the independence warning.
-  if (claim.credibility === 1) detail.independence = (await assessIndependence({ caseId: access.caseId, claims: [claimId] })).get(claimId) ?? null;
+  if (claim.credibility === 1)
+    detail.independence = (await assessIndependence({ caseId: access.caseId, claims: [claimId] })).get(claimId) ?? null;
   return detail;
 }

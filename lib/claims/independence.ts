@@ -14,16 +14,18 @@ export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.5;
 
 // Typographic variants must not make a copy look original: a republisher often only swaps quote styles.
 export function normaliseWords(text: string): string[] {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    // Apostrophes join rather than split, so "Albania's" is one word, not "albania" + "s".
-    .replace(/'/g, "")
-    .replace(/[^\p{L}\p{N}\s]+/gu, " ")
-    .split(/\s+/)
-    .filter((word) => word.length > 0);
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+      // Apostrophes join rather than split, so "Albania's" is one word, not "albania" + "s".
+      .replace(/'/g, "")
+      .replace(/[^\p{L}\p{N}\s]+/gu, " ")
+      .split(/\s+/)
+      .filter((word) => word.length > 0)
+  );
 }
 
 // A text shorter than k words still gets one shingle, so short claims can be compared at all.
@@ -209,11 +211,17 @@ export function independentOrigins({
       else if (uf.union(first.id, u.id)) note(reason(key, first, u));
     }
   };
-  joinByKey((u) => u.originKey, (key, a, b) =>
-    a.originIsOriginator || b.originIsOriginator
-      ? { kind: "same-originator", claimIds: [a.claimId, b.claimId], sourceId: key }
-      : { kind: "same-source", claimIds: [a.claimId, b.claimId], sourceId: key });
-  joinByKey((u) => u.documentId, (key, a, b) => ({ kind: "same-document", claimIds: [a.claimId, b.claimId], documentId: key }));
+  joinByKey(
+    (u) => u.originKey,
+    (key, a, b) =>
+      a.originIsOriginator || b.originIsOriginator
+        ? { kind: "same-originator", claimIds: [a.claimId, b.claimId], sourceId: key }
+        : { kind: "same-source", claimIds: [a.claimId, b.claimId], sourceId: key },
+  );
+  joinByKey(
+    (u) => u.documentId,
+    (key, a, b) => ({ kind: "same-document", claimIds: [a.claimId, b.claimId], documentId: key }),
+  );
 
   // Near-identical quoted passages in different documents: the same words carried twice.
   const quoteSets = units.map((u) => (u.quote ? shingles(u.quote, { k }) : null));
@@ -223,7 +231,12 @@ export function independentOrigins({
       if (!a || !b || units[i].documentId === units[j].documentId || uf.find(units[i].id) === uf.find(units[j].id)) continue;
       const similarity = containment(a, b);
       if (similarity >= threshold && uf.union(units[i].id, units[j].id)) {
-        note({ kind: "near-duplicate-quotes", claimIds: [units[i].claimId, units[j].claimId], documentIds: [units[i].documentId, units[j].documentId], similarity });
+        note({
+          kind: "near-duplicate-quotes",
+          claimIds: [units[i].claimId, units[j].claimId],
+          documentIds: [units[i].documentId, units[j].documentId],
+          similarity,
+        });
       }
     }
   }
@@ -232,7 +245,8 @@ export function independentOrigins({
   const cited = new Set(units.map((u) => u.documentId));
   const shingleSets = new Map<string, ShingleSet>();
   for (const doc of documents) {
-    if (cited.has(doc.documentId) && !shingleSets.has(doc.documentId)) shingleSets.set(doc.documentId, "text" in doc ? shingles(doc.text, { k }) : doc.shingles);
+    if (cited.has(doc.documentId) && !shingleSets.has(doc.documentId))
+      shingleSets.set(doc.documentId, "text" in doc ? shingles(doc.text, { k }) : doc.shingles);
   }
   const unitOfDoc = new Map<string, Unit>();
   for (const u of units) if (!unitOfDoc.has(u.documentId)) unitOfDoc.set(u.documentId, u);
@@ -266,7 +280,13 @@ export function credibilityWarning({ credibility, origins }: { credibility: Info
 }
 
 /** "1 – Confirmed" means consistent with other information: a claim contradicting it says otherwise. */
-export function contradictionWarning({ credibility, contradictedBy }: { credibility: InformationCredibility; contradictedBy: number }): string | null {
+export function contradictionWarning({
+  credibility,
+  contradictedBy,
+}: {
+  credibility: InformationCredibility;
+  contradictedBy: number;
+}): string | null {
   if (credibility !== 1 || contradictedBy === 0) return null;
   return `Credibility 1 (Confirmed) means consistent with other information, but ${contradictedBy === 1 ? "another claim contradicts" : `${contradictedBy} claims contradict`} it. Resolve the contradiction or lower the grade.`;
 }

@@ -30,9 +30,14 @@ export async function listClaims({ access, query }: { access: CaseAccess; query:
   if (q.status) where.push(Prisma.sql`c.status = ${q.status}::"ClaimStatus"`);
   if (q.credibility) where.push(Prisma.sql`c.credibility = ${q.credibility}`);
   if (q.reliability) where.push(Prisma.sql`p.reliability = ${q.reliability}`);
-  if (q.sourceId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${q.sourceId}::uuid)`);
-  if (q.documentId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e WHERE e.claim_id = c.id AND e.document_id = ${q.documentId}::uuid)`);
-  if (q.entityId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ${q.entityId}::uuid)`);
+  if (q.sourceId)
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${q.sourceId}::uuid)`,
+    );
+  if (q.documentId)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e WHERE e.claim_id = c.id AND e.document_id = ${q.documentId}::uuid)`);
+  if (q.entityId)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.entity_id = ${q.entityId}::uuid)`);
   // The search words are matched literally: % and _ typed by the user are not wildcards.
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

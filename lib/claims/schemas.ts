@@ -70,7 +70,7 @@ export const ClaimListQuerySchema = z.object({
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  include: z.enum(["retracted"], "include must be \"retracted\" (to list retracted claims too).").optional(),
+  include: z.enum(["retracted"], 'include must be "retracted" (to list retracted claims too).').optional(),
 });
 export type ClaimListQuery = z.input<typeof ClaimListQuerySchema>;
 

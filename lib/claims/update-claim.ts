@@ -13,16 +13,34 @@ const FIELDS = ["statement", "claimant", "kind", "credibility", "sourceConfidenc
  * Edits a claim if nobody saved it since `version`. A stale save is refused with 409 carrying the
  * current claim, so the editor can show the other change and keep what this user typed.
  */
-export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; access: CaseAccess; claimId: string; input: UpdateClaimInput }) {
+export async function updateClaim({
+  ctx,
+  access,
+  claimId,
+  input,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  claimId: string;
+  input: UpdateClaimInput;
+}) {
   // A malformed id from the URL is a 404 like any unknown claim, not a database error.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claimId)) throw new NotFoundError("Claim");
   const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
   const changes = Object.fromEntries(FIELDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");
-  if (raw.originatorSourceId && !(await db.source.findFirst({ where: { id: raw.originatorSourceId, caseId: access.caseId }, select: { id: true } }))) throw new NotFoundError("Source");
-  if (entityIds?.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== new Set(entityIds).size) throw new NotFoundError("Entity");
+  if (
+    raw.originatorSourceId &&
+    !(await db.source.findFirst({ where: { id: raw.originatorSourceId, caseId: access.caseId }, select: { id: true } }))
+  )
+    throw new NotFoundError("Source");
+  if (entityIds?.length && (await db.entity.count({ where: { id: { in: entityIds }, caseId: access.caseId } })) !== new Set(entityIds).size)
+    throw new NotFoundError("Entity");
   return db.$transaction(async (tx) => {
-    const before = await tx.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, include: { entities: { select: { entityId: true } } } });
+    const before = await tx.claim.findFirst({
+      where: { id: claimId, caseId: access.caseId },
+      include: { entities: { select: { entityId: true } } },
+    });
     if (!before) throw new NotFoundError("Claim");
     if (before.retractedAt) throw retractedError("This claim");
     const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { ...changes, version: { increment: 1 } } });
@@ -37,8 +55,21 @@ export async function updateClaim({ ctx, access, claimId, input }: { ctx: Ctx; a
       await tx.claimEntity.createMany({ data: [...new Set(entityIds)].map((entityId) => ({ claimId, entityId })) });
     }
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, include: { entities: { select: { entityId: true } } } });
-    const flat = (c: typeof after) => ({ ...Object.fromEntries(FIELDS.map((k) => [k, c[k]])), version: c.version, entityIds: c.entities.map((e) => e.entityId) });
-    await recordAudit({ tx, ctx, action: "claim.update", caseId: access.caseId, targetType: "claim", targetId: claimId, before: flat(before), after: flat(after) });
+    const flat = (c: typeof after) => ({
+      ...Object.fromEntries(FIELDS.map((k) => [k, c[k]])),
+      version: c.version,
+      entityIds: c.entities.map((e) => e.entityId),
+    });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "claim.update",
+      caseId: access.caseId,
+      targetType: "claim",
+      targetId: claimId,
+      before: flat(before),
+      after: flat(after),
+    });
     return after;
   });
 }

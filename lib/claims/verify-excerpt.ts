@@ -25,7 +25,8 @@ export function anchorExcerpt({ text, excerpt, path }: { text: string; excerpt: 
   if (start === undefined && end === undefined) {
     const first = text.indexOf(exact);
     if (first < 0) fail("The quote does not occur in the document.");
-    if (text.indexOf(exact, first + 1) >= 0) fail("The quote occurs more than once in the document; give its start and end offsets.", "start");
+    if (text.indexOf(exact, first + 1) >= 0)
+      fail("The quote occurs more than once in the document; give its start and end offsets.", "start");
     start = first;
     end = first + exact.length;
   }
@@ -33,7 +34,10 @@ export function anchorExcerpt({ text, excerpt, path }: { text: string; excerpt: 
   const s = start as number;
   const e = end as number;
   if (s < 0 || e > text.length || e <= s) fail(`The range ${s}–${e} is outside the document (0–${text.length}).`, "start");
-  if (isLowSurrogate(text.charCodeAt(s)) || (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1)))) {
+  if (
+    isLowSurrogate(text.charCodeAt(s)) ||
+    (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1)))
+  ) {
     fail("The range splits a character in two.", "start");
   }
   if (text.slice(s, e) !== exact) fail("The quote does not match the document's text at that position.");

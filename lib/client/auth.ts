@@ -28,7 +28,15 @@ async function post(path: string, fields: Record<string, string>) {
  * to the message to show: wrong credentials, the lockout with its wait, or another server message.
  * Rejects only when the server cannot be reached.
  */
-export async function signInWithCredentials({ email, password, callbackUrl }: { email: string; password: string; callbackUrl: string }): Promise<string | undefined> {
+export async function signInWithCredentials({
+  email,
+  password,
+  callbackUrl,
+}: {
+  email: string;
+  password: string;
+  callbackUrl: string;
+}): Promise<string | undefined> {
   const { res, data } = await post("/api/auth/callback/credentials", { email, password, callbackUrl });
   const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : null;
   if (res.ok && !error) return undefined;

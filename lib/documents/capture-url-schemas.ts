@@ -9,7 +9,8 @@ const url = z
   .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), "URL must start with http:// or https://.");
 
 // A correction: omitted → keep what the page said; "" or null → the analyst cleared it.
-const correction = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters.`).nullable().optional();
+const correction = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters.`).nullable().optional();
 
 export const UrlPreviewRequestSchema = z.object({ url });
 

@@ -6,7 +6,14 @@ import { ConflictError, InvalidError, NotFoundError, TooLargeError } from "@/lib
 import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { findNearDuplicates, type DuplicateHint } from "./near-duplicates";
 import { extractText, parseDateLine } from "@/lib/capture/extract";
-import { DocumentMetaSchema, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, PasteDocumentSchema, type DocumentMeta, type PasteDocumentInput } from "./schemas";
+import {
+  DocumentMetaSchema,
+  MAX_TEXT_CHARS,
+  MAX_UPLOAD_BYTES,
+  PasteDocumentSchema,
+  type DocumentMeta,
+  type PasteDocumentInput,
+} from "./schemas";
 import { sha256Hex } from "./hash";
 
 type Captured = {
@@ -22,17 +29,43 @@ type Captured = {
 /** Pasted text: the original is the text as UTF-8. A leading " date YYYY-MM-DD" line becomes the published date. */
 export async function createPastedDocument({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: PasteDocumentInput }) {
   const { text, ...meta } = PasteDocumentSchema.parse(input);
-  return storeDocument({ ctx, caseId, captured: { kind: "paste", bytes: Buffer.from(text, "utf8"), mimeType: "text/plain; charset=utf-8", text, meta } });
+  return storeDocument({
+    ctx,
+    caseId,
+    captured: { kind: "paste", bytes: Buffer.from(text, "utf8"), mimeType: "text/plain; charset=utf-8", text, meta },
+  });
 }
 
 /** An uploaded .txt/.md/.html/.pdf file; the hash is of the file's exact bytes. */
-export async function createUploadedDocument({ ctx, caseId, file, meta: rawMeta }: { ctx: Ctx; caseId: string; file: { name: string; type: string; bytes: Buffer }; meta: Record<string, unknown> }) {
-  if (file.bytes.length > MAX_UPLOAD_BYTES) throw new TooLargeError(`The file is ${(file.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
+export async function createUploadedDocument({
+  ctx,
+  caseId,
+  file,
+  meta: rawMeta,
+}: {
+  ctx: Ctx;
+  caseId: string;
+  file: { name: string; type: string; bytes: Buffer };
+  meta: Record<string, unknown>;
+}) {
+  if (file.bytes.length > MAX_UPLOAD_BYTES)
+    throw new TooLargeError(`The file is ${(file.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
   if (file.bytes.length === 0) throw new InvalidError("The file is empty.", [{ path: "file", message: "The file is empty." }]);
   const meta = DocumentMetaSchema.parse(rawMeta);
   const extracted = await extractText({ bytes: file.bytes, fileName: file.name, declaredType: file.type });
   const title = meta.title ?? file.name.replace(/\.[a-z0-9]+$/i, "").slice(0, 300);
-  return storeDocument({ ctx, caseId, captured: { kind: "upload", bytes: file.bytes, mimeType: extracted.mimeType, text: extracted.text, originalName: safeFileName(file.name), meta: { ...meta, title } } });
+  return storeDocument({
+    ctx,
+    caseId,
+    captured: {
+      kind: "upload",
+      bytes: file.bytes,
+      mimeType: extracted.mimeType,
+      text: extracted.text,
+      originalName: safeFileName(file.name),
+      meta: { ...meta, title },
+    },
+  });
 }
 
 export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseId: string; captured: Captured }) {
@@ -40,10 +73,13 @@ export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseI
   const { publishedAt: fromDateLine, body } = parseDateLine(normalized);
   const text = body.replace(/^\n+/, "").trimEnd();
   if (!text.trim()) throw new InvalidError("The document has no text.", [{ path: "text", message: "The document has no text." }]);
-  if (text.length > MAX_TEXT_CHARS) throw new TooLargeError(`The text has ${text.length.toLocaleString("en")} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString("en")}.`);
+  if (text.length > MAX_TEXT_CHARS)
+    throw new TooLargeError(
+      `The text has ${text.length.toLocaleString("en")} characters; the limit is ${MAX_TEXT_CHARS.toLocaleString("en")}.`,
+    );
   const sha256 = sha256Hex(captured.bytes);
   const textSha256 = sha256Hex(text);
-  const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : fromDateLine ?? null;
+  const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : (fromDateLine ?? null);
   const { sourceId, confirmDuplicate } = captured.meta;
   if (sourceId) {
     const source = await db.source.findFirst({ where: { id: sourceId, caseId }, select: { retractedAt: true } });
@@ -54,13 +90,20 @@ export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseI
   const near = await findNearDuplicates({ caseId, text, sha256, textSha256 });
 
   return db.$transaction(async (tx) => {
-    const exact = await tx.document.findFirst({ where: { caseId, sha256 }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, retractedAt: true } });
+    const exact = await tx.document.findFirst({
+      where: { caseId, sha256 },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, retractedAt: true },
+    });
     // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
     // bytes, e.g. to record a later retrieval): the answer names the document already there.
     if (exact && !confirmDuplicate) {
-      throw new ConflictError(`This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`, {
-        existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
-      });
+      throw new ConflictError(
+        `This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`,
+        {
+          existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+        },
+      );
     }
     await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
     const doc = await tx.document.create({

@@ -38,14 +38,34 @@ export async function readOriginal({ access, documentId }: { access: CaseAccess;
   const actual = createHash("sha256").update(bytes).digest("hex");
   if (actual !== doc.sha256 || bytes.length !== doc.blob.size) {
     console.error(`integrity: document ${doc.id} blob ${doc.sha256} hashes to ${actual} (${bytes.length} bytes); refusing to serve it`);
-    throw new IntegrityError("The stored original of this document failed its integrity check (its SHA-256 no longer matches), so it was not sent. Tell your administrator: the backup holds a good copy.");
+    throw new IntegrityError(
+      "The stored original of this document failed its integrity check (its SHA-256 no longer matches), so it was not sent. Tell your administrator: the backup holds a good copy.",
+    );
   }
   const base = (doc.mimeType.split(";")[0] ?? "").trim().toLowerCase();
-  return { bytes, sha256: actual, contentType: SERVE_AS[base] ?? "application/octet-stream", fileName: safeFileName(doc.originalName ?? doc.title, base) };
+  return {
+    bytes,
+    sha256: actual,
+    contentType: SERVE_AS[base] ?? "application/octet-stream",
+    fileName: safeFileName(doc.originalName ?? doc.title, base),
+  };
 }
 
 function safeFileName(name: string, mime: string) {
-  const ext = mime === "application/pdf" ? ".pdf" : mime === "text/html" ? ".html" : mime === "text/markdown" ? ".md" : mime.startsWith("text/") ? ".txt" : "";
-  const stem = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_").replace(/^\.+/, "").slice(0, 120) || "original";
+  const ext =
+    mime === "application/pdf"
+      ? ".pdf"
+      : mime === "text/html"
+        ? ".html"
+        : mime === "text/markdown"
+          ? ".md"
+          : mime.startsWith("text/")
+            ? ".txt"
+            : "";
+  const stem =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, "_")
+      .replace(/^\.+/, "")
+      .slice(0, 120) || "original";
   return /\.[a-z0-9]{1,5}$/i.test(stem) ? stem : stem + ext;
 }

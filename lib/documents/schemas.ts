@@ -20,11 +20,19 @@ export function isStorableDate(value: string): boolean {
 }
 
 const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters.`).optional().transform((v) => (v ? v : undefined));
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 /** Multipart forms send "true"/"false"; JSON sends a boolean. */
 const formBoolean = (message: string) =>
-  z.union([z.boolean(message), z.enum(["true", "false"], message)]).optional().transform((v) => v === true || v === "true");
+  z
+    .union([z.boolean(message), z.enum(["true", "false"], message)])
+    .optional()
+    .transform((v) => v === true || v === "true");
 
 export const DocumentMetaSchema = z.object({
   // The document's source (a source of this case), set at capture; the claimant of its claims defaults to its name.
@@ -71,7 +79,10 @@ export const DocumentSummarySchema = z.object({
   url: z.string().nullable(),
   publisher: z.string().nullable(),
   author: z.string().nullable(),
-  publishedAt: z.date().nullable().transform((d) => d?.toISOString() ?? null),
+  publishedAt: z
+    .date()
+    .nullable()
+    .transform((d) => d?.toISOString() ?? null),
   retrievedAt: z.date().transform((d) => d.toISOString()),
   kind: z.enum(["paste", "upload", "url"]),
   originalName: z.string().nullable(),
@@ -83,10 +94,27 @@ export const DocumentSummarySchema = z.object({
   sourceId: z.string().nullable().optional(),
   reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
   overrideReason: z.string().nullable().optional(),
-  source: z.object({ id: z.string(), name: z.string(), kind: z.string(), reliability: z.enum(["A", "B", "C", "D", "E", "F"]), rationale: z.string() }).nullable().optional(),
+  source: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      reliability: z.enum(["A", "B", "C", "D", "E", "F"]),
+      rationale: z.string(),
+    })
+    .nullable()
+    .optional(),
   // Retracted (issue 12): kept, never deleted; null while the document stands.
-  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractedAt: z
+    .date()
+    .nullable()
+    .optional()
+    .transform((d) => d?.toISOString() ?? null),
   retractionReason: z.string().nullable().optional(),
-  retractedBy: z.object({ name: z.string() }).nullable().optional().transform((u) => u?.name ?? null),
+  retractedBy: z
+    .object({ name: z.string() })
+    .nullable()
+    .optional()
+    .transform((u) => u?.name ?? null),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });

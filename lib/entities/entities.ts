@@ -10,10 +10,17 @@ import { loadClaimDetails } from "@/lib/claims/claim-details";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const dedupe = (aliases: string[], name: string) => [...new Set(aliases.filter((a) => a.toLowerCase() !== name.toLowerCase()))];
-const duplicateName = () => new InvalidError("An entity with this name already exists in the case.", [{ path: "name", message: "An entity with this name already exists in the case." }]);
+const duplicateName = () =>
+  new InvalidError("An entity with this name already exists in the case.", [
+    { path: "name", message: "An entity with this name already exists in the case." },
+  ]);
 
 export async function listEntities({ access }: { access: CaseAccess }) {
-  const rows = await db.entity.findMany({ where: { caseId: access.caseId }, orderBy: [{ kind: "asc" }, { name: "asc" }], include: { _count: { select: { claims: { where: { claim: { retractedAt: null } } } } } } });
+  const rows = await db.entity.findMany({
+    where: { caseId: access.caseId },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    include: { _count: { select: { claims: { where: { claim: { retractedAt: null } } } } } },
+  });
   return rows.map(({ _count, ...e }) => ({ ...e, claimCount: _count.claims }));
 }
 
@@ -22,7 +29,15 @@ export async function createEntity({ ctx, access, input }: { ctx: Ctx; access: C
   try {
     return await db.$transaction(async (tx) => {
       const entity = await tx.entity.create({ data: { ...data, aliases: dedupe(data.aliases, data.name), caseId: access.caseId } });
-      await recordAudit({ tx, ctx, action: "entity.create", caseId: access.caseId, targetType: "entity", targetId: entity.id, after: entity });
+      await recordAudit({
+        tx,
+        ctx,
+        action: "entity.create",
+        caseId: access.caseId,
+        targetType: "entity",
+        targetId: entity.id,
+        after: entity,
+      });
       return entity;
     });
   } catch (err) {
@@ -36,7 +51,17 @@ export async function createEntity({ ctx, access, input }: { ctx: Ctx; access: C
  * refused with 409 carrying the current entity, so the form can show the other change and keep what
  * this user typed.
  */
-export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx; access: CaseAccess; entityId: string; input: UpdateEntityInput }) {
+export async function updateEntity({
+  ctx,
+  access,
+  entityId,
+  input,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  entityId: string;
+  input: UpdateEntityInput;
+}) {
   // A malformed id from the URL is a 404 like any unknown entity, not a database error.
   if (!UUID.test(entityId)) throw new NotFoundError("Entity");
   const { version, ...changes } = UpdateEntitySchema.parse(input);
@@ -45,18 +70,31 @@ export async function updateEntity({ ctx, access, entityId, input }: { ctx: Ctx;
     return await db.$transaction(async (tx) => {
       // Lock the row first: the version compared and the "before" written to the audit trail are then
       // exactly what this update replaces, even when two saves arrive together.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "entities" WHERE "id" = ${entityId}::uuid AND "case_id" = ${access.caseId}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM "entities" WHERE "id" = ${entityId}::uuid AND "case_id" = ${access.caseId}::uuid FOR UPDATE`;
       if (!locked.length) throw new NotFoundError("Entity");
       const before = await tx.entity.findUniqueOrThrow({ where: { id: entityId } });
       if (before.version !== version) {
-        throw new ConflictError("Someone else saved this entity after you opened it. Their version is shown; your edits are kept.", { current: before });
+        throw new ConflictError("Someone else saved this entity after you opened it. Their version is shown; your edits are kept.", {
+          current: before,
+        });
       }
       const name = changes.name ?? before.name;
       const after = await tx.entity.update({
         where: { id: entityId },
         data: { ...changes, aliases: changes.aliases ? dedupe(changes.aliases, name) : undefined, version: { increment: 1 } },
       });
-      await recordAudit({ tx, ctx, action: "entity.update", caseId: access.caseId, targetType: "entity", targetId: entityId, before, after });
+      await recordAudit({
+        tx,
+        ctx,
+        action: "entity.update",
+        caseId: access.caseId,
+        targetType: "entity",
+        targetId: entityId,
+        before,
+        after,
+      });
       return after;
     });
   } catch (err) {
@@ -70,7 +108,11 @@ export async function getEntity({ access, entityId }: { access: CaseAccess; enti
   const entity = UUID.test(entityId) ? await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } }) : null;
   if (!entity) throw new NotFoundError("Entity");
   // Retracted claims are kept but no longer listed as evidence about the entity.
-  const links = await db.claimEntity.findMany({ where: { entityId, claim: { retractedAt: null } }, select: { claimId: true }, orderBy: { claim: { createdAt: "asc" } } });
+  const links = await db.claimEntity.findMany({
+    where: { entityId, claim: { retractedAt: null } },
+    select: { claimId: true },
+    orderBy: { claim: { createdAt: "asc" } },
+  });
   const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: links.map((l) => l.claimId) });
   return { entity, claims };
 }

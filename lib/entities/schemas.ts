@@ -12,7 +12,11 @@ export const ENTITY_KIND_LABELS: Record<(typeof ENTITY_KINDS)[number], string> =
 };
 
 export const ENTITY_ROLES = ["adversary", "victim", "unspecified"] as const;
-export const ENTITY_ROLE_LABELS: Record<(typeof ENTITY_ROLES)[number], string> = { adversary: "Adversary", victim: "Victim", unspecified: "Unspecified" };
+export const ENTITY_ROLE_LABELS: Record<(typeof ENTITY_ROLES)[number], string> = {
+  adversary: "Adversary",
+  victim: "Victim",
+  unspecified: "Unspecified",
+};
 
 const alias = z.string().trim().min(1).max(200);
 const fields = {
@@ -23,7 +27,12 @@ const fields = {
   // Which side it is on: a victim's system is never exported as adversary infrastructure.
   role: z.enum(ENTITY_ROLES, `Role must be one of ${ENTITY_ROLES.join(", ")}.`),
 };
-export const CreateEntitySchema = z.object({ ...fields, aliases: fields.aliases.default([]), description: fields.description.default(""), role: fields.role.default("unspecified") });
+export const CreateEntitySchema = z.object({
+  ...fields,
+  aliases: fields.aliases.default([]),
+  description: fields.description.default(""),
+  role: fields.role.default("unspecified"),
+});
 export type CreateEntityInput = z.input<typeof CreateEntitySchema>;
 // An edit names the version it started from; a stale one is refused with 409 and the current entity.
 // Absent fields are left as they are: no defaults here (zod's .partial() keeps them, so a rename

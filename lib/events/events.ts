@@ -23,14 +23,32 @@ export async function createEvent({ ctx, access, input }: { ctx: Ctx; access: Ca
   const data = CreateEventSchema.parse(input);
   const { occurredAt, precision } = parseEventDate(data.date)!;
   const claimIds = [...new Set(data.claimIds)];
-  const linked = claimIds.length ? await db.claim.findMany({ where: { id: { in: claimIds }, caseId: access.caseId }, select: { retractedAt: true } }) : [];
+  const linked = claimIds.length
+    ? await db.claim.findMany({ where: { id: { in: claimIds }, caseId: access.caseId }, select: { retractedAt: true } })
+    : [];
   if (linked.length !== claimIds.length) throw new NotFoundError("Claim");
   if (linked.some((c) => c.retractedAt)) throw retractedError("A linked claim", "claimIds");
   return db.$transaction(async (tx) => {
     const event = await tx.event.create({
-      data: { caseId: access.caseId, title: data.title, description: data.description, occurredAt, precision, createdById: ctx.actor.id, claims: { create: claimIds.map((claimId) => ({ claimId })) } },
+      data: {
+        caseId: access.caseId,
+        title: data.title,
+        description: data.description,
+        occurredAt,
+        precision,
+        createdById: ctx.actor.id,
+        claims: { create: claimIds.map((claimId) => ({ claimId })) },
+      },
     });
-    await recordAudit({ tx, ctx, action: "event.create", caseId: access.caseId, targetType: "event", targetId: event.id, after: { ...event, claimIds } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "event.create",
+      caseId: access.caseId,
+      targetType: "event",
+      targetId: event.id,
+      after: { ...event, claimIds },
+    });
     return event;
   });
 }

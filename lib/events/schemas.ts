@@ -30,7 +30,10 @@ export type CreateEventInput = z.input<typeof CreateEventSchema>;
 
 /** An edit names the version it read; absent fields stay; `claimIds` replaces the linked claims. */
 export const UpdateEventSchema = z.object({
-  version: z.number("version is required: send the version of the event you edited.").int().positive("version is required: send the version of the event you edited."),
+  version: z
+    .number("version is required: send the version of the event you edited.")
+    .int()
+    .positive("version is required: send the version of the event you edited."),
   title: CreateEventSchema.shape.title.optional(),
   description: z.string().trim().max(4000).optional(),
   date: CreateEventSchema.shape.date.optional(),

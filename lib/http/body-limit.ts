@@ -12,7 +12,10 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
  * The body as text, refused (413) when Content-Length or the bytes actually sent pass `limit`; reading
  * stops there, so an endless or lying upload is never buffered whole.
  */
-export async function readBodyText(req: Request, { limit = MAX_REQUEST_BODY_BYTES, what = "Request bodies" }: { limit?: number; what?: string } = {}): Promise<string> {
+export async function readBodyText(
+  req: Request,
+  { limit = MAX_REQUEST_BODY_BYTES, what = "Request bodies" }: { limit?: number; what?: string } = {},
+): Promise<string> {
   const tooLarge = () => new TooLargeError(`${what} are limited to ${megabytes(limit)}.`);
   if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
   if (!req.body) return "";

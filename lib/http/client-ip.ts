@@ -7,6 +7,9 @@
 // client chose.
 export function clientIp(headers: Headers): string | null {
   if (process.env.TRUST_PROXY !== "1") return null;
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries.at(-1)?.slice(0, 100) ?? null;
 }

@@ -21,5 +21,7 @@ export function databaseRefusal(err: unknown): string | null {
   if (!hit) return null;
   const message = String(hit.originalMessage ?? hit.message);
   // A CHECK constraint's own message names internals ("new row for relation … violates check constraint …").
-  return /violates check constraint/.test(message) ? "The database refused the change: it breaks one of the record's rules." : `The database refused the change: ${message}.`;
+  return /violates check constraint/.test(message)
+    ? "The database refused the change: it breaks one of the record's rules."
+    : `The database refused the change: ${message}.`;
 }

@@ -26,7 +26,8 @@ function texts(err: unknown, depth = 0, out: string[] = []): string[] {
   }
   if (typeof err !== "object") return out;
   const e = err as Record<string, unknown>;
-  for (const k of ["message", "code", "kind", "originalCode", "originalMessage", "name"]) if (typeof e[k] === "string") out.push(e[k] as string);
+  for (const k of ["message", "code", "kind", "originalCode", "originalMessage", "name"])
+    if (typeof e[k] === "string") out.push(e[k] as string);
   if (e.cause) texts(e.cause, depth + 1, out);
   if (e.meta && typeof e.meta === "object") texts(e.meta, depth + 1, out);
   if (Array.isArray(e.errors)) for (const inner of e.errors) texts(inner, depth + 1, out);

@@ -22,7 +22,8 @@ export function unstorableValues(body: unknown, limit = 20): JsonIssue[] {
     const { value, path } = stack.pop()!;
     if (typeof value === "string") text(value, path);
     else if (typeof value === "number") {
-      if (Number.isInteger(value) && Math.abs(value) > MAX_INT4) issues.push({ path, message: `Number must be between -${MAX_INT4} and ${MAX_INT4}.` });
+      if (Number.isInteger(value) && Math.abs(value) > MAX_INT4)
+        issues.push({ path, message: `Number must be between -${MAX_INT4} and ${MAX_INT4}.` });
     } else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: path ? `${path}.${i}` : String(i) }));
     else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {

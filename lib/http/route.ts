@@ -50,7 +50,10 @@ export function jsonError(err: unknown, requestId: string) {
     // A uniqueness race a service did not name (two saves of the same thing at once): the database
     // kept one, so this is a conflict, not a server fault. Services give a more specific message.
     console.warn(`[${requestId}] unique violation mapped to 409: ${err.message.split("\n").pop()}`);
-    return jsonError(new ConflictError("Someone saved the same thing at the same moment; reload and check before trying again."), requestId);
+    return jsonError(
+      new ConflictError("Someone saved the same thing at the same moment; reload and check before trying again."),
+      requestId,
+    );
   }
   const refusal = databaseRefusal(err);
   if (refusal) {
@@ -67,7 +70,10 @@ export function jsonError(err: unknown, requestId: string) {
   }
   console.error(`[${requestId}]`, err);
   return NextResponse.json(
-    { error: { code: "internal", message: `Something went wrong on our side. Quote request id ${requestId} when reporting it.` }, requestId },
+    {
+      error: { code: "internal", message: `Something went wrong on our side. Quote request id ${requestId} when reporting it.` },
+      requestId,
+    },
     { status: 500, headers: { "x-request-id": requestId } },
   );
 }

@@ -14,7 +14,9 @@ type Args = Parameters<Parameters<typeof withUser>[0]>[0] & { access: CaseAccess
 export function withHypothesis(action: CaseAction, handler: (args: Args) => Promise<Response | unknown>) {
   return withUser(async (args) => {
     const hypothesisId = args.params.id;
-    const h = /^[0-9a-f-]{36}$/i.test(hypothesisId ?? "") ? await db.hypothesis.findUnique({ where: { id: hypothesisId }, select: { caseId: true } }) : null;
+    const h = /^[0-9a-f-]{36}$/i.test(hypothesisId ?? "")
+      ? await db.hypothesis.findUnique({ where: { id: hypothesisId }, select: { caseId: true } })
+      : null;
     if (!h) throw new NotFoundError("Hypothesis");
     const access = await requireCaseAccess({ actor: args.actor, caseId: h.caseId, action });
     return handler({ ...args, access, hypothesisId });

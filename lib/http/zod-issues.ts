@@ -13,8 +13,10 @@ export function issueMessage(issue: Issue): string {
   let message = issue.message;
   if (issue.code === "invalid_type") {
     const generic = /^Invalid input/.test(message);
-    if (/received undefined$/.test(message)) message = generic ? `${label(issue.path)} is required: it is missing from the request.` : message;
-    else if (generic) message = `${label(issue.path)} must be ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "an object" : `a ${issue.expected}`}.`;
+    if (/received undefined$/.test(message))
+      message = generic ? `${label(issue.path)} is required: it is missing from the request.` : message;
+    else if (generic)
+      message = `${label(issue.path)} must be ${issue.expected === "array" ? "a list" : issue.expected === "object" ? "an object" : `a ${issue.expected}`}.`;
   }
   if (issue.code === "invalid_value" && issue.values.length) {
     const allowed = issue.values.map((v) => JSON.stringify(v));

@@ -24,12 +24,14 @@ const MAX_TERMS = 32;
 // PostgreSQL's english.stop list. The search index keeps these (so phrases like "the same aggressors"
 // match), but highlighting every "the" would drown the real matches, so on their own they are skipped.
 const STOP_WORDS = new Set(
-  ("i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its " +
+  (
+    "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its " +
     "itself they them their theirs themselves what which who whom this that these those am is are was were be been being " +
     "have has had having do does did doing a an the and but if or because as until while of at by for with about against " +
     "between into through during before after above below to from up down in out on off over under again further then once " +
     "here there when where why how all any both each few more most other some such no nor not only own same so than too very " +
-    "s t can will just don should now").split(" "),
+    "s t can will just don should now"
+  ).split(" "),
 );
 
 // Tried in order; the first that leaves at least four letters is removed (studies → stud, denied → deni,
@@ -50,10 +52,14 @@ const foldCache = new Map<string, string>();
 function foldChar(ch: string): string {
   let f = foldCache.get(ch);
   if (f !== undefined) return f;
-  if (ch === "\u200b") f = " "; // a zero-width space separates words; other format characters join them
+  if (ch === "\u200b")
+    f = " "; // a zero-width space separates words; other format characters join them
   else {
     f = ch.normalize("NFKD").toLowerCase().normalize("NFKD").replace(VANISH, "");
-    f = f.replace(/[\u064a\u0649]/g, "\u06cc").replace(/\u0643/g, "\u06a9").replace(/\u03c2/g, "\u03c3");
+    f = f
+      .replace(/[\u064a\u0649]/g, "\u06cc")
+      .replace(/\u0643/g, "\u06a9")
+      .replace(/\u03c2/g, "\u03c3");
   }
   if (foldCache.size > 20_000) foldCache.clear();
   foldCache.set(ch, f);

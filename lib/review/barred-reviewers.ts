@@ -8,7 +8,15 @@ import { db, type Tx } from "@/lib/db";
  * at. The database trigger `reviews_not_author` (migration 0010) enforces the same rule, so a path
  * that skips this check still fails closed.
  */
-export async function barredReviewers({ tx = db, hypothesisId, authorId }: { tx?: Tx | typeof db; hypothesisId: string; authorId: string }) {
+export async function barredReviewers({
+  tx = db,
+  hypothesisId,
+  authorId,
+}: {
+  tx?: Tx | typeof db;
+  hypothesisId: string;
+  authorId: string;
+}) {
   const last = await tx.review.aggregate({
     _max: { targetVersion: true },
     where: { targetType: "hypothesis", targetId: hypothesisId, reviewerId: { not: null }, decision: { in: ["approved", "withdrawn"] } },

@@ -30,7 +30,8 @@ export async function reviewQueue({ actor }: { actor: Actor }) {
   // Each kind of review opens where it is reviewed: a judgment on its page, a brief on the case's Brief page.
   const itemOf = (r: (typeof reviews)[number]) => {
     if (r.targetType === "brief") return { title: `Brief of “${r.case.title}”`, href: `/cases/${r.caseId}/brief` };
-    if (r.targetType === "question") return { title: questionOf.get(r.targetId) ?? "(deleted question)", href: `/cases/${r.caseId}/attribution` };
+    if (r.targetType === "question")
+      return { title: questionOf.get(r.targetId) ?? "(deleted question)", href: `/cases/${r.caseId}/attribution` };
     return { title: byId.get(r.targetId)?.title ?? "(deleted judgment)", href: `/cases/${r.caseId}/attribution/${r.targetId}` };
   };
   const items = reviews

@@ -71,6 +71,9 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
     caseId: r.case_id,
     label: r.label.length > 140 ? `${r.label.slice(0, 139)}…` : r.label,
     detail: r.detail,
-    url: r.kind === "case" ? `/cases/${r.id}` : `/cases/${r.case_id}/${{ document: "documents", claim: "claims", entity: "entities" }[r.kind]}/${r.id}`,
+    url:
+      r.kind === "case"
+        ? `/cases/${r.id}`
+        : `/cases/${r.case_id}/${{ document: "documents", claim: "claims", entity: "entities" }[r.kind]}/${r.id}`,
   }));
 }

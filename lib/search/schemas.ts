@@ -19,7 +19,10 @@ const query = z
 // An empty query-string parameter (?kind=) means "no filter", as a form with an empty select sends it.
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2022-07-15.").refine(isCalendarDate, CALENDAR_DATE_MESSAGE);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2022-07-15.")
+  .refine(isCalendarDate, CALENDAR_DATE_MESSAGE);
 
 export const SearchQuerySchema = z
   .object({
@@ -31,9 +34,25 @@ export const SearchQuerySchema = z
     from: optional(day),
     to: optional(day),
     reliability: optional(z.enum(RELIABILITIES, "Reliability must be a letter from A to F.")),
-    include: optional(z.enum(["retracted"], "include must be \"retracted\" (to find retracted items too).")),
-    page: z.preprocess(blankToUndefined, z.coerce.number("Page must be a number.").int("Page must be a whole number.").min(1, "Page starts at 1.").max(500, "Narrow the search instead of paging past 500.").default(1)),
-    pageSize: z.preprocess(blankToUndefined, z.coerce.number("Page size must be a number.").int().min(1, "Page size must be 1 to 100.").max(100, "Page size must be 1 to 100.").default(20)),
+    include: optional(z.enum(["retracted"], 'include must be "retracted" (to find retracted items too).')),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number("Page must be a number.")
+        .int("Page must be a whole number.")
+        .min(1, "Page starts at 1.")
+        .max(500, "Narrow the search instead of paging past 500.")
+        .default(1),
+    ),
+    pageSize: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number("Page size must be a number.")
+        .int()
+        .min(1, "Page size must be 1 to 100.")
+        .max(100, "Page size must be 1 to 100.")
+        .default(20),
+    ),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The end date is before the start date." });
 export type SearchQuery = z.input<typeof SearchQuerySchema>;
@@ -66,7 +85,14 @@ export type SearchResponse = {
   pageSize: number;
 };
 
-export type QuickJumpItem = { kind: "case" | "document" | "claim" | "entity"; id: string; caseId: string; label: string; detail: string; url: string };
+export type QuickJumpItem = {
+  kind: "case" | "document" | "claim" | "entity";
+  id: string;
+  caseId: string;
+  label: string;
+  detail: string;
+  url: string;
+};
 
 /**
  * Parses search input; a bad query is a 422 whose message is the first problem in plain words

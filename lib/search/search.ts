@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { admiraltyPair, type InformationCredibility, type SourceReliability } from "@/lib/standards/scales";
-import { SEARCH_KINDS, SearchQuerySchema, parseSearchInput, type SearchKind, type SearchQuery, type SearchResponse, type SearchResult } from "./schemas";
+import {
+  SEARCH_KINDS,
+  SearchQuerySchema,
+  parseSearchInput,
+  type SearchKind,
+  type SearchQuery,
+  type SearchResponse,
+  type SearchResult,
+} from "./schemas";
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, snippetHtml } from "./snippet";
 import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/list-claims";
 
@@ -112,7 +120,10 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
   // Claims: statement (B), claimant (C). Reliability and source come from the claim's quotes.
   {
     const filters: Prisma.Sql[] = [...dateFilter(Prisma.sql`c.created_at`)];
-    if (p.sourceId) filters.push(Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${p.sourceId}::uuid)`);
+    if (p.sourceId)
+      filters.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${p.sourceId}::uuid)`,
+      );
     if (p.reliability) filters.push(Prisma.sql`${claimReliability(Prisma.sql`c.id`)} = ${p.reliability}`);
     arms.push(Prisma.sql`
       SELECT 'claim'::text, c.id, c.case_id, ts_rank_cd(c.search_vector, ${tsq})::float8, NULL::int
@@ -147,7 +158,8 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
 
   const kinds = p.kind ? [p.kind] : [...SEARCH_KINDS];
   const strip = MARK_START + MARK_END;
-  const headline = (text: Prisma.Sql) => Prisma.sql`ts_headline('casefile_search', translate(${text}, ${strip}, ''), ${tsq}, ${HEADLINE_OPTIONS})`;
+  const headline = (text: Prisma.Sql) =>
+    Prisma.sql`ts_headline('casefile_search', translate(${text}, ${strip}, ''), ${tsq}, ${HEADLINE_OPTIONS})`;
 
   const sql = Prisma.sql`
     WITH hits AS MATERIALIZED (${Prisma.join(arms, " UNION ALL ")}),

@@ -20,7 +20,10 @@ export function snippetHtml(headline: string) {
   let open = false;
   let out = "";
   // ts_headline marks each word of a phrase on its own; adjacent marks read better as one.
-  const joined = headline.replace(/\s+/g, " ").trim().replace(/\uE001 \uE000/g, " ");
+  const joined = headline
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/\uE001 \uE000/g, " ");
   for (const part of joined.split(/([\uE000\uE001])/)) {
     if (part === MARK_START) {
       if (!open) out += "<mark>";

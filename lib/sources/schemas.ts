@@ -22,17 +22,27 @@ export const CreateSourceSchema = z.object({
   kind: z.enum(SOURCE_KINDS, "Pick what kind of source this is."),
   reliability: z.enum(RELIABILITIES, "Reliability must be a grade from A to F."),
   rationale: z.string().trim().min(1, "Say why you give this grade.").max(2000, "Rationale must be at most 2,000 characters."),
-  url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/, message: "URL must start with http:// or https://." })
+    .max(2000)
+    .optional(),
   tlp: ownTlp.optional(),
 });
 export type CreateSourceInput = z.input<typeof CreateSourceSchema>;
 
 export const UpdateSourceSchema = CreateSourceSchema.partial().extend({
-  version: z.number("version is required: send the version of the source you edited.").int().positive("version is required: send the version of the source you edited."),
+  version: z
+    .number("version is required: send the version of the source you edited.")
+    .int()
+    .positive("version is required: send the version of the source you edited."),
   // Why the grade changed: required when `reliability` changes (422 on this field otherwise), kept in the history.
   reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
   // null clears the URL; absent leaves it as it is.
-  url: z.url({ protocol: /^https?$/, message: "URL must start with http:// or https://." }).max(2000).nullable().optional(),
+  url: z
+    .url({ protocol: /^https?$/, message: "URL must start with http:// or https://." })
+    .max(2000)
+    .nullable()
+    .optional(),
 });
 
 export const SourceSchema = z.object({
@@ -47,7 +57,11 @@ export const SourceSchema = z.object({
   version: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
   updatedAt: z.date().transform((d) => d.toISOString()),
-  retractedAt: z.date().nullable().optional().transform((d) => d?.toISOString() ?? null),
+  retractedAt: z
+    .date()
+    .nullable()
+    .optional()
+    .transform((d) => d?.toISOString() ?? null),
   retractionReason: z.string().nullable().optional(),
 });
 

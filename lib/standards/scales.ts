@@ -3,10 +3,26 @@
 // --- Admiralty code (FM 2-22.3 App. B; MISP taxonomy "admiralty-scale") -------------------------------
 
 export const SOURCE_RELIABILITY = [
-  { code: "A", label: "Completely reliable", meaning: "No doubt of authenticity, trustworthiness or competency; a history of complete reliability." },
-  { code: "B", label: "Usually reliable", meaning: "Minor doubt about authenticity, trustworthiness or competency; valid information most of the time." },
-  { code: "C", label: "Fairly reliable", meaning: "Doubt about authenticity, trustworthiness or competency, but has provided valid information in the past." },
-  { code: "D", label: "Not usually reliable", meaning: "Significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past." },
+  {
+    code: "A",
+    label: "Completely reliable",
+    meaning: "No doubt of authenticity, trustworthiness or competency; a history of complete reliability.",
+  },
+  {
+    code: "B",
+    label: "Usually reliable",
+    meaning: "Minor doubt about authenticity, trustworthiness or competency; valid information most of the time.",
+  },
+  {
+    code: "C",
+    label: "Fairly reliable",
+    meaning: "Doubt about authenticity, trustworthiness or competency, but has provided valid information in the past.",
+  },
+  {
+    code: "D",
+    label: "Not usually reliable",
+    meaning: "Significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past.",
+  },
   { code: "E", label: "Unreliable", meaning: "Lacks authenticity, trustworthiness and competency; a history of invalid information." },
   { code: "F", label: "Cannot be judged", meaning: "No basis exists for evaluating the reliability of the source." },
 ] as const;
@@ -14,9 +30,17 @@ export const SOURCE_RELIABILITY = [
 export type SourceReliability = (typeof SOURCE_RELIABILITY)[number]["code"];
 
 export const INFORMATION_CREDIBILITY = [
-  { value: 1, label: "Confirmed", meaning: "Confirmed by independent sources; logical in itself; consistent with other information on the subject." },
+  {
+    value: 1,
+    label: "Confirmed",
+    meaning: "Confirmed by independent sources; logical in itself; consistent with other information on the subject.",
+  },
   { value: 2, label: "Probably true", meaning: "Not confirmed; logical in itself; consistent with other information on the subject." },
-  { value: 3, label: "Possibly true", meaning: "Not confirmed; reasonably logical in itself; agrees with some other information on the subject." },
+  {
+    value: 3,
+    label: "Possibly true",
+    meaning: "Not confirmed; reasonably logical in itself; agrees with some other information on the subject.",
+  },
   { value: 4, label: "Doubtful", meaning: "Not confirmed; possible but not logical; no other information on the subject." },
   { value: 5, label: "Improbable", meaning: "Not confirmed; not logical in itself; contradicted by other information on the subject." },
   { value: 6, label: "Cannot be judged", meaning: "No basis exists for evaluating the validity of the information." },
@@ -35,7 +59,13 @@ export function isInformationCredibility(value: unknown): value is InformationCr
 }
 
 // Validates at run time too: the pair is built from stored columns, and a typo there must not print "G7".
-export function admiraltyPair({ reliability, credibility }: { reliability: SourceReliability; credibility: InformationCredibility }): AdmiraltyPair {
+export function admiraltyPair({
+  reliability,
+  credibility,
+}: {
+  reliability: SourceReliability;
+  credibility: InformationCredibility;
+}): AdmiraltyPair {
   if (!isSourceReliability(reliability)) throw new RangeError(`Unknown source reliability: ${String(reliability)}`);
   if (!isInformationCredibility(credibility)) throw new RangeError(`Unknown information credibility: ${String(credibility)}`);
   return `${reliability}${credibility}`;
@@ -56,10 +86,24 @@ export const LIKELIHOOD = [
   { key: "almost_no_chance", label: "Almost no chance", phrasings: ["almost no chance", "remote"], adverbs: [], min: 0.01, max: 0.05 },
   { key: "very_unlikely", label: "Very unlikely", phrasings: ["very unlikely", "highly improbable"], adverbs: [], min: 0.05, max: 0.2 },
   { key: "unlikely", label: "Unlikely", phrasings: ["unlikely", "improbable"], adverbs: ["improbably"], min: 0.2, max: 0.45 },
-  { key: "roughly_even", label: "Roughly even chance", phrasings: ["roughly even chance", "roughly even odds"], adverbs: [], min: 0.45, max: 0.55 },
+  {
+    key: "roughly_even",
+    label: "Roughly even chance",
+    phrasings: ["roughly even chance", "roughly even odds"],
+    adverbs: [],
+    min: 0.45,
+    max: 0.55,
+  },
   { key: "likely", label: "Likely", phrasings: ["likely", "probable"], adverbs: ["probably"], min: 0.55, max: 0.8 },
   { key: "very_likely", label: "Very likely", phrasings: ["very likely", "highly probable"], adverbs: [], min: 0.8, max: 0.95 },
-  { key: "almost_certain", label: "Almost certain", phrasings: ["almost certain", "nearly certain"], adverbs: ["almost certainly", "nearly certainly"], min: 0.95, max: 0.99 },
+  {
+    key: "almost_certain",
+    label: "Almost certain",
+    phrasings: ["almost certain", "nearly certain"],
+    adverbs: ["almost certainly", "nearly certainly"],
+    min: 0.95,
+    max: 0.99,
+  },
 ] as const;
 
 export type Likelihood = (typeof LIKELIHOOD)[number];
@@ -240,7 +284,11 @@ export function getTlp(key: TlpKey): TlpMarking {
 // Array order is restrictiveness (CLEAR least, RED most), which a merge of markings relies on.
 export function mostRestrictiveTlp(keys: readonly TlpKey[]): TlpKey | null {
   let best = -1;
-  for (const key of keys) best = Math.max(best, TLP.findIndex((t) => t.key === key));
+  for (const key of keys)
+    best = Math.max(
+      best,
+      TLP.findIndex((t) => t.key === key),
+    );
   return best < 0 ? null : TLP[best].key;
 }
 

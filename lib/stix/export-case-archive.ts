@@ -7,7 +7,16 @@ import { randomUUID } from "node:crypto";
 import type { BriefModel } from "@/lib/briefs/brief-types";
 import { stixId } from "./ids";
 import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileQuestion } from "./schemas";
-import { ANALYTIC_CONFIDENCE, LIKELIHOOD, getTlp, tlpMarkingDefinition, type AnalyticConfidence, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
+import {
+  ANALYTIC_CONFIDENCE,
+  LIKELIHOOD,
+  getTlp,
+  tlpMarkingDefinition,
+  type AnalyticConfidence,
+  type InformationCredibility,
+  type LikelihoodKey,
+  type TlpKey,
+} from "@/lib/standards/scales";
 import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confidence";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
@@ -24,7 +33,11 @@ export type StixCaseData = {
   entities: CasefileCase["entities"];
   claimLinks: CasefileCase["claimLinks"];
   claims: (CasefileClaim & { grade: string; createdAt: string; updatedAt: string })[];
-  questions: (CasefileQuestion & { createdAt: string; updatedAt: string; hypothesisTimes: Record<string, { createdAt: string; updatedAt: string }> })[];
+  questions: (CasefileQuestion & {
+    createdAt: string;
+    updatedAt: string;
+    hypothesisTimes: Record<string, { createdAt: string; updatedAt: string }>;
+  })[];
 };
 
 import { campaignName, producerIdentityId, type StixBundle, type StixObject } from "./render-stix";
@@ -43,9 +56,14 @@ const ENTITY_SDO: Record<string, { type: string; extra?: Record<string, unknown>
 };
 
 const later = (a: string, b: string) => (b > a ? b : a);
-const label = <T extends { key: string; label: string }>(rows: readonly T[], k: string | null) => (k ? rows.find((r) => r.key === k)?.label ?? k : null);
+const label = <T extends { key: string; label: string }>(rows: readonly T[], k: string | null) =>
+  k ? (rows.find((r) => r.key === k)?.label ?? k) : null;
 
-export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundleId = `bundle--${randomUUID()}` }: { bundleId?: string } = {}): StixBundle {
+export function renderCaseArchive(
+  model: BriefModel,
+  data: StixCaseData,
+  { bundleId = `bundle--${randomUUID()}` }: { bundleId?: string } = {},
+): StixBundle {
   const tlpKey = model.case.tlp as TlpKey;
   const marking = tlpMarkingDefinition(tlpKey);
   const reportId = stixId("report", data.caseId);
@@ -66,8 +84,14 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
   };
 
   const identity: StixObject = {
-    type: "identity", spec_version: "2.1", id: PRODUCER_IDENTITY_ID, created: PRODUCER_CREATED, modified: PRODUCER_CREATED,
-    name: model.producer.name, identity_class: "organization", object_marking_refs: [marking.id],
+    type: "identity",
+    spec_version: "2.1",
+    id: PRODUCER_IDENTITY_ID,
+    created: PRODUCER_CREATED,
+    modified: PRODUCER_CREATED,
+    name: model.producer.name,
+    identity_class: "organization",
+    object_marking_refs: [marking.id],
   };
 
   // Entities that STIX can express become SDOs; every entity also travels in x_casefile_case.
@@ -78,8 +102,14 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
     const id = stixId(kind.type, e.key);
     entitySdo.set(e.key, id);
     objects.push({
-      type: kind.type, id, ...common, created: data.createdAt, modified: data.createdAt,
-      name: e.name, ...(e.description ? { description: e.description } : {}), ...(e.aliases.length && kind.type !== "identity" ? { aliases: e.aliases } : {}),
+      type: kind.type,
+      id,
+      ...common,
+      created: data.createdAt,
+      modified: data.createdAt,
+      name: e.name,
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.aliases.length && kind.type !== "identity" ? { aliases: e.aliases } : {}),
       ...kind.extra,
     });
   }
@@ -93,8 +123,13 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
     // Every hypothesis, alternatives and rejected ones included, travels with its question.
     const { createdAt, updatedAt, hypothesisTimes, ...question } = q;
     objects.push({
-      type: "campaign", id: campaignId, ...common, created: createdAt, modified: later(createdAt, updatedAt),
-      name: campaignName(q.question), description: q.question,
+      type: "campaign",
+      id: campaignId,
+      ...common,
+      created: createdAt,
+      modified: later(createdAt, updatedAt),
+      name: campaignName(q.question),
+      description: q.question,
       x_casefile_question: question,
     });
     for (const h of q.hypotheses) {
@@ -113,8 +148,14 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
         // STANDARDS.md §4) because that is what "attributed-to" asserts; the analytic confidence is a
         // separate axis (ICD 203) and goes in the judgment's note and x_casefile_analytic_confidence.
         objects.push({
-          type: "relationship", id: relId, ...common, created, modified,
-          relationship_type: "attributed-to", source_ref: campaignId, target_ref: actorSdo,
+          type: "relationship",
+          id: relId,
+          ...common,
+          created,
+          modified,
+          relationship_type: "attributed-to",
+          source_ref: campaignId,
+          target_ref: actorSdo,
           description: j.estimative,
           ...(h.likelihood ? { confidence: likelihoodToStix(h.likelihood as LikelihoodKey) } : {}),
           ...(h.confidence ? { x_casefile_analytic_confidence: h.confidence } : {}),
@@ -125,9 +166,22 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
         `analytic confidence: ${label(ANALYTIC_CONFIDENCE, h.confidence) ?? "not graded"}`,
       ].join("; ");
       objects.push({
-        type: "note", id: stixId("note", "judgment", h.key), ...common, created, modified,
+        type: "note",
+        id: stixId("note", "judgment", h.key),
+        ...common,
+        created,
+        modified,
         abstract: `Key judgment: ${j.title}`,
-        content: [j.estimative, grade, j.rationale, j.approvedBy ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).` : "Not approved."].filter(Boolean).join("\n\n"),
+        content: [
+          j.estimative,
+          grade,
+          j.rationale,
+          j.approvedBy
+            ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).`
+            : "Not approved.",
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
         ...(j.approvedBy ? { authors: [j.approvedBy] } : {}),
         object_refs: [target],
         ...(h.confidence ? { x_casefile_analytic_confidence: h.confidence as AnalyticConfidence } : {}),
@@ -136,9 +190,18 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
     const alternatives = q.hypotheses.filter((h) => !keyJudgments.has(h.key));
     if (alternatives.length) {
       objects.push({
-        type: "note", id: stixId("note", "alternatives", q.key), ...common, created: createdAt, modified: later(createdAt, updatedAt),
+        type: "note",
+        id: stixId("note", "alternatives", q.key),
+        ...common,
+        created: createdAt,
+        modified: later(createdAt, updatedAt),
         abstract: "Alternatives considered",
-        content: alternatives.map((h) => `${h.title} — ${h.disposition === "rejected" ? `rejected: ${h.rejectedReason ?? ""}` : [label(LIKELIHOOD, h.likelihood), h.confidence ? `${label(ANALYTIC_CONFIDENCE, h.confidence)?.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"}`).join("\n"),
+        content: alternatives
+          .map(
+            (h) =>
+              `${h.title} — ${h.disposition === "rejected" ? `rejected: ${h.rejectedReason ?? ""}` : [label(LIKELIHOOD, h.likelihood), h.confidence ? `${label(ANALYTIC_CONFIDENCE, h.confidence)?.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"}`,
+          )
+          .join("\n"),
         object_refs: [campaignId],
       });
     }
@@ -149,8 +212,15 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
     const ref = relationshipOf.get(d.hypothesisId) ?? (q ? campaignOf.get(q.key) : undefined);
     if (!ref) continue;
     objects.push({
-      type: "opinion", id: stixId("opinion", d.hypothesisId, String(i), d.at), ...common, created: d.at, modified: d.at,
-      opinion: "disagree", explanation: `On “${d.hypothesisTitle}”: ${d.body}`, authors: [d.author], object_refs: [ref],
+      type: "opinion",
+      id: stixId("opinion", d.hypothesisId, String(i), d.at),
+      ...common,
+      created: d.at,
+      modified: d.at,
+      opinion: "disagree",
+      explanation: `On “${d.hypothesisTitle}”: ${d.body}`,
+      authors: [d.author],
+      object_refs: [ref],
     });
   }
 
@@ -159,9 +229,19 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
     const refs = [...new Set(c.entityKeys.map((k) => entitySdo.get(k)).filter((x): x is string => !!x))];
     const confidence = credibilityToStix(c.credibility as InformationCredibility);
     objects.push({
-      type: "note", id: stixId("note", "claim", c.key), ...common, created: createdAt, modified: later(createdAt, updatedAt),
+      type: "note",
+      id: stixId("note", "claim", c.key),
+      ...common,
+      created: createdAt,
+      modified: later(createdAt, updatedAt),
       abstract: `${grade} · ${c.kind} · ${c.claimant}`,
-      content: [c.statement, ...c.excerpts.map((e) => `“${e.exact}”`), c.sourceConfidence ? `The source's own stated confidence: “${c.sourceConfidence}” (quoted; not our assessment).` : ""].filter(Boolean).join("\n\n"),
+      content: [
+        c.statement,
+        ...c.excerpts.map((e) => `“${e.exact}”`),
+        c.sourceConfidence ? `The source's own stated confidence: “${c.sourceConfidence}” (quoted; not our assessment).` : "",
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
       object_refs: refs.length ? refs : [reportId],
       external_references: [...new Set(c.excerpts.map((e) => e.documentKey))].map(docReference),
       ...(confidence === undefined ? {} : { confidence }),
@@ -170,12 +250,26 @@ export function renderCaseArchive(model: BriefModel, data: StixCaseData, { bundl
   }
 
   const casefile: CasefileCase = {
-    format: CASEFILE_FORMAT, title: model.case.title, summary: data.summary, tlp: tlpKey as CasefileCase["tlp"], status: model.case.status as CasefileCase["status"],
-    sources: data.sources, documents: data.documents, entities: data.entities, claimLinks: data.claimLinks,
+    format: CASEFILE_FORMAT,
+    title: model.case.title,
+    summary: data.summary,
+    tlp: tlpKey as CasefileCase["tlp"],
+    status: model.case.status as CasefileCase["status"],
+    sources: data.sources,
+    documents: data.documents,
+    entities: data.entities,
+    claimLinks: data.claimLinks,
   };
   const report: StixObject = {
-    type: "report", id: reportId, ...common, created: data.createdAt, modified: later(data.createdAt, model.generatedAt),
-    name: model.case.title, description: model.bluf || "No summary yet.", published: model.generatedAt, report_types: ["threat-actor"],
+    type: "report",
+    id: reportId,
+    ...common,
+    created: data.createdAt,
+    modified: later(data.createdAt, model.generatedAt),
+    name: model.case.title,
+    description: model.bluf || "No summary yet.",
+    published: model.generatedAt,
+    report_types: ["threat-actor"],
     object_refs: [PRODUCER_IDENTITY_ID, ...objects.map((o) => o.id)],
     ...(data.documents.length ? { external_references: data.documents.map((d) => docReference(d.key)) } : {}),
     x_casefile_case: casefile,
@@ -189,28 +283,67 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
   const c = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, summary: true, createdAt: true } });
   const [sources, documents, entities, claims, links, questions] = await Promise.all([
     db.source.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
-    db.document.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { blob: { select: { bytes: true } } } }),
+    db.document.findMany({
+      where: { caseId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { blob: { select: { bytes: true } } },
+    }),
     db.entity.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.claim.findMany({
-      where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { excerpts: { orderBy: { position: "asc" }, include: { document: { select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } } } } }, entities: { select: { entityId: true } } },
+      where: { caseId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: {
+        excerpts: {
+          orderBy: { position: "asc" },
+          include: {
+            document: {
+              select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } },
+            },
+          },
+        },
+        entities: { select: { entityId: true } },
+      },
     }),
     db.claimLink.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
-    db.attributionQuestion.findMany({ where: { caseId }, orderBy: { createdAt: "asc" }, include: { hypotheses: { orderBy: { createdAt: "asc" } } } }),
+    db.attributionQuestion.findMany({
+      where: { caseId },
+      orderBy: { createdAt: "asc" },
+      include: { hypotheses: { orderBy: { createdAt: "asc" } } },
+    }),
   ]);
   return {
     caseId: c.id,
     createdAt: c.createdAt.toISOString(),
     summary: c.summary,
-    sources: sources.map((s) => ({ key: s.id, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale, url: s.url })),
+    sources: sources.map((s) => ({
+      key: s.id,
+      name: s.name,
+      kind: s.kind,
+      reliability: s.reliability,
+      rationale: s.rationale,
+      url: s.url,
+    })),
     documents: documents.map((d) => {
       const original = Buffer.from(d.blob.bytes);
       return {
-        key: d.id, title: d.title, url: d.url, publisher: d.publisher, author: d.author, publishedAt: d.publishedAt?.toISOString() ?? null, retrievedAt: d.retrievedAt.toISOString(),
-        kind: d.kind, originalName: d.originalName, mimeType: d.mimeType, sha256: d.sha256, textSha256: d.textSha256, text: d.text,
+        key: d.id,
+        title: d.title,
+        url: d.url,
+        publisher: d.publisher,
+        author: d.author,
+        publishedAt: d.publishedAt?.toISOString() ?? null,
+        retrievedAt: d.retrievedAt.toISOString(),
+        kind: d.kind,
+        originalName: d.originalName,
+        mimeType: d.mimeType,
+        sha256: d.sha256,
+        textSha256: d.textSha256,
+        text: d.text,
         // The original travels only when it is not just the text: an import can then prove both hashes.
         originalBase64: original.equals(Buffer.from(d.text, "utf8")) ? null : original.toString("base64"),
-        sourceKey: d.sourceId, reliabilityOverride: d.reliabilityOverride, overrideReason: d.overrideReason,
+        sourceKey: d.sourceId,
+        reliabilityOverride: d.reliabilityOverride,
+        overrideReason: d.overrideReason,
       };
     }),
     entities: entities.map((e) => ({ key: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description })),
@@ -219,19 +352,40 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
       // The stated rule (lib/claims/reliability.ts): the best counted grade, never the first quote's.
       const reliability = claimReliability(cl.excerpts);
       return {
-        key: cl.id, statement: cl.statement, claimant: cl.claimant, kind: cl.kind, credibility: cl.credibility, sourceConfidence: cl.sourceConfidence, status: cl.status,
+        key: cl.id,
+        statement: cl.statement,
+        claimant: cl.claimant,
+        kind: cl.kind,
+        credibility: cl.credibility,
+        sourceConfidence: cl.sourceConfidence,
+        status: cl.status,
         entityKeys: cl.entities.map((e) => e.entityId),
         excerpts: cl.excerpts.map((e) => ({ documentKey: e.documentId, exact: e.exact, start: e.start, end: e.end })),
-        grade: `${reliability}${cl.credibility}`, createdAt: cl.createdAt.toISOString(), updatedAt: cl.updatedAt.toISOString(),
+        grade: `${reliability}${cl.credibility}`,
+        createdAt: cl.createdAt.toISOString(),
+        updatedAt: cl.updatedAt.toISOString(),
       };
     }),
     questions: questions.map((q) => ({
-      key: q.id, question: q.question, conclusion: q.conclusion, createdAt: q.createdAt.toISOString(), updatedAt: q.updatedAt.toISOString(),
+      key: q.id,
+      question: q.question,
+      conclusion: q.conclusion,
+      createdAt: q.createdAt.toISOString(),
+      updatedAt: q.updatedAt.toISOString(),
       hypotheses: q.hypotheses.map((h) => ({
-        key: h.id, title: h.title, description: h.description, actorKey: h.actorEntityId, likelihood: h.likelihood, confidence: h.confidence,
-        rationale: h.rationale, disposition: h.disposition, rejectedReason: h.rejectedReason,
+        key: h.id,
+        title: h.title,
+        description: h.description,
+        actorKey: h.actorEntityId,
+        likelihood: h.likelihood,
+        confidence: h.confidence,
+        rationale: h.rationale,
+        disposition: h.disposition,
+        rejectedReason: h.rejectedReason,
       })),
-      hypothesisTimes: Object.fromEntries(q.hypotheses.map((h) => [h.id, { createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString() }])),
+      hypothesisTimes: Object.fromEntries(
+        q.hypotheses.map((h) => [h.id, { createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString() }]),
+      ),
     })),
   };
 }

@@ -26,9 +26,19 @@ import { hypothesisContent } from "@/lib/attribution/content-hash";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
 import { TLP, mostRestrictiveTlp, tlpForStixMarking, type TlpKey } from "@/lib/standards/scales";
 import {
-  CasefileCaseSchema, CasefileClaimSchema, CasefileQuestionSchema, MAX_ANY_STRING, MAX_BUNDLE_BYTES, MAX_JSON_DEPTH,
-  StixBundleSchema, StixNamedSchema, StixObjectSchema, StixReportSchema,
-  type CasefileCase, type CasefileClaim, type CasefileQuestion,
+  CasefileCaseSchema,
+  CasefileClaimSchema,
+  CasefileQuestionSchema,
+  MAX_ANY_STRING,
+  MAX_BUNDLE_BYTES,
+  MAX_JSON_DEPTH,
+  StixBundleSchema,
+  StixNamedSchema,
+  StixObjectSchema,
+  StixReportSchema,
+  type CasefileCase,
+  type CasefileClaim,
+  type CasefileQuestion,
 } from "./schemas";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -72,14 +82,18 @@ class Refusal {
   throwIfAny(summary: string) {
     if (this.issues.length) {
       const first = this.issues[0];
-      throw new InvalidError(`${summary} ${first.path}: ${first.message}${this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem${this.issues.length > 2 ? "s" : ""})` : ""}`, this.issues);
+      throw new InvalidError(
+        `${summary} ${first.path}: ${first.message}${this.issues.length > 1 ? ` (and ${this.issues.length - 1} more problem${this.issues.length > 2 ? "s" : ""})` : ""}`,
+        this.issues,
+      );
     }
   }
 }
 
 /** JSON.parse that refuses prototype keys, then a depth and string-length walk without recursion. */
 export function parseUntrustedJson(raw: string): unknown {
-  if (Buffer.byteLength(raw, "utf8") > MAX_BUNDLE_BYTES) throw new TooLargeError(`The bundle is larger than ${MAX_BUNDLE_BYTES / 1048576} MB.`);
+  if (Buffer.byteLength(raw, "utf8") > MAX_BUNDLE_BYTES)
+    throw new TooLargeError(`The bundle is larger than ${MAX_BUNDLE_BYTES / 1048576} MB.`);
   let forbidden: string | null = null;
   let value: unknown;
   try {
@@ -88,14 +102,26 @@ export function parseUntrustedJson(raw: string): unknown {
       return v;
     });
   } catch (err) {
-    throw new InvalidError(`The file is not valid JSON (${err instanceof Error ? err.message.slice(0, 200) : "parse error"}).`, [{ path: "bundle", message: "not valid JSON" }]);
+    throw new InvalidError(`The file is not valid JSON (${err instanceof Error ? err.message.slice(0, 200) : "parse error"}).`, [
+      { path: "bundle", message: "not valid JSON" },
+    ]);
   }
-  if (forbidden) throw new InvalidError(`The bundle contains the key "${forbidden}", which is refused.`, [{ path: "bundle", message: `forbidden key ${forbidden}` }]);
+  if (forbidden)
+    throw new InvalidError(`The bundle contains the key "${forbidden}", which is refused.`, [
+      { path: "bundle", message: `forbidden key ${forbidden}` },
+    ]);
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (depth > MAX_JSON_DEPTH) throw new InvalidError(`The bundle is nested more than ${MAX_JSON_DEPTH} levels deep.`, [{ path: "bundle", message: "nested too deeply" }]);
-    if (typeof node === "string" && node.length > MAX_ANY_STRING) throw new InvalidError(`The bundle holds a string of ${node.length.toLocaleString("en")} characters; the limit is ${MAX_ANY_STRING.toLocaleString("en")}.`, [{ path: "bundle", message: "string too long" }]);
+    if (depth > MAX_JSON_DEPTH)
+      throw new InvalidError(`The bundle is nested more than ${MAX_JSON_DEPTH} levels deep.`, [
+        { path: "bundle", message: "nested too deeply" },
+      ]);
+    if (typeof node === "string" && node.length > MAX_ANY_STRING)
+      throw new InvalidError(
+        `The bundle holds a string of ${node.length.toLocaleString("en")} characters; the limit is ${MAX_ANY_STRING.toLocaleString("en")}.`,
+        [{ path: "bundle", message: "string too long" }],
+      );
     if (node && typeof node === "object") for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
   return value;
@@ -130,7 +156,8 @@ export function planStixImport(raw: string): Plan {
   bundle.objects.forEach((o, i) => {
     const res = StixObjectSchema.safeParse(o);
     if (!res.success) return r.zod(`objects.${i}`, res.error);
-    if (indexOf.has(res.data.id)) return r.add(`objects.${i}.id`, `${res.data.id} appears twice in the bundle; import one version of each object`);
+    if (indexOf.has(res.data.id))
+      return r.add(`objects.${i}.id`, `${res.data.id} appears twice in the bundle; import one version of each object`);
     if (res.data.created && res.data.modified && res.data.modified < res.data.created) r.add(`objects.${i}.modified`, "is before created");
     indexOf.set(res.data.id, i);
     objects.push(res.data as RawObject);
@@ -147,7 +174,9 @@ export function planStixImport(raw: string): Plan {
   const reports = objects.filter((o) => o.type === "report");
   if (reports.length !== 1) {
     throw new InvalidError(
-      reports.length ? `The bundle holds ${reports.length} reports; import one report at a time.` : "The bundle holds no report: an import needs a report and its objects.",
+      reports.length
+        ? `The bundle holds ${reports.length} reports; import one report at a time.`
+        : "The bundle holds no report: an import needs a report and its objects.",
       [{ path: "bundle.objects", message: reports.length ? "more than one report" : "no report" }],
     );
   }
@@ -165,41 +194,101 @@ export function planStixImport(raw: string): Plan {
     .filter((t): t is TlpKey => !!t);
   const base = { bundleId: bundle.id, bundleSha256: sha256(Buffer.from(raw, "utf8")) };
 
-  if (report.data!.x_casefile_case !== undefined) return planCasefile({ r, objects, indexOf, reportIndex, report: report.data!, markingTlps, base });
+  if (report.data!.x_casefile_case !== undefined)
+    return planCasefile({ r, objects, indexOf, reportIndex, report: report.data!, markingTlps, base });
 
   // A third-party report: the case, its named actors and things, and the bundle itself as evidence.
-  if (raw.length > MAX_TEXT_CHARS) throw new TooLargeError(`A bundle without Casefile data is kept whole as a document, which holds at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters.`);
+  if (raw.length > MAX_TEXT_CHARS)
+    throw new TooLargeError(
+      `A bundle without Casefile data is kept whole as a document, which holds at most ${MAX_TEXT_CHARS.toLocaleString("en")} characters.`,
+    );
   const producer = typeof report.data!.created_by_ref === "string" ? report.data!.created_by_ref : null;
   const entities: CasefileCase["entities"] = [];
   const names = new Set<string>();
   objects.forEach((o, i) => {
-    const kind = o.type === "threat-actor" ? "threat_actor" : o.type === "intrusion-set" ? "intrusion_set" : o.type === "malware" || o.type === "infrastructure" || o.type === "location" ? o.type
-      : o.type === "identity" && o.id !== producer ? (o.identity_class === "individual" ? "person" : "organization") : null;
+    const kind =
+      o.type === "threat-actor"
+        ? "threat_actor"
+        : o.type === "intrusion-set"
+          ? "intrusion_set"
+          : o.type === "malware" || o.type === "infrastructure" || o.type === "location"
+            ? o.type
+            : o.type === "identity" && o.id !== producer
+              ? o.identity_class === "individual"
+                ? "person"
+                : "organization"
+              : null;
     if (!kind) return;
     const named = StixNamedSchema.safeParse(o);
     if (!named.success) return r.zod(`objects.${i}`, named.error);
     if (names.has(named.data.name)) return; // one entity per name; a second object of the same name adds nothing we can keep apart
     names.add(named.data.name);
-    entities.push({ key: `e${i}`, kind: kind as CasefileCase["entities"][number]["kind"], name: named.data.name, aliases: [...new Set((named.data.aliases ?? []).filter((a) => a !== named.data.name))], description: named.data.description ?? "" });
+    entities.push({
+      key: `e${i}`,
+      kind: kind as CasefileCase["entities"][number]["kind"],
+      name: named.data.name,
+      aliases: [...new Set((named.data.aliases ?? []).filter((a) => a !== named.data.name))],
+      description: named.data.description ?? "",
+    });
   });
   r.throwIfAny("The bundle has invalid objects:");
   const description = (report.data!.description ?? "").trim();
   const original = Buffer.from(raw, "utf8");
   return {
-    ...base, mode: "stix",
-    case: { title: report.data!.name, summary: description.length > 4000 ? `${description.slice(0, 3990)}…` : description, tlp: mostRestrictiveTlp(markingTlps) ?? "AMBER", status: "active" },
-    sources: [], entities, claims: [], claimLinks: [], questions: [],
-    documents: [{
-      key: "bundle", title: `STIX bundle: ${report.data!.name}`.slice(0, 300), url: null, publisher: null, author: null, publishedAt: typeof report.data!.published === "string" ? report.data!.published : null,
-      retrievedAt: new Date().toISOString(), kind: "upload", originalName: `${bundle.id}.json`, mimeType: "application/stix+json", sha256: sha256(original), textSha256: sha256(raw),
-      text: raw, originalBase64: null, sourceKey: null, reliabilityOverride: null, overrideReason: null, original,
-    }],
+    ...base,
+    mode: "stix",
+    case: {
+      title: report.data!.name,
+      summary: description.length > 4000 ? `${description.slice(0, 3990)}…` : description,
+      tlp: mostRestrictiveTlp(markingTlps) ?? "AMBER",
+      status: "active",
+    },
+    sources: [],
+    entities,
+    claims: [],
+    claimLinks: [],
+    questions: [],
+    documents: [
+      {
+        key: "bundle",
+        title: `STIX bundle: ${report.data!.name}`.slice(0, 300),
+        url: null,
+        publisher: null,
+        author: null,
+        publishedAt: typeof report.data!.published === "string" ? report.data!.published : null,
+        retrievedAt: new Date().toISOString(),
+        kind: "upload",
+        originalName: `${bundle.id}.json`,
+        mimeType: "application/stix+json",
+        sha256: sha256(original),
+        textSha256: sha256(raw),
+        text: raw,
+        originalBase64: null,
+        sourceKey: null,
+        reliabilityOverride: null,
+        overrideReason: null,
+        original,
+      },
+    ],
   };
 }
 
-function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, base }: {
-  r: Refusal; objects: RawObject[]; indexOf: Map<string, number>; reportIndex: number; report: { x_casefile_case?: unknown; external_references?: unknown };
-  markingTlps: TlpKey[]; base: { bundleId: string; bundleSha256: string };
+function planCasefile({
+  r,
+  objects,
+  indexOf,
+  reportIndex,
+  report,
+  markingTlps,
+  base,
+}: {
+  r: Refusal;
+  objects: RawObject[];
+  indexOf: Map<string, number>;
+  reportIndex: number;
+  report: { x_casefile_case?: unknown; external_references?: unknown };
+  markingTlps: TlpKey[];
+  base: { bundleId: string; bundleSha256: string };
 }): Plan {
   const at = `objects.${reportIndex}.x_casefile_case`;
   const cf = CasefileCaseSchema.safeParse(report.x_casefile_case);
@@ -241,7 +330,12 @@ function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, b
   const docKeys = unique(data.documents, (d) => d.key, `${at}.documents`, "document key");
   const claimKeys = unique(claims, (c) => c.key, "claims", "claim key");
   unique(questions, (q) => q.key, "questions", "question key");
-  unique(questions.flatMap((q) => q.hypotheses), (h) => h.key, "hypotheses", "hypothesis key");
+  unique(
+    questions.flatMap((q) => q.hypotheses),
+    (h) => h.key,
+    "hypotheses",
+    "hypothesis key",
+  );
 
   // The chain of evidence: each document's text and original must hash to what the export says, and
   // the report's external references must list that hash.
@@ -254,13 +348,23 @@ function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, b
   const documents: Plan["documents"] = [];
   data.documents.forEach((d, i) => {
     const p = `${at}.documents.${i}`;
-    if (sha256(d.text) !== d.textSha256) return r.add(`${p}.text`, `the text of “${d.title}” does not match its SHA-256 ${d.textSha256}; the document was altered after export`);
+    if (sha256(d.text) !== d.textSha256)
+      return r.add(
+        `${p}.text`,
+        `the text of “${d.title}” does not match its SHA-256 ${d.textSha256}; the document was altered after export`,
+      );
     const original = d.originalBase64 === null ? Buffer.from(d.text, "utf8") : Buffer.from(d.originalBase64, "base64");
-    if (original.length > MAX_UPLOAD_BYTES) return r.add(`${p}.originalBase64`, `the original is larger than ${MAX_UPLOAD_BYTES / 1048576} MB`);
-    if (sha256(original) !== d.sha256) return r.add(`${p}.sha256`, `the original of “${d.title}” does not match its SHA-256 ${d.sha256}; the document was altered after export`);
+    if (original.length > MAX_UPLOAD_BYTES)
+      return r.add(`${p}.originalBase64`, `the original is larger than ${MAX_UPLOAD_BYTES / 1048576} MB`);
+    if (sha256(original) !== d.sha256)
+      return r.add(
+        `${p}.sha256`,
+        `the original of “${d.title}” does not match its SHA-256 ${d.sha256}; the document was altered after export`,
+      );
     if (!referenced.has(d.sha256)) r.add(`${p}.sha256`, `the report's external references do not list “${d.title}” (SHA-256 ${d.sha256})`);
     if (d.sourceKey && !sourceKeys.has(d.sourceKey)) r.add(`${p}.sourceKey`, "refers to a source that is not in the bundle");
-    if (d.reliabilityOverride && !d.overrideReason?.trim()) r.add(`${p}.overrideReason`, "overriding the source's reliability needs a reason");
+    if (d.reliabilityOverride && !d.overrideReason?.trim())
+      r.add(`${p}.overrideReason`, "overriding the source's reliability needs a reason");
     documents.push({ ...d, original });
   });
   const textOf = new Map(documents.map((d) => [d.key, d.text]));
@@ -272,9 +376,20 @@ function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, b
     const excerpts: Plan["claims"][number]["excerpts"] = [];
     c.excerpts.forEach((e, j) => {
       const text = textOf.get(e.documentKey);
-      if (!text) return r.add(`${p}.excerpts.${j}.documentKey`, docKeys.has(e.documentKey) ? "refers to a document that failed its checks" : "refers to a document that is not in the bundle");
+      if (!text)
+        return r.add(
+          `${p}.excerpts.${j}.documentKey`,
+          docKeys.has(e.documentKey) ? "refers to a document that failed its checks" : "refers to a document that is not in the bundle",
+        );
       try {
-        excerpts.push({ ...anchorExcerpt({ text, excerpt: { documentId: e.documentKey, exact: e.exact, start: e.start, end: e.end }, path: `${p}.excerpts.${j}` }), documentKey: e.documentKey });
+        excerpts.push({
+          ...anchorExcerpt({
+            text,
+            excerpt: { documentId: e.documentKey, exact: e.exact, start: e.start, end: e.end },
+            path: `${p}.excerpts.${j}`,
+          }),
+          documentKey: e.documentKey,
+        });
       } catch (err) {
         if (err instanceof InvalidError) for (const issue of err.issues ?? []) r.add(issue.path, issue.message);
         else throw err;
@@ -291,16 +406,30 @@ function planCasefile({ r, objects, indexOf, reportIndex, report, markingTlps, b
     if (linkSeen.has(k)) r.add(p, "repeats a link");
     linkSeen.add(k);
   });
-  questions.forEach((q, qi) => q.hypotheses.forEach((h, hi) => {
-    if (h.actorKey && !entityKeys.has(h.actorKey)) r.add(`questions.${qi}.hypotheses.${hi}.actorKey`, "refers to an entity that is not in the bundle");
-  }));
+  questions.forEach((q, qi) =>
+    q.hypotheses.forEach((h, hi) => {
+      if (h.actorKey && !entityKeys.has(h.actorKey))
+        r.add(`questions.${qi}.hypotheses.${hi}.actorKey`, "refers to an entity that is not in the bundle");
+    }),
+  );
   r.throwIfAny("The Casefile data in the bundle is inconsistent:");
 
   return {
-    ...base, mode: "casefile",
+    ...base,
+    mode: "casefile",
     // What the bundle is marked with governs; if its Casefile data says stricter, the stricter holds.
-    case: { title: data.title, summary: data.summary, tlp: mostRestrictiveTlp([...markingTlps, data.tlp]) ?? data.tlp, status: data.status },
-    sources: data.sources, documents, entities: data.entities, claims: planned, claimLinks: data.claimLinks, questions,
+    case: {
+      title: data.title,
+      summary: data.summary,
+      tlp: mostRestrictiveTlp([...markingTlps, data.tlp]) ?? data.tlp,
+      status: data.status,
+    },
+    sources: data.sources,
+    documents,
+    entities: data.entities,
+    claims: planned,
+    claimLinks: data.claimLinks,
+    questions,
   };
 }
 
@@ -315,9 +444,15 @@ export async function importStixBundle({ ctx, raw }: { ctx: Ctx; raw: string }) 
 }
 
 async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Plan; reason: string }) {
-  const audit = (action: string, caseId: string, targetType: string, targetId: string, after: unknown) => recordAudit({ tx, ctx, action, caseId, targetType, targetId, after, reason });
+  const audit = (action: string, caseId: string, targetType: string, targetId: string, after: unknown) =>
+    recordAudit({ tx, ctx, action, caseId, targetType, targetId, after, reason });
   const created = await tx.case.create({
-    data: { ...plan.case, slug: slugify(plan.case.title), createdById: ctx.actor.id, members: { create: { userId: ctx.actor.id, role: "owner" } } },
+    data: {
+      ...plan.case,
+      slug: slugify(plan.case.title),
+      createdById: ctx.actor.id,
+      members: { create: { userId: ctx.actor.id, role: "owner" } },
+    },
   });
   const caseId = created.id;
   await audit("case.create", caseId, "case", caseId, created);
@@ -325,7 +460,17 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
 
   const sourceId = new Map<string, string>();
   for (const s of plan.sources) {
-    const row = await tx.source.create({ data: { caseId, name: s.name, kind: s.kind, reliability: s.reliability, rationale: s.rationale, url: s.url, createdById: ctx.actor.id } });
+    const row = await tx.source.create({
+      data: {
+        caseId,
+        name: s.name,
+        kind: s.kind,
+        reliability: s.reliability,
+        rationale: s.rationale,
+        url: s.url,
+        createdById: ctx.actor.id,
+      },
+    });
     sourceId.set(s.key, row.id);
     await audit("source.create", caseId, "source", row.id, row);
   }
@@ -337,9 +482,24 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     // original capture, so the evidence chain continues; the audit event records that it came by import.
     const row = await tx.document.create({
       data: {
-        caseId, title: d.title, url: d.url, publisher: d.publisher, author: d.author, publishedAt: d.publishedAt ? new Date(d.publishedAt) : null, retrievedAt: new Date(d.retrievedAt),
-        kind: d.kind, originalName: d.originalName, mimeType: d.mimeType, text: d.text, sha256: d.sha256, textSha256: d.textSha256, sizeBytes: d.original.length, addedById: ctx.actor.id,
-        sourceId: d.sourceKey ? sourceId.get(d.sourceKey) : null, reliabilityOverride: d.reliabilityOverride, overrideReason: d.reliabilityOverride ? d.overrideReason : null,
+        caseId,
+        title: d.title,
+        url: d.url,
+        publisher: d.publisher,
+        author: d.author,
+        publishedAt: d.publishedAt ? new Date(d.publishedAt) : null,
+        retrievedAt: new Date(d.retrievedAt),
+        kind: d.kind,
+        originalName: d.originalName,
+        mimeType: d.mimeType,
+        text: d.text,
+        sha256: d.sha256,
+        textSha256: d.textSha256,
+        sizeBytes: d.original.length,
+        addedById: ctx.actor.id,
+        sourceId: d.sourceKey ? sourceId.get(d.sourceKey) : null,
+        reliabilityOverride: d.reliabilityOverride,
+        overrideReason: d.reliabilityOverride ? d.overrideReason : null,
       },
     });
     documentId.set(d.key, row.id);
@@ -348,7 +508,15 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
   }
   const entityId = new Map<string, string>();
   for (const e of plan.entities) {
-    const row = await tx.entity.create({ data: { caseId, kind: e.kind, name: e.name, aliases: [...new Set(e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase()))], description: e.description } });
+    const row = await tx.entity.create({
+      data: {
+        caseId,
+        kind: e.kind,
+        name: e.name,
+        aliases: [...new Set(e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase()))],
+        description: e.description,
+      },
+    });
     entityId.set(e.key, row.id);
     await audit("entity.create", caseId, "entity", row.id, row);
   }
@@ -356,8 +524,21 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
   for (const c of plan.claims) {
     const row = await tx.claim.create({
       data: {
-        caseId, statement: c.statement, claimant: c.claimant, kind: c.kind, credibility: c.credibility, sourceConfidence: c.sourceConfidence, status: c.status, createdById: ctx.actor.id,
-        excerpts: { create: c.excerpts.map(({ documentKey, documentId: _k, ...e }, position) => ({ ...e, documentId: documentId.get(documentKey)!, position })) },
+        caseId,
+        statement: c.statement,
+        claimant: c.claimant,
+        kind: c.kind,
+        credibility: c.credibility,
+        sourceConfidence: c.sourceConfidence,
+        status: c.status,
+        createdById: ctx.actor.id,
+        excerpts: {
+          create: c.excerpts.map(({ documentKey, documentId: _k, ...e }, position) => ({
+            ...e,
+            documentId: documentId.get(documentKey)!,
+            position,
+          })),
+        },
         entities: { create: c.entityKeys.map((k) => ({ entityId: entityId.get(k)! })) },
       },
     });
@@ -365,21 +546,44 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     await audit("claim.create", caseId, "claim", row.id, row);
   }
   for (const l of plan.claimLinks) {
-    const row = await tx.claimLink.create({ data: { caseId, fromClaimId: claimId.get(l.fromKey)!, toClaimId: claimId.get(l.toKey)!, kind: l.kind, note: l.note, createdById: ctx.actor.id } });
+    const row = await tx.claimLink.create({
+      data: {
+        caseId,
+        fromClaimId: claimId.get(l.fromKey)!,
+        toClaimId: claimId.get(l.toKey)!,
+        kind: l.kind,
+        note: l.note,
+        createdById: ctx.actor.id,
+      },
+    });
     await audit("claim.link", caseId, "claim", row.fromClaimId, row);
   }
   for (const q of plan.questions) {
-    const question = await tx.attributionQuestion.create({ data: { caseId, question: q.question, conclusion: q.conclusion, createdById: ctx.actor.id } });
+    const question = await tx.attributionQuestion.create({
+      data: { caseId, question: q.question, conclusion: q.conclusion, createdById: ctx.actor.id },
+    });
     await audit("question.create", caseId, "question", question.id, question);
     for (const h of q.hypotheses) {
       // A draft: the exporting team's approval covered their review, not ours.
       const row = await tx.hypothesis.create({
         data: {
-          caseId, questionId: question.id, title: h.title, description: h.description, actorEntityId: h.actorKey ? entityId.get(h.actorKey)! : null, likelihood: h.likelihood, confidence: h.confidence,
-          rationale: h.rationale, disposition: h.disposition, rejectedReason: h.disposition === "rejected" ? h.rejectedReason : null, reviewState: "draft", authorId: ctx.actor.id,
+          caseId,
+          questionId: question.id,
+          title: h.title,
+          description: h.description,
+          actorEntityId: h.actorKey ? entityId.get(h.actorKey)! : null,
+          likelihood: h.likelihood,
+          confidence: h.confidence,
+          rationale: h.rationale,
+          disposition: h.disposition,
+          rejectedReason: h.disposition === "rejected" ? h.rejectedReason : null,
+          reviewState: "draft",
+          authorId: ctx.actor.id,
         },
       });
-      await tx.hypothesisVersion.create({ data: { hypothesisId: row.id, version: 1, snapshot: hypothesisContent(row), reason, changedById: ctx.actor.id } });
+      await tx.hypothesisVersion.create({
+        data: { hypothesisId: row.id, version: 1, snapshot: hypothesisContent(row), reason, changedById: ctx.actor.id },
+      });
       await audit("hypothesis.create", caseId, "hypothesis", row.id, row);
     }
   }

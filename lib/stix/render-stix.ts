@@ -32,7 +32,10 @@ export function campaignName(question: string) {
   const stripped = question
     .trim()
     .replace(/\?+$/, "")
-    .replace(/^(who|which actors?|what actors?)\s+(carried out|conducted|was behind|were behind|is behind|are behind|did|launched|ran)\s+/i, "")
+    .replace(
+      /^(who|which actors?|what actors?)\s+(carried out|conducted|was behind|were behind|is behind|are behind|did|launched|ran)\s+/i,
+      "",
+    )
     .replace(/^the\s+/i, "");
   const nameText = stripped || question.trim();
   return (nameText.charAt(0).toUpperCase() + nameText.slice(1)).slice(0, 200);
@@ -74,12 +77,23 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
   const sourceOf = new Map(model.sources.map((s) => [s.documentId, s]));
   const docReference = (documentId: string) => {
     const d = sourceOf.get(documentId)!;
-    return { source_name: d.sourceName ?? d.publisher ?? "document", description: d.title, ...(d.url ? { url: d.url } : {}), hashes: { "SHA-256": d.sha256 } };
+    return {
+      source_name: d.sourceName ?? d.publisher ?? "document",
+      description: d.title,
+      ...(d.url ? { url: d.url } : {}),
+      hashes: { "SHA-256": d.sha256 },
+    };
   };
 
   const identity: StixObject = {
-    type: "identity", spec_version: "2.1", id: producerId, created: PRODUCER_CREATED, modified: PRODUCER_CREATED,
-    name: model.producer.name, identity_class: "organization", object_marking_refs: [marking.id],
+    type: "identity",
+    spec_version: "2.1",
+    id: producerId,
+    created: PRODUCER_CREATED,
+    modified: PRODUCER_CREATED,
+    name: model.producer.name,
+    identity_class: "organization",
+    object_marking_refs: [marking.id],
   };
 
   const sdoOf = new Map<string, string>();
@@ -91,8 +105,14 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
     sdoOf.set(e.id, id);
     if (e.role === "victim" && kind.type === "identity") victims.push(id);
     objects.push({
-      type: kind.type, id, ...common, created: e.createdAt, modified: later(e.createdAt, e.updatedAt),
-      name: e.name, ...(e.description ? { description: e.description } : {}), ...(e.aliases.length && kind.type !== "identity" ? { aliases: e.aliases } : {}),
+      type: kind.type,
+      id,
+      ...common,
+      created: e.createdAt,
+      modified: later(e.createdAt, e.updatedAt),
+      name: e.name,
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.aliases.length && kind.type !== "identity" ? { aliases: e.aliases } : {}),
       ...kind.extra,
     });
   }
@@ -104,13 +124,39 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
   for (const q of model.questions) {
     const campaignId = stixId("campaign", q.id);
     campaignOf.set(q.id, campaignId);
-    objects.push({ type: "campaign", id: campaignId, ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), name: campaignName(q.question), description: q.question });
+    objects.push({
+      type: "campaign",
+      id: campaignId,
+      ...common,
+      created: q.createdAt,
+      modified: later(q.createdAt, q.updatedAt),
+      name: campaignName(q.question),
+      description: q.question,
+    });
     for (const [i, victim] of victims.entries()) {
-      objects.push({ type: "relationship", id: stixId("relationship", "targets", q.id, String(i), victim), ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), relationship_type: "targets", source_ref: campaignId, target_ref: victim });
+      objects.push({
+        type: "relationship",
+        id: stixId("relationship", "targets", q.id, String(i), victim),
+        ...common,
+        created: q.createdAt,
+        modified: later(q.createdAt, q.updatedAt),
+        relationship_type: "targets",
+        source_ref: campaignId,
+        target_ref: victim,
+      });
     }
     // The analyst's conclusion is a note about the campaign, not the campaign's objective.
     if (q.conclusion.trim()) {
-      objects.push({ type: "note", id: stixId("note", "conclusion", q.id), ...common, created: q.createdAt, modified: later(q.createdAt, q.updatedAt), abstract: "Analytic conclusion", content: q.conclusion, object_refs: [campaignId] });
+      objects.push({
+        type: "note",
+        id: stixId("note", "conclusion", q.id),
+        ...common,
+        created: q.createdAt,
+        modified: later(q.createdAt, q.updatedAt),
+        abstract: "Analytic conclusion",
+        content: q.conclusion,
+        object_refs: [campaignId],
+      });
     }
   }
 
@@ -125,29 +171,61 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
       // One `confidence` per object: on the attribution it is the likelihood (DNI scale), because that is
       // what "attributed-to" asserts; the analytic confidence is a separate axis in its own property.
       objects.push({
-        type: "relationship", id: relId, ...common, created: j.createdAt, modified: later(j.createdAt, j.updatedAt),
-        relationship_type: "attributed-to", source_ref: campaignId, target_ref: actorSdo,
+        type: "relationship",
+        id: relId,
+        ...common,
+        created: j.createdAt,
+        modified: later(j.createdAt, j.updatedAt),
+        relationship_type: "attributed-to",
+        source_ref: campaignId,
+        target_ref: actorSdo,
         description: `${j.estimative} ${j.confidenceSentence}`,
-        confidence: likelihoodToStix(j.likelihood as LikelihoodKey), x_casefile_confidence_scale: "dni",
+        confidence: likelihoodToStix(j.likelihood as LikelihoodKey),
+        x_casefile_confidence_scale: "dni",
         ...(j.confidence ? { x_casefile_analytic_confidence: j.confidence } : {}),
       });
     }
-    const against = j.against.map((a) => `- ${claimOf.get(a.claimId)?.grade ?? ""} ${claimOf.get(a.claimId)?.statement ?? ""} (${a.detail})`);
+    const against = j.against.map(
+      (a) => `- ${claimOf.get(a.claimId)?.grade ?? ""} ${claimOf.get(a.claimId)?.statement ?? ""} (${a.detail})`,
+    );
     const list = (ids: string[]) => ids.map((id) => `- ${claimOf.get(id)?.grade ?? ""} ${claimOf.get(id)?.statement ?? ""}`);
     objects.push({
-      type: "note", id: stixId("note", "judgment", j.id), ...common, created: j.createdAt, modified: later(j.createdAt, j.updatedAt),
+      type: "note",
+      id: stixId("note", "judgment", j.id),
+      ...common,
+      created: j.createdAt,
+      modified: later(j.createdAt, j.updatedAt),
       abstract: `Key judgment: ${j.title}`,
       content: [
-        j.estimative, j.confidenceSentence, j.rationale,
-        j.supportingClaimIds.length ? `Supported by (favours this judgment over at least one live alternative):\n${list(j.supportingClaimIds).join("\n")}` : "No claim favours this judgment over a live alternative yet.",
+        j.estimative,
+        j.confidenceSentence,
+        j.rationale,
+        j.supportingClaimIds.length
+          ? `Supported by (favours this judgment over at least one live alternative):\n${list(j.supportingClaimIds).join("\n")}`
+          : "No claim favours this judgment over a live alternative yet.",
         j.nonDiagnosticClaimIds.length ? `Consistent but not diagnostic:\n${list(j.nonDiagnosticClaimIds).join("\n")}` : "",
-        j.untestedClaimIds.length ? `Consistent, not yet rated against every alternative (no diagnosticity yet):\n${list(j.untestedClaimIds).join("\n")}` : "",
+        j.untestedClaimIds.length
+          ? `Consistent, not yet rated against every alternative (no diagnosticity yet):\n${list(j.untestedClaimIds).join("\n")}`
+          : "",
         against.length ? `Evidence against:\n${against.join("\n")}` : "Evidence against: none recorded.",
-        j.approvedBy ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).` : "Not approved: no second analyst has approved this judgment.",
-        assertsAttribution(j) ? "" : "No attributed-to relationship is asserted: the judgment is not approved or is below “roughly even chance”.",
-      ].filter(Boolean).join("\n\n"),
+        j.approvedBy
+          ? `Approved by ${j.approvedBy} on ${j.approvedAt?.slice(0, 10)} (version ${j.version}, SHA-256 ${j.contentHash}).`
+          : "Not approved: no second analyst has approved this judgment.",
+        assertsAttribution(j)
+          ? ""
+          : "No attributed-to relationship is asserted: the judgment is not approved or is below “roughly even chance”.",
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
       authors: [j.author],
-      object_refs: [...new Set([about, ...[...j.supportingClaimIds, ...j.nonDiagnosticClaimIds, ...j.untestedClaimIds, ...j.against.map((a) => a.claimId)].map(claimNoteId)])],
+      object_refs: [
+        ...new Set([
+          about,
+          ...[...j.supportingClaimIds, ...j.nonDiagnosticClaimIds, ...j.untestedClaimIds, ...j.against.map((a) => a.claimId)].map(
+            claimNoteId,
+          ),
+        ]),
+      ],
       ...(j.confidence ? { x_casefile_analytic_confidence: j.confidence } : {}),
     });
   }
@@ -158,9 +236,18 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
     const q = model.questions.find((x) => x.id === questionId)!;
     const modified = alternatives.reduce((m, a) => later(m, a.updatedAt), q.createdAt);
     objects.push({
-      type: "note", id: stixId("note", "alternatives", questionId), ...common, created: q.createdAt, modified,
+      type: "note",
+      id: stixId("note", "alternatives", questionId),
+      ...common,
+      created: q.createdAt,
+      modified,
       abstract: "Alternatives considered",
-      content: alternatives.map((a) => `${a.title} — ${a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"} (${a.reviewState === "approved" ? a.reviewNote : NOT_REVIEWED})`).join("\n"),
+      content: alternatives
+        .map(
+          (a) =>
+            `${a.title} — ${a.disposition === "rejected" ? `rejected: ${a.rejectedReason ?? ""}` : [a.likelihoodLabel, a.confidenceLabel ? `${a.confidenceLabel.toLowerCase()} confidence` : null].filter(Boolean).join(", ") || "not graded"} (${a.reviewState === "approved" ? a.reviewNote : NOT_REVIEWED})`,
+        )
+        .join("\n"),
       authors: [...new Set(alternatives.map((a) => a.author))],
       object_refs: [campaignOf.get(questionId)!],
     });
@@ -168,14 +255,24 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
 
   for (const a of model.ach) {
     objects.push({
-      type: "note", id: stixId("note", "ach", a.questionId), ...common, created: model.questions.find((q) => q.id === a.questionId)!.createdAt, modified: model.questions.find((q) => q.id === a.questionId)!.updatedAt,
+      type: "note",
+      id: stixId("note", "ach", a.questionId),
+      ...common,
+      created: model.questions.find((q) => q.id === a.questionId)!.createdAt,
+      modified: model.questions.find((q) => q.id === a.questionId)!.updatedAt,
       abstract: "Analysis of competing hypotheses (summary)",
       content: [
         ...a.hypotheses.map((h) => `${h.rank}. ${h.title}: inconsistency ${h.inconsistency.toFixed(2)} over ${h.ratedCount} rated cells`),
-        a.mostDiagnostic.length ? `Most diagnostic: ${a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}` : "No claim is diagnostic yet.",
-        a.sensitivity ? `Without “${a.sensitivity.statement}”: ${a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} (${a.sensitivity.leaderChanges ? "the leader changes" : "the leader does not change"}).` : "",
+        a.mostDiagnostic.length
+          ? `Most diagnostic: ${a.mostDiagnostic.map((d) => `“${d.statement}” (${d.diagnosticity.toFixed(2)})`).join("; ")}`
+          : "No claim is diagnostic yet.",
+        a.sensitivity
+          ? `Without “${a.sensitivity.statement}”: ${a.sensitivity.ranking.map((h) => `${h.rank}. ${h.title}`).join("; ")} (${a.sensitivity.leaderChanges ? "the leader changes" : "the leader does not change"}).`
+          : "",
         a.note,
-      ].filter(Boolean).join("\n"),
+      ]
+        .filter(Boolean)
+        .join("\n"),
       object_refs: [campaignOf.get(a.questionId)!],
     });
   }
@@ -187,8 +284,15 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
     const ref = relationshipOf.get(d.hypothesisId) ?? campaignOf.get(j?.questionId ?? alt?.questionId ?? "");
     if (!ref) continue;
     objects.push({
-      type: "note", id: stixId("note", "dissent", d.id), ...common, created: d.at, modified: d.at,
-      abstract: `Dissent by ${d.author} on “${d.hypothesisTitle}”`, content: d.body, authors: [d.author], object_refs: [ref],
+      type: "note",
+      id: stixId("note", "dissent", d.id),
+      ...common,
+      created: d.at,
+      modified: d.at,
+      abstract: `Dissent by ${d.author} on “${d.hypothesisTitle}”`,
+      content: d.body,
+      authors: [d.author],
+      object_refs: [ref],
     });
   }
 
@@ -197,14 +301,20 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
     const confidence = credibilityToStix(c.credibility as InformationCredibility);
     const notes = c.footnotes.map((n) => model.footnotes[n - 1]);
     objects.push({
-      type: "note", id: claimNoteId(c.id), ...common, created: c.createdAt, modified: later(c.createdAt, c.updatedAt),
+      type: "note",
+      id: claimNoteId(c.id),
+      ...common,
+      created: c.createdAt,
+      modified: later(c.createdAt, c.updatedAt),
       abstract: `${c.grade} · ${c.kind} · ${c.claimant}`,
       content: [
         c.statement,
         ...notes.map((f) => footnoteText(f)),
         c.sourceConfidence ? `The source's own stated confidence: “${c.sourceConfidence}” (quoted; not our assessment).` : "",
         c.independenceCaveat ? `Caveat: ${c.independenceCaveat}` : "",
-      ].filter(Boolean).join("\n\n"),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
       authors: [c.createdBy],
       object_refs: refs.length ? refs : [reportId],
       external_references: [...new Set(notes.map((f) => f.documentId))].map(docReference),
@@ -213,17 +323,40 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
   }
 
   if (model.notes.length) {
-    objects.push({ type: "note", id: stixId("note", "brief-notes", model.case.id, String(model.releaseNumber)), ...common, created: model.generatedAt, modified: model.generatedAt, abstract: "Notes on this brief", content: model.notes.join("\n"), object_refs: [reportId] });
+    objects.push({
+      type: "note",
+      id: stixId("note", "brief-notes", model.case.id, String(model.releaseNumber)),
+      ...common,
+      created: model.generatedAt,
+      modified: model.generatedAt,
+      abstract: "Notes on this brief",
+      content: model.notes.join("\n"),
+      object_refs: [reportId],
+    });
   }
   if (model.draft) {
-    objects.push({ type: "note", id: stixId("note", "draft", model.case.id, String(model.releaseNumber)), ...common, created: model.generatedAt, modified: model.generatedAt, abstract: DRAFT_MARK, content: draftNotice(model), object_refs: [reportId] });
+    objects.push({
+      type: "note",
+      id: stixId("note", "draft", model.case.id, String(model.releaseNumber)),
+      ...common,
+      created: model.generatedAt,
+      modified: model.generatedAt,
+      abstract: DRAFT_MARK,
+      content: draftNotice(model),
+      object_refs: [reportId],
+    });
   }
 
   const report: StixObject = {
-    type: "report", id: reportId, ...common, created: model.case.createdAt, modified: later(model.case.createdAt, model.generatedAt),
+    type: "report",
+    id: reportId,
+    ...common,
+    created: model.case.createdAt,
+    modified: later(model.case.createdAt, model.generatedAt),
     name: model.draft ? `${model.case.title} (${DRAFT_MARK})` : model.case.title,
     description: model.bluf || "No summary yet.",
-    report_types: ["threat-actor"], published: model.generatedAt,
+    report_types: ["threat-actor"],
+    published: model.generatedAt,
     object_refs: [producerId, ...objects.map((o) => o.id)],
     ...(model.sources.length ? { external_references: model.sources.map((s) => docReference(s.documentId)) } : {}),
     x_casefile_brief: { release: model.releaseNumber, draft: model.draft, template: model.template, sections: model.sections },

@@ -23,7 +23,10 @@ export const MAX_ANY_STRING = Math.max(MAX_TEXT_CHARS, MAX_ORIGINAL_BASE64);
 // Keys are the exporting workspace's record ids; any short opaque token is accepted from elsewhere.
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a short id (letters, digits, - and _)");
 const text = (max: number) => z.string().max(max, `must be at most ${max.toLocaleString("en")} characters`);
-const iso = z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date-time");
+const iso = z
+  .string()
+  .max(40)
+  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO date-time");
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be a lower-case hex SHA-256");
 
 export const CasefileSourceSchema = z.object({
@@ -32,13 +35,17 @@ export const CasefileSourceSchema = z.object({
   kind: z.enum(SOURCE_KINDS),
   reliability: z.enum(RELIABILITIES),
   rationale: text(2000).trim().min(1, "is empty"),
-  url: text(2000).regex(/^https?:\/\/\S+$/, "must be an http(s) URL").nullable(),
+  url: text(2000)
+    .regex(/^https?:\/\/\S+$/, "must be an http(s) URL")
+    .nullable(),
 });
 
 export const CasefileDocumentSchema = z.object({
   key,
   title: text(300).trim().min(1, "is empty"),
-  url: text(2000).regex(/^https?:\/\/\S+$/, "must be an http(s) URL").nullable(),
+  url: text(2000)
+    .regex(/^https?:\/\/\S+$/, "must be an http(s) URL")
+    .nullable(),
   publisher: text(200).nullable(),
   author: text(200).nullable(),
   publishedAt: iso.nullable(),
@@ -51,7 +58,11 @@ export const CasefileDocumentSchema = z.object({
   textSha256: hex64,
   text: text(MAX_TEXT_CHARS).refine((t) => t.trim().length > 0, "is empty"),
   // The original bytes when they are not simply the text as UTF-8 (an uploaded file, a fetched page).
-  originalBase64: z.string().max(MAX_ORIGINAL_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64").nullable(),
+  originalBase64: z
+    .string()
+    .max(MAX_ORIGINAL_BASE64)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
+    .nullable(),
   sourceKey: key.nullable(),
   reliabilityOverride: z.enum(RELIABILITIES).nullable(),
   overrideReason: text(2000).nullable(),
@@ -90,7 +101,10 @@ export const CasefileHypothesisSchema = z
     disposition: z.enum(DISPOSITIONS),
     rejectedReason: text(2000).nullable(),
   })
-  .refine((h) => h.disposition !== "rejected" || !!h.rejectedReason?.trim(), { path: ["rejectedReason"], message: "a rejected hypothesis needs its reason" });
+  .refine((h) => h.disposition !== "rejected" || !!h.rejectedReason?.trim(), {
+    path: ["rejectedReason"],
+    message: "a rejected hypothesis needs its reason",
+  });
 
 export const CasefileQuestionSchema = z.object({
   key,
@@ -109,20 +123,34 @@ export const CasefileClaimSchema = z.object({
   sourceConfidence: text(200).nullable(),
   status: z.enum(CLAIM_STATUSES),
   entityKeys: z.array(key).max(100),
-  excerpts: z.array(z.object({ documentKey: key, exact: text(20_000).min(1, "is empty"), start: z.number().int().min(0), end: z.number().int().min(1) })).min(1, "a claim needs a quote").max(50),
+  excerpts: z
+    .array(
+      z.object({ documentKey: key, exact: text(20_000).min(1, "is empty"), start: z.number().int().min(0), end: z.number().int().min(1) }),
+    )
+    .min(1, "a claim needs a quote")
+    .max(50),
 });
 export type CasefileClaim = z.infer<typeof CasefileClaimSchema>;
 
 // --- The STIX envelope and the objects an import reads --------------------------------------------
 
-const STIX_ID_PATTERN = /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+const STIX_ID_PATTERN =
+  /^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 export const stixIdSchema = z.string().max(300).regex(STIX_ID_PATTERN, "is not a STIX identifier (type--UUID v1–v5)");
 const stixTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, "is not a STIX timestamp (UTC, ending in Z)");
 
 export const StixBundleSchema = z.object({
-  type: z.literal("bundle", "the top-level object must be a STIX bundle (type \"bundle\")"),
-  id: z.string().regex(/^bundle--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/, "is not a bundle id (bundle--UUID)"),
-  objects: z.array(z.unknown()).min(1, "the bundle holds no objects").max(MAX_BUNDLE_OBJECTS, `a bundle may hold at most ${MAX_BUNDLE_OBJECTS.toLocaleString("en")} objects`),
+  type: z.literal("bundle", 'the top-level object must be a STIX bundle (type "bundle")'),
+  id: z
+    .string()
+    .regex(
+      /^bundle--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/,
+      "is not a bundle id (bundle--UUID)",
+    ),
+  objects: z
+    .array(z.unknown())
+    .min(1, "the bundle holds no objects")
+    .max(MAX_BUNDLE_OBJECTS, `a bundle may hold at most ${MAX_BUNDLE_OBJECTS.toLocaleString("en")} objects`),
 });
 
 export const StixObjectSchema = z.looseObject({

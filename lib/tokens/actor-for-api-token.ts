@@ -13,13 +13,21 @@ export async function actorForApiToken(token: string | null | undefined, now = n
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, isAdmin: true, disabledAt: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, isAdmin: true, disabledAt: true } },
+    },
   });
   if (!row || row.revokedAt || row.user.disabledAt) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     const stale = new Date(now.getTime() - TOUCH_EVERY_MS);
     // The condition is in the WHERE so concurrent requests do not all write.
-    await db.apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] }, data: { lastUsedAt: now } });
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+      data: { lastUsedAt: now },
+    });
   }
   return { id: row.user.id, email: row.user.email, name: row.user.name, isAdmin: row.user.isAdmin };
 }

@@ -11,7 +11,15 @@ import { generateApiToken } from "./token-secret";
  * stored. A request authenticated by a token may not mint another one: otherwise a leaked token
  * could outlive its own revocation.
  */
-export async function createApiToken({ ctx, name, viaApiToken = false }: { ctx: Ctx; name: CreateApiTokenInput["name"]; viaApiToken?: boolean }) {
+export async function createApiToken({
+  ctx,
+  name,
+  viaApiToken = false,
+}: {
+  ctx: Ctx;
+  name: CreateApiTokenInput["name"];
+  viaApiToken?: boolean;
+}) {
   if (viaApiToken) throw new ForbiddenError("API tokens cannot create other tokens. Create one on the settings page.");
   const input = CreateApiTokenSchema.parse({ name });
   const { token, hash, prefix } = generateApiToken();
@@ -20,7 +28,15 @@ export async function createApiToken({ ctx, name, viaApiToken = false }: { ctx: 
       data: { userId: ctx.actor.id, name: input.name, tokenHash: hash, prefix },
       select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
     });
-    await recordAudit({ tx, ctx, action: "api_token.create", caseId: null, targetType: "api_token", targetId: row.id, after: { name: row.name, prefix: row.prefix } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "api_token.create",
+      caseId: null,
+      targetType: "api_token",
+      targetId: row.id,
+      after: { name: row.name, prefix: row.prefix },
+    });
     return row;
   });
   return { token, apiToken };

@@ -12,9 +12,21 @@ export async function revokeApiToken({ ctx, tokenId }: { ctx: Ctx; tokenId: stri
   await db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional update: two concurrent revokes cannot both succeed and both write audit rows.
-    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, userId: ctx.actor.id, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: ctx.actor.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (count !== 1) throw new NotFoundError("API token");
     const row = await tx.apiToken.findUniqueOrThrow({ where: { id: tokenId }, select: { name: true, prefix: true } });
-    await recordAudit({ tx, ctx, action: "api_token.revoke", caseId: null, targetType: "api_token", targetId: tokenId, before: row, after: { revokedAt: now } });
+    await recordAudit({
+      tx,
+      ctx,
+      action: "api_token.revoke",
+      caseId: null,
+      targetType: "api_token",
+      targetId: tokenId,
+      before: row,
+      after: { revokedAt: now },
+    });
   });
 }

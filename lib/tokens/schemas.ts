@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const CreateApiTokenSchema = z.object({
-  name: z.string("Name the token.").trim().min(1, "Name the token (e.g. “bulk import script”).").max(100, "Name must be at most 100 characters."),
+  name: z
+    .string("Name the token.")
+    .trim()
+    .min(1, "Name the token (e.g. “bulk import script”).")
+    .max(100, "Name must be at most 100 characters."),
 });
 export type CreateApiTokenInput = z.input<typeof CreateApiTokenSchema>;
 
@@ -11,6 +15,9 @@ export const ApiTokenSchema = z.object({
   name: z.string(),
   prefix: z.string(),
   createdAt: z.date().transform((d) => d.toISOString()),
-  lastUsedAt: z.date().nullable().transform((d) => d?.toISOString() ?? null),
+  lastUsedAt: z
+    .date()
+    .nullable()
+    .transform((d) => d?.toISOString() ?? null),
 });
 export type ApiTokenDto = z.output<typeof ApiTokenSchema>;

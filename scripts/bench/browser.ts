@@ -3,20 +3,41 @@
 // served) and decoded bytes — plus the Resource Timing view (transferSize/encodedBodySize) as a cross-check.
 
 type Script = { url: string; encoded: number; decoded: number; encoding: string };
-export type JsTransfer = { url: string; scripts: number; encodedBytes: number; decodedBytes: number; resourceTimingEncodedBytes: number; contentEncodings: string[]; files: Script[] };
+export type JsTransfer = {
+  url: string;
+  scripts: number;
+  encodedBytes: number;
+  decodedBytes: number;
+  resourceTimingEncodedBytes: number;
+  contentEncodings: string[];
+  files: Script[];
+};
 
-export async function measureJs({ base, pages, cookie }: { base: string; pages: { name: string; path: string; signedIn: boolean }[]; cookie: string }) {
+export async function measureJs({
+  base,
+  pages,
+  cookie,
+}: {
+  base: string;
+  pages: { name: string; path: string; signedIn: boolean }[];
+  cookie: string;
+}) {
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
   const out: Record<string, JsTransfer> = {};
   try {
     for (const p of pages) {
       const context = await browser.newContext({ baseURL: base });
       if (p.signedIn) {
-        await context.addCookies(cookie.split("; ").map((c) => {
-          const [name, ...v] = c.split("=");
-          return { name, value: v.join("="), domain: "localhost", path: "/" };
-        }));
+        await context.addCookies(
+          cookie.split("; ").map((c) => {
+            const [name, ...v] = c.split("=");
+            return { name, value: v.join("="), domain: "localhost", path: "/" };
+          }),
+        );
       }
       const page = await context.newPage();
       const pending: Promise<Script>[] = [];
@@ -26,7 +47,12 @@ export async function measureJs({ base, pages, cookie }: { base: string; pages: 
           (async () => {
             const sizes = await res.request().sizes();
             const body = await res.body().catch(() => Buffer.alloc(0));
-            return { url: new URL(res.url()).pathname, encoded: sizes.responseBodySize, decoded: body.length, encoding: (await res.headerValue("content-encoding")) ?? "identity" };
+            return {
+              url: new URL(res.url()).pathname,
+              encoded: sizes.responseBodySize,
+              decoded: body.length,
+              encoding: (await res.headerValue("content-encoding")) ?? "identity",
+            };
           })(),
         );
       });
@@ -34,7 +60,10 @@ export async function measureJs({ base, pages, cookie }: { base: string; pages: 
       const finalUrl = page.url();
       if (p.signedIn && finalUrl.includes("/login")) throw new Error(`bench: ${p.path} redirected to the login page`);
       const rt = await page.evaluate(() =>
-        performance.getEntriesByType("resource").filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" || e.name.endsWith(".js")).reduce((a, e) => a + (e as PerformanceResourceTiming).encodedBodySize, 0),
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" || e.name.endsWith(".js"))
+          .reduce((a, e) => a + (e as PerformanceResourceTiming).encodedBodySize, 0),
       );
       const got = await Promise.all(pending);
       out[p.name] = {

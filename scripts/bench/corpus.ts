@@ -22,8 +22,28 @@ export const DEFAULT_SEED = 20260715;
 
 export function corpusConfig(size: BenchSize = "full", seed = DEFAULT_SEED): CorpusConfig {
   return size === "small"
-    ? { size, seed, users: 5, cases: 10, docsPerCase: 100, claimsPerCase: 200, extraMembershipsPerUser: 2, sourcesPerCase: 5, entitiesPerCase: 8 }
-    : { size, seed, users: 50, cases: 1000, docsPerCase: 100, claimsPerCase: 200, extraMembershipsPerUser: 20, sourcesPerCase: 5, entitiesPerCase: 8 };
+    ? {
+        size,
+        seed,
+        users: 5,
+        cases: 10,
+        docsPerCase: 100,
+        claimsPerCase: 200,
+        extraMembershipsPerUser: 2,
+        sourcesPerCase: 5,
+        entitiesPerCase: 8,
+      }
+    : {
+        size,
+        seed,
+        users: 50,
+        cases: 1000,
+        docsPerCase: 100,
+        claimsPerCase: 200,
+        extraMembershipsPerUser: 20,
+        sourcesPerCase: 5,
+        entitiesPerCase: 8,
+      };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -36,7 +56,10 @@ export type Rng = () => number;
 
 export function sfc32(a: number, b: number, c: number, d: number) {
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -117,7 +140,33 @@ export const PHRASES = [
 /** The planted rare term: in exactly three documents (two in case 0, one in case `users`). */
 export const RARE_TERM = "zqxjv";
 
-const ONSETS = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "ch", "dr", "gr", "kr", "pl", "st", "tr", "sh", "th"];
+const ONSETS = [
+  "b",
+  "c",
+  "d",
+  "f",
+  "g",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "r",
+  "s",
+  "t",
+  "v",
+  "z",
+  "br",
+  "ch",
+  "dr",
+  "gr",
+  "kr",
+  "pl",
+  "st",
+  "tr",
+  "sh",
+  "th",
+];
 const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"];
 const CODAS = ["", "", "", "n", "r", "s", "l", "m", "k", "t", "nd", "st"];
 
@@ -282,8 +331,50 @@ export function caseSpec(cfg: CorpusConfig, c: number) {
 const RELIABILITIES = ["A", "B", "B", "C", "C", "C", "D", "E", "F"] as const;
 const SOURCE_KINDS = ["outlet", "vendor", "agency", "advocacy", "person", "other"] as const;
 const ENTITY_KINDS = ["threat_actor", "intrusion_set", "organization", "person", "location", "malware", "infrastructure"] as const;
-const NAME_FIRST = ["Homeland", "Crimson", "Silent", "Iron", "Northern", "Black", "Golden", "Shadow", "Red", "Blue", "Storm", "Desert", "Ocean", "Copper", "Velvet", "Midnight", "Arctic", "Phantom", "Emerald", "Scarlet"];
-const NAME_SECOND = ["Justice", "Sandstorm", "Typhoon", "Bear", "Kitten", "Falcon", "Panda", "Spider", "Lynx", "Serpent", "Harbor", "Ministry", "Collective", "Brigade", "Foundation", "Network", "Holdings", "Syndicate", "Lantern", "Anvil"];
+const NAME_FIRST = [
+  "Homeland",
+  "Crimson",
+  "Silent",
+  "Iron",
+  "Northern",
+  "Black",
+  "Golden",
+  "Shadow",
+  "Red",
+  "Blue",
+  "Storm",
+  "Desert",
+  "Ocean",
+  "Copper",
+  "Velvet",
+  "Midnight",
+  "Arctic",
+  "Phantom",
+  "Emerald",
+  "Scarlet",
+];
+const NAME_SECOND = [
+  "Justice",
+  "Sandstorm",
+  "Typhoon",
+  "Bear",
+  "Kitten",
+  "Falcon",
+  "Panda",
+  "Spider",
+  "Lynx",
+  "Serpent",
+  "Harbor",
+  "Ministry",
+  "Collective",
+  "Brigade",
+  "Foundation",
+  "Network",
+  "Holdings",
+  "Syndicate",
+  "Lantern",
+  "Anvil",
+];
 
 export function sourceSpecs(cfg: CorpusConfig, c: number) {
   const v = vocabulary(cfg.seed);
@@ -303,7 +394,10 @@ export function entitySpecs(cfg: CorpusConfig, c: number) {
   const out: { name: string; kind: (typeof ENTITY_KINDS)[number]; aliases: string[]; description: string }[] = [];
   while (out.length < cfg.entitiesPerCase) {
     const pseudo = wordAtRank(v, int(rng, 3000, 40000));
-    const name = rng() < 0.5 ? `${pick(rng, NAME_FIRST)} ${pick(rng, NAME_SECOND)}` : `${pseudo[0].toUpperCase()}${pseudo.slice(1)} ${pick(rng, NAME_SECOND)}`;
+    const name =
+      rng() < 0.5
+        ? `${pick(rng, NAME_FIRST)} ${pick(rng, NAME_SECOND)}`
+        : `${pseudo[0].toUpperCase()}${pseudo.slice(1)} ${pick(rng, NAME_SECOND)}`;
     if (names.has(name)) continue;
     names.add(name);
     const aliases = rng() < 0.5 ? [`${pick(rng, NAME_FIRST)} ${pick(rng, NAME_SECOND)} ${int(rng, 1, 99)}`] : [];

@@ -8,7 +8,17 @@ import type { QueryEvent } from "@/lib/db";
 
 export type Explained = { name: string; statements: number; slowestMs: number; sql: string; plan: string; file: string };
 
-export async function explainSlowest({ name, databaseUrl, outDir, run }: { name: string; databaseUrl: string; outDir: string; run: () => Promise<unknown> }): Promise<Explained> {
+export async function explainSlowest({
+  name,
+  databaseUrl,
+  outDir,
+  run,
+}: {
+  name: string;
+  databaseUrl: string;
+  outDir: string;
+  run: () => Promise<unknown>;
+}): Promise<Explained> {
   const { queryStats } = await import("@/lib/db");
   const seen: QueryEvent[] = [];
   const listener = (e: QueryEvent) => seen.push(e);
@@ -41,6 +51,9 @@ export async function explainSlowest({ name, databaseUrl, outDir, run }: { name:
   }
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${name}.txt`);
-  writeFileSync(file, `-- ${name}: slowest of ${candidates.length} statements (${Number(slowest.duration)} ms as sent by Prisma)\n-- params: ${JSON.stringify(params).slice(0, 2000)}\n${slowest.query}\n\n${plan}\n`);
+  writeFileSync(
+    file,
+    `-- ${name}: slowest of ${candidates.length} statements (${Number(slowest.duration)} ms as sent by Prisma)\n-- params: ${JSON.stringify(params).slice(0, 2000)}\n${slowest.query}\n\n${plan}\n`,
+  );
   return { name, statements: seen.length, slowestMs: Number(slowest.duration), sql: slowest.query, plan, file };
 }

@@ -39,20 +39,39 @@ export function corpusIds(cfg: CorpusConfig) {
     source: (c: number, k: number) => uuidV7(BASE_MS - 86_400_000 * 200 + c * 1000 + k, s, "source", c * cfg.sourcesPerCase + k),
     entity: (c: number, k: number) => uuidV7(BASE_MS - 86_400_000 * 200 + c * 1000 + 100 + k, s, "entity", c * cfg.entitiesPerCase + k),
     document: (i: number) => uuidV7(BASE_MS + i * 10_000, s, "document", i),
-    claim: (c: number, k: number) => uuidV7(BASE_MS + 86_400_000 * 30 + (c * cfg.claimsPerCase + k) * 5_000, s, "claim", c * cfg.claimsPerCase + k),
-    excerpt: (c: number, k: number) => uuidV7(BASE_MS + 86_400_000 * 30 + (c * cfg.claimsPerCase + k) * 5_000, s, "excerpt", c * cfg.claimsPerCase + k),
+    claim: (c: number, k: number) =>
+      uuidV7(BASE_MS + 86_400_000 * 30 + (c * cfg.claimsPerCase + k) * 5_000, s, "claim", c * cfg.claimsPerCase + k),
+    excerpt: (c: number, k: number) =>
+      uuidV7(BASE_MS + 86_400_000 * 30 + (c * cfg.claimsPerCase + k) * 5_000, s, "excerpt", c * cfg.claimsPerCase + k),
   };
 }
 
 export type GenerateResult = {
   reused: boolean;
   seconds: number;
-  counts: { users: number; cases: number; memberships: number; documents: number; blobs: number; chunks: number; claims: number; excerpts: number; sources: number; entities: number };
+  counts: {
+    users: number;
+    cases: number;
+    memberships: number;
+    documents: number;
+    blobs: number;
+    chunks: number;
+    claims: number;
+    excerpts: number;
+    sources: number;
+    entities: number;
+  };
 };
 
 type Log = (m: string) => void;
 
-async function insertRows(client: pg.PoolClient | pg.Client, table: string, columns: [name: string, type: string][], rows: unknown[][], suffix = "") {
+async function insertRows(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: [name: string, type: string][],
+  rows: unknown[][],
+  suffix = "",
+) {
   if (!rows.length) return;
   const cols = columns.map(([n]) => `"${n}"`).join(", ");
   const params = columns.map((_, j) => rows.map((r) => r[j]));
@@ -65,7 +84,17 @@ async function inBatches<T>(items: T[], size: number, fn: (batch: T[]) => Promis
 }
 
 /** Loads the corpus unless a corpus with the same seed and size is already there (then reuses it). */
-export async function generateCorpus({ databaseUrl, cfg = corpusConfig(), log = () => {}, concurrency = 2 }: { databaseUrl: string; cfg?: CorpusConfig; log?: Log; concurrency?: number }): Promise<GenerateResult> {
+export async function generateCorpus({
+  databaseUrl,
+  cfg = corpusConfig(),
+  log = () => {},
+  concurrency = 2,
+}: {
+  databaseUrl: string;
+  cfg?: CorpusConfig;
+  log?: Log;
+  concurrency?: number;
+}): Promise<GenerateResult> {
   const t0 = performance.now();
   const ids = corpusIds(cfg);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 1 });
@@ -135,7 +164,13 @@ async function loadPeople(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, log:
     await insertRows(
       client,
       "users",
-      [["id", "uuid"], ["email", "text"], ["name", "text"], ["password_hash", "text"], ["updated_at", "timestamptz"]],
+      [
+        ["id", "uuid"],
+        ["email", "text"],
+        ["name", "text"],
+        ["password_hash", "text"],
+        ["updated_at", "timestamptz"],
+      ],
       Array.from({ length: cfg.users }, (_, u) => [ids.user(u), userEmail(u), `Bench User ${String(u).padStart(2, "0")}`, hash, now]),
       "ON CONFLICT (email) DO NOTHING",
     );
@@ -144,20 +179,84 @@ async function loadPeople(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, log:
       insertRows(
         client,
         "cases",
-        [["id", "uuid"], ["slug", "text"], ["title", "text"], ["summary", "text"], ["status", '"CaseStatus"'], ["tlp", '"Tlp"'], ["created_by_id", "uuid"], ["created_at", "timestamptz"], ["updated_at", "timestamptz"]],
-        batch.map((c) => [ids.case(c.index), c.slug, c.title, c.summary, c.status, c.tlp, ids.user(c.ownerIndex), new Date(timestamps.BASE_MS - 86_400_000 * 300 + c.index * 1000).toISOString(), now]),
+        [
+          ["id", "uuid"],
+          ["slug", "text"],
+          ["title", "text"],
+          ["summary", "text"],
+          ["status", '"CaseStatus"'],
+          ["tlp", '"Tlp"'],
+          ["created_by_id", "uuid"],
+          ["created_at", "timestamptz"],
+          ["updated_at", "timestamptz"],
+        ],
+        batch.map((c) => [
+          ids.case(c.index),
+          c.slug,
+          c.title,
+          c.summary,
+          c.status,
+          c.tlp,
+          ids.user(c.ownerIndex),
+          new Date(timestamps.BASE_MS - 86_400_000 * 300 + c.index * 1000).toISOString(),
+          now,
+        ]),
       ),
     );
     await inBatches(memberships(cfg), 1000, (batch) =>
-      insertRows(client, "case_members", [["case_id", "uuid"], ["user_id", "uuid"], ["role", '"CaseRole"']], batch.map((m) => [ids.case(m.caseIndex), ids.user(m.userIndex), m.role])),
+      insertRows(
+        client,
+        "case_members",
+        [
+          ["case_id", "uuid"],
+          ["user_id", "uuid"],
+          ["role", '"CaseRole"'],
+        ],
+        batch.map((m) => [ids.case(m.caseIndex), ids.user(m.userIndex), m.role]),
+      ),
     );
-    const sources = cases.flatMap((c) => sourceSpecs(cfg, c.index).map((s, k) => [ids.source(c.index, k), ids.case(c.index), s.name, s.kind, s.reliability, s.rationale, ids.user(c.ownerIndex), now]));
+    const sources = cases.flatMap((c) =>
+      sourceSpecs(cfg, c.index).map((s, k) => [
+        ids.source(c.index, k),
+        ids.case(c.index),
+        s.name,
+        s.kind,
+        s.reliability,
+        s.rationale,
+        ids.user(c.ownerIndex),
+        now,
+      ]),
+    );
     await inBatches(sources, 1000, (batch) =>
-      insertRows(client, "sources", [["id", "uuid"], ["case_id", "uuid"], ["name", "text"], ["kind", '"SourceKind"'], ["reliability", '"Reliability"'], ["rationale", "text"], ["created_by_id", "uuid"], ["updated_at", "timestamptz"]], batch),
+      insertRows(
+        client,
+        "sources",
+        [
+          ["id", "uuid"],
+          ["case_id", "uuid"],
+          ["name", "text"],
+          ["kind", '"SourceKind"'],
+          ["reliability", '"Reliability"'],
+          ["rationale", "text"],
+          ["created_by_id", "uuid"],
+          ["updated_at", "timestamptz"],
+        ],
+        batch,
+      ),
     );
     // Aliases are text[] per row: unnest cannot take an array of arrays of different lengths, so they
     // travel as one string each and are split back in SQL.
-    const entities = cases.flatMap((c) => entitySpecs(cfg, c.index).map((e, k) => [ids.entity(c.index, k), ids.case(c.index), e.kind, e.name, e.aliases.join("\u001f"), e.description, now]));
+    const entities = cases.flatMap((c) =>
+      entitySpecs(cfg, c.index).map((e, k) => [
+        ids.entity(c.index, k),
+        ids.case(c.index),
+        e.kind,
+        e.name,
+        e.aliases.join("\u001f"),
+        e.description,
+        now,
+      ]),
+    );
     await inBatches(entities, 1000, async (batch) => {
       await client.query(
         `INSERT INTO entities (id, case_id, kind, name, aliases, description, updated_at)
@@ -177,16 +276,45 @@ async function loadPeople(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, log:
 }
 
 const DOC_COLUMNS: [string, string][] = [
-  ["id", "uuid"], ["case_id", "uuid"], ["title", "text"], ["url", "text"], ["publisher", "text"], ["published_at", "timestamptz"],
-  ["retrieved_at", "timestamptz"], ["kind", '"DocumentKind"'], ["mime_type", "text"], ["text", "text"], ["sha256", "text"],
-  ["text_sha256", "text"], ["size_bytes", "int4"], ["added_by_id", "uuid"], ["created_at", "timestamptz"], ["source_id", "uuid"],
+  ["id", "uuid"],
+  ["case_id", "uuid"],
+  ["title", "text"],
+  ["url", "text"],
+  ["publisher", "text"],
+  ["published_at", "timestamptz"],
+  ["retrieved_at", "timestamptz"],
+  ["kind", '"DocumentKind"'],
+  ["mime_type", "text"],
+  ["text", "text"],
+  ["sha256", "text"],
+  ["text_sha256", "text"],
+  ["size_bytes", "int4"],
+  ["added_by_id", "uuid"],
+  ["created_at", "timestamptz"],
+  ["source_id", "uuid"],
 ];
 const CLAIM_COLUMNS: [string, string][] = [
-  ["id", "uuid"], ["case_id", "uuid"], ["statement", "text"], ["claimant", "text"], ["kind", '"ClaimKind"'], ["credibility", "int4"],
-  ["status", '"ClaimStatus"'], ["created_by_id", "uuid"], ["created_at", "timestamptz"], ["updated_at", "timestamptz"],
+  ["id", "uuid"],
+  ["case_id", "uuid"],
+  ["statement", "text"],
+  ["claimant", "text"],
+  ["kind", '"ClaimKind"'],
+  ["credibility", "int4"],
+  ["status", '"ClaimStatus"'],
+  ["created_by_id", "uuid"],
+  ["created_at", "timestamptz"],
+  ["updated_at", "timestamptz"],
 ];
 const EXCERPT_COLUMNS: [string, string][] = [
-  ["id", "uuid"], ["claim_id", "uuid"], ["document_id", "uuid"], ["start", "int4"], ["end", "int4"], ["exact", "text"], ["prefix", "text"], ["suffix", "text"], ["created_at", "timestamptz"],
+  ["id", "uuid"],
+  ["claim_id", "uuid"],
+  ["document_id", "uuid"],
+  ["start", "int4"],
+  ["end", "int4"],
+  ["exact", "text"],
+  ["prefix", "text"],
+  ["suffix", "text"],
+  ["created_at", "timestamptz"],
 ];
 
 async function loadCaseGroup(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, caseIndexes: number[]) {
@@ -209,8 +337,21 @@ async function loadCaseGroup(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, c
       const k = Math.floor(srcRng() * (cfg.sourcesPerCase + 1));
       blobs.push([sha, bytes, bytes.length, "text/plain; charset=utf-8", createdAt]);
       docs.push([
-        ids.document(i), ids.case(c), spec.title, `https://bench.example/${c}/${j}`, `Publisher ${(i % 37) + 1}`, spec.publishedAt.toISOString(),
-        createdAt, "paste", "text/plain; charset=utf-8", spec.text, sha, sha256Hex(spec.text), bytes.length, owner, createdAt,
+        ids.document(i),
+        ids.case(c),
+        spec.title,
+        `https://bench.example/${c}/${j}`,
+        `Publisher ${(i % 37) + 1}`,
+        spec.publishedAt.toISOString(),
+        createdAt,
+        "paste",
+        "text/plain; charset=utf-8",
+        spec.text,
+        sha,
+        sha256Hex(spec.text),
+        bytes.length,
+        owner,
+        createdAt,
         k < cfg.sourcesPerCase ? ids.source(c, k) : null,
       ]);
     }
@@ -219,7 +360,17 @@ async function loadCaseGroup(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, c
       const id = ids.claim(c, k);
       const at = new Date(timestamps.BASE_MS + 86_400_000 * 30 + (c * cfg.claimsPerCase + k) * 5_000).toISOString();
       claims.push([id, ids.case(c), cl.statement, cl.claimant, cl.kind, cl.credibility, cl.status, owner, at, at]);
-      excerpts.push([ids.excerpt(c, k), id, ids.document(docIndex(cfg, c, cl.docInCase)), cl.start, cl.end, cl.exact, cl.prefix, cl.suffix, at]);
+      excerpts.push([
+        ids.excerpt(c, k),
+        id,
+        ids.document(docIndex(cfg, c, cl.docInCase)),
+        cl.start,
+        cl.end,
+        cl.exact,
+        cl.prefix,
+        cl.suffix,
+        at,
+      ]);
       if (k % 3 === 0) claimEntities.push([id, ids.entity(c, k % cfg.entitiesPerCase)]);
     }
   }
@@ -227,12 +378,34 @@ async function loadCaseGroup(pool: pg.Pool, cfg: CorpusConfig, ids: CorpusIds, c
   try {
     await client.query("BEGIN");
     await inBatches(blobs, 1000, (b) =>
-      insertRows(client, "blobs", [["sha256", "text"], ["bytes", "bytea"], ["size", "int4"], ["mime_type", "text"], ["created_at", "timestamptz"]], b, "ON CONFLICT (sha256) DO NOTHING"),
+      insertRows(
+        client,
+        "blobs",
+        [
+          ["sha256", "text"],
+          ["bytes", "bytea"],
+          ["size", "int4"],
+          ["mime_type", "text"],
+          ["created_at", "timestamptz"],
+        ],
+        b,
+        "ON CONFLICT (sha256) DO NOTHING",
+      ),
     );
     await inBatches(docs, 1000, (b) => insertRows(client, "documents", DOC_COLUMNS, b));
     await inBatches(claims, 1000, (b) => insertRows(client, "claims", CLAIM_COLUMNS, b));
     await inBatches(excerpts, 1000, (b) => insertRows(client, "excerpts", EXCERPT_COLUMNS, b));
-    await inBatches(claimEntities, 1000, (b) => insertRows(client, "claim_entities", [["claim_id", "uuid"], ["entity_id", "uuid"]], b));
+    await inBatches(claimEntities, 1000, (b) =>
+      insertRows(
+        client,
+        "claim_entities",
+        [
+          ["claim_id", "uuid"],
+          ["entity_id", "uuid"],
+        ],
+        b,
+      ),
+    );
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK");

@@ -11,7 +11,16 @@ export function percentile(xs: number[], p: number) {
 }
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-export type Stats = { n: number; p50: number; p95: number; p99: number; max: number; errors: number; sqlPerRequest: { median: number | null; max: number | null }; avgBytes: number };
+export type Stats = {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  sqlPerRequest: { median: number | null; max: number | null };
+  avgBytes: number;
+};
 
 export function stats(samples: Sample[], ok = (s: Sample) => s.status >= 200 && s.status < 300): Stats {
   const ms = samples.map((s) => s.ms);
@@ -62,7 +71,11 @@ export class Http {
   /** One request, timed until the whole body has arrived. Never throws on an HTTP error status. */
   async timed(cookie: string, url: string, init: RequestInit = {}): Promise<Sample & { body: Buffer }> {
     const t = performance.now();
-    const res = await fetch(this.base + url, { ...init, redirect: "manual", headers: { cookie, ...(init.headers as Record<string, string>) } });
+    const res = await fetch(this.base + url, {
+      ...init,
+      redirect: "manual",
+      headers: { cookie, ...(init.headers as Record<string, string>) },
+    });
     const body = Buffer.from(await res.arrayBuffer());
     const ms = performance.now() - t;
     const num = (h: string) => (res.headers.get(h) === null ? null : Number(res.headers.get(h)));

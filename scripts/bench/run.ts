@@ -127,8 +127,12 @@ async function main() {
     const gen = await generateCorpus({ databaseUrl, cfg, log });
     log(`bench: corpus ${gen.reused ? "reused" : `loaded in ${gen.seconds.toFixed(0)} s`}: ${JSON.stringify(gen.counts)}`);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    const { rows: [{ version: pgVersion }] } = await pool.query("SELECT version()");
-    const { rows: [{ size: dbSize }] } = await pool.query("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
+    const {
+      rows: [{ version: pgVersion }],
+    } = await pool.query("SELECT version()");
+    const {
+      rows: [{ size: dbSize }],
+    } = await pool.query("SELECT pg_size_pretty(pg_database_size(current_database())) AS size");
 
     const http = new Http(BASE);
     const tSign = performance.now();
@@ -207,9 +211,13 @@ async function main() {
     const writerCases = writers.map((w) => ids.case(w.c));
     // The quotes come from the stored texts (not regenerated), so a reused corpus is quoted exactly.
     // r runs to 2 × CLAIMS_PER_USER: the second half is the sequential baseline of user 0.
-    const quoteDocs = writers.flatMap(({ u, c }) => Array.from({ length: 2 * CLAIMS_PER_USER }, (_, r) => ids.document(docIndex(cfg, c, (u * 7 + r) % cfg.docsPerCase))));
+    const quoteDocs = writers.flatMap(({ u, c }) =>
+      Array.from({ length: 2 * CLAIMS_PER_USER }, (_, r) => ids.document(docIndex(cfg, c, (u * 7 + r) % cfg.docsPerCase))),
+    );
     const storedText = new Map<string, string>(
-      (await pool.query("SELECT id::text, text FROM documents WHERE id = ANY($1::uuid[])", [quoteDocs])).rows.map((r: { id: string; text: string }) => [r.id, r.text]),
+      (await pool.query("SELECT id::text, text FROM documents WHERE id = ANY($1::uuid[])", [quoteDocs])).rows.map(
+        (r: { id: string; text: string }) => [r.id, r.text],
+      ),
     );
     const claimBody = (u: number, c: number, r: number) => {
       const documentId = ids.document(docIndex(cfg, c, (u * 7 + r) % cfg.docsPerCase));
@@ -225,11 +233,16 @@ async function main() {
       });
     };
     const postClaim = (u: number, c: number, r: number) =>
-      http.timed(cookies[u], `/api/cases/${ids.case(c)}/claims`, { method: "POST", headers: { origin: BASE, "content-type": "application/json" }, body: claimBody(u, c, r) });
+      http.timed(cookies[u], `/api/cases/${ids.case(c)}/claims`, {
+        method: "POST",
+        headers: { origin: BASE, "content-type": "application/json" },
+        body: claimBody(u, c, r),
+      });
     // Baseline without contention: one user, one request at a time (service time, not queueing).
     const createSequential: Sample[] = [];
     for (let r = 0; r < CLAIMS_PER_USER; r++) createSequential.push(await postClaim(0, 0, CLAIMS_PER_USER + r));
-    const countClaims = async () => Number((await pool.query("SELECT count(*)::int AS n FROM claims WHERE case_id = ANY($1::uuid[])", [writerCases])).rows[0].n);
+    const countClaims = async () =>
+      Number((await pool.query("SELECT count(*)::int AS n FROM claims WHERE case_id = ANY($1::uuid[])", [writerCases])).rows[0].n);
     const before = await countClaims();
     const created: string[] = [];
     const createSamples: Sample[] = [];
@@ -239,14 +252,21 @@ async function main() {
         for (let r = 0; r < CLAIMS_PER_USER; r++) {
           const s = await postClaim(u, c, r);
           if (s.status === 201) created.push((JSON.parse(s.body.toString("utf8")) as { claim: { id: string } }).claim.id);
-          else if (createSamples.filter((x) => x.status !== 201).length < 3) log(`bench: POST claim → ${s.status} ${s.body.toString("utf8").slice(0, 300)}`);
+          else if (createSamples.filter((x) => x.status !== 201).length < 3)
+            log(`bench: POST claim → ${s.status} ${s.body.toString("utf8").slice(0, 300)}`);
           createSamples.push(s);
         }
       }),
     );
     const concSeconds = (performance.now() - tConc) / 1000;
     const after = await countClaims();
-    const present = Number((await pool.query("SELECT count(*)::int AS n FROM claims c JOIN excerpts e ON e.claim_id = c.id WHERE c.id = ANY($1::uuid[])", [created])).rows[0].n);
+    const present = Number(
+      (
+        await pool.query("SELECT count(*)::int AS n FROM claims c JOIN excerpts e ON e.claim_id = c.id WHERE c.id = ANY($1::uuid[])", [
+          created,
+        ])
+      ).rows[0].n,
+    );
     const claimCreate = {
       ...stats(createSamples, (s) => s.status === 201),
       concurrency: writers.length,
@@ -268,7 +288,14 @@ async function main() {
     log("bench: JavaScript shipped to the browser…");
     let js: Record<string, JsTransfer> | { error: string };
     try {
-      js = await measureJs({ base: BASE, cookie: cookies[0], pages: [{ name: "login", path: "/login", signedIn: false }, { name: "casePage", path: `/cases/${ids.case(0)}`, signedIn: true }] });
+      js = await measureJs({
+        base: BASE,
+        cookie: cookies[0],
+        pages: [
+          { name: "login", path: "/login", signedIn: false },
+          { name: "casePage", path: `/cases/${ids.case(0)}`, signedIn: true },
+        ],
+      });
     } catch (err) {
       js = { error: err instanceof Error ? err.message : String(err) };
     }
@@ -287,10 +314,20 @@ async function main() {
     };
     const checks = [
       { target: "case page p95 ≤ 300 ms", value: scenarios.casePage.p95, limit: TARGETS.casePageP95Ms, scenario: "casePage" },
-      { target: "case page ≤ 10 SQL statements", value: scenarios.casePage.sqlPerRequest.max ?? NaN, limit: TARGETS.casePageSql, scenario: "casePage" },
+      {
+        target: "case page ≤ 10 SQL statements",
+        value: scenarios.casePage.sqlPerRequest.max ?? NaN,
+        limit: TARGETS.casePageSql,
+        scenario: "casePage",
+      },
       { target: "search rare p95 ≤ 150 ms", value: scenarios.searchRare.p95, limit: TARGETS.searchP95Ms, scenario: "searchRare" },
       { target: "search common p95 ≤ 150 ms", value: scenarios.searchCommon.p95, limit: TARGETS.searchP95Ms, scenario: "searchCommon" },
-      { target: "search common p99 ≤ 500 ms", value: scenarios.searchCommon.p99, limit: TARGETS.searchCommonP99Ms, scenario: "searchCommon" },
+      {
+        target: "search common p99 ≤ 500 ms",
+        value: scenarios.searchCommon.p99,
+        limit: TARGETS.searchCommonP99Ms,
+        scenario: "searchCommon",
+      },
       { target: "search phrase p95 ≤ 150 ms", value: scenarios.searchPhrase.p95, limit: TARGETS.searchP95Ms, scenario: "searchPhrase" },
       { target: "trigram lookup p95 ≤ 50 ms", value: scenarios.trigramQuick.p95, limit: TARGETS.trigramP95Ms, scenario: "trigramQuick" },
       { target: "claim creation p95 ≤ 250 ms", value: claimCreate.p95, limit: TARGETS.claimCreateP95Ms, scenario: "claimCreate" },
@@ -298,7 +335,11 @@ async function main() {
       { target: "claim creation lost updates = 0", value: claimCreate.lostUpdates, limit: 0, scenario: "claimCreate" },
       { target: "JS login ≤ 120 kB", value: jsKB("login"), limit: TARGETS.jsLoginKB, scenario: "jsLogin" },
       { target: "JS case page ≤ 180 kB", value: jsKB("casePage"), limit: TARGETS.jsCaseKB, scenario: "jsCase" },
-    ].map((c) => ({ ...c, met: Number.isFinite(c.value) && c.value <= c.limit, missedBy: Number.isFinite(c.value) && c.value > c.limit ? Math.round((c.value - c.limit) * 10) / 10 : 0 }));
+    ].map((c) => ({
+      ...c,
+      met: Number.isFinite(c.value) && c.value <= c.limit,
+      missedBy: Number.isFinite(c.value) && c.value > c.limit ? Math.round((c.value - c.limit) * 10) / 10 : 0,
+    }));
     for (const c of checks) {
       const errors = (scenarios as Record<string, Stats | undefined>)[c.scenario]?.errors ?? 0;
       if (errors && c.target.includes("p9")) Object.assign(c, { note: `${errors} requests failed` });
@@ -328,7 +369,17 @@ async function main() {
           const { createClaim } = await import("@/lib/claims/create-claim");
           const text = documentSpec(cfg, docIndex(cfg, 0, 0)).text;
           const end = text.indexOf(" ", 80);
-          await createClaim({ ctx: { actor, requestId: "bench-explain" }, access, input: { statement: "Bench EXPLAIN claim", claimant: "bench", kind: "fact", credibility: 3, excerpts: [{ documentId: ids.document(0), start: 0, end, exact: text.slice(0, end) }] } });
+          await createClaim({
+            ctx: { actor, requestId: "bench-explain" },
+            access,
+            input: {
+              statement: "Bench EXPLAIN claim",
+              claimant: "bench",
+              kind: "fact",
+              credibility: 3,
+              excerpts: [{ documentId: ids.document(0), start: 0, end, exact: text.slice(0, end) }],
+            },
+          });
         },
       };
       for (const name of missed) {
@@ -345,22 +396,41 @@ async function main() {
 
     const results = {
       at: new Date().toISOString(),
-      machine: { loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: String(pgVersion).split(" on ")[0], os: `${os.type()} ${os.release()}` },
+      machine: {
+        loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: String(pgVersion).split(" on ")[0],
+        os: `${os.type()} ${os.release()}`,
+      },
       corpus: { size: SIZE, seed: SEED, ...gen.counts, loadSeconds: Math.round(gen.seconds), reused: gen.reused, databaseSize: dbSize },
       method: {
         server: "scripts/start.ts: embedded PostgreSQL, production `next build` + `next start`, PRISMA_QUERY_COUNT=1",
         sequential: "one request at a time, rotating over users and their cases; a few warm-up requests first",
-        sqlCount: "x-sql-count response header (statements Prisma sent inside the route's withUser scope); case page: growth of x-sql-total across the page between two API probes",
+        sqlCount:
+          "x-sql-count response header (statements Prisma sent inside the route's withUser scope); case page: growth of x-sql-total across the page between two API probes",
         claimCreate: `${writers.length} concurrent sessions (one per user), ${CLAIMS_PER_USER} POSTs each, closed loop without think time, in-process fetch (autocannon not installed); baseline: the same POSTs one at a time`,
         js: "Chromium via playwright-core, empty cache, sum of encoded (compressed) response bodies of script resources; kB = 1,000 bytes",
       },
-      searchHits: Object.fromEntries(Object.entries(hits).map(([k, xs]) => [k, { medianTotal: xs.length ? percentile(xs, 50) : null, maxTotal: xs.length ? percentile(xs, 100) : null }])),
+      searchHits: Object.fromEntries(
+        Object.entries(hits).map(([k, xs]) => [
+          k,
+          { medianTotal: xs.length ? percentile(xs, 50) : null, maxTotal: xs.length ? percentile(xs, 100) : null },
+        ]),
+      ),
       searchTerms,
       quickQueries,
       scenarios,
       js,
       targets: checks,
-      explained: explained.map((e) => ({ name: e.name, statements: e.statements, slowestMs: e.slowestMs, file: path.relative(ROOT, e.file) })),
+      explained: explained.map((e) => ({
+        name: e.name,
+        statements: e.statements,
+        slowestMs: e.slowestMs,
+        file: path.relative(ROOT, e.file),
+      })),
     };
     mkdirSync(path.join(ROOT, "bench"), { recursive: true });
     const resultsFile = SIZE === "full" ? "bench/results.json" : "bench/results-small.json";
@@ -374,7 +444,14 @@ async function main() {
   }
 }
 
-function markdownTable(scenarios: Record<string, Stats & { concurrency?: number }>, checks: { target: string; value: number; met: boolean; missedBy: number }[], js: Record<string, JsTransfer> | { error: string }, machine: Record<string, unknown>, corpus: Record<string, unknown>, at: string) {
+function markdownTable(
+  scenarios: Record<string, Stats & { concurrency?: number }>,
+  checks: { target: string; value: number; met: boolean; missedBy: number }[],
+  js: Record<string, JsTransfer> | { error: string },
+  machine: Record<string, unknown>,
+  corpus: Record<string, unknown>,
+  at: string,
+) {
   const rows = [
     ["case page GET /cases/{id}", "casePage"],
     ["claims table GET /api/cases/{id}/claims?page=", "claimsTable"],

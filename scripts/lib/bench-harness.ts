@@ -11,8 +11,19 @@ export function percentile(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
   return Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] * 10) / 10;
 }
-export const summary = (xs: number[]) => ({ n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: percentile(xs, 100) });
-export const machine = () => ({ cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version });
+export const summary = (xs: number[]) => ({
+  n: xs.length,
+  p50: percentile(xs, 50),
+  p95: percentile(xs, 95),
+  p99: percentile(xs, 99),
+  max: percentile(xs, 100),
+});
+export const machine = () => ({
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+});
 
 export async function waitFor(url: string, ms: number) {
   const until = Date.now() + ms;
@@ -31,12 +42,31 @@ export async function waitFor(url: string, ms: number) {
  * Starts scripts/start.ts (production build, fresh embedded database, demo seed) and points this
  * process's DATABASE_URL at the same database, so data can be generated in-process with lib/ services.
  */
-export async function startBenchApp({ port, pgPort, dataDir, env = {} }: { port: number; pgPort: number; dataDir: string; env?: Record<string, string> }) {
+export async function startBenchApp({
+  port,
+  pgPort,
+  dataDir,
+  env = {},
+}: {
+  port: number;
+  pgPort: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}) {
   const base = `http://localhost:${port}`;
   const absData = path.join(ROOT, dataDir);
   const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), APP_DATA_DIR: absData, EMBEDDED_PG_PORT: String(pgPort), E2E_RESET: "1", DATABASE_URL: "", NEXTAUTH_URL: base, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      APP_DATA_DIR: absData,
+      EMBEDDED_PG_PORT: String(pgPort),
+      E2E_RESET: "1",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: base,
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -75,7 +105,10 @@ export async function signIn({ base, email, password }: { base: string; email: s
 export function timer({ base, cookie }: { base: string; cookie: string }) {
   const timed = async (url: string, init: RequestInit = {}) => {
     const t = performance.now();
-    const res = await fetch(base + url, { ...init, headers: { cookie, ...(init.method && init.method !== "GET" ? { origin: base } : {}), ...init.headers } });
+    const res = await fetch(base + url, {
+      ...init,
+      headers: { cookie, ...(init.method && init.method !== "GET" ? { origin: base } : {}), ...init.headers },
+    });
     const body = await res.arrayBuffer();
     if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url} → ${res.status}: ${Buffer.from(body).toString("utf8").slice(0, 300)}`);
     return { ms: performance.now() - t, bytes: body.byteLength, res };

@@ -22,12 +22,20 @@ export async function ensureRoles(superuserUrl: string, { ownerPassword, appPass
   const c = new pg.Client({ connectionString: superuserUrl });
   await c.connect();
   try {
-    for (const [role, password] of [[OWNER_ROLE, ownerPassword], [APP_ROLE, appPassword]] as const) {
+    for (const [role, password] of [
+      [OWNER_ROLE, ownerPassword],
+      [APP_ROLE, appPassword],
+    ] as const) {
       // Two starts at once (tests and the app on one cluster) may race to create the role: the loser
       // sees duplicate_object and just updates it.
       const exists = (await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount;
-      if (!exists) await c.query(`CREATE ROLE ${role} LOGIN`).catch((e: { code?: string }) => { if (e.code !== "42710") throw e; });
-      await c.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${lit(password)}`);
+      if (!exists)
+        await c.query(`CREATE ROLE ${role} LOGIN`).catch((e: { code?: string }) => {
+          if (e.code !== "42710") throw e;
+        });
+      await c.query(
+        `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${lit(password)}`,
+      );
     }
   } finally {
     await c.end();
@@ -77,7 +85,9 @@ BEGIN
 END $$`);
   // Tables and sequences the owner creates later (other migrations) are the app's to read and write;
   // migration 0010's casefile_grant_app_role() then takes back what append-only tables must not give.
-  await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${OWNER_ROLE} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`);
+  await client.query(
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${OWNER_ROLE} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`,
+  );
   await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${OWNER_ROLE} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE}`);
 }
 

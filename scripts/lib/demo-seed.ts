@@ -23,13 +23,30 @@ export const DEMO_USERS = [
 const DEMO_DIR = path.resolve(__dirname, "../../prisma/demo");
 
 const ALBANIA_DOCS = [
-  { file: "000_14ff20742db8aebd.txt", title: "Suspected Iranian cyberattack exposes UK–Albania migration talks", publisher: "Wire report (London), citing the Daily Telegraph" },
-  { file: "001_b92132f857757dcc.txt", title: "Albania shows the West how to deal with Iran", publisher: "UPI (opinion column)", publishedAt: "2022-09-20" },
+  {
+    file: "000_14ff20742db8aebd.txt",
+    title: "Suspected Iranian cyberattack exposes UK–Albania migration talks",
+    publisher: "Wire report (London), citing the Daily Telegraph",
+  },
+  {
+    file: "001_b92132f857757dcc.txt",
+    title: "Albania shows the West how to deal with Iran",
+    publisher: "UPI (opinion column)",
+    publishedAt: "2022-09-20",
+  },
   { file: "002_611f42bb94c1d655.txt", title: "Turkey Helping Iran To Open Interest Section In Albania", publisher: "News report" },
 ];
 const CRIME_DOCS = [
-  { file: "003_6c825d3da359bae1.txt", title: "Albanian criminals use Facebook page to evade UK immigration raids", publisher: "News report, citing The Telegraph" },
-  { file: "004_1e8b3c1082576829.txt", title: "SKY ECC decryption leads to arrests of Albanian drug gang's enablers", publisher: "News report, citing Europol" },
+  {
+    file: "003_6c825d3da359bae1.txt",
+    title: "Albanian criminals use Facebook page to evade UK immigration raids",
+    publisher: "News report, citing The Telegraph",
+  },
+  {
+    file: "004_1e8b3c1082576829.txt",
+    title: "SKY ECC decryption leads to arrests of Albanian drug gang's enablers",
+    publisher: "News report, citing Europol",
+  },
 ];
 
 export async function seedDemo({ log = console.log }: { log?: (m: string) => void } = {}) {
@@ -50,12 +67,21 @@ export async function seedDemo({ log = console.log }: { log?: (m: string) => voi
     ctx: analyst,
     input: {
       title: "2022 Albania government cyberattacks",
-      summary: "Destructive attacks on Albanian government systems in July and September 2022 (TIMS taken offline), publicly attributed to Iran. Who did it, and how sure can we be?",
+      summary:
+        "Destructive attacks on Albanian government systems in July and September 2022 (TIMS taken offline), publicly attributed to Iran. Who did it, and how sure can we be?",
       status: "active",
       tlp: "AMBER",
     },
   });
-  await addMembers({ ctx: analyst, caseId: albania.id, members: [["reviewer@example.com", "reviewer"], ["viewer@example.com", "viewer"]], users });
+  await addMembers({
+    ctx: analyst,
+    caseId: albania.id,
+    members: [
+      ["reviewer@example.com", "reviewer"],
+      ["viewer@example.com", "viewer"],
+    ],
+    users,
+  });
   await addDocs({ ctx: analyst, caseId: albania.id, docs: ALBANIA_DOCS });
   await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });
   await seedAlbaniaAttribution({ analyst, reviewer: users["reviewer@example.com"], caseId: albania.id });
@@ -63,13 +89,28 @@ export async function seedDemo({ log = console.log }: { log?: (m: string) => voi
   const investigator = users["investigator@example.com"];
   const crime = await createCase({
     ctx: investigator,
-    input: { title: "Albanian organised crime", summary: "Albanian criminal networks in the UK and Europe: smuggling, drugs, and the officials who shield them.", status: "active", tlp: "RED" },
+    input: {
+      title: "Albanian organised crime",
+      summary: "Albanian criminal networks in the UK and Europe: smuggling, drugs, and the officials who shield them.",
+      status: "active",
+      tlp: "RED",
+    },
   });
   await addDocs({ ctx: investigator, caseId: crime.id, docs: CRIME_DOCS });
   log(`seed: demo workspace created (${DEMO_USERS.length} users, 2 cases, ${ALBANIA_DOCS.length + CRIME_DOCS.length} documents)`);
 }
 
-async function addMembers({ ctx, caseId, members, users }: { ctx: Ctx; caseId: string; members: [string, CaseRole][]; users: Record<string, Ctx> }) {
+async function addMembers({
+  ctx,
+  caseId,
+  members,
+  users,
+}: {
+  ctx: Ctx;
+  caseId: string;
+  members: [string, CaseRole][];
+  users: Record<string, Ctx>;
+}) {
   for (const [email, role] of members) {
     const userId = users[email].actor.id;
     await db.$transaction(async (tx) => {
@@ -79,10 +120,23 @@ async function addMembers({ ctx, caseId, members, users }: { ctx: Ctx; caseId: s
   }
 }
 
-async function addDocs({ ctx, caseId, docs }: { ctx: Ctx; caseId: string; docs: { file: string; title: string; publisher: string; publishedAt?: string }[] }) {
+async function addDocs({
+  ctx,
+  caseId,
+  docs,
+}: {
+  ctx: Ctx;
+  caseId: string;
+  docs: { file: string; title: string; publisher: string; publishedAt?: string }[];
+}) {
   for (const d of docs) {
     const bytes = readFileSync(path.join(DEMO_DIR, d.file));
-    await createUploadedDocument({ ctx, caseId, file: { name: d.file, type: "text/plain", bytes }, meta: { title: d.title, publisher: d.publisher, publishedAt: d.publishedAt } });
+    await createUploadedDocument({
+      ctx,
+      caseId,
+      file: { name: d.file, type: "text/plain", bytes },
+      meta: { title: d.title, publisher: d.publisher, publishedAt: d.publishedAt },
+    });
   }
 }
 
@@ -93,7 +147,10 @@ async function seedMissingEvidence({ log }: { log: (m: string) => void }) {
     return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "seed" };
   };
   const analyst = await ctxOf(DEMO_USERS[0].email);
-  const albania = await db.case.findFirst({ where: { title: "2022 Albania government cyberattacks", createdById: analyst.actor.id }, select: { id: true, _count: { select: { sources: true, claims: true, questions: true } } } });
+  const albania = await db.case.findFirst({
+    where: { title: "2022 Albania government cyberattacks", createdById: analyst.actor.id },
+    select: { id: true, _count: { select: { sources: true, claims: true, questions: true } } },
+  });
   if (!albania) return;
   if (albania._count.sources === 0 && albania._count.claims === 0) {
     await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });

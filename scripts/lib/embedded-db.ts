@@ -19,10 +19,14 @@ const SHARED_BUFFERS_MB = Math.max(128, Math.min(1024, Math.floor(os.totalmem() 
 
 /** Server options; a server restarted by hand (pg_ctl start -o …) must use the same ones. */
 export const POSTGRES_FLAGS = [
-  "-c", "listen_addresses=127.0.0.1",
-  "-c", "unix_socket_directories=",
-  "-c", "max_connections=200",
-  "-c", `shared_buffers=${SHARED_BUFFERS_MB}MB`,
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "unix_socket_directories=",
+  "-c",
+  "max_connections=200",
+  "-c",
+  `shared_buffers=${SHARED_BUFFERS_MB}MB`,
 ];
 
 export type EmbeddedDb = {
@@ -56,7 +60,15 @@ function makeAncestorsTraversable(dir: string) {
   }
 }
 
-export async function startEmbeddedDb({ dataDir, port, log = () => {} }: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedDb> {
+export async function startEmbeddedDb({
+  dataDir,
+  port,
+  log = () => {},
+}: {
+  dataDir: string;
+  port: number;
+  log?: (m: string) => void;
+}): Promise<EmbeddedDb> {
   const clusterDir = path.resolve(dataDir, "cluster");
   const passwordFile = path.resolve(dataDir, "password");
   mkdirSync(dataDir, { recursive: true });

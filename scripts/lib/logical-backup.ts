@@ -26,7 +26,9 @@ export type Manifest = {
 const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 
 async function userTables(c: pg.Client) {
-  const { rows } = await c.query<{ table: string }>("SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const { rows } = await c.query<{ table: string }>(
+    "SELECT tablename AS table FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   return rows.map((r) => r.table);
 }
 
@@ -79,9 +81,15 @@ export async function writeBackup({ databaseUrl, file }: { databaseUrl: string; 
   let migrations: string[] = [];
   try {
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    migrations = (await c.query<{ name: string }>(`SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`)).rows.map((r) => r.name);
+    migrations = (
+      await c.query<{ name: string }>(
+        `SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+      )
+    ).rows.map((r) => r.name);
     // Every stored original must still match its address before it is written into a backup.
-    const bad = await c.query<{ sha256: string }>("SELECT sha256 FROM blobs WHERE encode(sha256(bytes), 'hex') <> sha256 OR octet_length(bytes) <> size");
+    const bad = await c.query<{ sha256: string }>(
+      "SELECT sha256 FROM blobs WHERE encode(sha256(bytes), 'hex') <> sha256 OR octet_length(bytes) <> size",
+    );
     if (bad.rowCount) throw new Error(`stored originals fail their hash check: ${bad.rows.map((r) => r.sha256).join(", ")}`);
     documents = (await c.query<{ id: string; sha256: string }>("SELECT id::text, sha256 FROM documents ORDER BY id")).rows;
     await write({ format: FORMAT, createdAt: new Date().toISOString(), migrations });
@@ -122,9 +130,20 @@ export async function countRows(c: pg.Client) {
  * in one transaction, then verifies row counts against the manifest and every document's hash
  * against its stored bytes. Refuses a non-empty target, a tampered file, or a mismatch (rolled back).
  */
-export async function restoreBackup({ databaseUrl, file, manifest, log = () => {} }: { databaseUrl: string; file: string; manifest: Manifest; log?: (m: string) => void }) {
+export async function restoreBackup({
+  databaseUrl,
+  file,
+  manifest,
+  log = () => {},
+}: {
+  databaseUrl: string;
+  file: string;
+  manifest: Manifest;
+  log?: (m: string) => void;
+}) {
   if (manifest.format !== FORMAT) throw new Error(`unknown backup format ${manifest.format}`);
-  if (sha256File(file) !== manifest.sha256) throw new Error("the backup file does not match its manifest (sha256 differs): refusing to restore it");
+  if (sha256File(file) !== manifest.sha256)
+    throw new Error("the backup file does not match its manifest (sha256 differs): refusing to restore it");
   const known = new Set(listMigrations().map((m) => m.name));
   const unknown = manifest.migrations.filter((m) => !known.has(m));
   if (unknown.length) throw new Error(`the backup was made by a newer version (migrations ${unknown.join(", ")}); upgrade first`);
@@ -135,8 +154,13 @@ export async function restoreBackup({ databaseUrl, file, manifest, log = () => {
     const existing = (await userTables(c)).filter((t) => t !== "_prisma_migrations");
     if (existing.length) {
       const counts = await countRows(c);
-      const nonEmpty = Object.entries(counts).filter(([, n]) => n > 0).map(([t]) => t);
-      if (nonEmpty.length) throw new Error(`the target database is not empty (rows in ${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""}); restore into an empty database`);
+      const nonEmpty = Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([t]) => t);
+      if (nonEmpty.length)
+        throw new Error(
+          `the target database is not empty (rows in ${nonEmpty.slice(0, 5).join(", ")}${nonEmpty.length > 5 ? ", …" : ""}); restore into an empty database`,
+        );
     }
     await migrate({ databaseUrl, log });
 
@@ -173,14 +197,18 @@ export async function restoreBackup({ databaseUrl, file, manifest, log = () => {
       const cols = chunk.columns.map(q).join(", ");
       for (let i = 0; i < chunk.rows.length; i += BATCH) {
         const batch = chunk.rows.slice(i, i + BATCH).map((r) => Object.fromEntries(chunk.columns.map((col, k) => [col, r[k]])));
-        await c.query(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${q(table)}, $1::jsonb)`, [JSON.stringify(batch)]);
+        await c.query(`INSERT INTO ${q(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${q(table)}, $1::jsonb)`, [
+          JSON.stringify(batch),
+        ]);
       }
       log(`restore: ${table} ${chunk.rows.length}`);
     }
     const counts = await countRows(c);
     const wrong = Object.entries(manifest.tables).filter(([t, n]) => counts[t] !== n);
     if (wrong.length) throw new Error(`row counts differ after restore: ${wrong.map(([t, n]) => `${t} ${counts[t]} ≠ ${n}`).join(", ")}`);
-    const bad = await c.query<{ id: string }>("SELECT d.id::text FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE encode(sha256(b.bytes), 'hex') <> d.sha256");
+    const bad = await c.query<{ id: string }>(
+      "SELECT d.id::text FROM documents d JOIN blobs b ON b.sha256 = d.sha256 WHERE encode(sha256(b.bytes), 'hex') <> d.sha256",
+    );
     if (bad.rowCount) throw new Error(`restored documents fail their hash check: ${bad.rows.map((r) => r.id).join(", ")}`);
     const docs = (await c.query<{ id: string; sha256: string }>("SELECT id::text, sha256 FROM documents ORDER BY id")).rows;
     if (JSON.stringify(docs) !== JSON.stringify(manifest.documents)) throw new Error("restored document hashes differ from the manifest");

@@ -29,7 +29,15 @@ export function stopCluster(clusterDir: string) {
 // pg_control's DBState (src/include/catalog/pg_control.h), stored as a 32-bit int right after the
 // system identifier (8 bytes), pg_control_version and catalog_version_no (4 each). The embedded
 // package ships no pg_controldata, so it is read directly.
-const DB_STATES = ["starting up", "shut down", "shut down in recovery", "shutting down", "in crash recovery", "in archive recovery", "in production"];
+const DB_STATES = [
+  "starting up",
+  "shut down",
+  "shut down in recovery",
+  "shutting down",
+  "in crash recovery",
+  "in archive recovery",
+  "in production",
+];
 
 /** "shut down" after a clean stop; "in production" after a crash or kill. */
 export function clusterState(clusterDir: string): string {

@@ -12,7 +12,13 @@ const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function emitRefusingUnsupportedMethods(event, req, res, ...rest) {
   if (event === "request" && REFUSED.has(String(req.method).toUpperCase())) {
     const body = JSON.stringify({ error: { code: "method_not_allowed", message: `${req.method} is not supported.` } });
-    res.writeHead(405, { allow: ALLOW, "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-content-type-options": "nosniff", "cache-control": "no-store" });
+    res.writeHead(405, {
+      allow: ALLOW,
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    });
     res.end(body);
     return true;
   }

@@ -14,9 +14,17 @@ export type ResolvedDatabase = {
   stop: () => Promise<void>;
 };
 
-export async function resolveDatabase({ log = console.log, reset = false }: { log?: (m: string) => void; reset?: boolean } = {}): Promise<ResolvedDatabase> {
+export async function resolveDatabase({
+  log = console.log,
+  reset = false,
+}: { log?: (m: string) => void; reset?: boolean } = {}): Promise<ResolvedDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, migrationUrl: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return {
+      url: process.env.DATABASE_URL,
+      migrationUrl: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   }
   const dataDir = path.resolve(process.env.APP_DATA_DIR ?? path.resolve(__dirname, "../../.data"), "postgres");
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -25,6 +33,8 @@ export async function resolveDatabase({ log = console.log, reset = false }: { lo
   // Test runs only (E2E_RESET): a fresh, empty database each time.
   if (reset) await db.dropDatabase(dbName);
   await db.ensureDatabase(dbName);
-  log(`database: embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}); the app connects as casefile_app, migrations as casefile_owner`);
+  log(
+    `database: embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}); the app connects as casefile_app, migrations as casefile_owner`,
+  );
   return { url: db.appUrl(dbName), migrationUrl: db.ownerUrl(dbName), adminUrl: db.url(dbName), embedded: true, stop: db.stop };
 }

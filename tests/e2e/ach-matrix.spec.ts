@@ -20,12 +20,16 @@ type Matrix = {
   };
 };
 // STANDARDS.md §5: unrated cells are left out of both scores; said wherever the scores are shown or exported.
-const SCORES_NOTE = "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
+const SCORES_NOTE =
+  "Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet (—).";
 
 /** A fresh case with one pasted document, four claims (by exact quote), a question and three hypotheses, all via the API. */
 async function freshMatrix(page: Page) {
   const req = page.context().request;
-  const created = await req.post("/api/cases", { data: { title: `ACH ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const created = await req.post("/api/cases", {
+    data: { title: `ACH ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` },
+    headers: ORIGIN,
+  });
   expect(created.status()).toBe(201);
   const caseId = (await created.json()).case.id as string;
   const doc = await req.post(`/api/cases/${caseId}/documents`, { data: { title: "Incident notes", text: TEXT }, headers: ORIGIN });
@@ -58,7 +62,9 @@ async function getMatrix(page: Page, caseId: string): Promise<Matrix> {
   return (await res.json()).matrix;
 }
 
-test("rates the ACH matrix from the keyboard: scores, highlight, fading and sensitivity follow; ratings and notes persist", async ({ page }) => {
+test("rates the ACH matrix from the keyboard: scores, highlight, fading and sensitivity follow; ratings and notes persist", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await loginAs(page, "analyst");
   const { caseId, claims, hypotheses } = await freshMatrix(page);
@@ -66,13 +72,16 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
   const grid = page.getByRole("grid");
   await expect(grid).toHaveAttribute("data-ready", "true");
 
-  const cell = (row: number, h: number) => page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const cell = (row: number, h: number) =>
+    page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
   const header = (h: number) => page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[h]}"]`);
   const row = (r: number) => page.locator(`tr[data-claim-id="${claims[r]}"]`);
   // Inconsistency = Σ (3 − score)² over cells scored below 3, with C = 4, I = 2, II = 1 (STANDARDS.md §5).
   const expectInconsistency = async (values: [number, number, number]) => {
     for (const [h, v] of values.entries()) {
-      await expect(page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`)).toHaveText(String(v));
+      await expect(
+        page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`),
+      ).toHaveText(String(v));
     }
   };
   const press = (...keys: string[]) => keys.reduce((p, k) => p.then(() => page.keyboard.press(k)), Promise.resolve());
@@ -153,7 +162,12 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
 
   // Everything reached the server before the reload.
   await expect.poll(async () => (await getMatrix(page, caseId)).cells.reduce((n, c) => n + c.ratings.length, 0)).toBe(12);
-  await expect.poll(async () => (await getMatrix(page, caseId)).cells.find((c) => c.claimId === claims[0] && c.hypothesisId === hypotheses[0])?.ratings[0]?.rating).toBe("CC");
+  await expect
+    .poll(
+      async () =>
+        (await getMatrix(page, caseId)).cells.find((c) => c.claimId === claims[0] && c.hypothesisId === hypotheses[0])?.ratings[0]?.rating,
+    )
+    .toBe("CC");
   await page.reload();
   await expect(grid).toHaveAttribute("data-ready", "true");
   await expectInconsistency([4, 5, 2]);
@@ -173,13 +187,17 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
   await page.unroute("**/api/hypotheses/*/ratings/*");
 });
 
-test("clears ratings with Delete, Backspace, the visible button and the note dialog: scores follow and the clears persist", async ({ page }) => {
+test("clears ratings with Delete, Backspace, the visible button and the note dialog: scores follow and the clears persist", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await loginAs(page, "analyst");
   const { caseId, claims, hypotheses } = await freshMatrix(page);
   const req = page.context().request;
   const put = async (row: number, h: number, rating: string, note = "") =>
-    expect((await req.put(`/api/hypotheses/${hypotheses[h]}/ratings/${claims[row]}`, { data: { rating, note }, headers: ORIGIN })).status()).toBe(200);
+    expect(
+      (await req.put(`/api/hypotheses/${hypotheses[h]}/ratings/${claims[row]}`, { data: { rating, note }, headers: ORIGIN })).status(),
+    ).toBe(200);
   // H1: I (1) + II (4) = 5; H2: II = 4; H3: C and CC, consistent = 0.
   await put(0, 0, "I", "Wipers are not a state signature.");
   await put(1, 0, "II");
@@ -190,15 +208,21 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   await page.goto(`/cases/${caseId}/ach`);
   const grid = page.getByRole("grid");
   await expect(grid).toHaveAttribute("data-ready", "true");
-  const cell = (row: number, h: number) => page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
+  const cell = (row: number, h: number) =>
+    page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[row]}"][data-hypothesis-id="${hypotheses[h]}"]`);
   const diagnosticity = (row: number) => page.locator(`tr[data-claim-id="${claims[row]}"] [data-testid="ach-diagnosticity"]`);
   const expectInconsistency = async (values: [number, number, number]) => {
     for (const [h, v] of values.entries()) {
-      await expect(page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`)).toHaveText(String(v));
+      await expect(
+        page.locator(`[data-testid="ach-inconsistency"][data-hypothesis-id="${hypotheses[h]}"] [data-testid="ach-inconsistency-value"]`),
+      ).toHaveText(String(v));
     }
   };
   await expectInconsistency([5, 4, 0]);
-  await expect(page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[2]}"]`)).toHaveAttribute("data-leading", "true");
+  await expect(page.locator(`[data-testid="ach-hypothesis"][data-hypothesis-id="${hypotheses[2]}"]`)).toHaveAttribute(
+    "data-leading",
+    "true",
+  );
   // Rows rated against one hypothesis only have no diagnosticity yet: "—", never 0.00 (the old blanks-as-3
   // rule showed 0.94 for row 2's lone II) and not faded. Row 1 is I and II with H3 blank: sd of 2, 1.
   await expect(diagnosticity(0)).toHaveText("0.50");
@@ -258,12 +282,17 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   await expect(cell(2, 2)).toHaveAttribute("data-mine", "");
 
   // Everything reached the server: only H3 × claim 4 is still rated, and each clear was audited once with what it removed.
-  const remaining = async () => (await getMatrix(page, caseId)).cells.flatMap((c) => c.ratings.map((r) => `${c.claimId}|${c.hypothesisId}|${r.rating}`));
+  const remaining = async () =>
+    (await getMatrix(page, caseId)).cells.flatMap((c) => c.ratings.map((r) => `${c.claimId}|${c.hypothesisId}|${r.rating}`));
   await expect.poll(remaining).toEqual([`${claims[3]}|${hypotheses[2]}|CC`]);
   const audit = await (await req.get(`/api/cases/${caseId}/audit`, { params: { action: "ach.clear" } })).json();
   expect(audit.total).toBe(5);
   expect(audit.events.map((e: { before: { rating: string } }) => e.before.rating).sort()).toEqual(["C", "C", "I", "II", "II"]);
-  expect(audit.events.find((e: { before: { note: string } }) => e.before.note)?.before).toMatchObject({ claimId: claims[0], rating: "I", note: "Wipers are not a state signature." });
+  expect(audit.events.find((e: { before: { note: string } }) => e.before.note)?.before).toMatchObject({
+    claimId: claims[0],
+    rating: "I",
+    note: "Wipers are not a state signature.",
+  });
   await page.reload();
   await expect(grid).toHaveAttribute("data-ready", "true");
   await expectInconsistency([0, 0, 0]);
@@ -283,13 +312,19 @@ test("clears ratings with Delete, Backspace, the visible button and the note dia
   await page.unroute("**/api/hypotheses/*/ratings/*");
 });
 
-test("DELETE /api/hypotheses/{id}/ratings/{claimId} refuses another case's claim or hypothesis (404), a non-member (404) and a viewer (403), changing nothing", async ({ page, playwright, baseURL }) => {
+test("DELETE /api/hypotheses/{id}/ratings/{claimId} refuses another case's claim or hypothesis (404), a non-member (404) and a viewer (403), changing nothing", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await loginAs(page, "analyst");
   const req = page.context().request;
   const mine = await freshMatrix(page);
   const other = await freshMatrix(page);
   const url = (h: string, c: string) => `/api/hypotheses/${h}/ratings/${c}`;
-  expect((await req.put(url(mine.hypotheses[0], mine.claims[0]), { data: { rating: "II", note: "kept" }, headers: ORIGIN })).status()).toBe(200);
+  expect((await req.put(url(mine.hypotheses[0], mine.claims[0]), { data: { rating: "II", note: "kept" }, headers: ORIGIN })).status()).toBe(
+    200,
+  );
   expect((await req.put(url(other.hypotheses[0], other.claims[0]), { data: { rating: "C" }, headers: ORIGIN })).status()).toBe(200);
 
   // A hypothesis of one case with a claim of another, either way round: 404, even for the owner of both.
@@ -305,7 +340,9 @@ test("DELETE /api/hypotheses/{id}/ratings/{claimId} refuses another case's claim
   await stranger.dispose();
 
   const ratingOf = async (m: { caseId: string; claims: string[]; hypotheses: string[] }) =>
-    (await getMatrix(page, m.caseId)).cells.find((c) => c.claimId === m.claims[0] && c.hypothesisId === m.hypotheses[0])!.ratings.map((r) => [r.rating, r.note]);
+    (await getMatrix(page, m.caseId)).cells
+      .find((c) => c.claimId === m.claims[0] && c.hypothesisId === m.hypotheses[0])!
+      .ratings.map((r) => [r.rating, r.note]);
   expect(await ratingOf(mine)).toEqual([["II", "kept"]]);
   expect(await ratingOf(other)).toEqual([["C", ""]]);
   expect((await (await req.get(`/api/cases/${mine.caseId}/audit`, { params: { action: "ach.clear" } })).json()).total).toBe(0);
@@ -314,7 +351,10 @@ test("DELETE /api/hypotheses/{id}/ratings/{claimId} refuses another case's claim
   const cleared = await req.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN });
   expect(cleared.status()).toBe(200);
   expect(await cleared.json()).toEqual({ cleared: true, previous: { rating: "II", note: "kept" } });
-  expect(await (await req.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN })).json()).toEqual({ cleared: false, previous: null });
+  expect(await (await req.delete(url(mine.hypotheses[0], mine.claims[0]), { headers: ORIGIN })).json()).toEqual({
+    cleared: false,
+    previous: null,
+  });
   expect(await ratingOf(mine)).toEqual([]);
 });
 
@@ -339,7 +379,9 @@ test("a viewer sees the seeded matrix read-only and cannot rate (403)", async ({
   const denial = matrix.claims.find((c) => c.statement.startsWith("Iran denies responsibility"))!;
   expect(h1 && denial, "seeded question, hypothesis and claim").toBeTruthy();
 
-  const put = await page.context().request.put(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { data: { rating: "CC" }, headers: ORIGIN });
+  const put = await page
+    .context()
+    .request.put(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { data: { rating: "CC" }, headers: ORIGIN });
   expect(put.status()).toBe(403);
   const del = await page.context().request.delete(`/api/hypotheses/${h1.id}/ratings/${denial.id}`, { headers: ORIGIN });
   expect(del.status()).toBe(403);

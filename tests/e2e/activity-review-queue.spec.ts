@@ -9,12 +9,18 @@ async function uniqueQuote(page: Page, caseId: string) {
   const text: string = document.text;
   for (let i = 0; i + 60 <= text.length; i += 17) {
     const exact = text.slice(i, i + 60);
-    if (/^\S/.test(exact) && /\S$/.test(exact) && !exact.includes("\n") && text.indexOf(exact) === text.lastIndexOf(exact)) return { documentId: document.id as string, exact };
+    if (/^\S/.test(exact) && /\S$/.test(exact) && !exact.includes("\n") && text.indexOf(exact) === text.lastIndexOf(exact))
+      return { documentId: document.id as string, exact };
   }
   throw new Error("no unique passage found in the seeded document");
 }
 
-const totalOf = async (page: Page) => Number((await page.getByRole("navigation", { name: "Activity pages", exact: true }).textContent())?.match(/of ([\d,]+)/)?.[1].replace(/,/g, ""));
+const totalOf = async (page: Page) =>
+  Number(
+    (await page.getByRole("navigation", { name: "Activity pages", exact: true }).textContent())
+      ?.match(/of ([\d,]+)/)?.[1]
+      .replace(/,/g, ""),
+  );
 
 test("the Activity page shows a new claim at the top, filters by action family in the URL, and expands the diff", async ({ page }) => {
   test.setTimeout(90_000);
@@ -44,7 +50,8 @@ test("the Activity page shows a new claim at the top, filters by action family i
   await expect(list.getByRole("listitem").first()).toContainText("created a claim");
   const filtered = await totalOf(page);
   expect(filtered).toBeLessThan(unfiltered);
-  for (const action of await list.getByRole("listitem").evaluateAll((els) => els.map((el) => el.getAttribute("data-action")))) expect(action).toMatch(/^claim\./);
+  for (const action of await list.getByRole("listitem").evaluateAll((els) => els.map((el) => el.getAttribute("data-action"))))
+    expect(action).toMatch(/^claim\./);
 
   // The filter survives a reload, and the diff opens field by field.
   await page.reload();
@@ -52,7 +59,9 @@ test("the Activity page shows a new claim at the top, filters by action family i
   const row = list.getByRole("listitem").filter({ hasText: statement });
   await row.getByText(/^Show recorded values/).click();
   const diff = row.getByRole("table");
-  await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "statement", exact: true }) })).toContainText(statement);
+  await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "statement", exact: true }) })).toContainText(
+    statement,
+  );
   await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "credibility", exact: true }) })).toContainText("3");
   await expectNoSeriousA11yViolations(page);
 
@@ -95,11 +104,22 @@ test("a submitted judgment waits in the reviewer's queue, unread and counted in 
   await loginAs(ana, "analyst");
   const caseId = await albaniaCaseId(ana);
   const req = ana.context().request;
-  const q = await req.post(`/api/cases/${caseId}/questions`, { data: { question: `Who ran the September wiper? (${Date.now()})` }, headers: ORIGIN });
+  const q = await req.post(`/api/cases/${caseId}/questions`, {
+    data: { question: `Who ran the September wiper? (${Date.now()})` },
+    headers: ORIGIN,
+  });
   expect(q.status()).toBe(201);
   const title = `Queue check ${Date.now()}: an Iranian state-sponsored group`;
   const h = await req.post(`/api/cases/${caseId}/hypotheses`, {
-    data: { questionId: (await q.json()).question.id, title, likelihood: "likely", confidence: "moderate", rationale: "Same tooling as the July attack.", proposition: "an Iranian state-sponsored group ran the September wiper", confidenceBasis: "tooling overlap only" },
+    data: {
+      questionId: (await q.json()).question.id,
+      title,
+      likelihood: "likely",
+      confidence: "moderate",
+      rationale: "Same tooling as the July attack.",
+      proposition: "an Iranian state-sponsored group ran the September wiper",
+      confidenceBasis: "tooling overlap only",
+    },
     headers: ORIGIN,
   });
   expect(h.status()).toBe(201);
@@ -149,7 +169,9 @@ test("presence: analyst and reviewer on the same case each see the other within 
   // Rui's first heartbeat already finds Ana; Ana learns of Rui on her next 15-second poll.
   await expect(rui.getByRole("list", { name: "Also viewing" })).toContainText("Ana Analyst", { timeout: 20_000 });
   await expect(ana.getByRole("list", { name: "Also viewing" })).toContainText("Rui Reviewer", { timeout: 20_000 });
-  await expect(ana.getByRole("list", { name: "Also viewing" }).getByRole("listitem").filter({ hasText: "Rui Reviewer" })).toContainText("RR");
+  await expect(ana.getByRole("list", { name: "Also viewing" }).getByRole("listitem").filter({ hasText: "Rui Reviewer" })).toContainText(
+    "RR",
+  );
 });
 
 test("every kind of review-queue item opens its own page: a judgment on its page, a brief on the Brief page", async ({ browser }) => {
@@ -158,24 +180,48 @@ test("every kind of review-queue item opens its own page: a judgment on its page
   await loginAs(ana, "analyst");
   const req = ana.context().request;
   const tag = Date.now();
-  const created = await req.post("/api/cases", { data: { title: `Queue kinds ${tag}`, tlp: "GREEN", summary: "Who ran the wiper?" }, headers: ORIGIN });
+  const created = await req.post("/api/cases", {
+    data: { title: `Queue kinds ${tag}`, tlp: "GREEN", summary: "Who ran the wiper?" },
+    headers: ORIGIN,
+  });
   expect(created.status()).toBe(201);
   const caseId = (await created.json()).case.id as string;
-  expect((await req.post(`/api/cases/${caseId}/members`, { data: { email: "reviewer@example.com", role: "reviewer" }, headers: ORIGIN })).status()).toBe(200);
-  const q = (await (await req.post(`/api/cases/${caseId}/questions`, { data: { question: `Who ran the wiper? (${tag})` }, headers: ORIGIN })).json()).question;
+  expect(
+    (
+      await req.post(`/api/cases/${caseId}/members`, { data: { email: "reviewer@example.com", role: "reviewer" }, headers: ORIGIN })
+    ).status(),
+  ).toBe(200);
+  const q = (
+    await (await req.post(`/api/cases/${caseId}/questions`, { data: { question: `Who ran the wiper? (${tag})` }, headers: ORIGIN })).json()
+  ).question;
   // Competing answers with coherent likelihoods (likely + unlikely): two "likely" would be a blocking warning.
   const hypothesis = async (title: string, likelihood: string) =>
-    (await (await req.post(`/api/cases/${caseId}/hypotheses`, {
-      data: { questionId: q.id, title, likelihood, confidence: "low", proposition: `${title.toLowerCase()} ran the wiper`, confidenceBasis: "one report" },
-      headers: ORIGIN,
-    })).json()).hypothesis as { id: string };
+    (
+      await (
+        await req.post(`/api/cases/${caseId}/hypotheses`, {
+          data: {
+            questionId: q.id,
+            title,
+            likelihood,
+            confidence: "low",
+            proposition: `${title.toLowerCase()} ran the wiper`,
+            confidenceBasis: "one report",
+          },
+          headers: ORIGIN,
+        })
+      ).json()
+    ).hypothesis as { id: string };
   const key = await hypothesis(`Key operators ${tag}`, "likely");
   expect((await req.post(`/api/hypotheses/${key.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
 
   const rui = await (await browser.newContext()).newPage();
   await loginAs(rui, "reviewer");
   const { hypothesis: h } = await (await rui.context().request.get(`/api/hypotheses/${key.id}`)).json();
-  expect((await rui.context().request.post(`/api/hypotheses/${key.id}/approve`, { data: { contentHash: h.contentHash }, headers: ORIGIN })).status()).toBe(200);
+  expect(
+    (
+      await rui.context().request.post(`/api/hypotheses/${key.id}/approve`, { data: { contentHash: h.contentHash }, headers: ORIGIN })
+    ).status(),
+  ).toBe(200);
   // Now a second judgment and the brief (submitted last, so nothing changes it after) wait for Rui.
   const other = await hypothesis(`Other operators ${tag}`, "unlikely");
   expect((await req.post(`/api/hypotheses/${other.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn } from "./fixtures";
 
-test("creates a token on the settings page, uses it with Bearer auth from a cookie-less client, revokes it", async ({ page, playwright, baseURL }) => {
+test("creates a token on the settings page, uses it with Bearer auth from a cookie-less client, revokes it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await loginAs(page, "analyst");
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
@@ -37,7 +41,10 @@ test("creates a token on the settings page, uses it with Bearer auth from a cook
   expect((await res.json()).cases.map((c: { title: string }) => c.title)).not.toContain("Albanian organised crime");
 
   // POST /api/cases/{caseId}/documents — no Origin header needed with Bearer.
-  const created = await api.post(`/api/cases/${caseId}/documents`, { headers: bearer, data: { title: `Scripted ${Date.now()}`, text: "Loaded by a script — “quoted” £1." } });
+  const created = await api.post(`/api/cases/${caseId}/documents`, {
+    headers: bearer,
+    data: { title: `Scripted ${Date.now()}`, text: "Loaded by a script — “quoted” £1." },
+  });
   expect(created.status()).toBe(201);
   expect((await created.json()).document.id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -70,7 +77,10 @@ test("POST /api/cases/{caseId}/documents with a viewer's token is refused with 4
   const api = await playwright.request.newContext({ baseURL });
   const bearer = { authorization: `Bearer ${token}` };
   expect((await api.get(`/api/cases/${caseId}/documents`, { headers: bearer })).status()).toBe(200);
-  const refused = await api.post(`/api/cases/${caseId}/documents`, { headers: bearer, data: { title: "Should not land", text: "Viewer text." } });
+  const refused = await api.post(`/api/cases/${caseId}/documents`, {
+    headers: bearer,
+    data: { title: "Should not land", text: "Viewer text." },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("forbidden");
   await viewer.dispose();

@@ -44,7 +44,9 @@ const reviewBadge = (page: Page) => page.getByTestId("review-panel").getByTestId
 // Each test walks a whole journey in two or three browser contexts against a shared 2-core server.
 test.describe.configure({ timeout: 120_000 });
 
-test("analyst submits, cannot approve their own judgment; the reviewer approves the exact version; an edit withdraws it", async ({ browser }) => {
+test("analyst submits, cannot approve their own judgment; the reviewer approves the exact version; an edit withdraws it", async ({
+  browser,
+}) => {
   const analyst = await signedInPage(browser, "analyst");
   const caseId = await albaniaCaseId(analyst);
   const { hypothesis: h, question } = await makeHypothesis(analyst.request, caseId);
@@ -167,10 +169,19 @@ test("bad input changes nothing: no reason, a stale hash, an unknown rating, a v
 
   // A rating outside CC/C/N/I/II/NA is refused with the field named.
   const tag = uid();
-  const doc = await post(analyst.request, `/api/cases/${caseId}/documents`, { title: `Wire ${tag}`, text: `Officials said the attack ${tag} came from abroad.` });
+  const doc = await post(analyst.request, `/api/cases/${caseId}/documents`, {
+    title: `Wire ${tag}`,
+    text: `Officials said the attack ${tag} came from abroad.`,
+  });
   expect(doc.status()).toBe(201);
   const { document } = await doc.json();
-  const claimRes = await post(analyst.request, `/api/cases/${caseId}/claims`, { statement: `Attack ${tag} came from abroad`, claimant: "Officials", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: `the attack ${tag} came from abroad` }] });
+  const claimRes = await post(analyst.request, `/api/cases/${caseId}/claims`, {
+    statement: `Attack ${tag} came from abroad`,
+    claimant: "Officials",
+    kind: "allegation",
+    credibility: 3,
+    excerpts: [{ documentId: document.id, exact: `the attack ${tag} came from abroad` }],
+  });
   expect(claimRes.status()).toBe(201);
   const { claim } = await claimRes.json();
   const bad = await analyst.request.put(`/api/hypotheses/${h.id}/ratings/${claim.id}`, { data: { rating: "ZZ" }, headers: ORIGIN });
@@ -190,18 +201,48 @@ test("the evidence trail, vendor statements and recorded dissent stay with the j
   const analyst = await signedInPage(browser, "analyst");
   const caseId = await albaniaCaseId(analyst);
   const tag = uid();
-  const entity = await (await post(analyst.request, `/api/cases/${caseId}/entities`, { kind: "threat_actor", name: `Actor ${tag}` })).json();
-  const source = await (await post(analyst.request, `/api/cases/${caseId}/sources`, { name: `Vendor ${tag}`, kind: "vendor", reliability: "B", rationale: "Long record of accurate reporting" })).json();
-  const { document } = await (await post(analyst.request, `/api/cases/${caseId}/documents`, { title: `Vendor report ${tag}`, text: `We assess with moderate confidence that Actor ${tag} ran it.` })).json();
-  expect((await analyst.request.put(`/api/cases/${caseId}/documents/${document.id}/source`, { data: { sourceId: source.source.id }, headers: ORIGIN })).status()).toBe(200);
+  const entity = await (
+    await post(analyst.request, `/api/cases/${caseId}/entities`, { kind: "threat_actor", name: `Actor ${tag}` })
+  ).json();
+  const source = await (
+    await post(analyst.request, `/api/cases/${caseId}/sources`, {
+      name: `Vendor ${tag}`,
+      kind: "vendor",
+      reliability: "B",
+      rationale: "Long record of accurate reporting",
+    })
+  ).json();
+  const { document } = await (
+    await post(analyst.request, `/api/cases/${caseId}/documents`, {
+      title: `Vendor report ${tag}`,
+      text: `We assess with moderate confidence that Actor ${tag} ran it.`,
+    })
+  ).json();
+  expect(
+    (
+      await analyst.request.put(`/api/cases/${caseId}/documents/${document.id}/source`, {
+        data: { sourceId: source.source.id },
+        headers: ORIGIN,
+      })
+    ).status(),
+  ).toBe(200);
   const claimRes = await post(analyst.request, `/api/cases/${caseId}/claims`, {
-    statement: `Actor ${tag} ran it`, claimant: `Vendor ${tag}`, kind: "assessment", credibility: 2, sourceConfidence: "moderate confidence",
-    excerpts: [{ documentId: document.id, exact: `moderate confidence that Actor ${tag} ran it` }], entityIds: [entity.entity.id],
+    statement: `Actor ${tag} ran it`,
+    claimant: `Vendor ${tag}`,
+    kind: "assessment",
+    credibility: 2,
+    sourceConfidence: "moderate confidence",
+    excerpts: [{ documentId: document.id, exact: `moderate confidence that Actor ${tag} ran it` }],
+    entityIds: [entity.entity.id],
   });
   expect(claimRes.status()).toBe(201);
   const { claim } = await claimRes.json();
   const { hypothesis: h } = await makeHypothesis(analyst.request, caseId, { actorEntityId: entity.entity.id });
-  expect((await analyst.request.put(`/api/hypotheses/${h.id}/ratings/${claim.id}`, { data: { rating: "C", note: "Fits" }, headers: ORIGIN })).status()).toBe(200);
+  expect(
+    (
+      await analyst.request.put(`/api/hypotheses/${h.id}/ratings/${claim.id}`, { data: { rating: "C", note: "Fits" }, headers: ORIGIN })
+    ).status(),
+  ).toBe(200);
 
   // The vendor's words are quoted on their own line, next to (not instead of) the analyst's judgment.
   await analyst.goto(`/cases/${caseId}/attribution`);
@@ -215,7 +256,10 @@ test("the evidence trail, vendor statements and recorded dissent stay with the j
   await expect(item.getByTestId("claim-grade")).toContainText("B2");
   await expect(item).toContainText("C (Consistent) by");
   const excerptId = claim.excerpts[0].id;
-  await expect(item.getByTestId("evidence-quote")).toHaveAttribute("href", `/cases/${caseId}/documents/${document.id}#excerpt-${excerptId}`);
+  await expect(item.getByTestId("evidence-quote")).toHaveAttribute(
+    "href",
+    `/cases/${caseId}/documents/${document.id}#excerpt-${excerptId}`,
+  );
 
   // A reviewer records a dissent; it is highlighted in its thread and listed at the top of the judgment.
   const reviewer = await signedInPage(browser, "reviewer");

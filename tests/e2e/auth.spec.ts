@@ -35,7 +35,10 @@ test("a wrong password gets a clear message and keeps the email", async ({ page 
 test("POST /api/auth/callback/credentials answers 429 with a retry time after 10 failures from one address", async ({ request }) => {
   const attempt = async (password: string, ip: string) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    return request.post("/api/auth/callback/credentials", { form: { email: USERS.investigator.email, password, csrfToken, json: "true" }, headers: { "x-forwarded-for": ip } });
+    return request.post("/api/auth/callback/credentials", {
+      form: { email: USERS.investigator.email, password, csrfToken, json: "true" },
+      headers: { "x-forwarded-for": ip },
+    });
   };
   for (let i = 0; i < 10; i++) await attempt("wrong-wrong-wrong", "203.0.113.7");
   const locked = await attempt(USERS.investigator.password, "203.0.113.7");

@@ -40,7 +40,9 @@ test.describe("the seeded Albania brief", () => {
   // Test 2 must see the brief unreleased and unapproved; test 3 releases it.
   test.describe.configure({ mode: "default" });
 
-  test("analyst previews the brief: TLP top and bottom, estimative key judgment, the vendor's own confidence, footnotes with hashes, sources appendix", async ({ browser }) => {
+  test("analyst previews the brief: TLP top and bottom, estimative key judgment, the vendor's own confidence, footnotes with hashes, sources appendix", async ({
+    browser,
+  }) => {
     const page = await signedInPage(browser, "analyst");
     const caseId = await albaniaCaseId(page);
     // Documents are only ever added, so every one listed now must be in the appendix.
@@ -60,8 +62,12 @@ test.describe("the seeded Albania brief", () => {
 
     // Likelihood and analytic confidence are stated in separate sentences, as ICD 203 asks, around the analyst's own proposition.
     const judgment = preview.getByTestId("key-judgment").filter({ hasText: "Iran's MOIS-linked operators" });
-    await expect(judgment.getByTestId("estimative")).toHaveText("We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.");
-    await expect(judgment.getByTestId("confidence-sentence")).toContainText("We have moderate confidence in this judgment: two governments attribute the attacks to Iran");
+    await expect(judgment.getByTestId("estimative")).toHaveText(
+      "We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.",
+    );
+    await expect(judgment.getByTestId("confidence-sentence")).toContainText(
+      "We have moderate confidence in this judgment: two governments attribute the attacks to Iran",
+    );
     // Support is what favours the judgment over an alternative; the denial is listed against it.
     await expect(judgment.getByTestId("supporting-claim").filter({ hasText: "US Treasury sanctioned" })).toHaveCount(1);
     await expect(judgment.getByTestId("evidence-against")).toContainText("Iran denies responsibility");
@@ -69,7 +75,9 @@ test.describe("the seeded Albania brief", () => {
     await expect(judgment.getByTestId("judgment-confidence")).toHaveText("Moderate");
     await expect(judgment).toContainText("Approved by Rui Reviewer");
     // Mandiant's own words are quoted beside the judgment, never as our confidence.
-    await expect(judgment.getByTestId("vendor-statement").filter({ hasText: "Mandiant" })).toHaveText("Source's own stated confidence: Mandiant — “moderate confidence” (quoted; not our assessment)");
+    await expect(judgment.getByTestId("vendor-statement").filter({ hasText: "Mandiant" })).toHaveText(
+      "Source's own stated confidence: Mandiant — “moderate confidence” (quoted; not our assessment)",
+    );
 
     // Footnotes: marker → note with the quote, document, source, reliability and the capture's SHA-256.
     const notes = preview.getByTestId("footnote");
@@ -132,7 +140,9 @@ test.describe("the seeded Albania brief", () => {
     await expect(page.getByTestId("brief-releases")).toContainText("Nothing released yet.");
   });
 
-  test("analyst submits, cannot approve; the reviewer approves the exact hash; the analyst releases four hashed files that download byte for byte", async ({ browser }) => {
+  test("analyst submits, cannot approve; the reviewer approves the exact hash; the analyst releases four hashed files that download byte for byte", async ({
+    browser,
+  }) => {
     const analyst = await signedInPage(browser, "analyst");
     const reviewer = await signedInPage(browser, "reviewer");
     const caseId = await albaniaCaseId(analyst);
@@ -188,7 +198,8 @@ test.describe("the seeded Albania brief", () => {
     await expect(r1).toContainText("released by Ana Analyst");
     await expect(r1).toContainText("approved by Rui Reviewer");
     await expect(r1.getByTestId("release-file")).toHaveCount(4);
-    for (const format of ["pdf", "docx", "md", "stix"]) await expect(r1.locator(`[data-format="${format}"]`).getByTestId("release-sha256")).toHaveText(HEX64);
+    for (const format of ["pdf", "docx", "md", "stix"])
+      await expect(r1.locator(`[data-format="${format}"]`).getByTestId("release-sha256")).toHaveText(HEX64);
     // The draft moved on: the next one is release 2, and the approval no longer covers it.
     await expect(analyst.getByTestId("brief-meta")).toContainText("draft of release 2 (previous: release 1,");
     await expect(analyst.getByTestId("brief-approval-state")).toContainText("but the brief changed since");
@@ -196,7 +207,10 @@ test.describe("the seeded Albania brief", () => {
     // Download the PDF through the link: its bytes hash to what the list shows.
     const pdfRow = r1.locator('[data-format="pdf"]');
     const shownPdfHash = await pdfRow.getByTestId("release-sha256").innerText();
-    const [download] = await Promise.all([analyst.waitForEvent("download"), pdfRow.getByRole("link", { name: "PDF of release 1" }).click()]);
+    const [download] = await Promise.all([
+      analyst.waitForEvent("download"),
+      pdfRow.getByRole("link", { name: "PDF of release 1" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/release-1\.pdf$/);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -220,7 +234,9 @@ test.describe("the seeded Albania brief", () => {
   });
 });
 
-test("a key judgment that is not approved blocks the release; wording that outruns its likelihood blocks it until fixed or acknowledged with a reason", async ({ browser }) => {
+test("a key judgment that is not approved blocks the release; wording that outruns its likelihood blocks it until fixed or acknowledged with a reason", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "analyst");
   const caseId = await freshCase(page.request);
   const q = await post(page.request, `/api/cases/${caseId}/questions`, { question: "Who did it?" });
@@ -238,7 +254,10 @@ test("a key judgment that is not approved blocks the release; wording that outru
   expect(h.status()).toBe(201);
   const { hypothesis } = await h.json();
   // Leading makes it a key judgment of the brief, though nobody approved it.
-  const lead = await page.request.patch(`/api/hypotheses/${hypothesis.id}`, { data: { version: 1, reason: "Best supported so far", disposition: "leading" }, headers: ORIGIN });
+  const lead = await page.request.patch(`/api/hypotheses/${hypothesis.id}`, {
+    data: { version: 1, reason: "Best supported so far", disposition: "leading" },
+    headers: ORIGIN,
+  });
   expect(lead.status()).toBe(200);
   const blocker = `Key judgment “${title}” is not approved (draft).`;
 
@@ -273,7 +292,9 @@ test("a key judgment that is not approved blocks the release; wording that outru
   await expect(warning.getByTestId("form-error")).toContainText("Say why the warning does not need a fix");
   await expect(wordingBlocker).toHaveCount(1);
   // With a reason, the warning stops blocking and the brief prints the acknowledgement in its notes.
-  await warning.getByTestId("ack-reason").fill("The analyst's shorthand; the grade is Likely and the text will be reworded in the next release.");
+  await warning
+    .getByTestId("ack-reason")
+    .fill("The analyst's shorthand; the grade is Likely and the text will be reworded in the next release.");
   await warning.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByTestId("wording-warning")).toHaveCount(0);
   await expect(page.getByTestId("brief-blocker").filter({ hasText: "almost certainly" })).toHaveCount(0);
@@ -296,7 +317,10 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   expect(exe.status()).toBe(400);
   expect((await exe.json()).error.message).toContain('Unknown format "exe"');
 
-  const api = await page.request.put(`/api/cases/${caseId}/brief`, { data: { version: 0, template: "full", sections: [] }, headers: ORIGIN });
+  const api = await page.request.put(`/api/cases/${caseId}/brief`, {
+    data: { version: 0, template: "full", sections: [] },
+    headers: ORIGIN,
+  });
   expect(api.status()).toBe(422);
   expect((await api.json()).error.issues).toEqual([{ path: "sections", message: "Include at least one section." }]);
 
@@ -310,7 +334,13 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   for (const box of await form.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
   await expectNoSeriousA11yViolations(page);
   const stored = await (await page.request.get(`/api/cases/${caseId}/brief`)).json();
-  expect(stored.settings).toEqual({ template: "full", sections: ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"], includeDocumentIds: [], excludeDocumentIds: [], version: 0 });
+  expect(stored.settings).toEqual({
+    template: "full",
+    sections: ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"],
+    includeDocumentIds: [],
+    excludeDocumentIds: [],
+    version: 0,
+  });
 
   // A viewer reads the brief but cannot release, submit or change it.
   const viewer = await signedInPage(browser, "viewer");
@@ -321,7 +351,8 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   await expect(viewer.getByTestId("brief-preview")).toBeVisible();
   await expect(viewer.getByTestId("brief-downloads").getByRole("link")).toHaveCount(4);
   await expect(viewer.getByTestId("brief-releases")).toBeVisible();
-  for (const name of ["Submit brief for review", "Approve this brief", "Release brief", "Save sections"]) await expect(viewer.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Submit brief for review", "Approve this brief", "Release brief", "Save sections"])
+    await expect(viewer.getByRole("button", { name })).toHaveCount(0);
   await expect(viewer.getByTestId("brief-settings")).toHaveCount(0);
   await expect(viewer.getByTestId("brief-review-panel")).toHaveCount(0);
 
@@ -331,10 +362,15 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   expect((await outsider.goto(`/cases/${albania}/brief`))!.status()).toBe(404);
 });
 
-test("the one-page summary template leaves out the evidence and the timeline, in the preview and in the Markdown export", async ({ browser }) => {
+test("the one-page summary template leaves out the evidence and the timeline, in the preview and in the Markdown export", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "analyst");
   const caseId = await freshCase(page.request);
-  const event = await post(page.request, `/api/cases/${caseId}/events`, { title: "Wiper deployed on government servers", date: "2022-07-15" });
+  const event = await post(page.request, `/api/cases/${caseId}/events`, {
+    title: "Wiper deployed on government servers",
+    date: "2022-07-15",
+  });
   expect(event.status()).toBe(201);
   const markdown = async () => (await (await page.request.get(`/api/cases/${caseId}/export?format=md`)).body()).toString("utf8");
 
@@ -373,7 +409,9 @@ test("the one-page summary template leaves out the evidence and the timeline, in
   await expect(page.getByTestId("brief-preview").getByTestId("brief-section-timeline")).toHaveCount(0);
 });
 
-test("the sources appendix lists only cited documents; one can be listed by hand, and a document of another case is refused", async ({ browser }) => {
+test("the sources appendix lists only cited documents; one can be listed by hand, and a document of another case is refused", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "analyst");
   const caseId = await freshCase(page.request);
   const title = `Background note ${uid()}`;
@@ -394,8 +432,13 @@ test("the sources appendix lists only cited documents; one can be listed by hand
   const stored = (await (await page.request.get(`/api/cases/${caseId}/brief`)).json()).settings;
   const albania = await albaniaCaseId(page);
   const foreign = (await (await page.request.get(`/api/cases/${albania}/documents`)).json()).documents[0].id;
-  const refused = await page.request.put(`/api/cases/${caseId}/brief`, { data: { ...stored, includeDocumentIds: [foreign] }, headers: ORIGIN });
+  const refused = await page.request.put(`/api/cases/${caseId}/brief`, {
+    data: { ...stored, includeDocumentIds: [foreign] },
+    headers: ORIGIN,
+  });
   expect(refused.status()).toBe(422);
   expect((await refused.json()).error.message).toContain("Not found");
-  expect((await (await page.request.get(`/api/cases/${caseId}/brief`)).json()).settings.includeDocumentIds).toEqual(stored.includeDocumentIds);
+  expect((await (await page.request.get(`/api/cases/${caseId}/brief`)).json()).settings.includeDocumentIds).toEqual(
+    stored.includeDocumentIds,
+  );
 });

@@ -5,14 +5,17 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
 
 // A local "news site" (the web server runs with CAPTURE_ALLOW_HOSTS=127.0.0.1, see playwright.config.ts).
-const ARTICLE = Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+const ARTICLE = Buffer.from(
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Albania cuts ties with Iran over cyberattack | The Test Gazette</title>
 <meta property="og:site_name" content="The Test Gazette"><meta property="article:published_time" content="2022-09-07T10:15:00Z"></head>
 <body><nav>Home · World · Subscribe now!</nav><article><h1>Albania cuts ties with Iran over cyberattack</h1>
 <p>TIRANA — Albania’s government said on Wednesday that a “massive” cyberattack in July had been carried out by actors sponsored by Iran, and it cut diplomatic ties with Tehran.</p>
 <p>Prime Minister Edi Rama said the attack was meant to “paralyse public services, erase digital systems and hack into state records”. Recovery was put at more than £10m.</p>
 <p>The Iranian Embassy rejected what it called “baseless accusations”, and said Iran had itself been the target of cyberattacks from abroad in recent years.</p>
-</article><footer>Cookie settings</footer></body></html>`, "utf8");
+</article><footer>Cookie settings</footer></body></html>`,
+  "utf8",
+);
 const SHA = createHash("sha256").update(ARTICLE).digest("hex");
 
 let server: http.Server;
@@ -39,7 +42,9 @@ test.afterAll(async () => {
 });
 
 async function freshCase(page: Page) {
-  const res = await page.context().request.post("/api/cases", { data: { title: `Capture ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const res = await page
+    .context()
+    .request.post("/api/cases", { data: { title: `Capture ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()).case.id as string;
 }

@@ -51,7 +51,10 @@ test("PATCH /api/cases/{caseId} with a stale version is 409 and changes nothing"
   const caseId = await albaniaCaseId(page);
   const req = page.context().request;
   const { case: before } = await (await req.get(`/api/cases/${caseId}`)).json();
-  const res = await req.patch(`/api/cases/${caseId}`, { data: { version: before.version - 1 || 999, title: "Overwritten" }, headers: ORIGIN });
+  const res = await req.patch(`/api/cases/${caseId}`, {
+    data: { version: before.version - 1 || 999, title: "Overwritten" },
+    headers: ORIGIN,
+  });
   expect(res.status()).toBe(409);
   const { case: after } = await (await req.get(`/api/cases/${caseId}`)).json();
   expect(after.title).toBe(before.title);

@@ -29,8 +29,18 @@ async function post(req: APIRequestContext, url: string, data: unknown, method: 
 async function seed(req: APIRequestContext): Promise<Seeded> {
   const { case: c } = await post(req, "/api/cases", { title: `Claims ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` });
   const base = `/api/cases/${c.id}`;
-  const { source: wire } = await post(req, `${base}/sources`, { name: "Wire agency", kind: "outlet", reliability: "B", rationale: "Usually right." });
-  const { source: vendor } = await post(req, `${base}/sources`, { name: "Vendor lab", kind: "vendor", reliability: "A", rationale: "Publishes its evidence." });
+  const { source: wire } = await post(req, `${base}/sources`, {
+    name: "Wire agency",
+    kind: "outlet",
+    reliability: "B",
+    rationale: "Usually right.",
+  });
+  const { source: vendor } = await post(req, `${base}/sources`, {
+    name: "Vendor lab",
+    kind: "vendor",
+    reliability: "A",
+    rationale: "Publishes its evidence.",
+  });
   const wireQuotes = Array.from({ length: BULK + 10 }, () => `${words(9)}.`);
   const vendorQuotes = Array.from({ length: 10 }, () => `${words(9)}.`);
   const { document: wireDoc } = await post(req, `${base}/documents`, { title: "Wire story", text: wireQuotes.join(" ") });
@@ -38,29 +48,62 @@ async function seed(req: APIRequestContext): Promise<Seeded> {
   await post(req, `${base}/documents/${wireDoc.id}/source`, { sourceId: wire.id }, "put");
   await post(req, `${base}/documents/${vendorDoc.id}/source`, { sourceId: vendor.id }, "put");
 
-  const make = async (input: { statement: string; kind?: string; status?: string; credibility?: number; documentId: string; exact: string }) => {
+  const make = async (input: {
+    statement: string;
+    kind?: string;
+    status?: string;
+    credibility?: number;
+    documentId: string;
+    exact: string;
+  }) => {
     const { claim } = await post(req, `${base}/claims`, {
-      statement: input.statement, claimant: "Test claimant", kind: input.kind ?? "fact", status: input.status ?? "draft", credibility: input.credibility ?? 3,
+      statement: input.statement,
+      claimant: "Test claimant",
+      kind: input.kind ?? "fact",
+      status: input.status ?? "draft",
+      credibility: input.credibility ?? 3,
       excerpts: [{ documentId: input.documentId, exact: input.exact }],
     });
     return { id: claim.id as string, statement: claim.statement as string };
   };
   const bulk: Seeded["bulk"] = [];
   for (let start = 0; start < BULK; start += 10) {
-    const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => {
-      const i = start + j;
-      const spec = { kind: KINDS[i % 4], status: STATUSES[Math.floor(i / 4) % 4], credibility: 2 + (i % 5) };
-      return make({ ...spec, statement: `Bulk claim ${pad(i)} ${words(2)}`, documentId: wireDoc.id, exact: wireQuotes[i] }).then((r) => ({ ...spec, id: r.id }));
-    }));
+    const batch = await Promise.all(
+      Array.from({ length: 10 }, (_, j) => {
+        const i = start + j;
+        const spec = { kind: KINDS[i % 4], status: STATUSES[Math.floor(i / 4) % 4], credibility: 2 + (i % 5) };
+        return make({ ...spec, statement: `Bulk claim ${pad(i)} ${words(2)}`, documentId: wireDoc.id, exact: wireQuotes[i] }).then((r) => ({
+          ...spec,
+          id: r.id,
+        }));
+      }),
+    );
     bulk.push(...batch);
   }
   return {
     caseId: c.id,
     bulk,
-    confirmed: await make({ statement: "Zulu: the ministry outage was an Iranian operation", documentId: wireDoc.id, exact: wireQuotes[BULK] }),
-    sameSource: await make({ statement: "Zulu: the wire repeats that Iran ran the operation", documentId: wireDoc.id, exact: wireQuotes[BULK + 1] }),
-    independent: await make({ statement: "Zulu: vendor telemetry ties the wiper to Iran", documentId: vendorDoc.id, exact: vendorQuotes[0] }),
-    denial: await make({ statement: "Zulu: the embassy rejects the accusation", kind: "denial", documentId: vendorDoc.id, exact: vendorQuotes[1] }),
+    confirmed: await make({
+      statement: "Zulu: the ministry outage was an Iranian operation",
+      documentId: wireDoc.id,
+      exact: wireQuotes[BULK],
+    }),
+    sameSource: await make({
+      statement: "Zulu: the wire repeats that Iran ran the operation",
+      documentId: wireDoc.id,
+      exact: wireQuotes[BULK + 1],
+    }),
+    independent: await make({
+      statement: "Zulu: vendor telemetry ties the wiper to Iran",
+      documentId: vendorDoc.id,
+      exact: vendorQuotes[0],
+    }),
+    denial: await make({
+      statement: "Zulu: the embassy rejects the accusation",
+      kind: "denial",
+      documentId: vendorDoc.id,
+      exact: vendorQuotes[1],
+    }),
     editable: await make({ statement: "Zulu: servers were wiped on 15 July", documentId: wireDoc.id, exact: wireQuotes[BULK + 2] }),
   };
 }
@@ -113,10 +156,12 @@ test.describe.serial("claims table and claim page", () => {
     await page.getByRole("button", { name: /sort by credibility/ }).click();
     await expect(page).toHaveURL(/sort=credibility&dir=asc/);
     await expect(page.getByRole("columnheader", { name: /Grade/ })).toHaveAttribute("aria-sort", "ascending");
-    await expect.poll(async () => {
-      const creds = await credibilityOf(page);
-      return creds.length === 50 && creds.every((c, i) => i === 0 || creds[i - 1] <= c) && creds[0] === 2;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const creds = await credibilityOf(page);
+        return creds.length === 50 && creds.every((c, i) => i === 0 || creds[i - 1] <= c) && creds[0] === 2;
+      })
+      .toBe(true);
     await page.getByRole("button", { name: /sort by credibility/ }).click();
     await expect(page).toHaveURL(/sort=credibility&dir=desc/);
     await expect.poll(async () => (await credibilityOf(page))[0]).toBe(6);
@@ -216,12 +261,17 @@ test.describe.serial("claims table and claim page", () => {
     await expect(second.getByTestId("conflict-statement")).toContainText("Servers were wiped on 15 July 2022 (first editor)");
     await expect(second.getByLabel("Statement")).toHaveValue("Servers were wiped in mid-July (second editor)");
     const api = second.context().request;
-    expect((await (await api.get(`/api/cases/${s.caseId}/claims/${s.editable.id}`)).json()).claim.statement).toBe("Servers were wiped on 15 July 2022 (first editor)");
+    expect((await (await api.get(`/api/cases/${s.caseId}/claims/${s.editable.id}`)).json()).claim.statement).toBe(
+      "Servers were wiped on 15 July 2022 (first editor)",
+    );
 
     await second.getByRole("button", { name: "Keep mine and save" }).click();
     await expect(second.getByRole("form", { name: "Edit claim" }).getByRole("status")).toContainText("Saved");
     await expect(second.getByTestId("claim-statement")).toHaveText("Servers were wiped in mid-July (second editor)");
-    expect((await (await api.get(`/api/cases/${s.caseId}/claims/${s.editable.id}`)).json()).claim).toMatchObject({ statement: "Servers were wiped in mid-July (second editor)", version: 3 });
+    expect((await (await api.get(`/api/cases/${s.caseId}/claims/${s.editable.id}`)).json()).claim).toMatchObject({
+      statement: "Servers were wiped in mid-July (second editor)",
+      version: 3,
+    });
     await first.context().close();
     await second.context().close();
   });
@@ -263,7 +313,13 @@ test("a viewer sees a claim read-only: no edit form, no link controls, and the A
   const start = text.indexOf(" ", 200) + 1;
   const exact = text.slice(start, start + 60);
   expect(text.indexOf(exact)).toBe(text.lastIndexOf(exact));
-  const { claim } = await post(req, `/api/cases/${caseId}/claims`, { statement: `Viewer check ${Date.now()}`, claimant: "Test claimant", kind: "fact", credibility: 3, excerpts: [{ documentId: document.id, start, end: start + 60, exact }] });
+  const { claim } = await post(req, `/api/cases/${caseId}/claims`, {
+    statement: `Viewer check ${Date.now()}`,
+    claimant: "Test claimant",
+    kind: "fact",
+    credibility: 3,
+    excerpts: [{ documentId: document.id, start, end: start + 60, exact }],
+  });
   await analyst.context().close();
 
   const context = await browser.newContext();
@@ -276,7 +332,10 @@ test("a viewer sees a claim read-only: no edit form, no link controls, and the A
   await expect(page.getByRole("form", { name: "Add a link" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  const res = await context.request.patch(`/api/cases/${caseId}/claims/${claim.id}`, { data: { version: 1, statement: "Viewer edit" }, headers: ORIGIN });
+  const res = await context.request.patch(`/api/cases/${caseId}/claims/${claim.id}`, {
+    data: { version: 1, statement: "Viewer edit" },
+    headers: ORIGIN,
+  });
   expect(res.status()).toBe(403);
   await context.close();
 });

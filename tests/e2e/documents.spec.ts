@@ -7,7 +7,9 @@ import { expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
 const SEEDS = path.resolve(__dirname, "../../prisma/demo");
 
 async function freshCase(page: Page) {
-  const res = await page.context().request.post("/api/cases", { data: { title: `Docs ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const res = await page
+    .context()
+    .request.post("/api/cases", { data: { title: `Docs ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()).case.id as string;
 }
@@ -57,7 +59,11 @@ test("a binary file named .txt is refused with a clear error and nothing is stor
   await page.goto(`/cases/${caseId}`);
   await page.getByRole("tab", { name: "Upload file" }).click();
   await page.getByLabel("Title (optional: defaults to the file name)").fill("Not really text");
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "photo.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "photo.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  });
   await page.getByRole("button", { name: "Add document" }).click();
   await expect(page.getByTestId("form-error")).toBeVisible();
   await expect(page.getByLabel("Title (optional: defaults to the file name)")).toHaveValue("Not really text");
@@ -83,7 +89,9 @@ test("the upload form refuses an oversize file before sending it", async ({ page
   const caseId = await freshCase(page);
   await page.goto(`/cases/${caseId}`);
   await page.getByRole("tab", { name: "Upload file" }).click();
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 0x61) });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 0x61) });
   await page.getByRole("button", { name: "Add document" }).click();
   await expect(page.getByTestId("form-error")).toContainText("the limit is 5 MB");
 });

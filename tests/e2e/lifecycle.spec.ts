@@ -6,14 +6,19 @@ import { expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
 // at capture; an exact duplicate capture pointed at the document already there).
 
 async function freshCase(page: Page) {
-  const res = await page.context().request.post("/api/cases", { data: { title: `Lifecycle ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const res = await page
+    .context()
+    .request.post("/api/cases", { data: { title: `Lifecycle ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()).case.id as string;
 }
 
-const COLUMN = "The attack on Albania was carried out by Iranian state actors, Microsoft said in a report relayed by this column. Officials in Tirana cut ties with Tehran days later.";
+const COLUMN =
+  "The attack on Albania was carried out by Iranian state actors, Microsoft said in a report relayed by this column. Officials in Tirana cut ties with Tehran days later.";
 
-test("an analyst names a claim's originator, captures with a source, is stopped on an exact duplicate, edits an event and retracts a document with a reason", async ({ page }) => {
+test("an analyst names a claim's originator, captures with a source, is stopped on an exact duplicate, edits an event and retracts a document with a reason", async ({
+  page,
+}) => {
   test.slow();
   await loginAs(page, "analyst");
   const caseId = await freshCase(page);
@@ -121,23 +126,37 @@ test("a viewer sees no retract button and the API refuses a retraction without a
   await loginAs(page, "analyst");
   const caseId = await freshCase(page);
   const api = page.context().request;
-  const doc = await api.post(`/api/cases/${caseId}/documents`, { data: { title: "Note", text: `A short note ${Date.now()}.` }, headers: ORIGIN });
+  const doc = await api.post(`/api/cases/${caseId}/documents`, {
+    data: { title: "Note", text: `A short note ${Date.now()}.` },
+    headers: ORIGIN,
+  });
   const documentId = (await doc.json()).document.id as string;
   const missing = await api.post(`/api/cases/${caseId}/documents/${documentId}/retract`, { data: {}, headers: ORIGIN });
   expect(missing.status()).toBe(422);
-  expect((await missing.json()).error.issues[0]).toEqual({ path: "reason", message: "A retraction needs a reason: say why this no longer stands (it stays in the record)." });
-  const wrongType = await api.post(`/api/cases/${caseId}/documents/${documentId}/retract`, { data: "reason=x", headers: { ...ORIGIN, "content-type": "application/x-www-form-urlencoded" } });
+  expect((await missing.json()).error.issues[0]).toEqual({
+    path: "reason",
+    message: "A retraction needs a reason: say why this no longer stands (it stays in the record).",
+  });
+  const wrongType = await api.post(`/api/cases/${caseId}/documents/${documentId}/retract`, {
+    data: "reason=x",
+    headers: { ...ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(wrongType.status()).toBe(415);
 
   // The seeded viewer, added to this case as a viewer, reads the document but cannot retract it.
-  const members = await api.post(`/api/cases/${caseId}/members`, { data: { email: "viewer@example.com", role: "viewer" }, headers: ORIGIN });
+  const members = await api.post(`/api/cases/${caseId}/members`, {
+    data: { email: "viewer@example.com", role: "viewer" },
+    headers: ORIGIN,
+  });
   expect(members.status()).toBeLessThan(300);
   const viewer = await browser.newPage();
   await loginAs(viewer, "viewer");
   await viewer.goto(`/cases/${caseId}/documents/${documentId}`);
   await expect(viewer.getByRole("heading", { name: "Note" })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Retract document…" })).toHaveCount(0);
-  const refused = await viewer.context().request.post(`/api/cases/${caseId}/documents/${documentId}/retract`, { data: { reason: "I do not like it." }, headers: ORIGIN });
+  const refused = await viewer
+    .context()
+    .request.post(`/api/cases/${caseId}/documents/${documentId}/retract`, { data: { reason: "I do not like it." }, headers: ORIGIN });
   expect(refused.status()).toBe(403);
   await viewer.close();
 });

@@ -8,7 +8,11 @@ test("a viewer sees the case but cannot edit it or add documents, in the UI or t
   await expect(page.getByTestId("my-role")).toHaveText("Your role: Viewer");
   // Other specs may add documents to this case in parallel: check the seeded ones, not a count.
   const docs = page.getByRole("list", { name: "Documents" });
-  for (const title of ["Suspected Iranian cyberattack exposes UK–Albania migration talks", "Albania shows the West how to deal with Iran", "Turkey Helping Iran To Open Interest Section In Albania"]) {
+  for (const title of [
+    "Suspected Iranian cyberattack exposes UK–Albania migration talks",
+    "Albania shows the West how to deal with Iran",
+    "Turkey Helping Iran To Open Interest Section In Albania",
+  ]) {
     await expect(docs.getByRole("link", { name: title })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: "Edit case" })).toHaveCount(0);
@@ -40,7 +44,9 @@ test("a non-member gets a 404 for the case page and its API, so ids do not leak"
 
 test("POST /api/cases without a same-origin Origin header is refused (CSRF)", async ({ page }) => {
   await loginAs(page, "analyst");
-  const res = await page.context().request.post("/api/cases", { data: { title: "Cross-site" }, headers: { origin: "https://evil.example" } });
+  const res = await page
+    .context()
+    .request.post("/api/cases", { data: { title: "Cross-site" }, headers: { origin: "https://evil.example" } });
   expect(res.status()).toBe(403);
   const none = await page.context().request.post("/api/cases", { data: { title: "No origin" } });
   expect(none.status()).toBe(403);

@@ -16,10 +16,16 @@ type Excerpt = { id: string; documentId: string; start: number; end: number; exa
 type Claim = { id: string; statement: string; grade: string; sourceConfidence: string | null; excerpts: Excerpt[] };
 
 async function freshCaseWithDocument(req: APIRequestContext) {
-  const c = await req.post("/api/cases", { data: { title: `Reader ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const c = await req.post("/api/cases", {
+    data: { title: `Reader ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` },
+    headers: ORIGIN,
+  });
   expect(c.status()).toBe(201);
   const caseId = (await c.json()).case.id as string;
-  const d = await req.post(`/api/cases/${caseId}/documents`, { data: { title: "Wire report", text: TEXT, publisher: "Mandiant" }, headers: ORIGIN });
+  const d = await req.post(`/api/cases/${caseId}/documents`, {
+    data: { title: "Wire report", text: TEXT, publisher: "Mandiant" },
+    headers: ORIGIN,
+  });
   expect(d.status()).toBe(201);
   return { caseId, documentId: (await d.json()).document.id as string };
 }
@@ -76,7 +82,9 @@ test("draws claims from a selection after multi-byte text; the quote is stored e
   await expect(panel.getByLabel("Claimant")).toHaveValue("Mandiant");
   await expect(panel.getByLabel("Source's own confidence words")).toHaveValue("moderate confidence");
   await expect(panel.getByLabel("Kind")).toHaveValue("assessment");
-  await expect(panel.getByText("Not confirmed; reasonably logical in itself; agrees with some other information on the subject.")).toBeVisible();
+  await expect(
+    panel.getByText("Not confirmed; reasonably logical in itself; agrees with some other information on the subject."),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // Bad input: no statement. The server's message lands beside the field, nothing is stored, input stays.
@@ -117,7 +125,10 @@ test("draws claims from a selection after multi-byte text; the quote is stored e
   await page.goto(`/cases/${caseId}/documents/${documentId}#excerpt-${excerpt.id}`);
   await expect(page.locator(`mark[data-excerpts~="${excerpt.id}"][data-flash="true"]`)).toHaveCount(1);
   await expect(item.getByRole("link", { name: /Show the quote in the text/ })).toHaveAttribute("href", `#excerpt-${excerpt.id}`);
-  await expect(item.getByRole("link", { name: "HomeLand Justice acted for Iran." })).toHaveAttribute("href", `/cases/${caseId}/claims/${claim.id}`);
+  await expect(item.getByRole("link", { name: "HomeLand Justice acted for Iran." })).toHaveAttribute(
+    "href",
+    `/cases/${caseId}/claims/${claim.id}`,
+  );
 
   // A second, overlapping quote that starts in plain text and ends inside the first highlight; keyboard "c".
   await selectInReader(page, SECOND);
@@ -142,7 +153,13 @@ test("POST /api/cases/{caseId}/claims refuses bad credibility, a mismatched quot
   const req = page.context().request;
   const { caseId, documentId } = await freshCaseWithDocument(req);
   const start = TEXT.indexOf(FIRST);
-  const good = { statement: "HomeLand Justice acted for Iran.", claimant: "Mandiant", kind: "assessment", credibility: 3, excerpts: [{ documentId, start, end: start + FIRST.length, exact: FIRST }] };
+  const good = {
+    statement: "HomeLand Justice acted for Iran.",
+    claimant: "Mandiant",
+    kind: "assessment",
+    credibility: 3,
+    excerpts: [{ documentId, start, end: start + FIRST.length, exact: FIRST }],
+  };
   const post = (data: unknown) => req.post(`/api/cases/${caseId}/claims`, { data, headers: ORIGIN });
 
   const badCredibility = await post({ ...good, credibility: 7 });
@@ -184,7 +201,8 @@ test("a viewer reads the highlights but gets no way to add a claim, and the API 
   await expect(page.getByRole("button", { name: "New claim from selection" })).toHaveCount(0);
   // Whatever claims the demo data holds on this document, each of its quotes is highlighted.
   for (const c of await documentClaims(req, caseId, documentId)) {
-    for (const e of c.excerpts.filter((x) => x.documentId === documentId)) await expect(page.locator(`mark[data-excerpts~="${e.id}"]`).first()).toBeVisible();
+    for (const e of c.excerpts.filter((x) => x.documentId === documentId))
+      await expect(page.locator(`mark[data-excerpts~="${e.id}"]`).first()).toBeVisible();
   }
   const { document } = await (await req.get(`/api/cases/${caseId}/documents/${documentId}`)).json();
   const words = (document.text as string).slice(0, 40).trim();
@@ -196,7 +214,13 @@ test("a viewer reads the highlights but gets no way to add a claim, and the API 
 
   const before = (await documentClaims(req, caseId, documentId)).length;
   const res = await req.post(`/api/cases/${caseId}/claims`, {
-    data: { statement: "Viewer claim", claimant: "Viewer", kind: "fact", credibility: 3, excerpts: [{ documentId, start: 0, end: words.length, exact: (document.text as string).slice(0, words.length) }] },
+    data: {
+      statement: "Viewer claim",
+      claimant: "Viewer",
+      kind: "fact",
+      credibility: 3,
+      excerpts: [{ documentId, start: 0, end: words.length, exact: (document.text as string).slice(0, words.length) }],
+    },
     headers: ORIGIN,
   });
   expect(res.status()).toBe(403);
@@ -209,7 +233,13 @@ test("an editor registers the document's source inline; an override needs a reas
   const { caseId, documentId } = await freshCaseWithDocument(req);
   const start = TEXT.indexOf(FIRST);
   const created = await req.post(`/api/cases/${caseId}/claims`, {
-    data: { statement: "HomeLand Justice acted for Iran.", claimant: "Mandiant", kind: "assessment", credibility: 3, excerpts: [{ documentId, start, end: start + FIRST.length, exact: FIRST }] },
+    data: {
+      statement: "HomeLand Justice acted for Iran.",
+      claimant: "Mandiant",
+      kind: "assessment",
+      credibility: 3,
+      excerpts: [{ documentId, start, end: start + FIRST.length, exact: FIRST }],
+    },
     headers: ORIGIN,
   });
   expect(created.status()).toBe(201);

@@ -76,7 +76,7 @@ test("the search page highlights a phrase and opens the hit; an empty search exp
   // The reader opens at the match: the query travels in the URL and its words are highlighted.
   await expect(page).toHaveURL(new RegExp(`/cases/${caseId}/documents/[0-9a-f-]+\\?q=%22same%20aggressors%22$`));
   const bar = page.getByRole("region", { name: "Search matches in this document" });
-  await expect(bar.getByRole("status")).toHaveText("1 match for \"same aggressors\"");
+  await expect(bar.getByRole("status")).toHaveText('1 match for "same aggressors"');
   const marks = page.locator("[data-search-hit]");
   await expect(marks).toHaveText(["same aggressors"]);
   await expect(marks.first()).toHaveAttribute("aria-current", "true");

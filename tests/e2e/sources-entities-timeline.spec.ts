@@ -4,7 +4,9 @@ import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn }
 const WIRE = "A group calling itself HomeLand Justice claimed responsibility for the attack on Albanian government services in July 2022.";
 
 async function freshCase(page: Page) {
-  const res = await page.context().request.post("/api/cases", { data: { title: `Registry ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
+  const res = await page
+    .context()
+    .request.post("/api/cases", { data: { title: `Registry ${Date.now()}-${Math.random().toString(36).slice(2, 6)}` }, headers: ORIGIN });
   expect(res.status()).toBe(201);
   return (await res.json()).case.id as string;
 }
@@ -55,7 +57,10 @@ test("an analyst grades a source, adds an entity with aliases and places a dated
   await page.getByRole("button", { name: "Remove alias homeland justice" }).click();
   await page.getByRole("button", { name: "Add entity" }).click();
   const threatActors = page.getByRole("region", { name: /Threat actor/ });
-  await expect(threatActors.getByRole("list", { name: "Aliases of HomeLand Justice" }).getByRole("listitem")).toHaveText(["HLJ", "Storm-0842"]);
+  await expect(threatActors.getByRole("list", { name: "Aliases of HomeLand Justice" }).getByRole("listitem")).toHaveText([
+    "HLJ",
+    "Storm-0842",
+  ]);
   await expectNoSeriousA11yViolations(page);
   await threatActors.getByRole("link", { name: "HomeLand Justice" }).click();
   await expect(page.getByRole("heading", { name: "HomeLand Justice", level: 2 })).toBeVisible();
@@ -68,7 +73,14 @@ test("an analyst grades a source, adds an entity with aliases and places a dated
   expect(doc.status()).toBe(201);
   const documentId = (await doc.json()).document.id as string;
   const created = await api.post(`/api/cases/${caseId}/claims`, {
-    data: { statement: "HomeLand Justice claimed the attack", claimant: "HomeLand Justice", kind: "allegation", credibility: 3, excerpts: [{ documentId, exact: "A group calling itself HomeLand Justice claimed responsibility" }], entityIds: [entityId] },
+    data: {
+      statement: "HomeLand Justice claimed the attack",
+      claimant: "HomeLand Justice",
+      kind: "allegation",
+      credibility: 3,
+      excerpts: [{ documentId, exact: "A group calling itself HomeLand Justice claimed responsibility" }],
+      entityIds: [entityId],
+    },
     headers: ORIGIN,
   });
   expect(created.status()).toBe(201);
@@ -77,7 +89,10 @@ test("an analyst grades a source, adds an entity with aliases and places a dated
   const entityClaim = page.getByTestId("entity-claim");
   await expect(entityClaim).toContainText("HomeLand Justice claimed the attack");
   await expect(entityClaim.getByTestId("claim-grade")).toContainText("F3");
-  await expect(entityClaim.getByRole("link", { name: "Open in “Wire report”" })).toHaveAttribute("href", `/cases/${caseId}/documents/${documentId}#excerpt-${claim.excerpts[0].id}`);
+  await expect(entityClaim.getByRole("link", { name: "Open in “Wire report”" })).toHaveAttribute(
+    "href",
+    `/cases/${caseId}/documents/${documentId}#excerpt-${claim.excerpts[0].id}`,
+  );
   await expectNoSeriousA11yViolations(page);
 
   // Timeline: a bad date gets the server's message beside the field; a month shows as "July 2022".
@@ -98,7 +113,10 @@ test("an analyst grades a source, adds an entity with aliases and places a dated
   await expect(event.getByTestId("event-date")).toHaveText("July 2022");
   await expect(event).toContainText("Government services taken offline");
   await expect(page.getByRole("heading", { name: "2022", level: 3 })).toBeVisible();
-  await expect(event.getByRole("link", { name: "HomeLand Justice claimed the attack" })).toHaveAttribute("href", `/cases/${caseId}/claims/${claim.id}`);
+  await expect(event.getByRole("link", { name: "HomeLand Justice claimed the attack" })).toHaveAttribute(
+    "href",
+    `/cases/${caseId}/claims/${claim.id}`,
+  );
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -108,7 +126,10 @@ test("a viewer of the Albania case sees sources, entities and the timeline witho
   const { cases } = await (await request.get("/api/cases")).json();
   const albania = cases.find((c: { title: string }) => c.title === "2022 Albania government cyberattacks").id as string;
   const name = `Viewer check ${Math.random().toString(36).slice(2, 8)}`;
-  const made = await request.post(`/api/cases/${albania}/entities`, { data: { kind: "organization", name, aliases: ["VC"] }, headers: ORIGIN });
+  const made = await request.post(`/api/cases/${albania}/entities`, {
+    data: { kind: "organization", name, aliases: ["VC"] },
+    headers: ORIGIN,
+  });
   expect(made.status()).toBe(201);
   const entityId = (await made.json()).entity.id as string;
 
@@ -142,7 +163,10 @@ test("a viewer of the Albania case sees sources, entities and the timeline witho
   await expectNoSeriousA11yViolations(page);
 
   // The API refuses what the page does not offer.
-  const refused = await page.context().request.post(`/api/cases/${caseId}/sources`, { data: { name: "Nope", kind: "other", reliability: "F", rationale: "x" }, headers: ORIGIN });
+  const refused = await page.context().request.post(`/api/cases/${caseId}/sources`, {
+    data: { name: "Nope", kind: "other", reliability: "F", rationale: "x" },
+    headers: ORIGIN,
+  });
   expect(refused.status()).toBe(403);
 });
 
@@ -150,7 +174,10 @@ test("regrading a source someone else just changed shows their change and keeps 
   await loginAs(page, "analyst");
   const caseId = await freshCase(page);
   const api = page.context().request;
-  const made = await api.post(`/api/cases/${caseId}/sources`, { data: { name: "Tasnim", kind: "outlet", reliability: "D", rationale: "State-affiliated outlet." }, headers: ORIGIN });
+  const made = await api.post(`/api/cases/${caseId}/sources`, {
+    data: { name: "Tasnim", kind: "outlet", reliability: "D", rationale: "State-affiliated outlet." },
+    headers: ORIGIN,
+  });
   expect(made.status()).toBe(201);
   const sourceId = (await made.json()).source.id as string;
 
@@ -162,7 +189,10 @@ test("regrading a source someone else just changed shows their change and keeps 
   // A regrade needs a reason (issue 12), kept in the source's history.
   await form.getByLabel("Reason for the regrade").fill("Three stories withdrawn in 2022.");
   // Meanwhile a colleague regrades it.
-  const theirs = await api.patch(`/api/cases/${caseId}/sources/${sourceId}`, { data: { reliability: "C", version: 1, reason: "Corrected its record." }, headers: ORIGIN });
+  const theirs = await api.patch(`/api/cases/${caseId}/sources/${sourceId}`, {
+    data: { reliability: "C", version: 1, reason: "Corrected its record." },
+    headers: ORIGIN,
+  });
   expect(theirs.status()).toBe(200);
 
   await form.getByRole("button", { name: "Save source" }).click();
@@ -182,7 +212,10 @@ test("saving an entity someone else just changed shows their change and loses no
   await loginAs(page, "analyst");
   const caseId = await freshCase(page);
   const api = page.context().request;
-  const made = await api.post(`/api/cases/${caseId}/entities`, { data: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"] }, headers: ORIGIN });
+  const made = await api.post(`/api/cases/${caseId}/entities`, {
+    data: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"] },
+    headers: ORIGIN,
+  });
   expect(made.status()).toBe(201);
   const entityId = (await made.json()).entity.id as string;
 
@@ -195,7 +228,10 @@ test("saving an entity someone else just changed shows their change and loses no
   await aliases.press("Enter");
   await form.getByLabel("Description (optional)").fill("Persona claiming the 2022 attacks on Albania.");
   // Meanwhile a colleague, who opened the same version, re-kinds it and writes a description.
-  const theirs = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, { data: { version: 1, kind: "intrusion_set", description: "Iranian state actor (Microsoft)." }, headers: ORIGIN });
+  const theirs = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, {
+    data: { version: 1, kind: "intrusion_set", description: "Iranian state actor (Microsoft)." },
+    headers: ORIGIN,
+  });
   expect(theirs.status()).toBe(200);
 
   await form.getByRole("button", { name: "Save entity" }).click();
@@ -210,7 +246,12 @@ test("saving an entity someone else just changed shows their change and loses no
   await expect(form.getByLabel("Kind")).toHaveValue("threat_actor");
   await expect(form.getByRole("button", { name: "Save entity" })).toBeDisabled();
   const { entity: stored } = await (await api.get(`/api/cases/${caseId}/entities/${entityId}`)).json();
-  expect(stored).toMatchObject({ name: "HomeLand Justice", kind: "intrusion_set", description: "Iranian state actor (Microsoft).", version: 2 });
+  expect(stored).toMatchObject({
+    name: "HomeLand Justice",
+    kind: "intrusion_set",
+    description: "Iranian state actor (Microsoft).",
+    version: 2,
+  });
   await expectNoSeriousA11yViolations(page);
 
   // Choosing to keep one's own edits saves them over the newer version, knowingly.
@@ -218,12 +259,24 @@ test("saving an entity someone else just changed shows their change and loses no
   await form.getByRole("button", { name: "Save entity" }).click();
   await expect(form).toHaveCount(0);
   const threatActors = page.getByRole("region", { name: /Threat actor/ });
-  await expect(threatActors.getByRole("list", { name: "Aliases of Homeland Justice" }).getByRole("listitem")).toHaveText(["HLJ", "Storm-0842"]);
+  await expect(threatActors.getByRole("list", { name: "Aliases of Homeland Justice" }).getByRole("listitem")).toHaveText([
+    "HLJ",
+    "Storm-0842",
+  ]);
   const { entity: after } = await (await api.get(`/api/cases/${caseId}/entities/${entityId}`)).json();
-  expect(after).toMatchObject({ name: "Homeland Justice", kind: "threat_actor", aliases: ["HLJ", "Storm-0842"], description: "Persona claiming the 2022 attacks on Albania.", version: 3 });
+  expect(after).toMatchObject({
+    name: "Homeland Justice",
+    kind: "threat_actor",
+    aliases: ["HLJ", "Storm-0842"],
+    description: "Persona claiming the 2022 attacks on Albania.",
+    version: 3,
+  });
 
   // A stale version sent straight to the API is a 409 with the current entity, and changes nothing.
-  const stale = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, { data: { version: 2, name: "Overwritten?" }, headers: ORIGIN });
+  const stale = await api.patch(`/api/cases/${caseId}/entities/${entityId}`, {
+    data: { version: 2, name: "Overwritten?" },
+    headers: ORIGIN,
+  });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).error.current).toMatchObject({ id: entityId, name: "Homeland Justice", version: 3 });
 });

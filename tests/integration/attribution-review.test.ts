@@ -21,10 +21,26 @@ async function setup() {
   const rui = await makeUser({ name: "Rui" });
   const vera = await makeUser({ name: "Vera" });
   const ed = await makeUser({ name: "Ed" });
-  const c = await makeCase({ owner: ana, members: [[rui, "reviewer"], [vera, "viewer"], [ed, "editor"]] });
+  const c = await makeCase({
+    owner: ana,
+    members: [
+      [rui, "reviewer"],
+      [vera, "viewer"],
+      [ed, "editor"],
+    ],
+  });
   const as = (ctx: Ctx, role: CaseRole) => ({ ctx, access: { caseId: c.id, role } });
   const q = await createQuestion({ ...as(ana, "owner"), input: { question: "Who carried out the July and September 2022 attacks?" } });
-  const h = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "Iran's MOIS-linked operators", likelihood: "likely", confidence: "moderate", rationale: "Microsoft and the US government say so." } });
+  const h = await createHypothesis({
+    ...as(ana, "owner"),
+    input: {
+      questionId: q.id,
+      title: "Iran's MOIS-linked operators",
+      likelihood: "likely",
+      confidence: "moderate",
+      rationale: "Microsoft and the US government say so.",
+    },
+  });
   return { ana, rui, vera, ed, c, q, h, as };
 }
 
@@ -38,8 +54,15 @@ describe("two-person review", () => {
     const after = await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } });
     expect(after).toMatchObject({ reviewState: "approved", approvedHash: hypothesis.contentHash });
     const review = await db.review.findFirstOrThrow({ where: { targetId: h.id } });
-    expect(review).toMatchObject({ decision: "approved", reviewerId: rui.actor.id, submittedById: ana.actor.id, contentHash: hypothesis.contentHash });
-    const actions = (await db.auditEvent.findMany({ where: { caseId: c.id, targetId: h.id }, orderBy: { at: "asc" } })).map((e) => e.action);
+    expect(review).toMatchObject({
+      decision: "approved",
+      reviewerId: rui.actor.id,
+      submittedById: ana.actor.id,
+      contentHash: hypothesis.contentHash,
+    });
+    const actions = (await db.auditEvent.findMany({ where: { caseId: c.id, targetId: h.id }, orderBy: { at: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(["hypothesis.create", "review.submit", "review.approve"]);
   });
 
@@ -61,10 +84,14 @@ describe("two-person review", () => {
     const { ana, h, as } = await setup();
     await submitHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: {} });
     const { hypothesis } = await getHypothesis({ access: as(ana, "owner").access, hypothesisId: h.id });
-    await expect(approveHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      approveHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const review = await db.review.findFirstOrThrow({ where: { targetId: h.id } });
     // Bypassing the service: the CHECK constraint (reviewer ≠ submitter) and the author trigger both hold.
-    await expect(db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved" } })).rejects.toThrow();
+    await expect(
+      db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved" } }),
+    ).rejects.toThrow();
     expect((await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).reviewState).toBe("in_review");
   });
 
@@ -72,17 +99,25 @@ describe("two-person review", () => {
     const { ana, ed, h, as } = await setup();
     await submitHypothesis({ ...as(ed, "editor"), hypothesisId: h.id, input: {} });
     const review = await db.review.findFirstOrThrow({ where: { targetId: h.id } });
-    await expect(db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved", decidedAt: new Date() } })).rejects.toThrow(/cannot be approved by its author/);
+    await expect(
+      db.review.update({ where: { id: review.id }, data: { reviewerId: ana.actor.id, decision: "approved", decidedAt: new Date() } }),
+    ).rejects.toThrow(/cannot be approved by its author/);
     const { hypothesis } = await getHypothesis({ access: as(ana, "owner").access, hypothesisId: h.id });
-    await expect(approveHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      approveHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("refuses a viewer and a stale hash, changing nothing", async () => {
     const { ana, rui, vera, h, as } = await setup();
     await submitHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: {} });
     const { hypothesis } = await getHypothesis({ access: as(rui, "reviewer").access, hypothesisId: h.id });
-    await expect(approveHypothesis({ ...as(vera, "viewer"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } })).rejects.toBeInstanceOf(ForbiddenError);
-    const stale = await approveHypothesis({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { contentHash: "0".repeat(64) } }).catch((e) => e);
+    await expect(
+      approveHypothesis({ ...as(vera, "viewer"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const stale = await approveHypothesis({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { contentHash: "0".repeat(64) } }).catch(
+      (e) => e,
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale.details.currentHash).toBe(hypothesis.contentHash);
     expect(await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).toMatchObject({ reviewState: "in_review", approvedHash: null });
@@ -94,22 +129,44 @@ describe("two-person review", () => {
     await submitHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: {} });
     const { hypothesis } = await getHypothesis({ access: as(rui, "reviewer").access, hypothesisId: h.id });
     await approveHypothesis({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } });
-    const res = await updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 1, reason: "Mandiant's report adds a motive", likelihood: "very_likely" } });
+    const res = await updateHypothesis({
+      ...as(ana, "owner"),
+      hypothesisId: h.id,
+      input: { version: 1, reason: "Mandiant's report adds a motive", likelihood: "very_likely" },
+    });
     expect(res.approvalWithdrawn).toBe(true);
-    expect(await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).toMatchObject({ reviewState: "draft", approvedHash: null, likelihood: "very_likely", version: 2 });
+    expect(await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).toMatchObject({
+      reviewState: "draft",
+      approvedHash: null,
+      likelihood: "very_likely",
+      version: 2,
+    });
     const { history } = await getHypothesis({ access: as(ana, "owner").access, hypothesisId: h.id });
     expect(history).toHaveLength(2);
-    expect(history[1]).toMatchObject({ version: 2, by: "Ana", reason: "Mandiant's report adds a motive", changes: [{ field: "likelihood", from: "likely", to: "very_likely" }] });
+    expect(history[1]).toMatchObject({
+      version: 2,
+      by: "Ana",
+      reason: "Mandiant's report adds a motive",
+      changes: [{ field: "likelihood", from: "likely", to: "very_likely" }],
+    });
   });
 
   it("requires a reason and the current version for a judgment change; a rejection needs its reason", async () => {
     const { ana, ed, h, as } = await setup();
-    await expect(updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 1, reason: "", likelihood: "unlikely" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 1, reason: "", likelihood: "unlikely" } }),
+    ).rejects.toBeInstanceOf(ZodError);
     await updateHypothesis({ ...as(ed, "editor"), hypothesisId: h.id, input: { version: 1, reason: "New evidence", confidence: "high" } });
-    const conflict = await updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 1, reason: "Mine", confidence: "low" } }).catch((e) => e);
+    const conflict = await updateHypothesis({
+      ...as(ana, "owner"),
+      hypothesisId: h.id,
+      input: { version: 1, reason: "Mine", confidence: "low" },
+    }).catch((e) => e);
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(conflict.details.current).toMatchObject({ confidence: "high", version: 2 });
-    await expect(updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 2, reason: "Disproved", disposition: "rejected" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 2, reason: "Disproved", disposition: "rejected" } }),
+    ).rejects.toBeInstanceOf(ZodError);
     await expect(db.hypothesis.update({ where: { id: h.id }, data: { disposition: "rejected" } })).rejects.toThrow();
     expect((await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).disposition).toBe("open");
   });
@@ -127,12 +184,27 @@ describe("two-person review", () => {
     await markReviewRead({ actor: rui.actor, targetId: h.id });
     expect((await reviewQueue({ actor: rui.actor })).unread).toBe(0);
     expect(await reviewUnreadCount({ actor: rui.actor })).toBe(0);
-    await requestChanges({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { comment: "This is the same Reuters wire as the other one." } });
+    await requestChanges({
+      ...as(rui, "reviewer"),
+      hypothesisId: h.id,
+      input: { comment: "This is the same Reuters wire as the other one." },
+    });
     expect((await db.hypothesis.findUniqueOrThrow({ where: { id: h.id } })).reviewState).toBe("changes_requested");
     const threads = await listComments({ access: as(ana, "owner").access, targetType: "hypothesis", targetId: h.id });
     expect(threads[0].body).toMatch(/same Reuters wire/);
-    const dissent = await addComment({ ...as(rui, "reviewer"), input: { targetType: "hypothesis", targetId: h.id, parentId: threads[0].id, body: "I still think a hacktivist front is plausible.", isDissent: true } });
-    expect((await listComments({ access: as(ana, "owner").access, targetType: "hypothesis", targetId: h.id }))[0].replies.map((r) => r.id)).toEqual([dissent.id]);
+    const dissent = await addComment({
+      ...as(rui, "reviewer"),
+      input: {
+        targetType: "hypothesis",
+        targetId: h.id,
+        parentId: threads[0].id,
+        body: "I still think a hacktivist front is plausible.",
+        isDissent: true,
+      },
+    });
+    expect(
+      (await listComments({ access: as(ana, "owner").access, targetType: "hypothesis", targetId: h.id }))[0].replies.map((r) => r.id),
+    ).toEqual([dissent.id]);
     expect((await reviewQueue({ actor: rui.actor })).items).toEqual([]);
   });
 });
@@ -141,12 +213,27 @@ describe("ACH ratings", () => {
   it("keeps each rater's rating, shows the mean and disagreement, and refuses ratings off the scale", async () => {
     const { ana, rui, c, q, h, as } = await setup();
     const h2 = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "A hacktivist group acting alone" } });
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: "Rama said the “same aggressors” struck again." } });
-    const claim = await createClaim({ ...as(ana, "owner"), input: { statement: "Same actors both times", claimant: "Edi Rama", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: "“same aggressors”" }] } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Wire", text: "Rama said the “same aggressors” struck again." },
+    });
+    const claim = await createClaim({
+      ...as(ana, "owner"),
+      input: {
+        statement: "Same actors both times",
+        claimant: "Edi Rama",
+        kind: "allegation",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "“same aggressors”" }],
+      },
+    });
     await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "CC" } });
     await rateCell({ ...as(rui, "reviewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "I", note: "Rama is not neutral" } });
     await rateCell({ ...as(ana, "owner"), hypothesisId: h2.id, claimId: claim.id, input: { rating: "II" } });
-    await expect(rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "X" } })).rejects.toBeInstanceOf(ZodError);
+    await expect(rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "X" } })).rejects.toBeInstanceOf(
+      ZodError,
+    );
     const m = (await getAchMatrix({ access: as(ana, "owner").access }))!;
     const cell = m.cells.find((x) => x.hypothesisId === h.id && x.claimId === claim.id)!;
     expect(cell.value).toBe(3.5);
@@ -164,16 +251,40 @@ describe("ACH ratings", () => {
     const other = await makeUser();
     const oc = await makeCase({ owner: other });
     const { document } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
-    const foreign = await createClaim({ ctx: other, access: { caseId: oc.id, role: "owner" }, input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "Secret" }] } });
-    await expect(rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: foreign.id, input: { rating: "C" } })).rejects.toBeInstanceOf(NotFoundError);
+    const foreign = await createClaim({
+      ctx: other,
+      access: { caseId: oc.id, role: "owner" },
+      input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "Secret" }] },
+    });
+    await expect(rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: foreign.id, input: { rating: "C" } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("clearing a rating removes only the caller's own, moves the scores, and is audited with what was removed", async () => {
     const { ana, rui, c, q, h, as } = await setup();
     const h2 = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "A hacktivist group acting alone" } });
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: "Rama said the “same aggressors” struck again." } });
-    const claim = await createClaim({ ...as(ana, "owner"), input: { statement: "Same actors both times", claimant: "Edi Rama", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: "“same aggressors”" }] } });
-    await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "II", note: "Contradicts the timeline." } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Wire", text: "Rama said the “same aggressors” struck again." },
+    });
+    const claim = await createClaim({
+      ...as(ana, "owner"),
+      input: {
+        statement: "Same actors both times",
+        claimant: "Edi Rama",
+        kind: "allegation",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "“same aggressors”" }],
+      },
+    });
+    await rateCell({
+      ...as(ana, "owner"),
+      hypothesisId: h.id,
+      claimId: claim.id,
+      input: { rating: "II", note: "Contradicts the timeline." },
+    });
     await rateCell({ ...as(rui, "reviewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "I" } });
     await rateCell({ ...as(ana, "owner"), hypothesisId: h2.id, claimId: claim.id, input: { rating: "C" } });
     const inconsistency = async () => {
@@ -194,7 +305,13 @@ describe("ACH ratings", () => {
     ]);
     const audit = await db.auditEvent.findMany({ where: { action: "ach.clear", caseId: c.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: ana.actor.id, targetType: "hypothesis", targetId: h.id, before: { claimId: claim.id, rating: "II", note: "Contradicts the timeline." }, after: { claimId: claim.id, rating: null } });
+    expect(audit[0]).toMatchObject({
+      actorId: ana.actor.id,
+      targetType: "hypothesis",
+      targetId: h.id,
+      before: { claimId: claim.id, rating: "II", note: "Contradicts the timeline." },
+      after: { claimId: claim.id, rating: null },
+    });
 
     // Clearing again (or a cell never rated) changes nothing and records nothing.
     expect(await clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id })).toEqual({ cleared: false, previous: null });
@@ -206,18 +323,37 @@ describe("ACH ratings", () => {
 
   it("clearing is refused to a viewer (403) and for a hypothesis or claim of another case (404), changing nothing", async () => {
     const { ana, vera, c, h, as } = await setup();
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: "The wiper struck in July." } });
-    const claim = await createClaim({ ...as(ana, "owner"), input: { statement: "A wiper struck", claimant: "Wire", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "The wiper struck" }] } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Wire", text: "The wiper struck in July." },
+    });
+    const claim = await createClaim({
+      ...as(ana, "owner"),
+      input: {
+        statement: "A wiper struck",
+        claimant: "Wire",
+        kind: "fact",
+        credibility: 2,
+        excerpts: [{ documentId: document.id, exact: "The wiper struck" }],
+      },
+    });
     await rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "C" } });
     // Vera is a viewer: the service refuses her even if a caller skipped the route's check.
     await expect(clearRating({ ...as(vera, "viewer"), hypothesisId: h.id, claimId: claim.id })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(rateCell({ ...as(vera, "viewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "II" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      rateCell({ ...as(vera, "viewer"), hypothesisId: h.id, claimId: claim.id, input: { rating: "II" } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
     const other = await makeUser();
     const oc = await makeCase({ owner: other });
     const ocAccess = { caseId: oc.id, role: "owner" as const };
     const { document: od } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
-    const foreignClaim = await createClaim({ ctx: other, access: ocAccess, input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: od.id, exact: "Secret" }] } });
+    const foreignClaim = await createClaim({
+      ctx: other,
+      access: ocAccess,
+      input: { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: od.id, exact: "Secret" }] },
+    });
     const oq = await createQuestion({ ctx: other, access: ocAccess, input: { question: "Who?" } });
     const foreignH = await createHypothesis({ ctx: other, access: ocAccess, input: { questionId: oq.id, title: "Someone" } });
     await rateCell({ ctx: other, access: ocAccess, hypothesisId: foreignH.id, claimId: foreignClaim.id, input: { rating: "CC" } });
@@ -225,10 +361,16 @@ describe("ACH ratings", () => {
     // Ana's case access with the other case's claim, or its hypothesis: the same 404 as an unknown id.
     await expect(clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: foreignClaim.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(clearRating({ ...as(ana, "owner"), hypothesisId: foreignH.id, claimId: claim.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: foreignH.id, claimId: foreignClaim.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(clearRating({ ...as(ana, "owner"), hypothesisId: foreignH.id, claimId: foreignClaim.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(clearRating({ ...as(ana, "owner"), hypothesisId: h.id, claimId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
 
-    expect((await db.achRating.findMany({ where: { hypothesisId: { in: [h.id, foreignH.id] } }, select: { rating: true } })).map((r) => r.rating).sort()).toEqual(["C", "CC"]);
+    expect(
+      (await db.achRating.findMany({ where: { hypothesisId: { in: [h.id, foreignH.id] } }, select: { rating: true } }))
+        .map((r) => r.rating)
+        .sort(),
+    ).toEqual(["C", "CC"]);
     expect(await db.auditEvent.count({ where: { action: "ach.clear", caseId: { in: [c.id, oc.id] } } })).toBe(0);
   });
 });

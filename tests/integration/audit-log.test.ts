@@ -17,7 +17,8 @@ import { makeCase, makeUser } from "../support/factories";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 
-const WIRE = "TIRANA, Sept 7 (Reuters) - Albania cut diplomatic ties with Iran over a cyberattack in July that it said was carried out by Iranian state actors.";
+const WIRE =
+  "TIRANA, Sept 7 (Reuters) - Albania cut diplomatic ties with Iran over a cyberattack in July that it said was carried out by Iranian state actors.";
 
 /** Runs one mutation and returns it together with the audit rows it added anywhere in the database. */
 async function audited<T>(fn: () => Promise<T>) {
@@ -44,7 +45,9 @@ describe("every mutation through a service writes exactly one audit row", () => 
     const ana = await makeUser({ name: "Ana" });
     const rui = await makeUser({ name: "Rui" });
 
-    const { result: c, row: caseRow } = await one(ana, { action: "case.create", targetType: "case" }, () => createCase({ ctx: ana, input: { title: "Albania 2022", tlp: "AMBER" } }));
+    const { result: c, row: caseRow } = await one(ana, { action: "case.create", targetType: "case" }, () =>
+      createCase({ ctx: ana, input: { title: "Albania 2022", tlp: "AMBER" } }),
+    );
     expect(caseRow).toMatchObject({ caseId: c.id, targetId: c.id, before: null, reason: null });
     expect(obj(caseRow.after)).toMatchObject({ title: "Albania 2022", tlp: "AMBER" });
     await db.caseMember.create({ data: { caseId: c.id, userId: rui.actor.id, role: "reviewer" } });
@@ -60,14 +63,26 @@ describe("every mutation through a service writes exactly one audit row", () => 
     expect(obj(docRow.after)).not.toHaveProperty("text");
 
     const { result: source, row: sourceRow } = await one(ana, { action: "source.create", targetType: "source", ...inCase }, () =>
-      createSource({ ...as(ana, "owner"), input: { name: "Reuters", kind: "outlet", reliability: "B", rationale: "Wire service with corrections policy." } }),
+      createSource({
+        ...as(ana, "owner"),
+        input: { name: "Reuters", kind: "outlet", reliability: "B", rationale: "Wire service with corrections policy." },
+      }),
     );
     expect(sourceRow).toMatchObject({ targetId: source.id, before: null });
     expect(obj(sourceRow.after)).toMatchObject({ name: "Reuters", reliability: "B" });
 
     const quote = "Albania cut diplomatic ties with Iran";
     const { result: claim, row: claimRow } = await one(ana, { action: "claim.create", targetType: "claim", ...inCase }, () =>
-      createClaim({ ...as(ana, "owner"), input: { statement: "Albania severed ties with Iran.", claimant: "Reuters", kind: "fact", credibility: 2, excerpts: [{ documentId: doc.document.id, exact: quote }] } }),
+      createClaim({
+        ...as(ana, "owner"),
+        input: {
+          statement: "Albania severed ties with Iran.",
+          claimant: "Reuters",
+          kind: "fact",
+          credibility: 2,
+          excerpts: [{ documentId: doc.document.id, exact: quote }],
+        },
+      }),
     );
     expect(claimRow).toMatchObject({ targetId: claim.id, before: null });
     expect(obj(claimRow.after)).toMatchObject({ statement: "Albania severed ties with Iran.", credibility: 2 });
@@ -94,13 +109,20 @@ describe("every mutation through a service writes exactly one audit row", () => 
       createQuestion({ ...as(ana, "owner"), input: { question: "Who carried out the July 2022 attack?" } }),
     );
     const { result: h, row: hRow } = await one(ana, { action: "hypothesis.create", targetType: "hypothesis", ...inCase }, () =>
-      createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "Iran's MOIS", likelihood: "likely", confidence: "moderate" } }),
+      createHypothesis({
+        ...as(ana, "owner"),
+        input: { questionId: q.id, title: "Iran's MOIS", likelihood: "likely", confidence: "moderate" },
+      }),
     );
     expect(hRow).toMatchObject({ targetId: h.id, reason: null });
     expect(obj(hRow.after)).toMatchObject({ title: "Iran's MOIS", likelihood: "likely" });
 
     const { row: hUpdate } = await one(ana, { action: "hypothesis.update", targetType: "hypothesis", ...inCase }, () =>
-      updateHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: { version: 1, reason: "Microsoft's report corroborates it.", likelihood: "very_likely" } }),
+      updateHypothesis({
+        ...as(ana, "owner"),
+        hypothesisId: h.id,
+        input: { version: 1, reason: "Microsoft's report corroborates it.", likelihood: "very_likely" },
+      }),
     );
     expect(hUpdate).toMatchObject({ targetId: h.id, reason: "Microsoft's report corroborates it." });
     expect(obj(hUpdate.before)).toMatchObject({ likelihood: "likely", version: 1 });
@@ -113,7 +135,10 @@ describe("every mutation through a service writes exactly one audit row", () => 
     const { row: rerate } = await one(ana, { action: "ach.rate", targetType: "hypothesis", ...inCase }, () =>
       rateCell({ ...as(ana, "owner"), hypothesisId: h.id, claimId: claim.id, input: { rating: "CC" } }),
     );
-    expect(rerate).toMatchObject({ before: { claimId: claim.id, rating: "C", note: "Consistent." }, after: { claimId: claim.id, rating: "CC" } });
+    expect(rerate).toMatchObject({
+      before: { claimId: claim.id, rating: "C", note: "Consistent." },
+      after: { claimId: claim.id, rating: "CC" },
+    });
 
     const { result: review, row: submitRow } = await one(ana, { action: "review.submit", targetType: "hypothesis", ...inCase }, () =>
       submitHypothesis({ ...as(ana, "owner"), hypothesisId: h.id, input: {} }),
@@ -124,10 +149,16 @@ describe("every mutation through a service writes exactly one audit row", () => 
     const { row: approveRow } = await one(rui, { action: "review.approve", targetType: "hypothesis", ...inCase }, () =>
       approveHypothesis({ ...as(rui, "reviewer"), hypothesisId: h.id, input: { contentHash: hypothesis.contentHash } }),
     );
-    expect(approveRow).toMatchObject({ actorId: rui.actor.id, targetId: h.id, after: { reviewId: review.id, contentHash: hypothesis.contentHash } });
+    expect(approveRow).toMatchObject({
+      actorId: rui.actor.id,
+      targetId: h.id,
+      after: { reviewId: review.id, contentHash: hypothesis.contentHash },
+    });
 
     // A refused mutation leaves no trace: a stale claim version changes nothing and records nothing.
-    const { rows: none } = await audited(() => updateClaim({ ...as(ana, "owner"), claimId: claim.id, input: { version: 1, credibility: 5 } }).catch((e) => e));
+    const { rows: none } = await audited(() =>
+      updateClaim({ ...as(ana, "owner"), claimId: claim.id, input: { version: 1, credibility: 5 } }).catch((e) => e),
+    );
     expect(none).toEqual([]);
   });
 });
@@ -139,10 +170,14 @@ describe("the audit trail is append-only in the database", () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
     const row = await db.auditEvent.findFirstOrThrow({ where: { caseId: c.id } });
-    await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "case.tampered" } })).rejects.toThrow(/append-only|permission denied/);
+    await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "case.tampered" } })).rejects.toThrow(
+      /append-only|permission denied/,
+    );
     await expect(db.auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only|permission denied/);
     await expect(db.auditEvent.deleteMany({ where: { caseId: c.id } })).rejects.toThrow(/append-only|permission denied/);
-    await expect(db.$executeRawUnsafe(`UPDATE audit_events SET reason = 'covered up' WHERE id = '${row.id}'`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(db.$executeRawUnsafe(`UPDATE audit_events SET reason = 'covered up' WHERE id = '${row.id}'`)).rejects.toThrow(
+      /append-only|permission denied/,
+    );
     await expect(db.$executeRawUnsafe("TRUNCATE audit_events")).rejects.toThrow(/append-only|permission denied/);
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });
@@ -163,9 +198,21 @@ describe("listAudit", () => {
       { at: at("2022-08-01T12:00:00Z"), actorId: ana.actor.id, action: "claim.update", targetType: "claim" },
       { at: at("2022-09-07T08:00:00Z"), actorId: rui.actor.id, action: "review.approve", targetType: "hypothesis" },
     ];
-    for (const [i, r] of rows.entries()) await db.auditEvent.create({ data: { ...r, caseId: c.id, targetId: `00000000-0000-7000-8000-00000000000${i}`, requestId: `req-${i}` } });
+    for (const [i, r] of rows.entries())
+      await db.auditEvent.create({
+        data: { ...r, caseId: c.id, targetId: `00000000-0000-7000-8000-00000000000${i}`, requestId: `req-${i}` },
+      });
     // The same actor's events in another case must never show up in this case's log.
-    await db.auditEvent.create({ data: { at: at("2022-07-15T12:00:00Z"), actorId: ana.actor.id, action: "claim.create", targetType: "claim", targetId: "x", caseId: other.id } });
+    await db.auditEvent.create({
+      data: {
+        at: at("2022-07-15T12:00:00Z"),
+        actorId: ana.actor.id,
+        action: "claim.create",
+        targetType: "claim",
+        targetId: "x",
+        caseId: other.id,
+      },
+    });
     const access = { caseId: c.id, role: "viewer" as const };
     return { ana, rui, c, other, access };
   }

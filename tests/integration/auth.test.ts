@@ -45,7 +45,8 @@ describe("sign-in and sessions", () => {
 
   it(`locks one account from one address after ${MAX_FAILURES} failures; other addresses still sign in`, async () => {
     const { actor } = await makeUser();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) expect(await verifyCredentials({ email: actor.email, password: "nope-nope-nope", ip: "9.9.9.9" })).toBeNull();
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      expect(await verifyCredentials({ email: actor.email, password: "nope-nope-nope", ip: "9.9.9.9" })).toBeNull();
     const tenth = await verifyCredentials({ email: actor.email, password: "nope-nope-nope", ip: "9.9.9.9" }).catch((e) => e);
     expect(tenth).toBeInstanceOf(RateLimitedError);
     // Even the right password is refused from that address while locked.

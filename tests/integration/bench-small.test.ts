@@ -8,7 +8,16 @@ import { db } from "@/lib/db";
 import { search } from "@/lib/search/search";
 import { anchorExcerpt } from "@/lib/claims/verify-excerpt";
 import type { Actor } from "@/lib/auth/actor";
-import { corpusConfig, documentSpec, memberships, plantedDocs, RARE_TERM, sha256Hex, documentBytes, userEmail } from "../../scripts/bench/corpus";
+import {
+  corpusConfig,
+  documentSpec,
+  memberships,
+  plantedDocs,
+  RARE_TERM,
+  sha256Hex,
+  documentBytes,
+  userEmail,
+} from "../../scripts/bench/corpus";
 import { corpusIds, generateCorpus, type GenerateResult } from "../../scripts/bench/generate";
 import { makeUser } from "../support/factories";
 
@@ -53,20 +62,36 @@ describe("benchmark corpus generator (small mode)", () => {
   it("anchors every excerpt: exact = text.slice(start, end) of a document of the claim's own case", async () => {
     const excerpts = await db.excerpt.findMany({
       where: { claim: { case: { slug: { startsWith: `bench-${cfg.seed}-` } } } },
-      select: { start: true, end: true, exact: true, prefix: true, suffix: true, documentId: true, claim: { select: { caseId: true } }, document: { select: { text: true, caseId: true } } },
+      select: {
+        start: true,
+        end: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        documentId: true,
+        claim: { select: { caseId: true } },
+        document: { select: { text: true, caseId: true } },
+      },
     });
     expect(excerpts).toHaveLength(2000);
     for (const e of excerpts) {
       expect(e.document.caseId).toBe(e.claim.caseId);
       expect(e.document.text.slice(e.start, e.end)).toBe(e.exact);
       // The app's own check (the one POST /claims runs) accepts it and computes the same context.
-      const anchored = anchorExcerpt({ text: e.document.text, excerpt: { documentId: e.documentId, start: e.start, end: e.end, exact: e.exact }, path: "bench" });
+      const anchored = anchorExcerpt({
+        text: e.document.text,
+        excerpt: { documentId: e.documentId, start: e.start, end: e.end, exact: e.exact },
+        path: "bench",
+      });
       expect({ prefix: anchored.prefix, suffix: anchored.suffix }).toEqual({ prefix: e.prefix, suffix: e.suffix });
     }
   });
 
   it("is deterministic: the same seed regenerates the first 10 documents byte for byte, another seed does not", async () => {
-    const stored = await db.document.findMany({ where: { id: { in: Array.from({ length: 10 }, (_, i) => ids.document(i)) } }, select: { id: true, sha256: true } });
+    const stored = await db.document.findMany({
+      where: { id: { in: Array.from({ length: 10 }, (_, i) => ids.document(i)) } },
+      select: { id: true, sha256: true },
+    });
     expect(stored).toHaveLength(10);
     const byId = new Map(stored.map((d) => [d.id, d.sha256]));
     const again = Array.from({ length: 10 }, (_, i) => sha256Hex(documentBytes(documentSpec(cfg, i))));
@@ -77,7 +102,10 @@ describe("benchmark corpus generator (small mode)", () => {
   });
 
   it("gives every case exactly one owner and every user the same number of memberships in mixed roles", async () => {
-    const rows = await db.caseMember.findMany({ where: { case: { slug: { startsWith: `bench-${cfg.seed}-` } } }, select: { caseId: true, userId: true, role: true } });
+    const rows = await db.caseMember.findMany({
+      where: { case: { slug: { startsWith: `bench-${cfg.seed}-` } } },
+      select: { caseId: true, userId: true, role: true },
+    });
     expect(rows).toHaveLength(memberships(cfg).length);
     const owners = new Map<string, number>();
     const perUser = new Map<string, number>();
@@ -91,12 +119,16 @@ describe("benchmark corpus generator (small mode)", () => {
     // Non-owner roles are mixed, not all the same.
     expect(new Set(rows.filter((r) => r.role !== "owner").map((r) => r.role)).size).toBeGreaterThan(1);
     // Each user's case list is what the pure plan says (the benchmark relies on it without asking the database).
-    const planned = memberships(cfg).map((m) => `${ids.case(m.caseIndex)}:${ids.user(m.userIndex)}:${m.role}`).sort();
+    const planned = memberships(cfg)
+      .map((m) => `${ids.case(m.caseIndex)}:${ids.user(m.userIndex)}:${m.role}`)
+      .sort();
     expect(rows.map((r) => `${r.caseId}:${r.userId}:${r.role}`).sort()).toEqual(planned);
   });
 
   it("finds the planted rare term in exactly its three documents for a member, and nothing for a non-member", async () => {
-    const planted = plantedDocs(cfg).map((i) => ids.document(i)).sort();
+    const planted = plantedDocs(cfg)
+      .map((i) => ids.document(i))
+      .sort();
     // User 0 owns case 0 and case `users` (5), which hold the three planted documents.
     const member = await actorFor(0);
     const hits = await search({ actor: member, query: { q: RARE_TERM, kind: "document", pageSize: 100 } });
@@ -109,7 +141,9 @@ describe("benchmark corpus generator (small mode)", () => {
     expect(none).toMatchObject({ results: [], total: 0, counts: { document: 0, claim: 0, entity: 0, source: 0 } });
 
     // A bench user who is not in case 0 or 5 (if the plan has one) sees none either, even with access to other bench cases.
-    const notIn = Array.from({ length: cfg.users }, (_, u) => u).find((u) => !memberships(cfg).some((m) => m.userIndex === u && (m.caseIndex === 0 || m.caseIndex === cfg.users)));
+    const notIn = Array.from({ length: cfg.users }, (_, u) => u).find(
+      (u) => !memberships(cfg).some((m) => m.userIndex === u && (m.caseIndex === 0 || m.caseIndex === cfg.users)),
+    );
     if (notIn !== undefined) {
       const other = await search({ actor: await actorFor(notIn), query: { q: RARE_TERM, kind: "document" } });
       expect(other.total).toBe(0);

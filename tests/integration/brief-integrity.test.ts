@@ -35,7 +35,8 @@ import { makeCase, makeUser } from "../support/factories";
 
 const VENDOR_TEXT =
   "Vendor report. Our telemetry shows the wiper was deployed by operators working for MOIS. The same loader was seen in 2021. Hacktivists claimed the attack on Telegram.";
-const OUTLET_TEXT = "Outlet article. Officials said the government systems went offline on 15 July. A spokesman said Iran “rejected the baseless accusations”.";
+const OUTLET_TEXT =
+  "Outlet article. Officials said the government systems went offline on 15 July. A spokesman said Iran “rejected the baseless accusations”.";
 const UNCITED_TEXT = "An unrelated blog post about football that no claim cites.";
 const SECRET_TEXT = "Partner report (TLP:RED). The loader's command server sat in a third country.";
 
@@ -51,10 +52,20 @@ beforeAll(async () => {
   const c = await makeCase({ owner: analyst, members: [[reviewer, "reviewer"]], title: "Brief integrity fixture" });
   owner = { ctx: analyst, access: { caseId: c.id, role: "owner" } };
   rev = { ctx: reviewer, access: { caseId: c.id, role: "reviewer" } };
-  await updateCase({ ctx: analyst, caseId: c.id, input: { version: c.version, tlp: "AMBER", summary: "Wiper attacks on government systems.\n# TLP:CLEAR\n- planted list item" } });
+  await updateCase({
+    ctx: analyst,
+    caseId: c.id,
+    input: { version: c.version, tlp: "AMBER", summary: "Wiper attacks on government systems.\n# TLP:CLEAR\n- planted list item" },
+  });
 
-  const vendor = await createSource({ ...owner, input: { name: "Vendor lab", kind: "vendor", reliability: "B", rationale: "Publishes its evidence." } });
-  const outlet = await createSource({ ...owner, input: { name: "Daily outlet", kind: "outlet", reliability: "C", rationale: "Quotes officials accurately." } });
+  const vendor = await createSource({
+    ...owner,
+    input: { name: "Vendor lab", kind: "vendor", reliability: "B", rationale: "Publishes its evidence." },
+  });
+  const outlet = await createSource({
+    ...owner,
+    input: { name: "Daily outlet", kind: "outlet", reliability: "C", rationale: "Quotes officials accurately." },
+  });
   const doc = async (title: string, text: string, sourceId: string | null) => {
     const { document } = await createPastedDocument({ ctx: analyst, caseId: c.id, input: { title, text } });
     if (sourceId) await assignDocumentSource({ ...owner, documentId: document.id, input: { sourceId } });
@@ -66,28 +77,85 @@ beforeAll(async () => {
   ids.secretDoc = await doc("Partner report", SECRET_TEXT, null);
 
   const mois = await createEntity({ ...owner, input: { kind: "threat_actor", name: "MOIS", aliases: [], role: "adversary" } });
-  const victim = await createEntity({ ...owner, input: { kind: "infrastructure", name: "Government e-services", aliases: [], role: "victim" } });
-  const claim = async (statement: string, kind: "fact" | "assessment" | "denial" | "allegation", credibility: number, documentId: string, exact: string, entityIds: string[] = []) =>
-    (await createClaim({ ...owner, input: { statement, claimant: "fixture", kind, credibility, excerpts: [{ documentId, exact }], entityIds } })).id;
-  ids.deployed = await claim("MOIS operators deployed the wiper.", "assessment", 1, ids.vendorDoc, "the wiper was deployed by operators working for MOIS", [mois.id, victim.id]);
-  ids.offline = await claim("Government systems went offline on 15 July.", "fact", 2, ids.outletDoc, "the government systems went offline on 15 July");
+  const victim = await createEntity({
+    ...owner,
+    input: { kind: "infrastructure", name: "Government e-services", aliases: [], role: "victim" },
+  });
+  const claim = async (
+    statement: string,
+    kind: "fact" | "assessment" | "denial" | "allegation",
+    credibility: number,
+    documentId: string,
+    exact: string,
+    entityIds: string[] = [],
+  ) =>
+    (
+      await createClaim({
+        ...owner,
+        input: { statement, claimant: "fixture", kind, credibility, excerpts: [{ documentId, exact }], entityIds },
+      })
+    ).id;
+  ids.deployed = await claim(
+    "MOIS operators deployed the wiper.",
+    "assessment",
+    1,
+    ids.vendorDoc,
+    "the wiper was deployed by operators working for MOIS",
+    [mois.id, victim.id],
+  );
+  ids.offline = await claim(
+    "Government systems went offline on 15 July.",
+    "fact",
+    2,
+    ids.outletDoc,
+    "the government systems went offline on 15 July",
+  );
   ids.denial = await claim("Iran denies the attack.", "denial", 3, ids.outletDoc, "Iran “rejected the baseless accusations”", [mois.id]);
-  ids.hacktivists = await claim("Hacktivists claimed the attack.", "allegation", 3, ids.vendorDoc, "Hacktivists claimed the attack on Telegram");
+  ids.hacktivists = await claim(
+    "Hacktivists claimed the attack.",
+    "allegation",
+    3,
+    ids.vendorDoc,
+    "Hacktivists claimed the attack on Telegram",
+  );
   ids.rejected = await claim("The same loader was seen in 2021.", "fact", 2, ids.vendorDoc, "The same loader was seen in 2021");
-  ids.secret = await claim("The command server sat in a third country.", "fact", 2, ids.secretDoc, "The loader's command server sat in a third country");
+  ids.secret = await claim(
+    "The command server sat in a third country.",
+    "fact",
+    2,
+    ids.secretDoc,
+    "The loader's command server sat in a third country",
+  );
 
   const q = await createQuestion({ ...owner, input: { question: "Who deployed the wiper?" } });
   ids.question = q.id;
-  const h1 = await createHypothesis({ ...owner, input: {
-    questionId: q.id, title: "MOIS operators", actorEntityId: mois.id, likelihood: "likely", confidence: "moderate",
-    proposition: "operators working for MOIS deployed the wiper",
-    confidenceBasis: "one vendor's telemetry, not yet corroborated",
-    rationale: "The vendor writes that it is “almost certainly” MOIS; we do not go that far.",
-  } });
-  const h2 = await createHypothesis({ ...owner, input: { questionId: q.id, title: "Hacktivists alone", likelihood: "unlikely", confidence: "low", rationale: "It is almost certainly not hacktivists acting alone." } });
+  const h1 = await createHypothesis({
+    ...owner,
+    input: {
+      questionId: q.id,
+      title: "MOIS operators",
+      actorEntityId: mois.id,
+      likelihood: "likely",
+      confidence: "moderate",
+      proposition: "operators working for MOIS deployed the wiper",
+      confidenceBasis: "one vendor's telemetry, not yet corroborated",
+      rationale: "The vendor writes that it is “almost certainly” MOIS; we do not go that far.",
+    },
+  });
+  const h2 = await createHypothesis({
+    ...owner,
+    input: {
+      questionId: q.id,
+      title: "Hacktivists alone",
+      likelihood: "unlikely",
+      confidence: "low",
+      rationale: "It is almost certainly not hacktivists acting alone.",
+    },
+  });
   ids.h1 = h1.id;
   ids.h2 = h2.id;
-  const rate = (h: string, claimId: string, rating: "CC" | "C" | "N" | "I" | "II") => rateCell({ ...owner, hypothesisId: h, claimId, input: { rating } });
+  const rate = (h: string, claimId: string, rating: "CC" | "C" | "N" | "I" | "II") =>
+    rateCell({ ...owner, hypothesisId: h, claimId, input: { rating } });
   await rate(h1.id, ids.deployed, "CC"); // diagnostic: C/CC here, II against the alternative
   await rate(h2.id, ids.deployed, "II");
   await rate(h1.id, ids.offline, "C"); // consistent with both: not diagnostic
@@ -103,7 +171,10 @@ beforeAll(async () => {
   await submitHypothesis({ ...owner, hypothesisId: h1.id, input: {} });
   const { hypothesis } = await getHypothesis({ access: rev.access, hypothesisId: h1.id });
   await approveHypothesis({ ...rev, hypothesisId: h1.id, input: { contentHash: hypothesis.contentHash } });
-  await addComment({ ...rev, input: { targetType: "hypothesis", targetId: h1.id, body: "I dissent: one vendor is not enough.", isDissent: true } });
+  await addComment({
+    ...rev,
+    input: { targetType: "hypothesis", targetId: h1.id, body: "I dissent: one vendor is not enough.", isDissent: true },
+  });
 }, 120_000);
 
 describe("what the brief cites", () => {
@@ -113,7 +184,12 @@ describe("what the brief cites", () => {
     expect(j.supportingClaimIds).toEqual([ids.deployed]);
     expect(j.nonDiagnosticClaimIds).toEqual([ids.offline]);
     expect(j.untestedClaimIds).toEqual([]);
-    expect(j.against.map((a) => [a.claimId, a.why]).sort()).toEqual([[ids.denial, "denial"], [ids.hacktivists, "rated_inconsistent"]].sort());
+    expect(j.against.map((a) => [a.claimId, a.why]).sort()).toEqual(
+      [
+        [ids.denial, "denial"],
+        [ids.hacktivists, "rated_inconsistent"],
+      ].sort(),
+    );
   });
 
   it("never shows a rejected claim, and the appendix holds only cited documents unless one is added by hand", async () => {
@@ -124,13 +200,25 @@ describe("what the brief cites", () => {
     expect(m.sources.map((s) => s.title)).not.toContain("Unrelated blog");
 
     const settings = await db.briefSettings.findUnique({ where: { caseId: owner.access.caseId } });
-    const saved = await saveBriefSettings({ ...owner, input: { version: settings?.version ?? 0, template: "full", sections: [...m.sections], includeDocumentIds: [ids.uncitedDoc] } });
+    const saved = await saveBriefSettings({
+      ...owner,
+      input: { version: settings?.version ?? 0, template: "full", sections: [...m.sections], includeDocumentIds: [ids.uncitedDoc] },
+    });
     const added = await composeBrief({ access: owner.access });
     expect(added.sources.find((s) => s.documentId === ids.uncitedDoc)).toMatchObject({ inclusion: "added" });
     expect(added.notes.some((n) => n.includes("“Unrelated blog” was added to the sources by hand"))).toBe(true);
 
     // Leaving out the outlet drops the claims that cite only it, and says so.
-    await saveBriefSettings({ ...owner, input: { version: saved.version, template: "full", sections: [...m.sections], includeDocumentIds: [], excludeDocumentIds: [ids.outletDoc] } });
+    await saveBriefSettings({
+      ...owner,
+      input: {
+        version: saved.version,
+        template: "full",
+        sections: [...m.sections],
+        includeDocumentIds: [],
+        excludeDocumentIds: [ids.outletDoc],
+      },
+    });
     const excluded = await composeBrief({ access: owner.access });
     expect(excluded.sources.map((s) => s.documentId)).toEqual([ids.vendorDoc]);
     expect(excluded.claims.map((c) => c.id)).not.toContain(ids.offline);
@@ -138,14 +226,49 @@ describe("what the brief cites", () => {
 
     // Bad input: a document of another case, or one both added and left out, is refused and nothing changes.
     const before = await db.briefSettings.findUniqueOrThrow({ where: { caseId: owner.access.caseId } });
-    await expect(saveBriefSettings({ ...owner, input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: ["01900000-0000-7000-8000-000000000000"] } })).rejects.toBeInstanceOf(InvalidError);
-    await expect(saveBriefSettings({ ...owner, input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: [ids.vendorDoc], excludeDocumentIds: [ids.vendorDoc] } })).rejects.toThrow(/both added to and left out/);
+    await expect(
+      saveBriefSettings({
+        ...owner,
+        input: {
+          version: before.version,
+          template: "full",
+          sections: [...m.sections],
+          includeDocumentIds: ["01900000-0000-7000-8000-000000000000"],
+        },
+      }),
+    ).rejects.toBeInstanceOf(InvalidError);
+    await expect(
+      saveBriefSettings({
+        ...owner,
+        input: {
+          version: before.version,
+          template: "full",
+          sections: [...m.sections],
+          includeDocumentIds: [ids.vendorDoc],
+          excludeDocumentIds: [ids.vendorDoc],
+        },
+      }),
+    ).rejects.toThrow(/both added to and left out/);
     expect(await db.briefSettings.findUniqueOrThrow({ where: { caseId: owner.access.caseId } })).toEqual(before);
-    await saveBriefSettings({ ...owner, input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: [], excludeDocumentIds: [] } });
+    await saveBriefSettings({
+      ...owner,
+      input: { version: before.version, template: "full", sections: [...m.sections], includeDocumentIds: [], excludeDocumentIds: [] },
+    });
   });
 
   it("a claim rated for the judgment but not against every live alternative has no diagnosticity yet, and is not called 'not diagnostic'", async () => {
-    const loader = (await createClaim({ ...owner, input: { statement: "The loader reused 2021 code.", claimant: "fixture", kind: "fact", credibility: 2, excerpts: [{ documentId: ids.vendorDoc, exact: "Our telemetry shows the wiper" }] } })).id;
+    const loader = (
+      await createClaim({
+        ...owner,
+        input: {
+          statement: "The loader reused 2021 code.",
+          claimant: "fixture",
+          kind: "fact",
+          credibility: 2,
+          excerpts: [{ documentId: ids.vendorDoc, exact: "Our telemetry shows the wiper" }],
+        },
+      })
+    ).id;
     await rateCell({ ...owner, hypothesisId: ids.h1, claimId: loader, input: { rating: "C" } });
     const j = (await composeBrief({ access: owner.access })).judgments.find((x) => x.id === ids.h1)!;
     expect(j.untestedClaimIds).toEqual([loader]);
@@ -159,7 +282,18 @@ describe("what the brief cites", () => {
   });
 
   it("a retracted claim or document is hidden from the brief; a claim whose every document is retracted is left out and the notes say why", async () => {
-    const extra = (await createClaim({ ...owner, input: { statement: "A second hacktivist channel posted the data.", claimant: "fixture", kind: "allegation", credibility: 3, excerpts: [{ documentId: ids.uncitedDoc, exact: "An unrelated blog post" }] } })).id;
+    const extra = (
+      await createClaim({
+        ...owner,
+        input: {
+          statement: "A second hacktivist channel posted the data.",
+          claimant: "fixture",
+          kind: "allegation",
+          credibility: 3,
+          excerpts: [{ documentId: ids.uncitedDoc, exact: "An unrelated blog post" }],
+        },
+      })
+    ).id;
     await rateCell({ ...owner, hypothesisId: ids.h1, claimId: extra, input: { rating: "I" } });
     const before = await composeBrief({ access: owner.access });
     expect(before.claims.map((c) => c.id)).toContain(extra);
@@ -168,7 +302,9 @@ describe("what the brief cites", () => {
     const after = await composeBrief({ access: owner.access });
     expect(after.sources.map((s) => s.documentId)).not.toContain(ids.uncitedDoc);
     expect(after.claims.map((c) => c.id)).not.toContain(extra);
-    expect(after.notes).toContain("“A second hacktivist channel posted the data.” is left out: every document it cites has been retracted.");
+    expect(after.notes).toContain(
+      "“A second hacktivist channel posted the data.” is left out: every document it cites has been retracted.",
+    );
     await retractRecord({ ...owner, kind: "claim", id: extra, input: { reason: "Its only source is retracted." } });
     const retracted = await composeBrief({ access: owner.access });
     expect(retracted.claims.map((c) => c.id)).not.toContain(extra);
@@ -206,7 +342,10 @@ describe("ICD 203 form and the wording check", () => {
     const b1 = m.claims.find((c) => c.id === ids.deployed)!;
     expect(b1).toMatchObject({ grade: "B1", origins: 1 });
     expect(b1.independenceCaveat).toBeTruthy();
-    expect(m.warnings.find((w) => w.kind === "independence" && w.location === `claim:${ids.deployed}`)).toMatchObject({ blocking: true, acknowledgement: null });
+    expect(m.warnings.find((w) => w.kind === "independence" && w.location === `claim:${ids.deployed}`)).toMatchObject({
+      blocking: true,
+      acknowledgement: null,
+    });
     expect(m.blockers.filter((b) => b.startsWith("Warning on"))).toHaveLength(2);
     expect(renderMarkdown(m)).toContain(`Caveat: ${b1.independenceCaveat}`);
   });
@@ -214,10 +353,19 @@ describe("ICD 203 form and the wording check", () => {
   it("an acknowledgement with a reason lifts the block, is audited and printed; without a reason or for an unknown warning it is refused", async () => {
     const m = await composeBrief({ access: owner.access });
     const b1 = m.warnings.find((w) => w.kind === "independence")!;
-    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: b1.key, reason: "  " } })).rejects.toThrow(/Say why the warning does not need a fix/);
-    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: "f".repeat(64), reason: "x" } })).rejects.toBeInstanceOf(NotFoundError);
-    await acknowledgeBriefWarning({ ...owner, input: { warningKey: b1.key, reason: "A second, independent vendor confirmed it to us by phone; the report follows." } });
-    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: b1.key, reason: "again" } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: b1.key, reason: "  " } })).rejects.toThrow(
+      /Say why the warning does not need a fix/,
+    );
+    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: "f".repeat(64), reason: "x" } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await acknowledgeBriefWarning({
+      ...owner,
+      input: { warningKey: b1.key, reason: "A second, independent vendor confirmed it to us by phone; the report follows." },
+    });
+    await expect(acknowledgeBriefWarning({ ...owner, input: { warningKey: b1.key, reason: "again" } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const after = await composeBrief({ access: owner.access });
     expect(after.warnings.find((w) => w.key === b1.key)!.acknowledgement).toMatchObject({ by: "Ana Fixture" });
     expect(after.blockers.filter((x) => x.startsWith("Warning on"))).toHaveLength(1);
@@ -255,16 +403,25 @@ describe("drafts, markings and releases", () => {
     await rateCell({ ...owner, hypothesisId: ids.h2, claimId: ids.secret, input: { rating: "II" } });
     const m = await composeBrief({ access: owner.access });
     expect(m.sources.find((s) => s.documentId === ids.secretDoc)).toMatchObject({ tlp: "RED" });
-    expect(m.blockers).toContain("The brief is marked TLP:AMBER but cites “Partner report”, marked TLP:RED: raise the case's marking or leave the document out.");
+    expect(m.blockers).toContain(
+      "The brief is marked TLP:AMBER but cites “Partner report”, marked TLP:RED: raise the case's marking or leave the document out.",
+    );
     const settings = await db.briefSettings.findUniqueOrThrow({ where: { caseId: owner.access.caseId } });
-    await saveBriefSettings({ ...owner, input: { version: settings.version, template: "full", sections: [...settings.sections], excludeDocumentIds: [ids.secretDoc] } });
+    await saveBriefSettings({
+      ...owner,
+      input: { version: settings.version, template: "full", sections: [...settings.sections], excludeDocumentIds: [ids.secretDoc] },
+    });
     expect((await composeBrief({ access: owner.access })).blockers.some((b) => b.includes("Partner report"))).toBe(false);
   });
 
   it("every released file is the approved model: STIX holds only cited documents and claims, no text, no draft mark", async () => {
     // Fix the remaining wording warning at its source, then submit, approve and release.
     const h2 = await db.hypothesis.findUniqueOrThrow({ where: { id: ids.h2 } });
-    await updateHypothesis({ ...owner, hypothesisId: ids.h2, input: { version: h2.version, reason: "Say it in ICD terms", rationale: "Nothing we hold shows hacktivists acting alone." } });
+    await updateHypothesis({
+      ...owner,
+      hypothesisId: ids.h2,
+      input: { version: h2.version, reason: "Say it in ICD terms", rationale: "Nothing we hold shows hacktivists acting alone." },
+    });
     const draft = await composeBrief({ access: owner.access });
     expect(draft.blockers).toEqual([]);
     await submitBrief({ ...owner });
@@ -279,13 +436,22 @@ describe("drafts, markings and releases", () => {
     expect(raw).not.toContain("DRAFT");
     expect(raw).not.toContain("originalBase64");
     const report = bundle.objects.find((o) => o.type === "report")!;
-    expect((report.external_references as { description: string }[]).map((r) => r.description).sort()).toEqual(["Outlet article", "Vendor report on the wiper"]);
+    expect((report.external_references as { description: string }[]).map((r) => r.description).sort()).toEqual([
+      "Outlet article",
+      "Vendor report on the wiper",
+    ]);
     // The attribution is asserted (approved, likely); the victim is a targeted identity, not infrastructure.
     expect(bundle.objects.filter((o) => o.type === "relationship" && o.relationship_type === "attributed-to")).toHaveLength(1);
     expect(bundle.objects.filter((o) => o.type === "infrastructure")).toEqual([]);
-    expect(bundle.objects.find((o) => o.type === "identity" && o.name === "Government e-services")).toMatchObject({ identity_class: "system" });
+    expect(bundle.objects.find((o) => o.type === "identity" && o.name === "Government e-services")).toMatchObject({
+      identity_class: "system",
+    });
     // The same model rendered again gives the same STIX ids: the file is the model, not the live case.
-    expect(renderStix({ ...draft, draft: false }).objects.map((o) => o.id).sort()).toEqual(bundle.objects.map((o) => o.id).sort());
+    expect(
+      renderStix({ ...draft, draft: false })
+        .objects.map((o) => o.id)
+        .sort(),
+    ).toEqual(bundle.objects.map((o) => o.id).sort());
     const md = (await getReleaseFile({ access: owner.access, number: release.number, format: "md" })).bytes.toString("utf8");
     expect(md).not.toContain("DRAFT");
     expect(md).toContain("Evidence against");
@@ -306,9 +472,17 @@ describe("TLP on import", () => {
     const raw = readFileSync(path.resolve(__dirname, "../fixtures/stix/third-party-report.json"), "utf8");
     const withRed = (bundle: StixBundle, where: "report" | "object") => {
       const red = "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed";
-      const target = where === "report" ? bundle.objects.find((o) => o.type === "report")! : bundle.objects.find((o) => o.type === "malware")!;
+      const target =
+        where === "report" ? bundle.objects.find((o) => o.type === "report")! : bundle.objects.find((o) => o.type === "malware")!;
       target.object_marking_refs = [red];
-      bundle.objects.push({ type: "marking-definition", spec_version: "2.1", id: red, created: "2017-01-20T00:00:00.000Z", definition_type: "tlp", definition: { tlp: "red" } });
+      bundle.objects.push({
+        type: "marking-definition",
+        spec_version: "2.1",
+        id: red,
+        created: "2017-01-20T00:00:00.000Z",
+        definition_type: "tlp",
+        definition: { tlp: "red" },
+      });
       return JSON.stringify(bundle);
     };
     const importer = await makeUser();

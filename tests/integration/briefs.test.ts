@@ -20,10 +20,16 @@ describe("brief composition", () => {
     expect(m.judgments.map((j) => j.title)).toEqual(["Iran's MOIS-linked operators"]);
     const j = m.judgments[0];
     // ICD 203: likelihood (with its range) and the analyst's own proposition in one sentence, confidence and why in another.
-    expect(j.estimative).toBe("We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.");
+    expect(j.estimative).toBe(
+      "We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems.",
+    );
     expect(j.confidenceSentence).toMatch(/^We have moderate confidence in this judgment: two governments attribute the attacks to Iran/);
     expect(j).toMatchObject({ likelihoodLabel: "Likely", confidenceLabel: "Moderate", approvedBy: "Rui Reviewer" });
-    expect(m.alternatives.map((a) => a.title)).toEqual(["A hacktivist group acting alone", "A criminal ransomware crew", "Another state, under a false flag"]);
+    expect(m.alternatives.map((a) => a.title)).toEqual([
+      "A hacktivist group acting alone",
+      "A criminal ransomware crew",
+      "Another state, under a false flag",
+    ]);
     expect(m.alternatives.find((a) => a.disposition === "rejected")?.rejectedReason).toMatch(/ransom/);
     expect(m.blockers).toEqual([]);
   });
@@ -119,7 +125,11 @@ describe("long PDFs", () => {
     const { renderPdf } = await import("@/lib/briefs/render-pdf");
     const { extractText, getDocumentProxy } = await import("unpdf");
     const base = await composeBrief({ access });
-    const claims = Array.from({ length: 150 }, (_, i) => ({ ...base.claims[0], id: `c${i}`, statement: `Claim ${i}: ${"the attackers reused infrastructure ".repeat(12)}` }));
+    const claims = Array.from({ length: 150 }, (_, i) => ({
+      ...base.claims[0],
+      id: `c${i}`,
+      statement: `Claim ${i}: ${"the attackers reused infrastructure ".repeat(12)}`,
+    }));
     const pdf = await renderPdf({ ...base, bluf: "Long summary. ".repeat(1500), claims });
     const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
     expect(totalPages).toBeGreaterThanOrEqual(10);

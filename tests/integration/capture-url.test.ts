@@ -85,7 +85,11 @@ describe("capturing a URL", () => {
   it("stores Readability's article text, the final URL after a redirect, the fetch time and the SHA-256 of the exact bytes", async () => {
     const { ana, caseId } = await setup();
     const before = Date.now();
-    const { document: doc } = await createUrlDocument({ ctx: ana, caseId, input: { url: `${base}/old-link`, title: "Albania severs ties with Iran (corrected)", author: "" } });
+    const { document: doc } = await createUrlDocument({
+      ctx: ana,
+      caseId,
+      input: { url: `${base}/old-link`, title: "Albania severs ties with Iran (corrected)", author: "" },
+    });
     expect(doc.kind).toBe("url");
     expect(doc.url).toBe(`${base}/news/albania-iran`);
     expect(doc.title).toBe("Albania severs ties with Iran (corrected)");

@@ -13,7 +13,9 @@ describe("createCase", () => {
     const c = await createCase({ ctx: ana, input: { title: "  2022 Albania government cyberattacks ", tlp: "AMBER_STRICT" } });
     expect(c.title).toBe("2022 Albania government cyberattacks");
     expect(c.slug).toMatch(/^2022-albania-government-cyberattacks-[0-9a-f]{6}$/);
-    expect(await db.caseMember.findMany({ where: { caseId: c.id } })).toEqual([expect.objectContaining({ userId: ana.actor.id, role: "owner" })]);
+    expect(await db.caseMember.findMany({ where: { caseId: c.id } })).toEqual([
+      expect.objectContaining({ userId: ana.actor.id, role: "owner" }),
+    ]);
     const audit = await db.auditEvent.findMany({ where: { caseId: c.id } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "case.create", actorId: ana.actor.id, targetId: c.id, requestId: ana.requestId });
@@ -79,7 +81,9 @@ describe("requireCaseAccess", () => {
     const c = await makeCase({ owner: ana, members: [[vera, "viewer"]] });
     await expect(requireCaseAccess({ actor: stranger.actor, caseId: c.id, action: "case.read" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(requireCaseAccess({ actor: ana.actor, caseId: "not-a-uuid", action: "case.read" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(requireCaseAccess({ actor: ana.actor, caseId: "01a20859-28ff-767a-8931-24133ee69f1c", action: "case.read" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      requireCaseAccess({ actor: ana.actor, caseId: "01a20859-28ff-767a-8931-24133ee69f1c", action: "case.read" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await requireCaseAccess({ actor: vera.actor, caseId: c.id, action: "case.read" })).toEqual({ caseId: c.id, role: "viewer" });
     await expect(requireCaseAccess({ actor: vera.actor, caseId: c.id, action: "case.update" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(requireCaseAccess({ actor: vera.actor, caseId: c.id, action: "documents.create" })).rejects.toBeInstanceOf(ForbiddenError);
@@ -99,7 +103,9 @@ describe("audit_events", () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
     const ev = await db.auditEvent.findFirstOrThrow({ where: { caseId: c.id } });
-    await expect(db.$executeRaw`UPDATE audit_events SET action = 'tampered' WHERE id = ${ev.id}::uuid`).rejects.toThrow(/append-only|permission denied/);
+    await expect(db.$executeRaw`UPDATE audit_events SET action = 'tampered' WHERE id = ${ev.id}::uuid`).rejects.toThrow(
+      /append-only|permission denied/,
+    );
     await expect(db.$executeRaw`DELETE FROM audit_events WHERE id = ${ev.id}::uuid`).rejects.toThrow(/append-only|permission denied/);
     await expect(db.$executeRawUnsafe(`TRUNCATE audit_events`)).rejects.toThrow(/append-only|permission denied/);
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: ev.id } })).action).toBe("case.create");

@@ -41,7 +41,10 @@ async function counts(caseId: string) {
 }
 
 async function refusal(p: Promise<unknown>) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InvalidError);
   expect((err as InvalidError).status).toBe(422);
   return (err as InvalidError).issues ?? [];
@@ -74,7 +77,11 @@ describe("claims anchored to excerpts", () => {
     const entity = await db.entity.create({ data: { caseId: c.id, name: "HomeLand Justice", kind: "intrusion_set" } });
     const before = (await db.case.findUniqueOrThrow({ where: { id: c.id } })).updatedAt;
     const quote = at("Mandiant assesses with moderate confidence that HomeLand Justice");
-    const created = await createClaim({ ctx: { ...ana, requestId: "req-claim-1" }, access, input: { ...claimInput(doc.id, quote), credibility: 1, entityIds: [entity.id] } });
+    const created = await createClaim({
+      ctx: { ...ana, requestId: "req-claim-1" },
+      access,
+      input: { ...claimInput(doc.id, quote), credibility: 1, entityIds: [entity.id] },
+    });
     expect(created.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(created.entities).toEqual([{ id: entity.id, name: "HomeLand Justice", kind: "intrusion_set" }]);
     // "1 – Confirmed" on a single origin is flagged at once.
@@ -85,7 +92,11 @@ describe("claims anchored to excerpts", () => {
     const events = await db.auditEvent.findMany({ where: { targetId: created.id, action: "claim.create" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: ana.actor.id, caseId: c.id, targetType: "claim", requestId: "req-claim-1" });
-    expect(events[0].after).toMatchObject({ statement: created.statement, entityIds: [entity.id], excerpts: [{ exact: quote.exact, start: quote.start }] });
+    expect(events[0].after).toMatchObject({
+      statement: created.statement,
+      entityIds: [entity.id],
+      excerpts: [{ exact: quote.exact, start: quote.start }],
+    });
     const [read] = await loadClaimDetails({ caseId: c.id, claimIds: [created.id] });
     expect(created).toEqual(read);
   });
@@ -94,25 +105,59 @@ describe("claims anchored to excerpts", () => {
     const { ana, access, c, doc } = await setup();
     const before = await counts(c.id);
     const { start, end } = at("Shqipëri and Kuçovë");
-    const issues = await refusal(createClaim({ ctx: ana, access, input: claimInput(doc.id, { start, end, exact: "Shqiperi and Kucove" }) }));
+    const issues = await refusal(
+      createClaim({ ctx: ana, access, input: claimInput(doc.id, { start, end, exact: "Shqiperi and Kucove" }) }),
+    );
     expect(issues[0].path).toBe("excerpts.0.exact");
     // Offsets shifted by one, as a byte/code-point confusion would produce.
-    await refusal(createClaim({ ctx: ana, access, input: claimInput(doc.id, { start: start + 1, end: end + 1, exact: "Shqipëri and Kuçovë" }) }));
+    await refusal(
+      createClaim({ ctx: ana, access, input: claimInput(doc.id, { start: start + 1, end: end + 1, exact: "Shqipëri and Kuçovë" }) }),
+    );
     // One bad quote among good ones: all or nothing.
     const good = at("“same aggressors”");
-    await refusal(createClaim({ ctx: ana, access, input: { ...claimInput(doc.id, good), excerpts: [{ documentId: doc.id, ...good }, { documentId: doc.id, start: 0, end: 5, exact: "Rama!" }] } }));
+    await refusal(
+      createClaim({
+        ctx: ana,
+        access,
+        input: {
+          ...claimInput(doc.id, good),
+          excerpts: [
+            { documentId: doc.id, ...good },
+            { documentId: doc.id, start: 0, end: 5, exact: "Rama!" },
+          ],
+        },
+      }),
+    );
     expect(await counts(c.id)).toEqual(before);
   });
 
   it("refuses offsets outside the document and a range that splits a surrogate pair", async () => {
     const { ana, access, c, doc } = await setup();
     const before = await counts(c.id);
-    const outside = await refusal(createClaim({ ctx: ana, access, input: claimInput(doc.id, { start: TEXT.length - 3, end: TEXT.length + 2, exact: TEXT.slice(-3) + "xx" }) }));
+    const outside = await refusal(
+      createClaim({
+        ctx: ana,
+        access,
+        input: claimInput(doc.id, { start: TEXT.length - 3, end: TEXT.length + 2, exact: TEXT.slice(-3) + "xx" }),
+      }),
+    );
     expect(outside[0].path).toBe("excerpts.0.start");
     const emoji = TEXT.indexOf("😀");
-    const half = await refusal(createClaim({ ctx: ana, access, input: claimInput(doc.id, { start: emoji - 8, end: emoji + 1, exact: TEXT.slice(emoji - 8, emoji + 1) }) }));
+    const half = await refusal(
+      createClaim({
+        ctx: ana,
+        access,
+        input: claimInput(doc.id, { start: emoji - 8, end: emoji + 1, exact: TEXT.slice(emoji - 8, emoji + 1) }),
+      }),
+    );
     expect(half[0].message).toMatch(/splits a character/);
-    await refusal(createClaim({ ctx: ana, access, input: claimInput(doc.id, { start: emoji + 1, end: emoji + 4, exact: TEXT.slice(emoji + 1, emoji + 4) }) }));
+    await refusal(
+      createClaim({
+        ctx: ana,
+        access,
+        input: claimInput(doc.id, { start: emoji + 1, end: emoji + 4, exact: TEXT.slice(emoji + 1, emoji + 4) }),
+      }),
+    );
     expect(await counts(c.id)).toEqual(before);
   });
 
@@ -139,7 +184,9 @@ describe("claims anchored to excerpts", () => {
     const beforeOther = await counts(other.c.id);
     const quote = at("“same aggressors”");
     await expect(createClaim({ ctx: ana, access, input: claimInput(other.doc.id, quote) })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createClaim({ ctx: ana, access, input: claimInput("00000000-0000-4000-8000-000000000000", quote) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createClaim({ ctx: ana, access, input: claimInput("00000000-0000-4000-8000-000000000000", quote) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await counts(c.id)).toEqual(before);
     expect(await counts(other.c.id)).toEqual(beforeOther);
   });
@@ -147,7 +194,11 @@ describe("claims anchored to excerpts", () => {
   it("writes exactly one audit row per created claim, naming the claim and the actor", async () => {
     const { ana, access, c, doc } = await setup();
     const first = await createClaim({ ctx: ana, access, input: claimInput(doc.id, at("“same aggressors”")) });
-    const second = await createClaim({ ctx: ana, access, input: { ...claimInput(doc.id, at("— the damage ran to £10m")), statement: "The damage ran to £10m." } });
+    const second = await createClaim({
+      ctx: ana,
+      access,
+      input: { ...claimInput(doc.id, at("— the damage ran to £10m")), statement: "The damage ran to £10m." },
+    });
     const rows = await db.auditEvent.findMany({ where: { caseId: c.id, action: "claim.create" }, orderBy: { at: "asc" } });
     expect(rows.map((r) => r.targetId).sort()).toEqual([first.id, second.id].sort());
     expect(rows.every((r) => r.actorId === ana.actor.id && r.targetType === "claim")).toBe(true);

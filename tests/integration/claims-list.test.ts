@@ -19,19 +19,65 @@ import { makeCase, makeUser } from "../support/factories";
 const sentence = () => Array.from({ length: 8 }, () => `w${randomBytes(3).toString("hex")}`).join(" ") + ".";
 
 type Doc = { id: string; quotes: string[] };
-async function makeDoc({ ctx, access, title, sourceId, override }: { ctx: Ctx; access: CaseAccess; title: string; sourceId?: string; override?: "A" | "B" | "C" | "D" | "E" | "F" }): Promise<Doc> {
+async function makeDoc({
+  ctx,
+  access,
+  title,
+  sourceId,
+  override,
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  title: string;
+  sourceId?: string;
+  override?: "A" | "B" | "C" | "D" | "E" | "F";
+}): Promise<Doc> {
   const quotes = Array.from({ length: 12 }, sentence);
   const { document } = await createPastedDocument({ ctx, caseId: access.caseId, input: { title, text: quotes.join(" ") } });
-  if (sourceId) await assignDocumentSource({ ctx, access, documentId: document.id, input: { sourceId, reliabilityOverride: override ?? null, overrideReason: override ? "This issue was ghost-written." : null } });
+  if (sourceId)
+    await assignDocumentSource({
+      ctx,
+      access,
+      documentId: document.id,
+      input: { sourceId, reliabilityOverride: override ?? null, overrideReason: override ? "This issue was ghost-written." : null },
+    });
   return { id: document.id, quotes };
 }
 
 let quoteCursor = 0;
-async function claim({ ctx, access, docs, statement, kind = "fact", credibility = 3, status = "draft", entityIds = [] }: {
-  ctx: Ctx; access: CaseAccess; docs: Doc[]; statement: string; kind?: "fact" | "allegation" | "assessment" | "denial"; credibility?: number; status?: "draft" | "accepted" | "disputed" | "rejected"; entityIds?: string[];
+async function claim({
+  ctx,
+  access,
+  docs,
+  statement,
+  kind = "fact",
+  credibility = 3,
+  status = "draft",
+  entityIds = [],
+}: {
+  ctx: Ctx;
+  access: CaseAccess;
+  docs: Doc[];
+  statement: string;
+  kind?: "fact" | "allegation" | "assessment" | "denial";
+  credibility?: number;
+  status?: "draft" | "accepted" | "disputed" | "rejected";
+  entityIds?: string[];
 }) {
   const i = quoteCursor++ % 12;
-  const c = await createClaim({ ctx, access, input: { statement, claimant: "Analyst test", kind, credibility, status, entityIds, excerpts: docs.map((d) => ({ documentId: d.id, exact: d.quotes[i] })) } });
+  const c = await createClaim({
+    ctx,
+    access,
+    input: {
+      statement,
+      claimant: "Analyst test",
+      kind,
+      credibility,
+      status,
+      entityIds,
+      excerpts: docs.map((d) => ({ documentId: d.id, exact: d.quotes[i] })),
+    },
+  });
   return c.id;
 }
 
@@ -39,9 +85,21 @@ async function setup() {
   const ana = await makeUser({ name: "Ana" });
   const c = await makeCase({ owner: ana });
   const access: CaseAccess = { caseId: c.id, role: "owner" };
-  const wire = await createSource({ ctx: ana, access, input: { name: "Wire agency", kind: "outlet", reliability: "B", rationale: "Long record." } });
-  const vendor = await createSource({ ctx: ana, access, input: { name: "Vendor lab", kind: "vendor", reliability: "A", rationale: "Shows its work." } });
-  const blog = await createSource({ ctx: ana, access, input: { name: "Blog", kind: "person", reliability: "C", rationale: "Mixed record." } });
+  const wire = await createSource({
+    ctx: ana,
+    access,
+    input: { name: "Wire agency", kind: "outlet", reliability: "B", rationale: "Long record." },
+  });
+  const vendor = await createSource({
+    ctx: ana,
+    access,
+    input: { name: "Vendor lab", kind: "vendor", reliability: "A", rationale: "Shows its work." },
+  });
+  const blog = await createSource({
+    ctx: ana,
+    access,
+    input: { name: "Blog", kind: "person", reliability: "C", rationale: "Mixed record." },
+  });
   const docs = {
     wire1: await makeDoc({ ctx: ana, access, title: "Wire 1", sourceId: wire.id }),
     wire2: await makeDoc({ ctx: ana, access, title: "Wire 2", sourceId: wire.id }),
@@ -58,12 +116,39 @@ describe("listClaims", () => {
   it("filters by kind, status, credibility, reliability (source or document override), entity, source and text", async () => {
     const { ana, access, sources, docs } = await setup();
     const mois = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "MOIS" } });
-    const a = await claim({ ctx: ana, access, docs: [docs.wire1], statement: "Wire fact", kind: "fact", credibility: 2, status: "accepted", entityIds: [mois.id] });
+    const a = await claim({
+      ctx: ana,
+      access,
+      docs: [docs.wire1],
+      statement: "Wire fact",
+      kind: "fact",
+      credibility: 2,
+      status: "accepted",
+      entityIds: [mois.id],
+    });
     const b = await claim({ ctx: ana, access, docs: [docs.wireGhost], statement: "Ghost allegation", kind: "allegation", credibility: 3 });
-    const cc = await claim({ ctx: ana, access, docs: [docs.vendor], statement: "Vendor assessment 100% sure", kind: "assessment", credibility: 2, status: "accepted", entityIds: [mois.id] });
+    const cc = await claim({
+      ctx: ana,
+      access,
+      docs: [docs.vendor],
+      statement: "Vendor assessment 100% sure",
+      kind: "assessment",
+      credibility: 2,
+      status: "accepted",
+      entityIds: [mois.id],
+    });
     // First quote unsourced (grade F), second from the blog (C): the source filter matches any quote.
-    const d = await claim({ ctx: ana, access, docs: [docs.loose, docs.blog], statement: "Mixed denial", kind: "denial", credibility: 5, status: "disputed" });
-    const ids = async (query: Parameters<typeof listClaims>[0]["query"]) => (await listClaims({ access, query: { sort: "statement", dir: "asc", ...query } })).claims.map((x) => x.id);
+    const d = await claim({
+      ctx: ana,
+      access,
+      docs: [docs.loose, docs.blog],
+      statement: "Mixed denial",
+      kind: "denial",
+      credibility: 5,
+      status: "disputed",
+    });
+    const ids = async (query: Parameters<typeof listClaims>[0]["query"]) =>
+      (await listClaims({ access, query: { sort: "statement", dir: "asc", ...query } })).claims.map((x) => x.id);
 
     expect(await ids({})).toEqual([b, d, cc, a]);
     expect(await ids({ kind: "denial" })).toEqual([d]);
@@ -90,8 +175,19 @@ describe("listClaims", () => {
   it("sorts by reliability with ties in a stable order, and counts totals and pages under filters", async () => {
     const { ana, access, docs } = await setup();
     const made: { id: string; rel: string }[] = [];
-    for (const [doc, rel] of [[docs.blog, "C"], [docs.vendor, "A"], [docs.wire1, "B"], [docs.vendor, "A"], [docs.wireGhost, "D"], [docs.wire2, "B"], [docs.loose, "F"]] as const) {
-      made.push({ id: await claim({ ctx: ana, access, docs: [doc], statement: `Claim graded ${rel}`, kind: rel === "A" ? "assessment" : "fact" }), rel });
+    for (const [doc, rel] of [
+      [docs.blog, "C"],
+      [docs.vendor, "A"],
+      [docs.wire1, "B"],
+      [docs.vendor, "A"],
+      [docs.wireGhost, "D"],
+      [docs.wire2, "B"],
+      [docs.loose, "F"],
+    ] as const) {
+      made.push({
+        id: await claim({ ctx: ana, access, docs: [doc], statement: `Claim graded ${rel}`, kind: rel === "A" ? "assessment" : "fact" }),
+        rel,
+      });
     }
     const expected = [...made].sort((x, y) => x.rel.localeCompare(y.rel) || x.id.localeCompare(y.id)).map((x) => x.id);
     const all = await listClaims({ access, query: { sort: "reliability", dir: "asc", pageSize: 50 } });
@@ -129,7 +225,12 @@ describe("updateClaim", () => {
     const id = await claim({ ctx: ana, access, docs: [docs.wire1], statement: "Original statement" });
     await updateClaim({ ctx: ana, access, claimId: id, input: { version: 1, statement: "First editor's statement" } });
     const audits = await db.auditEvent.count({ where: { targetId: id, action: "claim.update" } });
-    const err = await updateClaim({ ctx: ana, access, claimId: id, input: { version: 1, statement: "Second editor's statement", credibility: 5 } }).catch((e) => e);
+    const err = await updateClaim({
+      ctx: ana,
+      access,
+      claimId: id,
+      input: { version: 1, statement: "Second editor's statement", credibility: 5 },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.status).toBe(409);
     expect(err.details.current).toMatchObject({ statement: "First editor's statement", credibility: 3, version: 2, entityIds: [] });
@@ -141,9 +242,13 @@ describe("updateClaim", () => {
   it("refuses an empty statement field by field, and an unknown claim id as not found", async () => {
     const { ana, access, docs } = await setup();
     const id = await claim({ ctx: ana, access, docs: [docs.wire1], statement: "Keep me" });
-    await expect(updateClaim({ ctx: ana, access, claimId: id, input: { version: 1, statement: "   " } })).rejects.toThrow(/Write the claim as a statement/);
+    await expect(updateClaim({ ctx: ana, access, claimId: id, input: { version: 1, statement: "   " } })).rejects.toThrow(
+      /Write the claim as a statement/,
+    );
     expect((await getClaim({ access, claimId: id })).statement).toBe("Keep me");
-    await expect(updateClaim({ ctx: ana, access, claimId: "not-a-uuid", input: { version: 1, statement: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateClaim({ ctx: ana, access, claimId: "not-a-uuid", input: { version: 1, statement: "x" } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -152,15 +257,23 @@ describe("claim links", () => {
     const { ana, access, docs } = await setup();
     const a = await claim({ ctx: ana, access, docs: [docs.wire1], statement: "Rama: Iran did it" });
     const b = await claim({ ctx: ana, access, docs: [docs.vendor], statement: "Embassy denies it", kind: "denial" });
-    await expect(createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: a, kind: "corroborates" } })).rejects.toBeInstanceOf(InvalidError);
+    await expect(
+      createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: a, kind: "corroborates" } }),
+    ).rejects.toBeInstanceOf(InvalidError);
 
     const link = await createClaimLink({ ctx: ana, access, fromClaimId: b, input: { toClaimId: a, kind: "contradicts" } });
-    await expect(createClaimLink({ ctx: ana, access, fromClaimId: b, input: { toClaimId: a, kind: "contradicts" } })).rejects.toThrow(/already linked/);
-    await expect(createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: b, kind: "contradicts" } })).rejects.toThrow(/already linked/);
+    await expect(createClaimLink({ ctx: ana, access, fromClaimId: b, input: { toClaimId: a, kind: "contradicts" } })).rejects.toThrow(
+      /already linked/,
+    );
+    await expect(createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: b, kind: "contradicts" } })).rejects.toThrow(
+      /already linked/,
+    );
     expect(await db.claimLink.count({ where: { caseId: access.caseId } })).toBe(1);
 
     const [ca, cb] = await Promise.all([getClaim({ access, claimId: a }), getClaim({ access, claimId: b })]);
-    expect(ca.links).toEqual([expect.objectContaining({ id: link.id, kind: "contradicts", direction: "in", claimId: b, statement: "Embassy denies it" })]);
+    expect(ca.links).toEqual([
+      expect.objectContaining({ id: link.id, kind: "contradicts", direction: "in", claimId: b, statement: "Embassy denies it" }),
+    ]);
     expect(cb.links).toEqual([expect.objectContaining({ id: link.id, kind: "contradicts", direction: "out", claimId: a })]);
 
     // Another case's claim does not exist as far as this case is concerned.
@@ -168,8 +281,12 @@ describe("claim links", () => {
     const otherAccess: CaseAccess = { caseId: other.id, role: "owner" };
     const otherDoc = await makeDoc({ ctx: ana, access: otherAccess, title: "Elsewhere" });
     const foreign = await claim({ ctx: ana, access: otherAccess, docs: [otherDoc], statement: "Foreign" });
-    await expect(createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: foreign, kind: "corroborates" } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createClaimLink({ ctx: ana, access: otherAccess, fromClaimId: foreign, input: { toClaimId: a, kind: "corroborates" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createClaimLink({ ctx: ana, access, fromClaimId: a, input: { toClaimId: foreign, kind: "corroborates" } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createClaimLink({ ctx: ana, access: otherAccess, fromClaimId: foreign, input: { toClaimId: a, kind: "corroborates" } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteClaimLink({ ctx: ana, access: otherAccess, linkId: link.id })).rejects.toBeInstanceOf(NotFoundError);
 
     await deleteClaimLink({ ctx: ana, access, linkId: link.id });
@@ -229,10 +346,28 @@ describe("updateClaim partial edits", () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
     const access = { caseId: c.id, role: "owner" as const };
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "M", text: "Mandiant expressed “moderate confidence” in it." } });
-    const claim = await createClaim({ ctx: ana, access, input: { statement: "S", claimant: "Mandiant", kind: "assessment", credibility: 3, sourceConfidence: "moderate confidence", excerpts: [{ documentId: document.id, exact: "“moderate confidence”" }] } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "M", text: "Mandiant expressed “moderate confidence” in it." },
+    });
+    const claim = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "S",
+        claimant: "Mandiant",
+        kind: "assessment",
+        credibility: 3,
+        sourceConfidence: "moderate confidence",
+        excerpts: [{ documentId: document.id, exact: "“moderate confidence”" }],
+      },
+    });
     await updateClaim({ ctx: ana, access, claimId: claim.id, input: UpdateClaimSchema.parse({ version: 1, statement: "S2" }) });
-    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ statement: "S2", sourceConfidence: "moderate confidence" });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      statement: "S2",
+      sourceConfidence: "moderate confidence",
+    });
     await updateClaim({ ctx: ana, access, claimId: claim.id, input: UpdateClaimSchema.parse({ version: 2, sourceConfidence: null }) });
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).sourceConfidence).toBeNull();
   });

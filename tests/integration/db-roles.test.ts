@@ -67,7 +67,9 @@ const APPEND_ONLY = ["audit_events", "reviews", "hypothesis_versions", "brief_re
 async function fingerprint() {
   const out: Record<string, string> = {};
   for (const t of APPEND_ONLY) {
-    const { rows } = await owner.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${t} t`);
+    const { rows } = await owner.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${t} t`,
+    );
     out[t] = `${rows[0].n}:${rows[0].digest}`;
   }
   return out;
@@ -75,11 +77,15 @@ async function fingerprint() {
 
 describe("the app's database role", () => {
   it("is casefile_app: not a superuser, owns no table, cannot create in the schema", async () => {
-    const { rows } = await app.query("SELECT current_user AS me, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su, (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned");
+    const { rows } = await app.query(
+      "SELECT current_user AS me, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su, (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned",
+    );
     expect(rows[0]).toEqual({ me: "casefile_app", su: false, owned: 0 });
     expect((await db.$queryRaw<{ me: string }[]>`SELECT current_user AS me`)[0].me).toBe("casefile_app");
     expect(await refusal(app, "CREATE TABLE public.sneaky (id int)")).toMatch(/permission denied for schema public/);
-    expect(await refusal(app, "CREATE FUNCTION public.sneaky() RETURNS int LANGUAGE sql AS 'SELECT 1'")).toMatch(/permission denied for schema public/);
+    expect(await refusal(app, "CREATE FUNCTION public.sneaky() RETURNS int LANGUAGE sql AS 'SELECT 1'")).toMatch(
+      /permission denied for schema public/,
+    );
   });
 
   it("cannot UPDATE, DELETE or TRUNCATE any append-only table, through Prisma or raw SQL", async () => {
@@ -110,7 +116,9 @@ describe("the app's database role", () => {
     await expect(db.auditEvent.deleteMany({ where: { caseId } })).rejects.toThrow(/permission denied/);
     await expect(db.hypothesisVersion.updateMany({ data: { reason: "rewritten" } })).rejects.toThrow(/permission denied/);
     await expect(db.briefRelease.deleteMany({ where: { caseId } })).rejects.toThrow(/permission denied/);
-    await expect(db.$executeRawUnsafe("TRUNCATE audit_events, reviews, hypothesis_versions, brief_releases, brief_release_files, blobs CASCADE")).rejects.toThrow(/permission denied/);
+    await expect(
+      db.$executeRawUnsafe("TRUNCATE audit_events, reviews, hypothesis_versions, brief_releases, brief_release_files, blobs CASCADE"),
+    ).rejects.toThrow(/permission denied/);
     expect(await fingerprint()).toEqual(before);
   });
 
@@ -120,8 +128,15 @@ describe("the app's database role", () => {
     }
     expect(await refusal(app, "ALTER TABLE hypotheses DISABLE TRIGGER hypotheses_reset_review")).toMatch(/must be owner/);
     expect(await refusal(app, "DROP TRIGGER audit_events_no_update ON audit_events")).toMatch(/must be owner/);
-    expect(await refusal(app, "CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$")).toMatch(/must be owner|permission denied/);
-    expect(await refusal(app, "SET session_replication_role = replica")).toMatch(/permission denied to set parameter "session_replication_role"/);
+    expect(
+      await refusal(
+        app,
+        "CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
+      ),
+    ).toMatch(/must be owner|permission denied/);
+    expect(await refusal(app, "SET session_replication_role = replica")).toMatch(
+      /permission denied to set parameter "session_replication_role"/,
+    );
     expect(await refusal(app, "ALTER TABLE audit_events OWNER TO casefile_app")).toMatch(/must be owner/);
     expect(await refusal(app, "SET ROLE casefile_owner")).toMatch(/permission denied to set role/);
     await expect(db.$executeRawUnsafe("SET session_replication_role = replica")).rejects.toThrow(/permission denied/);
@@ -167,7 +182,13 @@ describe("original bytes and captured provenance", () => {
     const bytes = Buffer.from(`original ${randomBytes(4).toString("hex")}`);
     const sha = createHash("sha256").update(bytes).digest("hex");
     const other = createHash("sha256").update("something else").digest("hex");
-    expect(await refusal(app, "INSERT INTO blobs (sha256, bytes, size, mime_type) VALUES ($1, $2, $3, 'text/plain')", [other, bytes, bytes.length])).toMatch(/does not match its SHA-256/);
+    expect(
+      await refusal(app, "INSERT INTO blobs (sha256, bytes, size, mime_type) VALUES ($1, $2, $3, 'text/plain')", [
+        other,
+        bytes,
+        bytes.length,
+      ]),
+    ).toMatch(/does not match its SHA-256/);
     await app.query("INSERT INTO blobs (sha256, bytes, size, mime_type) VALUES ($1, $2, $3, 'text/plain')", [sha, bytes, bytes.length]);
     expect(await refusal(app, "UPDATE blobs SET bytes = $2 WHERE sha256 = $1", [sha, Buffer.from("forged")])).toMatch(/permission denied/);
     expect(await refusal(owner, "UPDATE blobs SET bytes = $2 WHERE sha256 = $1", [sha, Buffer.from("forged")])).toMatch(/immutable/);
@@ -179,9 +200,15 @@ describe("original bytes and captured provenance", () => {
     await expect(db.document.update({ where: { id: doc.id }, data: { url: "https://evil.example/forged" } })).rejects.toThrow(/immutable/);
     await expect(db.document.update({ where: { id: doc.id }, data: { mimeType: "text/html" } })).rejects.toThrow(/immutable/);
     await expect(db.document.update({ where: { id: doc.id }, data: { kind: "url" } })).rejects.toThrow(/immutable/);
-    expect(await refusal(app, "UPDATE documents SET url = NULL, mime_type = 'x', kind = 'paste' WHERE id = $1", [doc.id])).toMatch(/immutable/);
+    expect(await refusal(app, "UPDATE documents SET url = NULL, mime_type = 'x', kind = 'paste' WHERE id = $1", [doc.id])).toMatch(
+      /immutable/,
+    );
     await db.document.update({ where: { id: doc.id }, data: { title: `${doc.title} (retitled)` } });
-    expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toMatchObject({ url: doc.url, mimeType: doc.mimeType, kind: doc.kind });
+    expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toMatchObject({
+      url: doc.url,
+      mimeType: doc.mimeType,
+      kind: doc.kind,
+    });
   });
 });
 
@@ -189,24 +216,55 @@ describe("a brief release and its approval", () => {
   it("references the approved review of this brief, for this hash, by its approver: anything else is refused in SQL", async () => {
     const release = await db.briefRelease.findUniqueOrThrow({ where: { id: releaseId } });
     const insert = (over: Record<string, unknown>) => {
-      const row = { ...{ id: "gen_random_uuid()", case_id: `'${release.caseId}'`, number: 99, content_hash: `'${release.contentHash}'`, manifest: "'{}'", released_by_id: `'${release.releasedById}'`, approved_by_id: `'${release.approvedById}'`, review_id: `'${release.reviewId}'` }, ...over };
+      const row = {
+        ...{
+          id: "gen_random_uuid()",
+          case_id: `'${release.caseId}'`,
+          number: 99,
+          content_hash: `'${release.contentHash}'`,
+          manifest: "'{}'",
+          released_by_id: `'${release.releasedById}'`,
+          approved_by_id: `'${release.approvedById}'`,
+          review_id: `'${release.reviewId}'`,
+        },
+        ...over,
+      };
       return `INSERT INTO brief_releases (${Object.keys(row).join(", ")}) VALUES (${Object.values(row).join(", ")})`;
     };
     // The real approval is accepted (proving the refusals below are about the review, not the row).
     expect(await refusal(app, insert({}))).toBeNull();
-    expect(await refusal(app, insert({ review_id: "gen_random_uuid()" }))).toMatch(/brief_releases_review_id_fkey|approved review of this brief/);
-    expect(await refusal(app, insert({ content_hash: `'${"0".repeat(64)}'` }))).toMatch(/approved review of this brief, for this content hash/);
-    expect(await refusal(app, insert({ approved_by_id: `'${release.releasedById}'`, released_by_id: `'${release.approvedById}'` }))).toMatch(/approved review of this brief|two_people/);
+    expect(await refusal(app, insert({ review_id: "gen_random_uuid()" }))).toMatch(
+      /brief_releases_review_id_fkey|approved review of this brief/,
+    );
+    expect(await refusal(app, insert({ content_hash: `'${"0".repeat(64)}'` }))).toMatch(
+      /approved review of this brief, for this content hash/,
+    );
+    expect(
+      await refusal(app, insert({ approved_by_id: `'${release.releasedById}'`, released_by_id: `'${release.approvedById}'` })),
+    ).toMatch(/approved review of this brief|two_people/);
     const judgmentApproval = await db.review.findFirstOrThrow({ where: { caseId, targetType: "hypothesis", decision: "approved" } });
-    expect(await refusal(app, insert({ review_id: `'${judgmentApproval.id}'`, content_hash: `'${judgmentApproval.contentHash}'`, approved_by_id: `'${judgmentApproval.reviewerId}'` }))).toMatch(/approved review of this brief/);
+    expect(
+      await refusal(
+        app,
+        insert({
+          review_id: `'${judgmentApproval.id}'`,
+          content_hash: `'${judgmentApproval.contentHash}'`,
+          approved_by_id: `'${judgmentApproval.reviewerId}'`,
+        }),
+      ),
+    ).toMatch(/approved review of this brief/);
     const other = await db.case.findFirstOrThrow({ where: { id: { not: caseId } } });
     expect(await refusal(app, insert({ case_id: `'${other.id}'` }))).toMatch(/approved review of this brief/);
     // A pending (or withdrawn) brief review is no approval.
     const analyst = { ctx: await ctxOf("analyst@example.com"), access: { caseId, role: "owner" as const } };
     const pending = await submitBrief(analyst);
-    expect(await refusal(app, insert({ review_id: `'${pending.id}'`, content_hash: `'${pending.contentHash}'` }))).toMatch(/approved review of this brief/);
+    expect(await refusal(app, insert({ review_id: `'${pending.id}'`, content_hash: `'${pending.contentHash}'` }))).toMatch(
+      /approved review of this brief/,
+    );
     expect(await refusal(app, insert({}))).toMatch(/approved review of this brief/);
-    expect((await db.review.findUniqueOrThrow({ where: { id: release.reviewId } })).withdrawnReason).toMatch(/Replaced by a new submission by/);
+    expect((await db.review.findUniqueOrThrow({ where: { id: release.reviewId } })).withdrawnReason).toMatch(
+      /Replaced by a new submission by/,
+    );
     const submitted = await db.auditEvent.findFirstOrThrow({ where: { caseId, action: "brief.submit" }, orderBy: { at: "desc" } });
     expect(submitted.after).toMatchObject({ reviewId: pending.id, withdrawnReviewIds: [release.reviewId] });
 
@@ -214,7 +272,11 @@ describe("a brief release and its approval", () => {
     const { token } = await createApiToken({ ctx: analyst.ctx, name: "release" });
     const post = (route: { POST: unknown }, body?: unknown) =>
       (route.POST as (req: NextRequest, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(
-        new NextRequest(`http://casefile.test/api/cases/${caseId}/x`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body ?? {}) }),
+        new NextRequest(`http://casefile.test/api/cases/${caseId}/x`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify(body ?? {}),
+        }),
         { params: Promise.resolve({ caseId }) },
       );
     const refused = await post(releasesRoute);

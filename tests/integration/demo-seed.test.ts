@@ -53,7 +53,10 @@ describe("demo seed", () => {
     const mois = await db.entity.findFirstOrThrow({ where: { caseId, name: { contains: "MOIS" } } });
     expect(mois.aliases).toContain("Ministry of Intelligence");
     expect(await db.event.count({ where: { caseId } })).toBeGreaterThanOrEqual(4);
-    const crime = await db.case.findFirstOrThrow({ where: { title: "Albanian organised crime" }, include: { members: { include: { user: true } }, documents: true } });
+    const crime = await db.case.findFirstOrThrow({
+      where: { title: "Albanian organised crime" },
+      include: { members: { include: { user: true } }, documents: true },
+    });
     expect(crime.members.map((m) => m.user.email)).toEqual(["investigator@example.com"]);
     expect(crime.documents).toHaveLength(2);
   });
@@ -71,7 +74,10 @@ describe("demo attribution", () => {
     expect(q.hypotheses).toHaveLength(4);
     const approved = q.hypotheses.filter((h) => h.reviewState === "approved");
     expect(approved).toHaveLength(1);
-    const review = await db.review.findFirstOrThrow({ where: { targetId: approved[0].id, decision: "approved" }, include: { reviewer: true } });
+    const review = await db.review.findFirstOrThrow({
+      where: { targetId: approved[0].id, decision: "approved" },
+      include: { reviewer: true },
+    });
     expect(review.reviewer?.email).toBe("reviewer@example.com");
     expect(review.contentHash).toBe(approved[0].approvedHash);
     expect(q.hypotheses.filter((h) => h.reviewState === "in_review")).toHaveLength(1);

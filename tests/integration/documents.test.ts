@@ -23,7 +23,12 @@ describe("documents", () => {
   it("stores an uploaded seed file with the SHA-256 of its exact bytes and moves the date line into publishedAt", async () => {
     const { ana, c } = await setup();
     const bytes = seed("000_14ff20742db8aebd.txt");
-    const { document: doc } = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "000.txt", type: "text/plain", bytes }, meta: { title: "Wire report" } });
+    const { document: doc } = await createUploadedDocument({
+      ctx: ana,
+      caseId: c.id,
+      file: { name: "000.txt", type: "text/plain", bytes },
+      meta: { title: "Wire report" },
+    });
     expect(doc.sha256).toBe(sha256Hex(bytes));
     expect(doc.sizeBytes).toBe(bytes.length);
     expect(doc.publishedAt?.toISOString()).toBe("2022-09-20T00:00:00.000Z");
@@ -49,43 +54,85 @@ describe("documents", () => {
     const bytes = seed("002_611f42bb94c1d655.txt");
     const first = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} });
     expect(first.duplicates).toEqual([]);
-    const refused = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "copy.txt", type: "text/plain", bytes }, meta: {} }).catch((e: unknown) => e);
+    const refused = await createUploadedDocument({
+      ctx: ana,
+      caseId: c.id,
+      file: { name: "copy.txt", type: "text/plain", bytes },
+      meta: {},
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConflictError);
     expect((refused as ConflictError).details).toEqual({ existing: { id: first.document.id, title: "002", retracted: false } });
     expect(await db.document.count({ where: { caseId: c.id } })).toBe(1);
     // Multipart sends the confirmation as the string "true".
-    const second = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "copy.txt", type: "text/plain", bytes }, meta: { confirmDuplicate: "true" } });
+    const second = await createUploadedDocument({
+      ctx: ana,
+      caseId: c.id,
+      file: { name: "copy.txt", type: "text/plain", bytes },
+      meta: { confirmDuplicate: "true" },
+    });
     expect(second.duplicates).toEqual([{ id: first.document.id, title: "002", sameBytes: true, match: "bytes", similarity: 1 }]);
     // Another case may hold the same bytes: no conflict there.
     const other = await makeCase({ owner: ana, title: "Other" });
-    expect((await createUploadedDocument({ ctx: ana, caseId: other.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} })).duplicates).toEqual([]);
+    expect(
+      (await createUploadedDocument({ ctx: ana, caseId: other.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} }))
+        .duplicates,
+    ).toEqual([]);
   });
 
   it("flags a near-duplicate at capture: a wire story inside a longer article (shingle containment)", async () => {
     const { ana, c } = await setup();
-    const wire = seed("000_14ff20742db8aebd.txt").toString("utf8").replace(/^ date \S+\n?/, "");
+    const wire = seed("000_14ff20742db8aebd.txt")
+      .toString("utf8")
+      .replace(/^ date \S+\n?/, "");
     const { document: original } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: wire } });
     const longer = `Editor's note: our regional desk adds context below.\n\n${wire}\n\nRead more: How Albania cut ties with Tehran. Leave a comment. Subscribe to our newsletter for daily updates from the Balkans.`;
     const { duplicates } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Regional paper", text: longer } });
     expect(duplicates).toEqual([expect.objectContaining({ id: original.id, match: "near", sameBytes: false })]);
     expect(duplicates[0].similarity).toBeGreaterThan(0.9);
     // An opinion column on the same events is not a copy.
-    const column = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Column", text: seed("001_b92132f857757dcc.txt").toString("utf8") } });
+    const column = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Column", text: seed("001_b92132f857757dcc.txt").toString("utf8") },
+    });
     expect(column.duplicates).toEqual([]);
   });
 
   it("takes sourceId at creation (another case's source is a 404); a claim's claimant then defaults to the source's name", async () => {
     const { ana, c, access } = await setup();
-    const source = await createSource({ ctx: ana, access, input: { name: "Albanian Government", kind: "government", reliability: "C", rationale: "Official statements." } });
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Statement", text: "We were attacked by Iran, the prime minister said.", sourceId: source.id } });
+    const source = await createSource({
+      ctx: ana,
+      access,
+      input: { name: "Albanian Government", kind: "government", reliability: "C", rationale: "Official statements." },
+    });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Statement", text: "We were attacked by Iran, the prime minister said.", sourceId: source.id },
+    });
     expect(document.sourceId).toBe(source.id);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: document.id, action: "document.create" } });
     expect(audit.after).toMatchObject({ sourceId: source.id });
-    const claim = await createClaim({ ctx: ana, access, input: { statement: "Iran attacked Albania.", kind: "allegation", credibility: 3, excerpts: [{ documentId: document.id, exact: "We were attacked by Iran" }] } });
+    const claim = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "Iran attacked Albania.",
+        kind: "allegation",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "We were attacked by Iran" }],
+      },
+    });
     expect(claim.claimant).toBe("Albanian Government");
     const other = await makeCase({ owner: ana, title: "Other" });
-    const foreign = await createSource({ ctx: ana, access: { caseId: other.id, role: "owner" }, input: { name: "F", kind: "other", reliability: "F", rationale: "r" } });
-    await expect(createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "x", text: "Some other text entirely.", sourceId: foreign.id } })).rejects.toBeInstanceOf(NotFoundError);
+    const foreign = await createSource({
+      ctx: ana,
+      access: { caseId: other.id, role: "owner" },
+      input: { name: "F", kind: "other", reliability: "F", rationale: "r" },
+    });
+    await expect(
+      createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "x", text: "Some other text entirely.", sourceId: foreign.id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never lets captured text change (database trigger)", async () => {
@@ -101,24 +148,36 @@ describe("documents", () => {
   it("refuses oversize and binary uploads and stores nothing", async () => {
     const { ana, c, access } = await setup();
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
-    await expect(createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "big.txt", type: "text/plain", bytes: big }, meta: {} })).rejects.toBeInstanceOf(TooLargeError);
+    await expect(
+      createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "big.txt", type: "text/plain", bytes: big }, meta: {} }),
+    ).rejects.toBeInstanceOf(TooLargeError);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    await expect(createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "photo.txt", type: "text/plain", bytes: png }, meta: {} })).rejects.toBeInstanceOf(UnsupportedMediaError);
+    await expect(
+      createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "photo.txt", type: "text/plain", bytes: png }, meta: {} }),
+    ).rejects.toBeInstanceOf(UnsupportedMediaError);
     expect(await listDocuments({ access })).toEqual([]);
     expect(await db.blob.count({ where: { sha256: sha256Hex(png) } })).toBe(0);
   });
 
   it("refuses an empty paste with a field message", async () => {
     const { ana, c } = await setup();
-    await expect(createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Empty", text: "  \n " } })).rejects.toThrow(/Paste the document's text/);
+    await expect(createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Empty", text: "  \n " } })).rejects.toThrow(
+      /Paste the document's text/,
+    );
   });
 
   it("scopes reads to the case: a document id from another case is a 404", async () => {
     const { ana, c } = await setup();
     const other = await setup();
-    const { document: theirs } = await createPastedDocument({ ctx: other.ana, caseId: other.c.id, input: { title: "Theirs", text: "Secret" } });
+    const { document: theirs } = await createPastedDocument({
+      ctx: other.ana,
+      caseId: other.c.id,
+      input: { title: "Theirs", text: "Secret" },
+    });
     await expect(getDocument({ access: { caseId: c.id, role: "owner" }, documentId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getDocument({ access: { caseId: c.id, role: "owner" }, documentId: "../etc/passwd" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getDocument({ access: { caseId: c.id, role: "owner" }, documentId: "../etc/passwd" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     void ana;
   });
 });

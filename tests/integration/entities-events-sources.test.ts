@@ -24,18 +24,42 @@ async function setup() {
 const auditRows = (where: { caseId?: string; targetId?: string; action?: string }) => db.auditEvent.count({ where });
 
 /** A claim whose quote is found by its exact words in the pasted document (no offsets given). */
-async function claimFrom({ ctx, access, documentId, exact, entityIds }: { ctx: Ctx; access: { caseId: string; role: "owner" }; documentId: string; exact: string; entityIds: string[] }) {
-  return createClaim({ ctx, access, input: { statement: exact, claimant: "Reuters", kind: "allegation", credibility: 3, excerpts: [{ documentId, exact }], entityIds } });
+async function claimFrom({
+  ctx,
+  access,
+  documentId,
+  exact,
+  entityIds,
+}: {
+  ctx: Ctx;
+  access: { caseId: string; role: "owner" };
+  documentId: string;
+  exact: string;
+  entityIds: string[];
+}) {
+  return createClaim({
+    ctx,
+    access,
+    input: { statement: exact, claimant: "Reuters", kind: "allegation", credibility: 3, excerpts: [{ documentId, exact }], entityIds },
+  });
 }
 
 describe("sources", () => {
   it("creates a source with one audit row, refuses a duplicate name on the name field, and refuses a stale version", async () => {
     const { ana, access } = await setup();
-    const source = await createSource({ ctx: ana, access, input: { name: "Reuters", kind: "outlet", reliability: "B", rationale: "Wire service with a long record." } });
+    const source = await createSource({
+      ctx: ana,
+      access,
+      input: { name: "Reuters", kind: "outlet", reliability: "B", rationale: "Wire service with a long record." },
+    });
     expect(source).toMatchObject({ name: "Reuters", kind: "outlet", reliability: "B", version: 1, url: null });
     expect(await auditRows({ targetId: source.id, action: "source.create" })).toBe(1);
 
-    const dup = await createSource({ ctx: ana, access, input: { name: "Reuters", kind: "vendor", reliability: "C", rationale: "Again." } }).catch((e) => e);
+    const dup = await createSource({
+      ctx: ana,
+      access,
+      input: { name: "Reuters", kind: "vendor", reliability: "C", rationale: "Again." },
+    }).catch((e) => e);
     expect(dup).toBeInstanceOf(InvalidError);
     expect((dup as InvalidError).issues).toEqual([{ path: "name", message: "A source with this name already exists in the case." }]);
     expect(await db.source.count({ where: { caseId: access.caseId } })).toBe(1);
@@ -43,12 +67,21 @@ describe("sources", () => {
     // A regrade needs a reason (issue 12): 422 on the reason field, nothing written.
     const noReason = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", version: 1 } }).catch((e) => e);
     expect(noReason).toBeInstanceOf(InvalidError);
-    expect((noReason as InvalidError).issues).toEqual([{ path: "reason", message: "Regrading this source from B to A needs a reason: say what changed." }]);
-    const regraded = await updateSource({ ctx: ana, access, sourceId: source.id, input: { reliability: "A", rationale: "Confirmed by years of reporting.", version: 1, reason: "Five years without a correction." } });
+    expect((noReason as InvalidError).issues).toEqual([
+      { path: "reason", message: "Regrading this source from B to A needs a reason: say what changed." },
+    ]);
+    const regraded = await updateSource({
+      ctx: ana,
+      access,
+      sourceId: source.id,
+      input: { reliability: "A", rationale: "Confirmed by years of reporting.", version: 1, reason: "Five years without a correction." },
+    });
     expect(regraded).toMatchObject({ reliability: "A", version: 2 });
     // …and the regrade shows in the source's history with who and why.
     const [listed] = await listSources({ access });
-    expect(listed.regrades).toEqual([{ at: expect.any(String), by: ana.actor.name, from: "B", to: "A", reason: "Five years without a correction." }]);
+    expect(listed.regrades).toEqual([
+      { at: expect.any(String), by: ana.actor.name, from: "B", to: "A", reason: "Five years without a correction." },
+    ]);
     expect(await auditRows({ targetId: source.id, action: "source.update" })).toBe(1);
 
     // Someone who opened version 1 saves after the regrade: refused, told what is there now, nothing written.
@@ -61,17 +94,37 @@ describe("sources", () => {
 
   it("counts each source's documents and refuses an override without a reason, in the service and in the database", async () => {
     const { ana, access, c } = await setup();
-    const source = await createSource({ ctx: ana, access, input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Vendor with direct telemetry." } });
+    const source = await createSource({
+      ctx: ana,
+      access,
+      input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Vendor with direct telemetry." },
+    });
     const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Vendor report", text: WIRE } });
 
-    await expect(assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D" } })).rejects.toBeInstanceOf(ZodError);
-    await expect(assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "   " } })).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D" } }),
+    ).rejects.toBeInstanceOf(ZodError);
+    await expect(
+      assignDocumentSource({
+        ctx: ana,
+        access,
+        documentId: doc.id,
+        input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "   " },
+      }),
+    ).rejects.toBeInstanceOf(ZodError);
     expect(await auditRows({ targetId: doc.id, action: "document.source" })).toBe(0);
     // The CHECK constraint holds even for a write that skips the service.
-    await expect(db.document.update({ where: { id: doc.id }, data: { reliabilityOverride: "D" } })).rejects.toThrow(/documents_override_needs_reason|check constraint/i);
+    await expect(db.document.update({ where: { id: doc.id }, data: { reliabilityOverride: "D" } })).rejects.toThrow(
+      /documents_override_needs_reason|check constraint/i,
+    );
     expect((await db.document.findUniqueOrThrow({ where: { id: doc.id } })).reliabilityOverride).toBeNull();
 
-    const assigned = await assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "Leaked draft, not the published report." } });
+    const assigned = await assignDocumentSource({
+      ctx: ana,
+      access,
+      documentId: doc.id,
+      input: { sourceId: source.id, reliabilityOverride: "D", overrideReason: "Leaked draft, not the published report." },
+    });
     expect(assigned).toMatchObject({ sourceId: source.id, reliabilityOverride: "D" });
     expect(await auditRows({ targetId: doc.id, action: "document.source" })).toBe(1);
     expect((await listSources({ access })).map((s) => [s.name, s.documentCount])).toEqual([["Mandiant", 1]]);
@@ -81,7 +134,11 @@ describe("sources", () => {
 describe("entities", () => {
   it("dedupes aliases, drops the name from them, refuses a duplicate name, and audits each change once", async () => {
     const { ana, access } = await setup();
-    const e = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["Homeland Justice", "HLJ", "HLJ", "Storm-0842"] } });
+    const e = await createEntity({
+      ctx: ana,
+      access,
+      input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["Homeland Justice", "HLJ", "HLJ", "Storm-0842"] },
+    });
     expect(e.aliases).toEqual(["HLJ", "Storm-0842"]);
     expect(await auditRows({ targetId: e.id, action: "entity.create" })).toBe(1);
 
@@ -90,7 +147,12 @@ describe("entities", () => {
     expect((dup as InvalidError).issues?.[0].path).toBe("name");
     expect(await db.entity.count({ where: { caseId: access.caseId } })).toBe(1);
 
-    const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "HLJ", aliases: ["HLJ", "HomeLand Justice"] } });
+    const renamed = await updateEntity({
+      ctx: ana,
+      access,
+      entityId: e.id,
+      input: { version: 1, name: "HLJ", aliases: ["HLJ", "HomeLand Justice"] },
+    });
     expect(renamed).toMatchObject({ name: "HLJ", aliases: ["HomeLand Justice"], version: 2 });
     expect(await auditRows({ targetId: e.id })).toBe(2);
   });
@@ -99,13 +161,22 @@ describe("entities", () => {
     const { ana, access } = await setup();
     const bo = await makeUser({ name: "Bo" });
     await db.caseMember.create({ data: { caseId: access.caseId, userId: bo.actor.id, role: "editor" } });
-    const e = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"], description: "Claimed the July 2022 attack." } });
+    const e = await createEntity({
+      ctx: ana,
+      access,
+      input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"], description: "Claimed the July 2022 attack." },
+    });
     expect(e.version).toBe(1);
 
     // Both opened version 1; the saves race (the row lock decides which one was first).
     const results = await Promise.allSettled([
       updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "Homeland Justice", aliases: ["HLJ", "Storm-0842"] } }),
-      updateEntity({ ctx: bo, access: { ...access, role: "editor" }, entityId: e.id, input: { version: 1, description: "Persona of an Iranian state actor.", kind: "intrusion_set" } }),
+      updateEntity({
+        ctx: bo,
+        access: { ...access, role: "editor" },
+        entityId: e.id,
+        input: { version: 1, description: "Persona of an Iranian state actor.", kind: "intrusion_set" },
+      }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -116,14 +187,32 @@ describe("entities", () => {
     const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof updateEntity>>>).value;
     expect(winner.version).toBe(2);
     // The refusal carries the entity as the winner left it, so the loser's form can show it.
-    expect(conflict.details?.current).toMatchObject({ id: e.id, version: 2, name: winner.name, aliases: winner.aliases, description: winner.description, kind: winner.kind });
+    expect(conflict.details?.current).toMatchObject({
+      id: e.id,
+      version: 2,
+      name: winner.name,
+      aliases: winner.aliases,
+      description: winner.description,
+      kind: winner.kind,
+    });
 
     const stored = await db.entity.findUniqueOrThrow({ where: { id: e.id } });
-    expect(stored).toMatchObject({ version: 2, name: winner.name, aliases: winner.aliases, description: winner.description, kind: winner.kind });
+    expect(stored).toMatchObject({
+      version: 2,
+      name: winner.name,
+      aliases: winner.aliases,
+      description: winner.description,
+      kind: winner.kind,
+    });
     // One audit row for the one change, its before and after exact.
     const audits = await db.auditEvent.findMany({ where: { targetId: e.id, action: "entity.update" } });
     expect(audits).toHaveLength(1);
-    expect(audits[0].before).toMatchObject({ version: 1, name: "HomeLand Justice", aliases: ["HLJ"], description: "Claimed the July 2022 attack." });
+    expect(audits[0].before).toMatchObject({
+      version: 1,
+      name: "HomeLand Justice",
+      aliases: ["HLJ"],
+      description: "Claimed the July 2022 attack.",
+    });
     expect(audits[0].after).toMatchObject({ version: 2, name: winner.name });
 
     // The loser, now at the current version, can save over it deliberately.
@@ -134,18 +223,35 @@ describe("entities", () => {
 
   it("an edit needs the version; a rename alone leaves aliases and description; foreign and malformed ids are 404", async () => {
     const { ana, access } = await setup();
-    const e = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "Iran MOIS", aliases: ["MOIS", "VAJA"], description: "Ministry of Intelligence." } });
-    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { name: "No version" } as never })).rejects.toBeInstanceOf(ZodError);
-    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 2 ** 31, name: "Too big" } })).rejects.toBeInstanceOf(ZodError);
+    const e = await createEntity({
+      ctx: ana,
+      access,
+      input: { kind: "organization", name: "Iran MOIS", aliases: ["MOIS", "VAJA"], description: "Ministry of Intelligence." },
+    });
+    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { name: "No version" } as never })).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 2 ** 31, name: "Too big" } })).rejects.toBeInstanceOf(
+      ZodError,
+    );
     await expect(updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1 } })).rejects.toBeInstanceOf(InvalidError);
     // Regression: the update schema used to inherit the create schema's defaults, so a rename alone cleared the aliases and the description.
     const renamed = await updateEntity({ ctx: ana, access, entityId: e.id, input: { version: 1, name: "Ministry of Intelligence" } });
-    expect(renamed).toMatchObject({ name: "Ministry of Intelligence", aliases: ["MOIS", "VAJA"], description: "Ministry of Intelligence.", version: 2 });
+    expect(renamed).toMatchObject({
+      name: "Ministry of Intelligence",
+      aliases: ["MOIS", "VAJA"],
+      description: "Ministry of Intelligence.",
+      version: 2,
+    });
 
     const other = await setup();
     const foreign = await createEntity({ ctx: other.ana, access: other.access, input: { kind: "person", name: "Someone else" } });
-    await expect(updateEntity({ ctx: ana, access, entityId: foreign.id, input: { version: 1, name: "Taken over" } })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateEntity({ ctx: ana, access, entityId: "not-a-uuid", input: { version: 1, name: "x" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      updateEntity({ ctx: ana, access, entityId: foreign.id, input: { version: 1, name: "Taken over" } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateEntity({ ctx: ana, access, entityId: "not-a-uuid", input: { version: 1, name: "x" } })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await db.entity.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ name: "Someone else", version: 1 });
     expect(await auditRows({ targetId: e.id, action: "entity.update" })).toBe(1);
   });
@@ -157,15 +263,29 @@ describe("entities", () => {
     const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
     const quote = "A group calling itself HomeLand Justice claimed responsibility.";
     const c1 = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: quote, entityIds: [hlj.id] });
-    const c2 = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "the attack was orchestrated by Iran", entityIds: [hlj.id, iran.id] });
+    const c2 = await claimFrom({
+      ctx: ana,
+      access,
+      documentId: doc.id,
+      exact: "the attack was orchestrated by Iran",
+      entityIds: [hlj.id, iran.id],
+    });
     await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "The Iranian Embassy rejected the accusations.", entityIds: [iran.id] });
 
     const { entity, claims } = await getEntity({ access, entityId: hlj.id });
     expect(entity.name).toBe("HomeLand Justice");
     expect(claims.map((x) => x.id)).toEqual([c1.id, c2.id]);
-    expect(claims[0].excerpts[0]).toMatchObject({ documentId: doc.id, exact: quote, start: WIRE.indexOf(quote), end: WIRE.indexOf(quote) + quote.length });
+    expect(claims[0].excerpts[0]).toMatchObject({
+      documentId: doc.id,
+      exact: quote,
+      start: WIRE.indexOf(quote),
+      end: WIRE.indexOf(quote) + quote.length,
+    });
     expect(claims[0].grade).toBe("F3");
-    expect((await listEntities({ access })).map((x) => [x.name, x.claimCount])).toEqual([["HomeLand Justice", 2], ["Iran", 2]]);
+    expect((await listEntities({ access })).map((x) => [x.name, x.claimCount])).toEqual([
+      ["HomeLand Justice", 2],
+      ["Iran", 2],
+    ]);
 
     const other = await setup();
     const foreign = await createEntity({ ctx: other.ana, access: other.access, input: { kind: "person", name: "Someone else" } });
@@ -189,21 +309,43 @@ describe("events", () => {
   it("creates an event linked to the case's claims, and refuses another case's claim storing nothing", async () => {
     const { ana, access, c } = await setup();
     const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
-    const claim = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: "A suspected Iranian cyberattack hit Albanian government services.", entityIds: [] });
+    const claim = await claimFrom({
+      ctx: ana,
+      access,
+      documentId: doc.id,
+      exact: "A suspected Iranian cyberattack hit Albanian government services.",
+      entityIds: [],
+    });
 
     const other = await setup();
-    const { document: otherDoc } = await createPastedDocument({ ctx: other.ana, caseId: other.c.id, input: { title: "Elsewhere", text: WIRE } });
-    const foreign = await claimFrom({ ctx: other.ana, access: other.access, documentId: otherDoc.id, exact: "The Iranian Embassy rejected the accusations.", entityIds: [] });
+    const { document: otherDoc } = await createPastedDocument({
+      ctx: other.ana,
+      caseId: other.c.id,
+      input: { title: "Elsewhere", text: WIRE },
+    });
+    const foreign = await claimFrom({
+      ctx: other.ana,
+      access: other.access,
+      documentId: otherDoc.id,
+      exact: "The Iranian Embassy rejected the accusations.",
+      entityIds: [],
+    });
 
     const auditBefore = await auditRows({ caseId: c.id });
-    await expect(createEvent({ ctx: ana, access, input: { title: "Attack", date: "2022-07", claimIds: [claim.id, foreign.id] } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createEvent({ ctx: ana, access, input: { title: "Attack", date: "2022-07", claimIds: [claim.id, foreign.id] } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.event.count({ where: { caseId: c.id } })).toBe(0);
     expect(await db.eventClaim.count({ where: { claimId: claim.id } })).toBe(0);
     expect(await auditRows({ caseId: c.id })).toBe(auditBefore);
 
     await expect(createEvent({ ctx: ana, access, input: { title: "Bad", date: "2022-13" } })).rejects.toThrow(/a month \(2022-07\)/);
 
-    const event = await createEvent({ ctx: ana, access, input: { title: "Government services taken offline", date: "2022-07", claimIds: [claim.id, claim.id] } });
+    const event = await createEvent({
+      ctx: ana,
+      access,
+      input: { title: "Government services taken offline", date: "2022-07", claimIds: [claim.id, claim.id] },
+    });
     expect(event).toMatchObject({ precision: "month", occurredAt: new Date("2022-07-01T00:00:00Z") });
     expect(await auditRows({ caseId: c.id })).toBe(auditBefore + 1);
     expect(await auditRows({ targetId: event.id, action: "event.create" })).toBe(1);

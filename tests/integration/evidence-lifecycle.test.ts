@@ -39,28 +39,70 @@ async function setup() {
   const c = await makeCase({ owner: ana, members: [[vic, "viewer"]] });
   const access: CaseAccess = { caseId: c.id, role: "owner" };
   const word = marker();
-  const source = await createSource({ ctx: ana, access, input: { name: `Wire ${word}`, kind: "outlet", reliability: "B", rationale: "Long record." } });
-  const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: `Report ${word}`, text: `The ${word} operator was seen in the harbour on 3 May. A second sentence follows here.` } });
+  const source = await createSource({
+    ctx: ana,
+    access,
+    input: { name: `Wire ${word}`, kind: "outlet", reliability: "B", rationale: "Long record." },
+  });
+  const { document } = await createPastedDocument({
+    ctx: ana,
+    caseId: c.id,
+    input: { title: `Report ${word}`, text: `The ${word} operator was seen in the harbour on 3 May. A second sentence follows here.` },
+  });
   await assignDocumentSource({ ctx: ana, access, documentId: document.id, input: { sourceId: source.id } });
-  const claim = await createClaim({ ctx: ana, access, input: { statement: `The ${word} operator was in the harbour.`, claimant: "Wire", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: `The ${word} operator was seen in the harbour` }] } });
-  const event = await createEvent({ ctx: ana, access, input: { title: `Harbour sighting ${word}`, date: "2022-05-03", claimIds: [claim.id] } });
+  const claim = await createClaim({
+    ctx: ana,
+    access,
+    input: {
+      statement: `The ${word} operator was in the harbour.`,
+      claimant: "Wire",
+      kind: "fact",
+      credibility: 2,
+      excerpts: [{ documentId: document.id, exact: `The ${word} operator was seen in the harbour` }],
+    },
+  });
+  const event = await createEvent({
+    ctx: ana,
+    access,
+    input: { title: `Harbour sighting ${word}`, date: "2022-05-03", claimIds: [claim.id] },
+  });
   return { ana, vic, c, access, word, source, document, claim, event };
 }
 
-const call = (handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, { token, method, url, params, body }: { token: string; method: string; url: string; params: Record<string, string>; body?: unknown }) =>
-  handler(new NextRequest(`http://localhost${url}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve(params) });
+const call = (
+  handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  { token, method, url, params, body }: { token: string; method: string; url: string; params: Record<string, string>; body?: unknown },
+) =>
+  handler(
+    new NextRequest(`http://localhost${url}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { params: Promise.resolve(params) },
+  );
 
 describe("retracting evidence", () => {
   it("needs a reason (422 naming the field), keeps the row, audits it with the reason, and refuses a second retraction (409)", async () => {
     const { ana, access, document } = await setup();
     for (const input of [{}, { reason: "   " }]) {
-      const err = await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: input as { reason: string } }).catch((e: unknown) => e);
+      const err = await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: input as { reason: string } }).catch(
+        (e: unknown) => e,
+      );
       // A ZodError, which the route wrapper answers as 422 with this issue (checked through the route below).
-      expect(err).toHaveProperty("issues", [expect.objectContaining({ path: ["reason"], message: expect.stringMatching(/needs a reason/) })]);
+      expect(err).toHaveProperty("issues", [
+        expect.objectContaining({ path: ["reason"], message: expect.stringMatching(/needs a reason/) }),
+      ]);
     }
     expect((await db.document.findUniqueOrThrow({ where: { id: document.id } })).retractedAt).toBeNull();
 
-    const r = await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: { reason: "The outlet withdrew the story." } });
+    const r = await retractRecord({
+      ctx: ana,
+      access,
+      kind: "document",
+      id: document.id,
+      input: { reason: "The outlet withdrew the story." },
+    });
     expect(r.retraction).toMatchObject({ by: "Ana", reason: "The outlet withdrew the story." });
     const row = await db.document.findUniqueOrThrow({ where: { id: document.id } });
     expect(row).toMatchObject({ retractedById: ana.actor.id, retractionReason: "The outlet withdrew the story." });
@@ -68,29 +110,43 @@ describe("retracting evidence", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: document.id, action: "document.retract" } });
     expect(audit).toMatchObject({ actorId: ana.actor.id, reason: "The outlet withdrew the story.", caseId: access.caseId });
 
-    const again = await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: { reason: "again" } }).catch((e: unknown) => e);
+    const again = await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: { reason: "again" } }).catch(
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(ConflictError);
     expect((again as ConflictError).message).toMatch(/already retracted .* by Ana: The outlet withdrew the story/);
     expect(await db.auditEvent.count({ where: { targetId: document.id, action: "document.retract" } })).toBe(1);
 
     // The database refuses a retraction without its reason or author (constraint *_retraction_complete).
-    await expect(db.$executeRaw`UPDATE claims SET retracted_at = now() WHERE case_id = ${access.caseId}::uuid`).rejects.toThrow(/retraction_complete/);
+    await expect(db.$executeRaw`UPDATE claims SET retracted_at = now() WHERE case_id = ${access.caseId}::uuid`).rejects.toThrow(
+      /retraction_complete/,
+    );
   });
 
   it("hides retracted documents, claims, sources and events from lists, search and ACH unless asked for", async () => {
     const { ana, access, word, source, document, claim, event } = await setup();
     const question = await createQuestion({ ctx: ana, access, input: { question: "Who?" } });
     await createHypothesis({ ctx: ana, access, input: { questionId: question.id, title: "Them" } });
-    const found = async (include?: "retracted") => (await search({ actor: ana.actor, query: { q: word, caseId: access.caseId, include } })).results.map((x) => `${x.kind}${x.retracted ? "*" : ""}`).sort();
+    const found = async (include?: "retracted") =>
+      (await search({ actor: ana.actor, query: { q: word, caseId: access.caseId, include } })).results
+        .map((x) => `${x.kind}${x.retracted ? "*" : ""}`)
+        .sort();
     expect(await found()).toEqual(["claim", "document", "source"]);
 
-    for (const [kind, id] of [["document", document.id], ["claim", claim.id], ["source", source.id], ["event", event.id]] as const) {
+    for (const [kind, id] of [
+      ["document", document.id],
+      ["claim", claim.id],
+      ["source", source.id],
+      ["event", event.id],
+    ] as const) {
       await retractRecord({ ctx: ana, access, kind, id, input: { reason: `Retract the ${kind}.` } });
     }
     expect(await listDocuments({ access })).toEqual([]);
     expect((await listDocuments({ access, includeRetracted: true })).map((d) => d.id)).toEqual([document.id]);
     expect((await listClaims({ access, query: {} })).claims).toEqual([]);
-    expect((await listClaims({ access, query: { include: "retracted" } })).claims.map((x) => x.retraction?.reason)).toEqual(["Retract the claim."]);
+    expect((await listClaims({ access, query: { include: "retracted" } })).claims.map((x) => x.retraction?.reason)).toEqual([
+      "Retract the claim.",
+    ]);
     expect(await listSources({ access })).toEqual([]);
     expect((await listSources({ access, includeRetracted: true }))[0].retractionReason).toBe("Retract the source.");
     expect(await listEvents({ access })).toEqual([]);
@@ -111,7 +167,18 @@ describe("retracting evidence", () => {
   it("leaves a retracted claim off its entities' pages and counts", async () => {
     const { ana, access, document } = await setup();
     const mois = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "MOIS" } });
-    const tagged = await createClaim({ ctx: ana, access, input: { statement: "Tagged", claimant: "Wire", kind: "fact", credibility: 3, entityIds: [mois.id], excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }] } });
+    const tagged = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "Tagged",
+        claimant: "Wire",
+        kind: "fact",
+        credibility: 3,
+        entityIds: [mois.id],
+        excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }],
+      },
+    });
     expect((await getEntity({ access, entityId: mois.id })).claims.map((x) => x.id)).toEqual([tagged.id]);
     await retractRecord({ ctx: ana, access, kind: "claim", id: tagged.id, input: { reason: "Wrong entity." } });
     expect((await getEntity({ access, entityId: mois.id })).claims).toEqual([]);
@@ -121,18 +188,49 @@ describe("retracting evidence", () => {
   it("refuses to build on or edit what was retracted", async () => {
     const { ana, access, source, document, claim } = await setup();
     await retractRecord({ ctx: ana, access, kind: "claim", id: claim.id, input: { reason: "Misquoted." } });
-    await expect(updateClaim({ ctx: ana, access, claimId: claim.id, input: { version: 2, statement: "x" } })).rejects.toThrow(/was retracted/);
-    const other = await createClaim({ ctx: ana, access, input: { statement: "Other", claimant: "Wire", kind: "fact", credibility: 3, excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }] } });
-    await expect(createClaimLink({ ctx: ana, access, fromClaimId: other.id, input: { toClaimId: claim.id, kind: "corroborates" } })).rejects.toBeInstanceOf(InvalidError);
-    await expect(createEvent({ ctx: ana, access, input: { title: "E", date: "2022", claimIds: [claim.id] } })).rejects.toThrow(/was retracted/);
+    await expect(updateClaim({ ctx: ana, access, claimId: claim.id, input: { version: 2, statement: "x" } })).rejects.toThrow(
+      /was retracted/,
+    );
+    const other = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "Other",
+        claimant: "Wire",
+        kind: "fact",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }],
+      },
+    });
+    await expect(
+      createClaimLink({ ctx: ana, access, fromClaimId: other.id, input: { toClaimId: claim.id, kind: "corroborates" } }),
+    ).rejects.toBeInstanceOf(InvalidError);
+    await expect(createEvent({ ctx: ana, access, input: { title: "E", date: "2022", claimIds: [claim.id] } })).rejects.toThrow(
+      /was retracted/,
+    );
 
     await retractRecord({ ctx: ana, access, kind: "source", id: source.id, input: { reason: "Registered twice." } });
-    await expect(updateSource({ ctx: ana, access, sourceId: source.id, input: { version: 2, name: "x" } })).rejects.toThrow(/was retracted/);
+    await expect(updateSource({ ctx: ana, access, sourceId: source.id, input: { version: 2, name: "x" } })).rejects.toThrow(
+      /was retracted/,
+    );
     await retractRecord({ ctx: ana, access, kind: "document", id: document.id, input: { reason: "Fake." } });
-    const err = await createClaim({ ctx: ana, access, input: { statement: "New", claimant: "x", kind: "fact", credibility: 3, excerpts: [{ documentId: document.id, exact: "A second sentence" }] } }).catch((e: unknown) => e);
+    const err = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "New",
+        claimant: "x",
+        kind: "fact",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "A second sentence" }],
+      },
+    }).catch((e: unknown) => e);
     expect(err).toHaveProperty("issues", [{ path: "excerpts.0.documentId", message: expect.stringMatching(/retracted/) }]);
     // The remaining claim on the retracted document now shows its quote's document as retracted and lends no grade.
-    expect(await getClaim({ access, claimId: other.id })).toMatchObject({ reliability: "F", excerpts: [expect.objectContaining({ documentRetracted: true })] });
+    expect(await getClaim({ access, claimId: other.id })).toMatchObject({
+      reliability: "F",
+      excerpts: [expect.objectContaining({ documentRetracted: true })],
+    });
   });
 
   it("is authorised on the server: a viewer gets 403, another case's id 404, a missing reason 422; an owner 200", async () => {
@@ -140,23 +238,66 @@ describe("retracting evidence", () => {
     const [owner, viewer] = await Promise.all([createApiToken({ ctx: ana, name: "t" }), createApiToken({ ctx: vic, name: "t" })]);
     const url = `/api/cases/${c.id}/documents/${document.id}/retract`;
     const params = { caseId: c.id, documentId: document.id };
-    expect((await call(retractDocumentRoute, { token: viewer.token, method: "POST", url, params, body: { reason: "no" } })).status).toBe(403);
+    expect((await call(retractDocumentRoute, { token: viewer.token, method: "POST", url, params, body: { reason: "no" } })).status).toBe(
+      403,
+    );
     const stranger = await makeUser();
     const strangerCase = await makeCase({ owner: stranger });
     const strangerToken = await createApiToken({ ctx: stranger, name: "t" });
-    expect((await call(retractDocumentRoute, { token: strangerToken.token, method: "POST", url, params: { caseId: strangerCase.id, documentId: document.id }, body: { reason: "x" } })).status).toBe(404);
+    expect(
+      (
+        await call(retractDocumentRoute, {
+          token: strangerToken.token,
+          method: "POST",
+          url,
+          params: { caseId: strangerCase.id, documentId: document.id },
+          body: { reason: "x" },
+        })
+      ).status,
+    ).toBe(404);
     const missing = await call(retractDocumentRoute, { token: owner.token, method: "POST", url, params, body: {} });
     expect(missing.status).toBe(422);
     expect((await missing.json()).error.issues).toEqual([{ path: "reason", message: expect.stringMatching(/needs a reason/) }]);
-    const ok = await call(retractDocumentRoute, { token: owner.token, method: "POST", url, params, body: { reason: "Withdrawn by the outlet." } });
+    const ok = await call(retractDocumentRoute, {
+      token: owner.token,
+      method: "POST",
+      url,
+      params,
+      body: { reason: "Withdrawn by the outlet." },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ id: document.id, kind: "document", retraction: { reason: "Withdrawn by the outlet." } });
-    expect((await call(retractClaimRoute, { token: owner.token, method: "POST", url: `/api/cases/${c.id}/claims/${claim.id}/retract`, params: { caseId: c.id, claimId: claim.id }, body: { reason: "r" } })).status).toBe(200);
+    expect(
+      (
+        await call(retractClaimRoute, {
+          token: owner.token,
+          method: "POST",
+          url: `/api/cases/${c.id}/claims/${claim.id}/retract`,
+          params: { caseId: c.id, claimId: claim.id },
+          body: { reason: "r" },
+        })
+      ).status,
+    ).toBe(200);
 
-    const list = async (query: string) => (await (await call(listDocumentsRoute, { token: viewer.token, method: "GET", url: `/api/cases/${c.id}/documents${query}`, params: { caseId: c.id } })).json()) as { documents: { id: string; retractedAt: string | null; retractionReason: string | null }[] };
+    const list = async (query: string) =>
+      (await (
+        await call(listDocumentsRoute, {
+          token: viewer.token,
+          method: "GET",
+          url: `/api/cases/${c.id}/documents${query}`,
+          params: { caseId: c.id },
+        })
+      ).json()) as { documents: { id: string; retractedAt: string | null; retractionReason: string | null }[] };
     expect((await list("")).documents).toEqual([]);
-    expect((await list("?include=retracted")).documents).toEqual([expect.objectContaining({ id: document.id, retractionReason: "Withdrawn by the outlet." })]);
-    const bad = await call(listDocumentsRoute, { token: viewer.token, method: "GET", url: `/api/cases/${c.id}/documents?include=everything`, params: { caseId: c.id } });
+    expect((await list("?include=retracted")).documents).toEqual([
+      expect.objectContaining({ id: document.id, retractionReason: "Withdrawn by the outlet." }),
+    ]);
+    const bad = await call(listDocumentsRoute, {
+      token: viewer.token,
+      method: "GET",
+      url: `/api/cases/${c.id}/documents?include=everything`,
+      params: { caseId: c.id },
+    });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.issues[0].message).toMatch(/"retracted"/);
   });
@@ -165,8 +306,23 @@ describe("retracting evidence", () => {
 describe("editing events after creation", () => {
   it("edits title, date and claims with a version (409 when stale), links and unlinks claims idempotently, all audited", async () => {
     const { ana, access, document, claim, event } = await setup();
-    const second = await createClaim({ ctx: ana, access, input: { statement: "Second", claimant: "Wire", kind: "fact", credibility: 3, excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }] } });
-    const edited = await updateEvent({ ctx: ana, access, eventId: event.id, input: { version: 1, title: "Harbour sighting (corrected)", date: "2022-05" } });
+    const second = await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "Second",
+        claimant: "Wire",
+        kind: "fact",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "A second sentence follows here." }],
+      },
+    });
+    const edited = await updateEvent({
+      ctx: ana,
+      access,
+      eventId: event.id,
+      input: { version: 1, title: "Harbour sighting (corrected)", date: "2022-05" },
+    });
     expect(edited).toMatchObject({ title: "Harbour sighting (corrected)", precision: "month", version: 2 });
     expect(edited.occurredAt.toISOString()).toBe("2022-05-01T00:00:00.000Z");
     const stale = await updateEvent({ ctx: ana, access, eventId: event.id, input: { version: 1, title: "Lost" } }).catch((e: unknown) => e);
@@ -188,14 +344,30 @@ describe("editing events after creation", () => {
     // Another case's claim is not found; a missing version names the field.
     const other = await makeCase({ owner: ana, title: "Elsewhere" });
     const otherDoc = await createPastedDocument({ ctx: ana, caseId: other.id, input: { title: "x", text: "Elsewhere text here." } });
-    const foreign = await createClaim({ ctx: ana, access: { caseId: other.id, role: "owner" }, input: { statement: "x", claimant: "x", kind: "fact", credibility: 3, excerpts: [{ documentId: otherDoc.document.id, exact: "Elsewhere text" }] } });
+    const foreign = await createClaim({
+      ctx: ana,
+      access: { caseId: other.id, role: "owner" },
+      input: {
+        statement: "x",
+        claimant: "x",
+        kind: "fact",
+        credibility: 3,
+        excerpts: [{ documentId: otherDoc.document.id, exact: "Elsewhere text" }],
+      },
+    });
     await expect(linkEventClaim({ ctx: ana, access, eventId: event.id, claimId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(unlinkEventClaim({ ctx: ana, access, eventId: event.id, claimId: foreign.id })).rejects.toBeInstanceOf(NotFoundError);
     const noVersion = await updateEvent({ ctx: ana, access, eventId: event.id, input: { title: "x" } as never }).catch((e: unknown) => e);
     expect(JSON.stringify(noVersion)).toMatch(/version is required/);
 
     const token = await createApiToken({ ctx: ana, name: "t" });
-    const res = await call(patchEventRoute, { token: token.token, method: "PATCH", url: `/api/cases/${access.caseId}/events/${event.id}`, params: { caseId: access.caseId, eventId: event.id }, body: { version: 5, date: "2022-02-30" } });
+    const res = await call(patchEventRoute, {
+      token: token.token,
+      method: "PATCH",
+      url: `/api/cases/${access.caseId}/events/${event.id}`,
+      params: { caseId: access.caseId, eventId: event.id },
+      body: { version: 5, date: "2022-02-30" },
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.issues[0]).toMatchObject({ path: "date" });
   });

@@ -20,11 +20,19 @@ async function setup() {
   const rui = await makeUser({ name: "Rui" });
   const c = await makeCase({ owner: ana, members: [[rui, "reviewer"]] });
   const { token } = await createApiToken({ ctx: ana, name: "messages" });
-  const send = async (handler: Handler, { path, method = "POST", body, type = "application/json" }: { path: string; method?: string; body?: string; type?: string | null }) => {
+  const send = async (
+    handler: Handler,
+    { path, method = "POST", body, type = "application/json" }: { path: string; method?: string; body?: string; type?: string | null },
+  ) => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (type) headers["content-type"] = type;
-    const res = await handler(new NextRequest(`http://localhost/api/cases/${c.id}${path}`, { method, headers, body }), { params: Promise.resolve({ caseId: c.id }) });
-    return { status: res.status, body: (await res.json()) as { error?: { message: string; issues?: { path: string; message: string }[] } } };
+    const res = await handler(new NextRequest(`http://localhost/api/cases/${c.id}${path}`, { method, headers, body }), {
+      params: Promise.resolve({ caseId: c.id }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { error?: { message: string; issues?: { path: string; message: string }[] } },
+    };
   };
   return { ana, rui, c, send };
 }
@@ -39,25 +47,46 @@ describe("error messages", () => {
 
   it("lists the allowed values of a choice", async () => {
     const { send } = await setup();
-    const res = await send(postSource, { path: "/sources", body: JSON.stringify({ name: "Ministry", kind: "ministry", reliability: "Z", rationale: "r" }) });
+    const res = await send(postSource, {
+      path: "/sources",
+      body: JSON.stringify({ name: "Ministry", kind: "ministry", reliability: "Z", rationale: "r" }),
+    });
     expect(res.status).toBe(422);
     const byPath = Object.fromEntries(res.body.error!.issues!.map((i) => [i.path, i.message]));
-    expect(byPath.kind).toBe('Pick what kind of source this is. Allowed: "outlet", "vendor", "agency", "government", "advocacy", "person", "other".');
+    expect(byPath.kind).toBe(
+      'Pick what kind of source this is. Allowed: "outlet", "vendor", "agency", "government", "advocacy", "person", "other".',
+    );
     expect(byPath.reliability).toBe('Reliability must be a grade from A to F. Allowed: "A", "B", "C", "D", "E", "F".');
     // Query strings too.
     const query = await send(listClaims as Handler, { path: "/claims?sort=grade", method: "GET", type: null });
     expect(query.status).toBe(422);
-    expect(query.body.error?.issues?.[0]).toEqual({ path: "sort", message: 'sort is not one of the allowed values. Allowed: "created", "credibility", "reliability", "kind", "status", "statement", "source".' });
+    expect(query.body.error?.issues?.[0]).toEqual({
+      path: "sort",
+      message:
+        'sort is not one of the allowed values. Allowed: "created", "credibility", "reliability", "kind", "status", "statement", "source".',
+    });
   });
 
   it("answers a body of the wrong content type with 415, and reads JSON with a charset", async () => {
     const { send } = await setup();
-    const form = await send(postSource, { path: "/sources", body: "name=Ministry&kind=government", type: "application/x-www-form-urlencoded" });
+    const form = await send(postSource, {
+      path: "/sources",
+      body: "name=Ministry&kind=government",
+      type: "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(415);
     expect(form.body.error?.message).toBe("Send the body as JSON (Content-Type: application/json), not application/x-www-form-urlencoded.");
-    const text = await send(postDocument, { path: "/documents", body: JSON.stringify({ title: "t", text: "x" }), type: "text/plain;charset=UTF-8" });
+    const text = await send(postDocument, {
+      path: "/documents",
+      body: JSON.stringify({ title: "t", text: "x" }),
+      type: "text/plain;charset=UTF-8",
+    });
     expect(text.status).toBe(415);
-    const json = await send(postSource, { path: "/sources", body: JSON.stringify({ name: "Ministry of Defence", kind: "government", reliability: "C", rationale: "Official." }), type: "application/json; charset=utf-8" });
+    const json = await send(postSource, {
+      path: "/sources",
+      body: JSON.stringify({ name: "Ministry of Defence", kind: "government", reliability: "C", rationale: "Official." }),
+      type: "application/json; charset=utf-8",
+    });
     expect(json.status).toBe(201);
   });
 
@@ -66,8 +95,15 @@ describe("error messages", () => {
     const q = await createQuestion({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { question: "Who?" } });
     const h = await createHypothesis({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { questionId: q.id, title: "MOIS" } });
     await submitHypothesis({ ctx: ana, access: { caseId: c.id, role: "owner" }, hypothesisId: h.id, input: {} });
-    const err = await approveHypothesis({ ctx: rui, access: { caseId: c.id, role: "reviewer" }, hypothesisId: h.id, input: { contentHash: "0".repeat(64) } }).catch((e: unknown) => e);
+    const err = await approveHypothesis({
+      ctx: rui,
+      access: { caseId: c.id, role: "reviewer" },
+      hypothesisId: h.id,
+      input: { contentHash: "0".repeat(64) },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
-    expect((err as ConflictError).message).toMatch(/^The submission you approved is not the one shown now: you approved version 000000000000, but the judgment waiting for review is [0-9a-f]{12}/);
+    expect((err as ConflictError).message).toMatch(
+      /^The submission you approved is not the one shown now: you approved version 000000000000, but the judgment waiting for review is [0-9a-f]{12}/,
+    );
   });
 });

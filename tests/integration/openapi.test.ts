@@ -14,7 +14,10 @@ function discoverRoutes(): { path: string; methods: string[] }[] {
   return files
     .filter((f) => !f.includes("[..."))
     .map((f) => {
-      const segments = path.dirname(f).split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"));
+      const segments = path
+        .dirname(f)
+        .split(path.sep)
+        .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"));
       const source = readFileSync(path.join(API_DIR, f), "utf8");
       const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source));
       return { path: `/api/${segments.join("/")}`, methods };
@@ -34,7 +37,10 @@ function collectRefs(node: unknown, out: string[] = []): string[] {
 
 function resolvePointer(doc: unknown, ref: string): unknown {
   expect(ref.startsWith("#/")).toBe(true);
-  return ref.slice(2).split("/").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
 }
 
 describe("OpenAPI document", () => {
@@ -49,11 +55,20 @@ describe("OpenAPI document", () => {
       const methods = Object.keys(ops);
       expect(methods.length, p).toBeGreaterThan(0);
       for (const m of methods) {
-        const op = (ops as Record<string, { summary: string; responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>)[m];
+        const op = (
+          ops as Record<string, { summary: string; responses: Record<string, unknown>; parameters: { name: string; in: string }[] }>
+        )[m];
         expect(op.summary, `${m} ${p}`).toBeTruthy();
-        expect(Object.keys(op.responses).some((s) => s.startsWith("2")), `${m} ${p} has a success response`).toBe(true);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith("2")),
+          `${m} ${p} has a success response`,
+        ).toBe(true);
         // Every {param} in the path is declared as a path parameter.
-        for (const [, name] of p.matchAll(/\{(\w+)\}/g)) expect(op.parameters.some((x) => x.in === "path" && x.name === name), `${m} ${p} declares ${name}`).toBe(true);
+        for (const [, name] of p.matchAll(/\{(\w+)\}/g))
+          expect(
+            op.parameters.some((x) => x.in === "path" && x.name === name),
+            `${m} ${p} declares ${name}`,
+          ).toBe(true);
       }
     }
     const refs = collectRefs(doc);
@@ -80,16 +95,24 @@ describe("OpenAPI document", () => {
   });
 
   it("derives request bodies and query parameters from the zod schemas", () => {
-    const at = (...keys: (string | number)[]): unknown => keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], doc);
+    const at = (...keys: (string | number)[]): unknown =>
+      keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], doc);
     const claimBody = ["paths", "/api/cases/{caseId}/claims", "post", "requestBody", "content", "application/json", "schema"];
     expect(at(...claimBody, "required")).toEqual(expect.arrayContaining(["statement", "kind", "credibility", "excerpts"]));
     // The claimant defaults to the originator's or the quoted source's name (issue 12).
     expect(at(...claimBody, "required")).not.toContain("claimant");
     expect(at(...claimBody, "properties", "originatorSourceId")).toBeTruthy();
     expect(at(...claimBody, "properties", "excerpts", "items", "required")).toEqual(["documentId", "exact"]);
-    const query = (at("paths", "/api/cases/{caseId}/claims", "get", "parameters") as { name: string; in: string }[]).filter((p) => p.in === "query").map((p) => p.name);
-    expect(query).toEqual(expect.arrayContaining(["sourceId", "reliability", "credibility", "kind", "status", "entityId", "sort", "dir", "page", "pageSize"]));
-    expect(Object.keys(at("paths", "/api/cases/{caseId}/documents", "post", "requestBody", "content") as object).sort()).toEqual(["application/json", "multipart/form-data"]);
+    const query = (at("paths", "/api/cases/{caseId}/claims", "get", "parameters") as { name: string; in: string }[])
+      .filter((p) => p.in === "query")
+      .map((p) => p.name);
+    expect(query).toEqual(
+      expect.arrayContaining(["sourceId", "reliability", "credibility", "kind", "status", "entityId", "sort", "dir", "page", "pageSize"]),
+    );
+    expect(Object.keys(at("paths", "/api/cases/{caseId}/documents", "post", "requestBody", "content") as object).sort()).toEqual([
+      "application/json",
+      "multipart/form-data",
+    ]);
     expect(at("components", "schemas", "Case", "properties", "createdAt")).toEqual({ type: "string", format: "date-time" });
     expect(at("components", "schemas", "Error", "required")).toEqual(["error", "requestId"]);
   });

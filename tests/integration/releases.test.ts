@@ -53,33 +53,52 @@ describe("brief releases", () => {
     expect(md.startsWith("**TLP:AMBER**")).toBe(true);
     const [listed] = await listReleases({ access: owner().access });
     expect(listed).toMatchObject({ number: 1, releasedBy: "Ana Analyst", approvedBy: "Rui Reviewer" });
-    expect((release.manifest as { judgments: { title: string; version: number }[] }).judgments).toEqual([expect.objectContaining({ title: "Iran's MOIS-linked operators", version: 1 })]);
+    expect((release.manifest as { judgments: { title: string; version: number }[] }).judgments).toEqual([
+      expect.objectContaining({ title: "Iran's MOIS-linked operators", version: 1 }),
+    ]);
   }, 60_000);
 
   it("never changes a release: the database refuses UPDATE and DELETE of releases and their files", async () => {
     const r = await db.briefRelease.findFirstOrThrow({ where: { caseId } });
-    await expect(db.briefRelease.update({ where: { id: r.id }, data: { contentHash: "x" } })).rejects.toThrow(/immutable|permission denied/);
+    await expect(db.briefRelease.update({ where: { id: r.id }, data: { contentHash: "x" } })).rejects.toThrow(
+      /immutable|permission denied/,
+    );
     await expect(db.briefReleaseFile.deleteMany({ where: { releaseId: r.id } })).rejects.toThrow(/immutable|permission denied/);
-    await expect(db.$executeRaw`UPDATE brief_release_files SET sha256 = 'x' WHERE release_id = ${r.id}::uuid`).rejects.toThrow(/immutable|permission denied/);
+    await expect(db.$executeRaw`UPDATE brief_release_files SET sha256 = 'x' WHERE release_id = ${r.id}::uuid`).rejects.toThrow(
+      /immutable|permission denied/,
+    );
     expect(await db.briefReleaseFile.count({ where: { releaseId: r.id } })).toBe(4);
   });
 
   it("a later change needs a new approval, and the next brief lists what changed since release 1", async () => {
     const h = await db.hypothesis.findFirstOrThrow({ where: { caseId, reviewState: "approved" } });
-    await updateHypothesis({ ...owner(), hypothesisId: h.id, input: { version: h.version, reason: "Microsoft's report read first-hand", confidence: "high" } });
+    await updateHypothesis({
+      ...owner(),
+      hypothesisId: h.id,
+      input: { version: h.version, reason: "Microsoft's report read first-hand", confidence: "high" },
+    });
     const err = await createRelease(owner()).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.details.missing).toContain("There is no approved key judgment to release.");
     const m = await composeBrief({ access: owner().access });
     expect(m.releaseNumber).toBe(2);
-    expect(m.changes).toEqual([expect.objectContaining({ hypothesisId: h.id, kind: "changed", reason: "Microsoft's report read first-hand", fields: ["confidence"] })]);
+    expect(m.changes).toEqual([
+      expect.objectContaining({
+        hypothesisId: h.id,
+        kind: "changed",
+        reason: "Microsoft's report read first-hand",
+        fields: ["confidence"],
+      }),
+    ]);
   });
 
   it("refuses an unknown format with 400, and saves section choices with optimistic concurrency", async () => {
     expect(() => parseFormat("exe")).toThrow(BadRequestError);
     const saved = await saveBriefSettings({ ...owner(), input: { version: 0, template: "summary", sections: ["judgments", "bluf"] } });
     expect(saved).toMatchObject({ template: "summary", sections: ["bluf", "judgments"], version: 1 });
-    await expect(saveBriefSettings({ ...owner(), input: { version: 0, template: "full", sections: ["bluf"] } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveBriefSettings({ ...owner(), input: { version: 0, template: "full", sections: ["bluf"] } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await composeBrief({ access: owner().access })).sections).toEqual(["bluf", "judgments"]);
   });
 });

@@ -199,10 +199,16 @@ describe("safeFetch", () => {
   });
 
   it("(e) refuses a body over maxBytes, declared by Content-Length or only seen while streaming", async () => {
-    await expect(safeFetch(`http://127.0.0.1:${site.port}/big-with-length`, { ...ALLOW, maxBytes: 1024 })).rejects.toBeInstanceOf(TooLargeError);
-    await expect(safeFetch(`http://127.0.0.1:${site.port}/big-chunked`, { ...ALLOW, maxBytes: 1024 })).rejects.toBeInstanceOf(TooLargeError);
+    await expect(safeFetch(`http://127.0.0.1:${site.port}/big-with-length`, { ...ALLOW, maxBytes: 1024 })).rejects.toBeInstanceOf(
+      TooLargeError,
+    );
+    await expect(safeFetch(`http://127.0.0.1:${site.port}/big-chunked`, { ...ALLOW, maxBytes: 1024 })).rejects.toBeInstanceOf(
+      TooLargeError,
+    );
     // The limit applies after decompression too, so a gzip bomb cannot expand past it.
-    await expect(safeFetch(`http://127.0.0.1:${site.port}/gzip-bomb`, { ...ALLOW, maxBytes: 64 * 1024 })).rejects.toBeInstanceOf(TooLargeError);
+    await expect(safeFetch(`http://127.0.0.1:${site.port}/gzip-bomb`, { ...ALLOW, maxBytes: 64 * 1024 })).rejects.toBeInstanceOf(
+      TooLargeError,
+    );
     // And just under the limit is fine.
     const ok = await safeFetch(`http://127.0.0.1:${site.port}/big-with-length`, { ...ALLOW, maxBytes: 2048 });
     expect(ok.bytes).toHaveLength(2048);
@@ -220,7 +226,9 @@ describe("safeFetch", () => {
   it("(f) times out on a server that never answers or stalls mid-body", async () => {
     for (const path of ["/slow-headers", "/slow-body"]) {
       const started = Date.now();
-      await expect(safeFetch(`http://127.0.0.1:${site.port}${path}`, { ...ALLOW, timeoutMs: 300 })).rejects.toBeInstanceOf(FetchTimeoutError);
+      await expect(safeFetch(`http://127.0.0.1:${site.port}${path}`, { ...ALLOW, timeoutMs: 300 })).rejects.toBeInstanceOf(
+        FetchTimeoutError,
+      );
       expect(Date.now() - started).toBeLessThan(3000);
     }
   });
@@ -240,7 +248,21 @@ describe("safeFetch", () => {
   });
 
   it("(g) refuses odd spellings of loopback and IPv6 loopback forms without connecting", async () => {
-    for (const host of ["0x7f.1", "2130706433", "017700000001", "0177.0.0.1", "127.1", "127.0.0.1.", "0", "0.0.0.0", "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::]", "[::127.0.0.1]"]) {
+    for (const host of [
+      "0x7f.1",
+      "2130706433",
+      "017700000001",
+      "0177.0.0.1",
+      "127.1",
+      "127.0.0.1.",
+      "0",
+      "0.0.0.0",
+      "[::1]",
+      "[::ffff:127.0.0.1]",
+      "[::ffff:7f00:1]",
+      "[::]",
+      "[::127.0.0.1]",
+    ]) {
       const error = await refusal(safeFetch(`http://${host}:${canary.port}/`));
       expect(error.reason, host).toBe("address");
     }
@@ -259,12 +281,37 @@ describe("safeFetch", () => {
 
 describe("isPublicAddress", () => {
   it("accepts only globally routable unicast addresses", () => {
-    for (const address of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) expect(isPublicAddress(address), address).toBe(true);
+    for (const address of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
+      expect(isPublicAddress(address), address).toBe(true);
     for (const address of [
-      "127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "169.254.1.1", "100.64.0.1",
-      "0.0.0.0", "255.255.255.255", "224.0.0.1", "240.0.0.1", "192.0.2.1", "198.18.0.1",
-      "::", "::1", "fe80::1", "fc00::1", "fd00:ec2::254", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::7f00:1",
-      "64:ff9b::7f00:1", "2002:7f00:1::", "2001:db8::1", "not an address", "",
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "169.254.169.254",
+      "169.254.1.1",
+      "100.64.0.1",
+      "0.0.0.0",
+      "255.255.255.255",
+      "224.0.0.1",
+      "240.0.0.1",
+      "192.0.2.1",
+      "198.18.0.1",
+      "::",
+      "::1",
+      "fe80::1",
+      "fc00::1",
+      "fd00:ec2::254",
+      "ff02::1",
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+      "::7f00:1",
+      "64:ff9b::7f00:1",
+      "2002:7f00:1::",
+      "2001:db8::1",
+      "not an address",
+      "",
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }

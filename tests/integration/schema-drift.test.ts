@@ -5,7 +5,17 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-type Field = { name: string; column: string; type: string; optional: boolean; list: boolean; dbType?: string; relation: boolean; unique: boolean; id: boolean };
+type Field = {
+  name: string;
+  column: string;
+  type: string;
+  optional: boolean;
+  list: boolean;
+  dbType?: string;
+  relation: boolean;
+  unique: boolean;
+  id: boolean;
+};
 type Model = { name: string; table: string; fields: Field[]; blockAttrs: string[] };
 
 function parseSchema(source: string) {
@@ -13,29 +23,42 @@ function parseSchema(source: string) {
   const models: Model[] = [];
   const blocks = source.replace(/\/\/.*$/gm, "").matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm);
   const raw = [...blocks];
-  for (const [, kind, name, body] of raw) if (kind === "enum") enums.set(name, body.split("\n").map((l) => l.trim()).filter(Boolean));
+  for (const [, kind, name, body] of raw)
+    if (kind === "enum")
+      enums.set(
+        name,
+        body
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      );
   const modelNames = new Set(raw.filter((b) => b[1] === "model").map((b) => b[2]));
   for (const [, kind, name, body] of raw) {
     if (kind !== "model") continue;
-    const lines = body.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = body
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const blockAttrs = lines.filter((l) => l.startsWith("@@"));
     const table = blockAttrs.map((a) => a.match(/^@@map\("(\w+)"\)/)?.[1]).find(Boolean) ?? name;
-    const fields = lines.filter((l) => !l.startsWith("@@")).map((l) => {
-      const [fname, ftype, ...rest] = l.split(/\s+/);
-      const attrs = rest.join(" ");
-      const base = ftype.replace(/[?[\]]/g, "");
-      return {
-        name: fname,
-        column: attrs.match(/@map\("(\w+)"\)/)?.[1] ?? fname,
-        type: base,
-        optional: ftype.endsWith("?"),
-        list: ftype.endsWith("[]"),
-        dbType: attrs.match(/@db\.(\w+)/)?.[1],
-        relation: modelNames.has(base),
-        unique: /@unique\b/.test(attrs),
-        id: /@id\b/.test(attrs),
-      };
-    });
+    const fields = lines
+      .filter((l) => !l.startsWith("@@"))
+      .map((l) => {
+        const [fname, ftype, ...rest] = l.split(/\s+/);
+        const attrs = rest.join(" ");
+        const base = ftype.replace(/[?[\]]/g, "");
+        return {
+          name: fname,
+          column: attrs.match(/@map\("(\w+)"\)/)?.[1] ?? fname,
+          type: base,
+          optional: ftype.endsWith("?"),
+          list: ftype.endsWith("[]"),
+          dbType: attrs.match(/@db\.(\w+)/)?.[1],
+          relation: modelNames.has(base),
+          unique: /@unique\b/.test(attrs),
+          id: /@id\b/.test(attrs),
+        };
+      });
     models.push({ name, table, fields, blockAttrs });
   }
   return { enums, models };
@@ -46,7 +69,17 @@ function expectedPgType(f: Field, enums: Map<string, string[]>) {
   // Columns Prisma cannot model (e.g. a generated tsvector) are declared as Unsupported("<pg type>").
   const unsupported = f.type.match(/^Unsupported\("(\w+)"\)$/)?.[1];
   if (unsupported) return f.list ? `_${unsupported}` : unsupported;
-  const map: Record<string, string> = { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Bytes: "bytea", Float: "float8", Decimal: "numeric" };
+  const map: Record<string, string> = {
+    String: "text",
+    Int: "int4",
+    BigInt: "int8",
+    Boolean: "bool",
+    DateTime: "timestamp",
+    Json: "jsonb",
+    Bytes: "bytea",
+    Float: "float8",
+    Decimal: "numeric",
+  };
   let t = map[f.type];
   if (f.dbType === "Uuid") t = "uuid";
   if (f.dbType === "Timestamptz") t = "timestamptz";
@@ -65,8 +98,13 @@ afterAll(async () => client.end());
 
 describe("migrated database matches prisma/schema.prisma", () => {
   it("has exactly the schema's tables (plus the migrations table)", async () => {
-    const { rows } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
-    const actual = rows.map((r) => r.table_name).filter((t) => t !== "_prisma_migrations").sort();
+    const { rows } = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+    );
+    const actual = rows
+      .map((r) => r.table_name)
+      .filter((t) => t !== "_prisma_migrations")
+      .sort();
     expect(actual).toEqual(schema.models.map((m) => m.table).sort());
   });
 
@@ -88,9 +126,16 @@ describe("migrated database matches prisma/schema.prisma", () => {
       for (const f of scalar) {
         const col = cols.find((c) => c.column_name === f.column)!;
         // Prisma never writes NULL into a list, so a NOT NULL list column is the stricter, compatible choice.
-        expect({ column: f.column, type: col.udt_name, nullable: col.is_nullable === "YES" }).toEqual({ column: f.column, type: expectedPgType(f, schema.enums), nullable: f.list ? false : f.optional });
+        expect({ column: f.column, type: col.udt_name, nullable: col.is_nullable === "YES" }).toEqual({
+          column: f.column,
+          type: expectedPgType(f, schema.enums),
+          nullable: f.list ? false : f.optional,
+        });
       }
-      const { rows: idx } = await client.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1", [model.table]);
+      const { rows: idx } = await client.query<{ indexname: string; indexdef: string }>(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1",
+        [model.table],
+      );
       const names = new Set(idx.map((i) => i.indexname));
       const col = (n: string) => model.fields.find((f) => f.name === n)?.column ?? n;
       const cols_ = (list: string) => list.split(",").map((s) => col(s.trim().replace(/\(.*$/, "")));
@@ -102,11 +147,16 @@ describe("migrated database matches prisma/schema.prisma", () => {
         const suffix = m[1] === "unique" ? "key" : "idx";
         expect(names, a).toContain(`${model.table}_${cols_(m[2]).join("_")}_${suffix}`);
       }
-      const { rows: fks } = await client.query<{ conname: string }>("SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid = $1::regclass", [`"${model.table}"`]);
+      const { rows: fks } = await client.query<{ conname: string }>(
+        "SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid = $1::regclass",
+        [`"${model.table}"`],
+      );
       const expectedFks = model.fields
         .filter((f) => f.relation && !f.list)
         .map((f) => {
-          const line = readFileSync(path.resolve(__dirname, "../../prisma/schema.prisma"), "utf8").split("\n").find((l) => l.includes(`@relation`) && new RegExp(`^\\s*${f.name}\\s+${f.type}\\??\\s`).test(l));
+          const line = readFileSync(path.resolve(__dirname, "../../prisma/schema.prisma"), "utf8")
+            .split("\n")
+            .find((l) => l.includes(`@relation`) && new RegExp(`^\\s*${f.name}\\s+${f.type}\\??\\s`).test(l));
           const fieldsAttr = line?.match(/fields:\s*\[([^\]]+)\]/)?.[1];
           return fieldsAttr ? `${model.table}_${cols_(fieldsAttr).join("_")}_fkey` : null;
         })

@@ -25,9 +25,19 @@ describe("search: ranking and query syntax", () => {
     ana = await makeUser({ name: "Ana" });
     caseId = (await makeCase({ owner: ana, title: "Wiper incidents" })).id;
     await paste(ana, caseId, "Field notes", "Routine notes from the week. One line mentions zephyrine in passing, among other things.");
-    await paste(ana, caseId, "Zephyrine wiper analysis", "A technical write-up of the destructive tool and how it spread through the network.");
+    await paste(
+      ana,
+      caseId,
+      "Zephyrine wiper analysis",
+      "A technical write-up of the destructive tool and how it spread through the network.",
+    );
     await paste(ana, caseId, "Second wave", "Officials said the same aggressors struck the border system in September, using a wiper.");
-    await paste(ana, caseId, "Denial", "Tehran rejected the accusation; the aggressors, it said, were not the same people at all. A ransomware wiper was blamed.");
+    await paste(
+      ana,
+      caseId,
+      "Denial",
+      "Tehran rejected the accusation; the aggressors, it said, were not the same people at all. A ransomware wiper was blamed.",
+    );
     await paste(ana, caseId, "Quokka sighting", "The quokka report names no wiper at all.");
   });
 
@@ -85,7 +95,11 @@ describe("search: permissions", () => {
     const secret = await makeCase({ owner, title: "Secret case" });
     const own = await makeCase({ owner: outsider, title: "Outsider case" });
     await paste(owner, secret.id, "Albatross dossier", "The albatross network paid the courier. Secret passphrase: heliotrope.");
-    await createSource({ ctx: owner, access: { caseId: secret.id, role: "owner" }, input: { name: "Albatross Monitor", kind: "outlet", reliability: "B", rationale: "Albatross coverage" } });
+    await createSource({
+      ctx: owner,
+      access: { caseId: secret.id, role: "owner" },
+      input: { name: "Albatross Monitor", kind: "outlet", reliability: "B", rationale: "Albatross coverage" },
+    });
     await paste(outsider, own.id, "Birds", "An albatross was seen at sea.");
 
     const mine = await find(outsider, { q: "albatross" });
@@ -116,7 +130,11 @@ describe("search: long documents", () => {
     expect(text.length).toBeGreaterThan(1_000_000);
     const doc = await paste(ana, c.id, "Long relay log", text);
 
-    const chunks = await db.documentChunk.findMany({ where: { documentId: doc.id }, orderBy: { seq: "asc" }, select: { start: true, text: true } });
+    const chunks = await db.documentChunk.findMany({
+      where: { documentId: doc.id },
+      orderBy: { seq: "asc" },
+      select: { start: true, text: true },
+    });
     expect(chunks.length).toBeGreaterThan(30);
     expect(chunks.every((ch) => ch.text.length <= 30_000)).toBe(true);
     // The chunks are the text, in order, without gaps or overlaps.
@@ -134,7 +152,12 @@ describe("search: snippets are safe", () => {
   it("escapes markup near a match and emits only <mark> tags", async () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
-    await paste(ana, c.id, "Defaced page <b>bold</b>", 'The defacement read <script>alert(1)</script> next to the marmoset logo & an "<img src=x onerror=alert(2)>" tag. \uE000forged\uE001 marks too.');
+    await paste(
+      ana,
+      c.id,
+      "Defaced page <b>bold</b>",
+      'The defacement read <script>alert(1)</script> next to the marmoset logo & an "<img src=x onerror=alert(2)>" tag. \uE000forged\uE001 marks too.',
+    );
     const r = await find(ana, { q: "marmoset defacement forged" });
     expect(r.results).toHaveLength(1);
     const { snippet, title } = r.results[0];
@@ -161,13 +184,27 @@ describe("search: filters and pagination", () => {
     caseA = (await makeCase({ owner: ana, title: "Case A" })).id;
     caseB = (await makeCase({ owner: ana, title: "Case B" })).id;
     const access = { caseId: caseA, role: "owner" as const };
-    const src = await createSource({ ctx: ana, access, input: { name: "Pangolin Wire", kind: "outlet", reliability: "B", rationale: "Usually right about pangolin trafficking." } });
+    const src = await createSource({
+      ctx: ana,
+      access,
+      input: { name: "Pangolin Wire", kind: "outlet", reliability: "B", rationale: "Usually right about pangolin trafficking." },
+    });
     sourceId = src.id;
     const july = await paste(ana, caseA, "July pangolin seizure", "Customs seized pangolin scales at the port in July.", "2022-07-15");
     await paste(ana, caseA, "September pangolin report", "A second pangolin shipment surfaced in September.", "2022-09-20");
     await paste(ana, caseB, "Pangolin in case B", "Pangolin scales again, in the other case.", "2022-07-20");
     await assignDocumentSource({ ctx: ana, access, documentId: july.id, input: { sourceId } });
-    await createClaim({ ctx: ana, access, input: { statement: "Customs seized pangolin scales at the port", claimant: "Customs", kind: "fact", credibility: 2, excerpts: [{ documentId: july.id, exact: "Customs seized pangolin scales at the port" }] } });
+    await createClaim({
+      ctx: ana,
+      access,
+      input: {
+        statement: "Customs seized pangolin scales at the port",
+        claimant: "Customs",
+        kind: "fact",
+        credibility: 2,
+        excerpts: [{ documentId: july.id, exact: "Customs seized pangolin scales at the port" }],
+      },
+    });
   });
 
   it("filters by kind and case, and counts every kind", async () => {
@@ -178,7 +215,12 @@ describe("search: filters and pagination", () => {
     expect(claims.results.map((r) => r.kind)).toEqual(["claim"]);
     expect(claims.total).toBe(1);
     expect(claims.counts.document).toBe(3);
-    expect(claims.results[0]).toMatchObject({ grade: "B2", reliability: "B", caseTitle: "Case A", url: expect.stringMatching(/^\/cases\/.+\/claims\//) });
+    expect(claims.results[0]).toMatchObject({
+      grade: "B2",
+      reliability: "B",
+      caseTitle: "Case A",
+      url: expect.stringMatching(/^\/cases\/.+\/claims\//),
+    });
     const inB = await find(ana, { q: "pangolin", caseId: caseB });
     expect(inB.results.map((r) => r.title)).toEqual(["Pangolin in case B"]);
   });
@@ -188,7 +230,11 @@ describe("search: filters and pagination", () => {
     expect(july.results.map((r) => r.title)).toEqual(["July pangolin seizure"]);
     expect(july.results[0].publishedAt).toBe("2022-07-15T00:00:00.000Z");
     const bySource = await find(ana, { q: "pangolin", sourceId });
-    expect(bySource.results.map((r) => `${r.kind}:${r.title}`).sort()).toEqual(["claim:Customs seized pangolin scales at the port", "document:July pangolin seizure", "source:Pangolin Wire"]);
+    expect(bySource.results.map((r) => `${r.kind}:${r.title}`).sort()).toEqual([
+      "claim:Customs seized pangolin scales at the port",
+      "document:July pangolin seizure",
+      "source:Pangolin Wire",
+    ]);
     const gradedB = await find(ana, { q: "pangolin", reliability: "B" });
     expect(gradedB.counts).toEqual({ document: 1, claim: 1, entity: 0, source: 1 });
     const ungraded = await find(ana, { q: "pangolin", reliability: "F", kind: "document" });
@@ -227,7 +273,11 @@ describe("search: fuzzy names (demo workspace)", () => {
 
   it("matches source names fuzzily and by prefix", async () => {
     const c = await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } });
-    await createSource({ ctx: analyst, access: { caseId: c.id, role: "owner" }, input: { name: "HomeLand Justice Telegram", kind: "advocacy", reliability: "E", rationale: "The persona's own channel." } });
+    await createSource({
+      ctx: analyst,
+      access: { caseId: c.id, role: "owner" },
+      input: { name: "HomeLand Justice Telegram", kind: "advocacy", reliability: "E", rationale: "The persona's own channel." },
+    });
     const fuzzy = await find(analyst, { q: "homeland justice", kind: "source" });
     expect(fuzzy.results.map((r) => r.title)).toContain("HomeLand Justice Telegram");
     const prefix = await find(analyst, { q: "HomeLa", kind: "source" });
@@ -258,8 +308,23 @@ describe("quick jump: documents by a word of the title, claims by their start", 
   beforeAll(async () => {
     ana = await makeUser({ name: "Ana" });
     caseId = (await makeCase({ owner: ana, title: "Palette probes" })).id;
-    const doc = await paste(ana, caseId, "Mandiant: ROADSWEEP ransomware notes", "Ransomware named ROADSWEEP encrypted the files of 100% of hosts.");
-    await createClaim({ ctx: ana, access: { caseId, role: "owner" }, input: { statement: "Roadsweep encrypted government files.", claimant: "Mandiant", kind: "assessment", credibility: 3, excerpts: [{ documentId: doc.id, exact: "ROADSWEEP encrypted" }] } });
+    const doc = await paste(
+      ana,
+      caseId,
+      "Mandiant: ROADSWEEP ransomware notes",
+      "Ransomware named ROADSWEEP encrypted the files of 100% of hosts.",
+    );
+    await createClaim({
+      ctx: ana,
+      access: { caseId, role: "owner" },
+      input: {
+        statement: "Roadsweep encrypted government files.",
+        claimant: "Mandiant",
+        kind: "assessment",
+        credibility: 3,
+        excerpts: [{ documentId: doc.id, exact: "ROADSWEEP encrypted" }],
+      },
+    });
     const bea = await makeUser({ name: "Bea" });
     otherCase = (await makeCase({ owner: bea, title: "Somebody else's" })).id;
     await paste(bea, otherCase, "ROADSWEEP sample hashes", "Hashes of ROADSWEEP.");

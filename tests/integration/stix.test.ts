@@ -36,27 +36,89 @@ const exportCaseStix = async ({ access }: { access: CaseAccess }) => renderStix(
 
 const byType = (b: StixBundle, type: string) => b.objects.filter((o) => o.type === type);
 const counts = async () => ({
-  cases: await db.case.count(), documents: await db.document.count(), blobs: await db.blob.count(), sources: await db.source.count(), claims: await db.claim.count(),
-  entities: await db.entity.count(), hypotheses: await db.hypothesis.count(), questions: await db.attributionQuestion.count(), audit: await db.auditEvent.count(), members: await db.caseMember.count(),
+  cases: await db.case.count(),
+  documents: await db.document.count(),
+  blobs: await db.blob.count(),
+  sources: await db.source.count(),
+  claims: await db.claim.count(),
+  entities: await db.entity.count(),
+  hypotheses: await db.hypothesis.count(),
+  questions: await db.attributionQuestion.count(),
+  audit: await db.auditEvent.count(),
+  members: await db.caseMember.count(),
 });
 
 /** What a case holds, keyed by content rather than ids, to compare an original with its import. */
 async function snapshot(caseId: string) {
   const [c, sources, documents, entities, claims, links, hypotheses] = await Promise.all([
     db.case.findUniqueOrThrow({ where: { id: caseId } }),
-    db.source.findMany({ where: { caseId }, orderBy: { name: "asc" }, select: { name: true, kind: true, reliability: true, rationale: true } }),
-    db.document.findMany({ where: { caseId }, orderBy: { sha256: "asc" }, select: { title: true, sha256: true, textSha256: true, text: true, kind: true, mimeType: true, publisher: true, publishedAt: true, source: { select: { name: true } } } }),
-    db.entity.findMany({ where: { caseId }, orderBy: { name: "asc" }, select: { name: true, kind: true, aliases: true, description: true } }),
-    db.claim.findMany({
-      where: { caseId }, orderBy: { statement: "asc" },
-      select: { statement: true, claimant: true, kind: true, credibility: true, sourceConfidence: true, status: true, excerpts: { select: { exact: true, start: true, end: true, prefix: true, suffix: true, document: { select: { sha256: true } } } }, entities: { select: { entity: { select: { name: true } } } } },
+    db.source.findMany({
+      where: { caseId },
+      orderBy: { name: "asc" },
+      select: { name: true, kind: true, reliability: true, rationale: true },
     }),
-    db.claimLink.findMany({ where: { caseId }, select: { kind: true, note: true, from: { select: { statement: true } }, to: { select: { statement: true } } } }),
-    db.hypothesis.findMany({ where: { caseId }, orderBy: { title: "asc" }, select: { title: true, description: true, likelihood: true, confidence: true, rationale: true, disposition: true, rejectedReason: true, actor: { select: { name: true } }, question: { select: { question: true } } } }),
+    db.document.findMany({
+      where: { caseId },
+      orderBy: { sha256: "asc" },
+      select: {
+        title: true,
+        sha256: true,
+        textSha256: true,
+        text: true,
+        kind: true,
+        mimeType: true,
+        publisher: true,
+        publishedAt: true,
+        source: { select: { name: true } },
+      },
+    }),
+    db.entity.findMany({
+      where: { caseId },
+      orderBy: { name: "asc" },
+      select: { name: true, kind: true, aliases: true, description: true },
+    }),
+    db.claim.findMany({
+      where: { caseId },
+      orderBy: { statement: "asc" },
+      select: {
+        statement: true,
+        claimant: true,
+        kind: true,
+        credibility: true,
+        sourceConfidence: true,
+        status: true,
+        excerpts: { select: { exact: true, start: true, end: true, prefix: true, suffix: true, document: { select: { sha256: true } } } },
+        entities: { select: { entity: { select: { name: true } } } },
+      },
+    }),
+    db.claimLink.findMany({
+      where: { caseId },
+      select: { kind: true, note: true, from: { select: { statement: true } }, to: { select: { statement: true } } },
+    }),
+    db.hypothesis.findMany({
+      where: { caseId },
+      orderBy: { title: "asc" },
+      select: {
+        title: true,
+        description: true,
+        likelihood: true,
+        confidence: true,
+        rationale: true,
+        disposition: true,
+        rejectedReason: true,
+        actor: { select: { name: true } },
+        question: { select: { question: true } },
+      },
+    }),
   ]);
   return {
-    case: { title: c.title, summary: c.summary, tlp: c.tlp, status: c.status }, sources, documents, entities, claims,
-    links: links.map((l) => `${l.from.statement} ${l.kind} ${l.to.statement} ${l.note ?? ""}`).sort(), hypotheses,
+    case: { title: c.title, summary: c.summary, tlp: c.tlp, status: c.status },
+    sources,
+    documents,
+    entities,
+    claims,
+    links: links.map((l) => `${l.from.statement} ${l.kind} ${l.to.statement} ${l.note ?? ""}`).sort(),
+    hypotheses,
   };
 }
 
@@ -71,7 +133,16 @@ beforeAll(async () => {
   };
   // A recorded dissent on the approved judgment, so the export must carry an opinion.
   const leading = await db.hypothesis.findFirstOrThrow({ where: { caseId: c.id, title: "Iran's MOIS-linked operators" } });
-  await addComment({ ctx: ctxOf("reviewer@example.com"), access: { caseId: c.id, role: "reviewer" }, input: { targetType: "hypothesis", targetId: leading.id, body: "The Microsoft attribution reaches us second-hand; I dissent from “likely” until we read it — £0 spent on the report.", isDissent: true } });
+  await addComment({
+    ctx: ctxOf("reviewer@example.com"),
+    access: { caseId: c.id, role: "reviewer" },
+    input: {
+      targetType: "hypothesis",
+      targetId: leading.id,
+      body: "The Microsoft attribution reaches us second-hand; I dissent from “likely” until we read it — £0 spent on the report.",
+      isDissent: true,
+    },
+  });
   bundle = await exportCaseStix({ access: albania });
   archive = await exportCaseArchive({ access: albania });
 }, 120_000);
@@ -94,7 +165,8 @@ describe("STIX 2.1 export", () => {
     const markings = byType(bundle, "marking-definition");
     expect(markings).toHaveLength(1);
     expect(markings[0]).toMatchObject({ id: "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421", name: "TLP:AMBER" });
-    for (const o of bundle.objects.filter((x) => x.type !== "marking-definition")) expect(o.object_marking_refs, o.id).toEqual([markings[0].id]);
+    for (const o of bundle.objects.filter((x) => x.type !== "marking-definition"))
+      expect(o.object_marking_refs, o.id).toEqual([markings[0].id]);
   });
 
   it("projects the approved attribution as campaign --attributed-to--> MOIS with the DNI likelihood 70 and keeps confidence separate", async () => {
@@ -117,7 +189,14 @@ describe("STIX 2.1 export", () => {
     // Only the approved judgment is asserted; the victims are targets, never adversary infrastructure.
     const attributions = rels.filter((r) => r.relationship_type === "attributed-to");
     expect(attributions).toHaveLength(1);
-    expect(attributions[0]).toMatchObject({ relationship_type: "attributed-to", source_ref: campaign.id, target_ref: mois.id, confidence: 70, x_casefile_confidence_scale: "dni", x_casefile_analytic_confidence: "moderate" });
+    expect(attributions[0]).toMatchObject({
+      relationship_type: "attributed-to",
+      source_ref: campaign.id,
+      target_ref: mois.id,
+      confidence: 70,
+      x_casefile_confidence_scale: "dni",
+      x_casefile_analytic_confidence: "moderate",
+    });
     expect(attributions[0].description).toBe(
       "We assess that it is likely (55–80 %) that operators working for Iran's Ministry of Intelligence and Security (MOIS) carried out the July and September 2022 attacks on Albania's government systems. We have moderate confidence in this judgment: two governments attribute the attacks to Iran and the US Treasury sanctioned MOIS for them, but the technical evidence (Microsoft's report) reaches us second-hand through an advocacy column, and Iran denies it.",
     );
@@ -128,7 +207,9 @@ describe("STIX 2.1 export", () => {
       ["identity", "Total Information Management System (TIMS)", "system"],
     ]);
     expect(campaign).not.toHaveProperty("objective");
-    const judgmentNote = byType(bundle, "note").find((n) => (n.object_refs as string[]).includes(attributions[0].id) && String(n.abstract).startsWith("Key judgment"))!;
+    const judgmentNote = byType(bundle, "note").find(
+      (n) => (n.object_refs as string[]).includes(attributions[0].id) && String(n.abstract).startsWith("Key judgment"),
+    )!;
     expect(judgmentNote.content).toContain("we have not seen the forensic report itself");
     expect(judgmentNote).toMatchObject({ authors: ["Ana Analyst"], x_casefile_analytic_confidence: "moderate" });
     // Dissent is a note signed by its analyst, not an opinion.
@@ -143,10 +224,19 @@ describe("STIX 2.1 export", () => {
     const report = byType(bundle, "report")[0];
     const refs = report.external_references as { source_name: string; description: string; hashes: Record<string, string> }[];
     expect(refs).toHaveLength(3);
-    expect(refs.find((r) => r.source_name === "UPI opinion column")).toMatchObject({ description: upiDoc.title, hashes: { "SHA-256": upiDoc.sha256 } });
+    expect(refs.find((r) => r.source_name === "UPI opinion column")).toMatchObject({
+      description: upiDoc.title,
+      hashes: { "SHA-256": upiDoc.sha256 },
+    });
     const denial = byType(bundle, "note").find((n) => String(n.content).startsWith("Iran denies responsibility"))!;
-    expect(denial.content).toContain("“The Iranian Embassy in Brussels said it “rejected the baseless accusations” that it is responsible for the cyberattacks on Albania.”");
-    expect(denial).toMatchObject({ abstract: "B3 · denial · Iranian Embassy in Brussels", confidence: 50, x_casefile_confidence_scale: "admiralty-credibility" });
+    expect(denial.content).toContain(
+      "“The Iranian Embassy in Brussels said it “rejected the baseless accusations” that it is responsible for the cyberattacks on Albania.”",
+    );
+    expect(denial).toMatchObject({
+      abstract: "B3 · denial · Iranian Embassy in Brussels",
+      confidence: 50,
+      x_casefile_confidence_scale: "admiralty-credibility",
+    });
     expect((denial.external_references as { hashes: Record<string, string> }[])[0].hashes["SHA-256"]).toMatch(/^[0-9a-f]{64}$/);
     const mandiant = byType(bundle, "note").find((n) => String(n.abstract).endsWith("· Mandiant"))!;
     expect(mandiant.content).toContain("“moderate confidence” (quoted; not our assessment)");
@@ -163,11 +253,20 @@ describe("STIX 2.1 import", () => {
     expect(created.id).not.toBe(albania.caseId);
     const [original, imported] = await Promise.all([snapshot(albania.caseId), snapshot(created.id)]);
     expect(imported).toEqual(original);
-    expect(imported.hypotheses.map((h) => h.title)).toEqual(["A criminal ransomware crew", "A hacktivist group acting alone", "Another state, under a false flag", "Iran's MOIS-linked operators"]);
+    expect(imported.hypotheses.map((h) => h.title)).toEqual([
+      "A criminal ransomware crew",
+      "A hacktivist group acting alone",
+      "Another state, under a false flag",
+      "Iran's MOIS-linked operators",
+    ]);
     expect(imported.claims.length).toBeGreaterThanOrEqual(11);
     // The importer owns the case; approvals are not imported, so every judgment starts as a draft.
-    expect(await db.caseMember.findMany({ where: { caseId: created.id }, select: { userId: true, role: true } })).toEqual([{ userId: importer.actor.id, role: "owner" }]);
-    expect(new Set((await db.hypothesis.findMany({ where: { caseId: created.id } })).map((h) => h.reviewState))).toEqual(new Set(["draft"]));
+    expect(await db.caseMember.findMany({ where: { caseId: created.id }, select: { userId: true, role: true } })).toEqual([
+      { userId: importer.actor.id, role: "owner" },
+    ]);
+    expect(new Set((await db.hypothesis.findMany({ where: { caseId: created.id } })).map((h) => h.reviewState))).toEqual(
+      new Set(["draft"]),
+    );
     // The original bytes (uploaded .txt files) are stored again under their own hash.
     for (const d of await db.document.findMany({ where: { caseId: created.id }, include: { blob: true } })) {
       expect(createHash("sha256").update(d.blob.bytes).digest("hex")).toBe(d.sha256);
@@ -182,15 +281,60 @@ describe("STIX 2.1 import", () => {
     const owner = await makeUser({ name: "Arta Analyst" });
     const c = await makeCase({ owner, title: "Shqipëri — “Homeland Justice” (وزارت اطلاعات)" });
     const access: CaseAccess = { caseId: c.id, role: "owner" };
-    const text = "Raport nga Tirana: sulmi kibernetik ndaj qeverisë shqiptare — “Drejtësia e Atdheut” pretendoi përgjegjësinë.\nوزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد.\nKosto: £1,2 milionë.";
-    const { document } = await createPastedDocument({ ctx: owner, caseId: c.id, input: { title: "Raport për sulmin — “Tirana”", text, publisher: "Gazeta Shqiptare" } });
-    const source = await createSource({ ctx: owner, access, input: { name: "Gazeta Shqiptare (gazetë)", kind: "outlet", reliability: "C", rationale: "Gazetë e përditshme — fairly reliable." } });
+    const text =
+      "Raport nga Tirana: sulmi kibernetik ndaj qeverisë shqiptare — “Drejtësia e Atdheut” pretendoi përgjegjësinë.\nوزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد.\nKosto: £1,2 milionë.";
+    const { document } = await createPastedDocument({
+      ctx: owner,
+      caseId: c.id,
+      input: { title: "Raport për sulmin — “Tirana”", text, publisher: "Gazeta Shqiptare" },
+    });
+    const source = await createSource({
+      ctx: owner,
+      access,
+      input: { name: "Gazeta Shqiptare (gazetë)", kind: "outlet", reliability: "C", rationale: "Gazetë e përditshme — fairly reliable." },
+    });
     await assignDocumentSource({ ctx: owner, access, documentId: document.id, input: { sourceId: source.id } });
-    const actor = await createEntity({ ctx: owner, access, input: { kind: "threat_actor", name: "وزارت اطلاعات (MOIS)", aliases: ["VAJA"] } });
-    await createClaim({ ctx: owner, access, input: { statement: "Iran’s ministry denied it — “رد کرد”.", claimant: "وزارت اطلاعات", kind: "denial", credibility: 3, excerpts: [{ documentId: document.id, exact: "وزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد." }], entityIds: [actor.id] } });
-    await createClaim({ ctx: owner, access, input: { statement: "The cost was £1.2 million.", claimant: "Gazeta Shqiptare", kind: "fact", credibility: 6, excerpts: [{ documentId: document.id, exact: "Kosto: £1,2 milionë." }] } });
+    const actor = await createEntity({
+      ctx: owner,
+      access,
+      input: { kind: "threat_actor", name: "وزارت اطلاعات (MOIS)", aliases: ["VAJA"] },
+    });
+    await createClaim({
+      ctx: owner,
+      access,
+      input: {
+        statement: "Iran’s ministry denied it — “رد کرد”.",
+        claimant: "وزارت اطلاعات",
+        kind: "denial",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "وزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد." }],
+        entityIds: [actor.id],
+      },
+    });
+    await createClaim({
+      ctx: owner,
+      access,
+      input: {
+        statement: "The cost was £1.2 million.",
+        claimant: "Gazeta Shqiptare",
+        kind: "fact",
+        credibility: 6,
+        excerpts: [{ documentId: document.id, exact: "Kosto: £1,2 milionë." }],
+      },
+    });
     const q = await createQuestion({ ctx: owner, access, input: { question: "Kush qëndron pas sulmeve?" } });
-    await createHypothesis({ ctx: owner, access, input: { questionId: q.id, title: "Drejtësia e Atdheut — a persona of MOIS", actorEntityId: actor.id, likelihood: "roughly_even", confidence: "low", rationale: "“Pretendoi” ≠ proof." } });
+    await createHypothesis({
+      ctx: owner,
+      access,
+      input: {
+        questionId: q.id,
+        title: "Drejtësia e Atdheut — a persona of MOIS",
+        actorEntityId: actor.id,
+        likelihood: "roughly_even",
+        confidence: "low",
+        rationale: "“Pretendoi” ≠ proof.",
+      },
+    });
 
     const exported = await exportCaseArchive({ access });
     expect(validateStixBundle(exported)).toEqual([]);
@@ -213,8 +357,16 @@ describe("STIX 2.1 import", () => {
     const raw = fixture("third-party-report.json");
     expect(validateStixBundle(JSON.parse(raw))).toEqual([]);
     const created = await importStixBundle({ ctx: await makeUser(), raw });
-    expect(created).toMatchObject({ title: "<script>alert(\"x\")</script> Wiper activity against Albania", summary: "Vendor report: HomeLand Justice & the “ROADSWEEP” wiper.", tlp: "GREEN" });
-    const entities = await db.entity.findMany({ where: { caseId: created.id }, orderBy: { name: "asc" }, select: { name: true, kind: true, aliases: true } });
+    expect(created).toMatchObject({
+      title: '<script>alert("x")</script> Wiper activity against Albania',
+      summary: "Vendor report: HomeLand Justice & the “ROADSWEEP” wiper.",
+      tlp: "GREEN",
+    });
+    const entities = await db.entity.findMany({
+      where: { caseId: created.id },
+      orderBy: { name: "asc" },
+      select: { name: true, kind: true, aliases: true },
+    });
     // The report's own producer is not an entity of the case; everything named in it is.
     expect(entities).toEqual([
       { name: "HomeLand Justice", kind: "intrusion_set", aliases: ["<img src=x onerror=alert(1)>"] },
@@ -229,20 +381,47 @@ describe("STIX 2.1 import", () => {
   it("refuses malformed and hostile bundles with a clear error, storing nothing", async () => {
     const ctx = await makeUser();
     const tamperedText = JSON.parse(JSON.stringify(archive)) as StixBundle;
-    const report = tamperedText.objects.find((o) => o.type === "report")! as StixObject & { x_casefile_case: { documents: { text: string }[] } };
+    const report = tamperedText.objects.find((o) => o.type === "report")! as StixObject & {
+      x_casefile_case: { documents: { text: string }[] };
+    };
     report.x_casefile_case.documents[0].text = report.x_casefile_case.documents[0].text.replace("Iran", "Iraq");
     const badQuote = JSON.parse(JSON.stringify(archive)) as StixBundle;
-    const claimNote = badQuote.objects.find((o) => o.type === "note" && o.x_casefile_claim)! as StixObject & { x_casefile_claim: { excerpts: { exact: string }[] } };
+    const claimNote = badQuote.objects.find((o) => o.type === "note" && o.x_casefile_claim)! as StixObject & {
+      x_casefile_claim: { excerpts: { exact: string }[] };
+    };
     claimNote.x_casefile_claim.excerpts[0].exact = "words that were never in the document";
-    const huge = { type: "bundle", id: "bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11", objects: [{ type: "report", spec_version: "2.1", id: "report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f", created: "2022-09-20T00:00:00.000Z", modified: "2022-09-20T00:00:00.000Z", published: "2022-09-20T00:00:00.000Z", name: "x".repeat(5000), object_refs: ["report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f"] }] };
-    const many = { type: "bundle", id: "bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11", objects: Array.from({ length: 100_000 }, (_, i) => ({ type: "identity", id: stixId("identity", String(i)), name: "n" })) };
+    const huge = {
+      type: "bundle",
+      id: "bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11",
+      objects: [
+        {
+          type: "report",
+          spec_version: "2.1",
+          id: "report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f",
+          created: "2022-09-20T00:00:00.000Z",
+          modified: "2022-09-20T00:00:00.000Z",
+          published: "2022-09-20T00:00:00.000Z",
+          name: "x".repeat(5000),
+          object_refs: ["report--6d1b2f3e-4c5a-4b6d-8e7f-9a0b1c2d3e4f"],
+        },
+      ],
+    };
+    const many = {
+      type: "bundle",
+      id: "bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11",
+      objects: Array.from({ length: 100_000 }, (_, i) => ({ type: "identity", id: stixId("identity", String(i)), name: "n" })),
+    };
     const deep = `{"type":"bundle","id":"bundle--0b8a4a0e-0a51-4b7b-9d5e-3f2f6b9d7c11","objects":[${"[".repeat(100)}${"]".repeat(100)}]}`;
     const cases: [string, string, RegExp][] = [
       ["not JSON", fixture("not-json.txt"), /not valid JSON/],
       ["not a bundle", fixture("not-a-bundle.json"), /not a STIX 2\.1 bundle.*bundle\.type/],
       ["UUIDv7 ids", fixture("wrong-id.json"), /objects\.0\.id: is not a STIX identifier/],
       ["__proto__ key", fixture("proto-key.json"), /"__proto__", which is refused/],
-      ["dangling ref", fixture("dangling-ref.json"), /objects\.0\.object_refs\.0: refers to threat-actor--2c7a4e1b-9d3f-4a8c-b6e5-0f1d2c3b4a59, which is not in the bundle/],
+      [
+        "dangling ref",
+        fixture("dangling-ref.json"),
+        /objects\.0\.object_refs\.0: refers to threat-actor--2c7a4e1b-9d3f-4a8c-b6e5-0f1d2c3b4a59, which is not in the bundle/,
+      ],
       ["altered document", JSON.stringify(tamperedText), /does not match its SHA-256 .*altered after export/],
       ["quote not in its document", JSON.stringify(badQuote), /x_casefile_claim\.excerpts\.0\.exact: The quote does not match/],
       ["huge name", JSON.stringify(huge), /objects\.0\.name: must be at most 200 characters/],
@@ -252,12 +431,18 @@ describe("STIX 2.1 import", () => {
     ];
     const before = await counts();
     for (const [label, raw, message] of cases) {
-      const err = await importStixBundle({ ctx, raw }).then(() => null, (e: unknown) => e);
+      const err = await importStixBundle({ ctx, raw }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, label).toBeInstanceOf(InvalidError);
       expect((err as InvalidError).status, label).toBe(422);
       expect((err as InvalidError).message, label).toMatch(message);
     }
-    const tooBig = await importStixBundle({ ctx, raw: `"${"x".repeat(21 * 1024 * 1024)}"` }).then(() => null, (e: unknown) => e);
+    const tooBig = await importStixBundle({ ctx, raw: `"${"x".repeat(21 * 1024 * 1024)}"` }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(tooBig).toBeInstanceOf(TooLargeError);
     expect(await counts()).toEqual(before);
   });
@@ -266,20 +451,39 @@ describe("STIX 2.1 import", () => {
     const user = await makeUser();
     const { token } = await createApiToken({ ctx: user, name: "stix import" });
     const post = (body: string) =>
-      importRoute(new NextRequest("http://localhost/api/cases/import", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }), { params: Promise.resolve({}) });
+      importRoute(
+        new NextRequest("http://localhost/api/cases/import", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body,
+        }),
+        { params: Promise.resolve({}) },
+      );
     const ok = await post(fixture("third-party-report.json"));
     expect(ok.status).toBe(201);
     const { case: created } = (await ok.json()) as { case: { id: string; role: string; tlp: string } };
     expect(created).toMatchObject({ role: "owner", tlp: "GREEN" });
-    expect(await db.caseMember.findUnique({ where: { caseId_userId: { caseId: created.id, userId: user.actor.id } } })).toMatchObject({ role: "owner" });
+    expect(await db.caseMember.findUnique({ where: { caseId_userId: { caseId: created.id, userId: user.actor.id } } })).toMatchObject({
+      role: "owner",
+    });
 
     const before = await counts();
     const bad = await post(fixture("dangling-ref.json"));
     expect(bad.status).toBe(422);
     const body = (await bad.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } };
     expect(body.error.code).toBe("invalid");
-    expect(body.error.issues[0]).toEqual({ path: "objects.0.object_refs.0", message: "refers to threat-actor--2c7a4e1b-9d3f-4a8c-b6e5-0f1d2c3b4a59, which is not in the bundle" });
-    const tooLarge = await importRoute(new NextRequest("http://localhost/api/cases/import", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-length": String(25 * 1024 * 1024) }, body: "{}" }), { params: Promise.resolve({}) });
+    expect(body.error.issues[0]).toEqual({
+      path: "objects.0.object_refs.0",
+      message: "refers to threat-actor--2c7a4e1b-9d3f-4a8c-b6e5-0f1d2c3b4a59, which is not in the bundle",
+    });
+    const tooLarge = await importRoute(
+      new NextRequest("http://localhost/api/cases/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-length": String(25 * 1024 * 1024) },
+        body: "{}",
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(tooLarge.status).toBe(413);
     expect(await counts()).toEqual(before);
   });

@@ -27,7 +27,9 @@ describe("personal API tokens", () => {
     for (const value of Object.values(rows[0])) expect(String(value)).not.toContain(secretPart);
     const { createHash } = await import("node:crypto");
     expect(rows[0].token_hash).toBe(createHash("sha256").update(token).digest("hex"));
-    const audit = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(a)::text AS row FROM audit_events a WHERE target_id = ${apiToken.id}`;
+    const audit = await db.$queryRaw<
+      { row: string }[]
+    >`SELECT row_to_json(a)::text AS row FROM audit_events a WHERE target_id = ${apiToken.id}`;
     expect(audit.length).toBeGreaterThan(0);
     for (const a of audit) {
       expect(a.row).not.toContain(secretPart);

@@ -6,7 +6,15 @@ import { assignDocumentSource, createSource } from "@/lib/sources/sources";
 import { loadVendorStatements, vendorStatementsFor } from "@/lib/attribution/vendor-statements";
 import { makeCase, makeUser } from "../support/factories";
 
-const base = { statement: "s", claimant: "Mandiant", kind: "fact", status: "draft", sourceConfidence: null, sourceName: "Mandiant", sourceKind: "vendor" };
+const base = {
+  statement: "s",
+  claimant: "Mandiant",
+  kind: "fact",
+  status: "draft",
+  sourceConfidence: null,
+  sourceName: "Mandiant",
+  sourceKind: "vendor",
+};
 
 describe("vendorStatementsFor (the rule)", () => {
   it("keeps the source's own confidence words, and vendor assessments without them; drops the rest", () => {
@@ -29,7 +37,10 @@ describe("vendorStatementsFor (the rule)", () => {
       { ...base, id: "2", sourceConfidence: "Moderate confidence" },
       { ...base, id: "3", claimant: "Microsoft", sourceConfidence: "high confidence" },
     ]);
-    expect(rows.map((r) => [r.who, r.phrase, r.claimIds])).toEqual([["Mandiant", "moderate confidence", ["1", "2"]], ["Microsoft", "high confidence", ["3"]]]);
+    expect(rows.map((r) => [r.who, r.phrase, r.claimIds])).toEqual([
+      ["Mandiant", "moderate confidence", ["1", "2"]],
+      ["Microsoft", "high confidence", ["3"]],
+    ]);
   });
 
   it("falls back to the source name when the claimant is blank", () => {
@@ -42,15 +53,62 @@ describe("loadVendorStatements (from the database)", () => {
     const ana = await makeUser({ name: "Ana" });
     const c = await makeCase({ owner: ana });
     const as = { ctx: ana, access: { caseId: c.id, role: "owner" as const } };
-    const { document } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Mandiant report", text: "We assess with moderate confidence that the operators work for MOIS. APT34 overlaps." } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: { title: "Mandiant report", text: "We assess with moderate confidence that the operators work for MOIS. APT34 overlaps." },
+    });
     const vendor = await createSource({ ...as, input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Track record" } });
     await assignDocumentSource({ ...as, documentId: document.id, input: { sourceId: vendor.id } });
     const mois = await createEntity({ ...as, input: { kind: "threat_actor", name: "Iran MOIS" } });
     const other = await createEntity({ ...as, input: { kind: "threat_actor", name: "Someone else" } });
-    const stated = await createClaim({ ...as, input: { statement: "Operators work for MOIS", claimant: "Mandiant", kind: "assessment", credibility: 2, sourceConfidence: "moderate confidence", excerpts: [{ documentId: document.id, exact: "moderate confidence" }], entityIds: [mois.id] } });
-    const assessment = await createClaim({ ...as, input: { statement: "APT34 overlaps with the operators", claimant: "Mandiant", kind: "assessment", credibility: 3, excerpts: [{ documentId: document.id, exact: "APT34 overlaps." }], entityIds: [mois.id] } });
-    await createClaim({ ...as, input: { statement: "A plain fact", claimant: "Mandiant", kind: "fact", credibility: 2, excerpts: [{ documentId: document.id, exact: "APT34" }], entityIds: [mois.id] } });
-    await createClaim({ ...as, input: { statement: "Rejected", claimant: "Mandiant", kind: "assessment", credibility: 5, status: "rejected", sourceConfidence: "high confidence", excerpts: [{ documentId: document.id, exact: "APT34" }], entityIds: [mois.id] } });
+    const stated = await createClaim({
+      ...as,
+      input: {
+        statement: "Operators work for MOIS",
+        claimant: "Mandiant",
+        kind: "assessment",
+        credibility: 2,
+        sourceConfidence: "moderate confidence",
+        excerpts: [{ documentId: document.id, exact: "moderate confidence" }],
+        entityIds: [mois.id],
+      },
+    });
+    const assessment = await createClaim({
+      ...as,
+      input: {
+        statement: "APT34 overlaps with the operators",
+        claimant: "Mandiant",
+        kind: "assessment",
+        credibility: 3,
+        excerpts: [{ documentId: document.id, exact: "APT34 overlaps." }],
+        entityIds: [mois.id],
+      },
+    });
+    await createClaim({
+      ...as,
+      input: {
+        statement: "A plain fact",
+        claimant: "Mandiant",
+        kind: "fact",
+        credibility: 2,
+        excerpts: [{ documentId: document.id, exact: "APT34" }],
+        entityIds: [mois.id],
+      },
+    });
+    await createClaim({
+      ...as,
+      input: {
+        statement: "Rejected",
+        claimant: "Mandiant",
+        kind: "assessment",
+        credibility: 5,
+        status: "rejected",
+        sourceConfidence: "high confidence",
+        excerpts: [{ documentId: document.id, exact: "APT34" }],
+        entityIds: [mois.id],
+      },
+    });
 
     const result = await loadVendorStatements({ access: as.access, entityIds: [mois.id, other.id, mois.id] });
     expect(Object.keys(result)).toEqual([mois.id]);

@@ -22,7 +22,12 @@ describe("API tokens die with the password", () => {
     const { token: theirs } = await createApiToken({ ctx: other, name: "someone else's" });
     expect(await actorForApiToken(a)).not.toBeNull();
 
-    await changePassword({ ctx, sessionId: null, ip: null, input: { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase about herons" } });
+    await changePassword({
+      ctx,
+      sessionId: null,
+      ip: null,
+      input: { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase about herons" },
+    });
 
     expect(await actorForApiToken(a)).toBeNull();
     expect(await actorForApiToken(b)).toBeNull();
@@ -46,7 +51,10 @@ describe("API tokens die with the password", () => {
 
 describe("GET /api/auth/session", () => {
   const callback = (token: JWT) =>
-    authOptions.callbacks!.session!({ session: { user: { name: "stale name", email: "stale@example.test" }, expires: new Date(Date.now() + 3600_000).toISOString() }, token } as never) as Promise<Session>;
+    authOptions.callbacks!.session!({
+      session: { user: { name: "stale name", email: "stale@example.test" }, expires: new Date(Date.now() + 3600_000).toISOString() },
+      token,
+    } as never) as Promise<Session>;
 
   it("answers {} for a revoked session, never its id", async () => {
     const ctx = await makeUser();

@@ -6,9 +6,17 @@ import { ORIGIN } from "../e2e/fixtures";
 
 export const ADMIN = { email: "admin@example.com", password: "workspace-admin-2026" };
 
-export async function signInWith(request: APIRequestContext, email: string, password: string, ip = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`) {
+export async function signInWith(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+  ip = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
+) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const res = await request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, headers: { "x-forwarded-for": ip } });
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": ip },
+  });
   expect(res.status()).toBe(200);
   expect((await request.get("/api/cases")).status(), `${email} is signed in`).toBe(200);
 }

@@ -17,7 +17,10 @@ test("non-admins get a 403 page on /admin and 403 from /api/admin/*", async ({ p
   expect((await invite.json()).error.message).toBe("Only a workspace admin can do that.");
 });
 
-test("an admin invites a user, who sets a password once; the admin grants and removes a case role and resets the password", async ({ page, browser }) => {
+test("an admin invites a user, who sets a password once; the admin grants and removes a case role and resets the password", async ({
+  page,
+  browser,
+}) => {
   await signInWith(page.context().request, ADMIN.email, ADMIN.password);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Workspace admin" })).toBeVisible();

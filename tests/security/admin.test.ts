@@ -48,9 +48,23 @@ describe("invites", () => {
     const token = await bearer(user);
     const calls: [string, () => Promise<Response>][] = [
       ["GET users", () => usersRoute.GET(req("GET", "/api/admin/users", { token }), params({}))],
-      ["POST users", () => usersRoute.POST(req("POST", "/api/admin/users", { token, json: { email: "new-person@example.test", name: "New" } }), params({}))],
-      ["disable", () => disableRoute.POST(req("POST", `/api/admin/users/${other.actor.id}/disable`, { token }), params({ userId: other.actor.id }))],
-      ["set role", () => adminMemberRoute.PUT(req("PUT", `/api/admin/cases/${c.id}/members/${user.actor.id}`, { token, json: { role: "owner" } }), params({ caseId: c.id, userId: user.actor.id }))],
+      [
+        "POST users",
+        () =>
+          usersRoute.POST(req("POST", "/api/admin/users", { token, json: { email: "new-person@example.test", name: "New" } }), params({})),
+      ],
+      [
+        "disable",
+        () => disableRoute.POST(req("POST", `/api/admin/users/${other.actor.id}/disable`, { token }), params({ userId: other.actor.id })),
+      ],
+      [
+        "set role",
+        () =>
+          adminMemberRoute.PUT(
+            req("PUT", `/api/admin/cases/${c.id}/members/${user.actor.id}`, { token, json: { role: "owner" } }),
+            params({ caseId: c.id, userId: user.actor.id }),
+          ),
+      ],
     ];
     for (const [name, call] of calls) {
       const res = await expectUnchanged(call);
@@ -62,7 +76,10 @@ describe("invites", () => {
   it("invites with a one-time link stored only as a hash; the link sets name and password once", async () => {
     const admin = await makeUser({ isAdmin: true });
     const token = await bearer(admin);
-    const res = await usersRoute.POST(req("POST", "/api/admin/users", { token, json: { email: "Invitee.One@Example.test", name: "Invitee", isAdmin: false } }), params({}));
+    const res = await usersRoute.POST(
+      req("POST", "/api/admin/users", { token, json: { email: "Invitee.One@Example.test", name: "Invitee", isAdmin: false } }),
+      params({}),
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -75,19 +92,34 @@ describe("invites", () => {
     expect(await verifyCredentials({ email: "invitee.one@example.test", password: "!no-password", ip: "inv" })).toBeNull();
 
     // Weak password: refused with the field named, nothing consumed.
-    const weak = await expectUnchanged(() => acceptRoute.POST(req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, name: "Ina", password: "Unbelievable" } }), params({})));
+    const weak = await expectUnchanged(() =>
+      acceptRoute.POST(
+        req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, name: "Ina", password: "Unbelievable" } }),
+        params({}),
+      ),
+    );
     expect(weak.status).toBe(422);
     expect((await weak.json()).error.issues[0]).toMatchObject({ path: "password" });
     // Without a same-origin Origin header: 403.
-    const crossSite = await expectUnchanged(() => acceptRoute.POST(req("POST", "/api/invites/accept", { json: { token: linkToken, name: "Ina", password: NEW_PASSWORD } }), params({})));
+    const crossSite = await expectUnchanged(() =>
+      acceptRoute.POST(req("POST", "/api/invites/accept", { json: { token: linkToken, name: "Ina", password: NEW_PASSWORD } }), params({})),
+    );
     expect(crossSite.status).toBe(403);
 
-    const ok = await acceptRoute.POST(req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, name: "Ina Vitee", password: NEW_PASSWORD } }), params({}));
+    const ok = await acceptRoute.POST(
+      req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, name: "Ina Vitee", password: NEW_PASSWORD } }),
+      params({}),
+    );
     expect(ok.status).toBe(200);
     const signedIn = await verifyCredentials({ email: "invitee.one@example.test", password: NEW_PASSWORD, ip: "inv" });
     expect(signedIn?.user.name).toBe("Ina Vitee");
 
-    const second = await expectUnchanged(() => acceptRoute.POST(req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, password: "another good passphrase" } }), params({})));
+    const second = await expectUnchanged(() =>
+      acceptRoute.POST(
+        req("POST", "/api/invites/accept", { origin: true, json: { token: linkToken, password: "another good passphrase" } }),
+        params({}),
+      ),
+    );
     expect(second.status).toBe(410);
     expect((await second.json()).error.message).toMatch(/already been used/);
     expect(await linkState("x".repeat(43))).toMatchObject({ state: "invalid" });
@@ -106,18 +138,24 @@ describe("invites", () => {
     const err = await expectUnchanged(() => acceptLink({ input: { token, password: NEW_PASSWORD } }).catch((e) => e));
     expect(err.status).toBe(410);
     expect(err.message).toMatch(/expired/);
-    const dup = await expectUnchanged(() => inviteUser({ ctx: admin, input: { email: "LATE@example.test", name: "Again" } }).catch((e) => e));
+    const dup = await expectUnchanged(() =>
+      inviteUser({ ctx: admin, input: { email: "LATE@example.test", name: "Again" } }).catch((e) => e),
+    );
     expect(dup.status).toBe(409);
   });
 
   it("two invites of the same address at the same moment: one user, one 409, never a 500", async () => {
     const admin = await makeUser({ isAdmin: true });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => inviteUser({ ctx: admin, input: { email: "race@example.test", name: `Racer ${i}` } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => inviteUser({ ctx: admin, input: { email: "race@example.test", name: `Racer ${i}` } })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
     expect(refused.map((e) => e.status)).toEqual([409, 409, 409, 409, 409]);
     expect(await db.user.count({ where: { email: "race@example.test" } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: "user.invite", after: { path: ["email"], equals: "race@example.test" } } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "user.invite", after: { path: ["email"], equals: "race@example.test" } } })).toBe(
+      1,
+    );
   });
 });
 
@@ -141,7 +179,10 @@ describe("reset, disable, enable", () => {
     const target = await makeUser();
     const s = await verifyCredentials({ email: target.actor.email, password: TEST_PASSWORD, ip: "d" });
     const apiToken = await bearer(target);
-    const res = await disableRoute.POST(req("POST", `/api/admin/users/${target.actor.id}/disable`, { token: await bearer(admin) }), params({ userId: target.actor.id }));
+    const res = await disableRoute.POST(
+      req("POST", `/api/admin/users/${target.actor.id}/disable`, { token: await bearer(admin) }),
+      params({ userId: target.actor.id }),
+    );
     expect(res.status).toBe(200);
     expect(await actorForSession(s!.sessionId)).toBeNull();
     expect(await actorForApiToken(apiToken)).toBeNull();
@@ -166,16 +207,27 @@ describe("case roles", () => {
     const viewer = await makeUser();
     const c = await makeCase({ owner, members: [[viewer, "viewer"]] });
     const token = await bearer(admin);
-    const put = await adminMemberRoute.PUT(req("PUT", "/x", { token, json: { role: "editor" } }), params({ caseId: c.id, userId: viewer.actor.id }));
+    const put = await adminMemberRoute.PUT(
+      req("PUT", "/x", { token, json: { role: "editor" } }),
+      params({ caseId: c.id, userId: viewer.actor.id }),
+    );
     expect(put.status).toBe(200);
-    expect((await db.caseMember.findUniqueOrThrow({ where: { caseId_userId: { caseId: c.id, userId: viewer.actor.id } } })).role).toBe("editor");
+    expect((await db.caseMember.findUniqueOrThrow({ where: { caseId_userId: { caseId: c.id, userId: viewer.actor.id } } })).role).toBe(
+      "editor",
+    );
 
-    const demoteLast = await expectUnchanged(() => adminMemberRoute.PUT(req("PUT", "/x", { token, json: { role: "viewer" } }), params({ caseId: c.id, userId: owner.actor.id })));
+    const demoteLast = await expectUnchanged(() =>
+      adminMemberRoute.PUT(req("PUT", "/x", { token, json: { role: "viewer" } }), params({ caseId: c.id, userId: owner.actor.id })),
+    );
     expect(demoteLast.status).toBe(422);
     expect((await demoteLast.json()).error.message).toMatch(/at least one owner/);
-    const removeLast = await expectUnchanged(() => adminMemberRoute.DELETE(req("DELETE", "/x", { token }), params({ caseId: c.id, userId: owner.actor.id })));
+    const removeLast = await expectUnchanged(() =>
+      adminMemberRoute.DELETE(req("DELETE", "/x", { token }), params({ caseId: c.id, userId: owner.actor.id })),
+    );
     expect(removeLast.status).toBe(422);
-    const badRole = await expectUnchanged(() => adminMemberRoute.PUT(req("PUT", "/x", { token, json: { role: "god" } }), params({ caseId: c.id, userId: viewer.actor.id })));
+    const badRole = await expectUnchanged(() =>
+      adminMemberRoute.PUT(req("PUT", "/x", { token, json: { role: "god" } }), params({ caseId: c.id, userId: viewer.actor.id })),
+    );
     expect(badRole.status).toBe(422);
 
     const del = await adminMemberRoute.DELETE(req("DELETE", "/x", { token }), params({ caseId: c.id, userId: viewer.actor.id }));
@@ -194,23 +246,56 @@ describe("case roles", () => {
     const newcomer = await makeUser();
     const c = await makeCase({ owner, members: [[editor, "editor"]] });
     const ownerToken = await bearer(owner);
-    const add = await caseMembersRoute.POST(req("POST", "/x", { token: ownerToken, json: { email: newcomer.actor.email, role: "reviewer" } }), params({ caseId: c.id }));
+    const add = await caseMembersRoute.POST(
+      req("POST", "/x", { token: ownerToken, json: { email: newcomer.actor.email, role: "reviewer" } }),
+      params({ caseId: c.id }),
+    );
     expect(add.status).toBe(200);
     const list = await (await caseMembersRoute.GET(req("GET", "/x", { token: ownerToken }), params({ caseId: c.id }))).json();
     expect(list.members.map((m: { email: string; role: string }) => [m.email, m.role]).sort()).toEqual(
-      [[owner.actor.email, "owner"], [editor.actor.email, "editor"], [newcomer.actor.email, "reviewer"]].sort(),
+      [
+        [owner.actor.email, "owner"],
+        [editor.actor.email, "editor"],
+        [newcomer.actor.email, "reviewer"],
+      ].sort(),
     );
     // Promote the editor to co-owner; then the first owner may step down.
-    expect((await caseMemberRoute.PUT(req("PUT", "/x", { token: ownerToken, json: { role: "owner" } }), params({ caseId: c.id, userId: editor.actor.id }))).status).toBe(200);
-    expect((await caseMemberRoute.PUT(req("PUT", "/x", { token: ownerToken, json: { role: "editor" } }), params({ caseId: c.id, userId: owner.actor.id }))).status).toBe(200);
+    expect(
+      (
+        await caseMemberRoute.PUT(
+          req("PUT", "/x", { token: ownerToken, json: { role: "owner" } }),
+          params({ caseId: c.id, userId: editor.actor.id }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await caseMemberRoute.PUT(
+          req("PUT", "/x", { token: ownerToken, json: { role: "editor" } }),
+          params({ caseId: c.id, userId: owner.actor.id }),
+        )
+      ).status,
+    ).toBe(200);
 
     const [newcomerToken, editorToken, outsiderToken] = [await bearer(newcomer), await bearer(editor), await bearer(outsider)];
-    const reviewerTry = await expectUnchanged(() => caseMemberRoute.DELETE(req("DELETE", "/x", { token: newcomerToken }), params({ caseId: c.id, userId: editor.actor.id })));
+    const reviewerTry = await expectUnchanged(() =>
+      caseMemberRoute.DELETE(req("DELETE", "/x", { token: newcomerToken }), params({ caseId: c.id, userId: editor.actor.id })),
+    );
     expect(reviewerTry.status).toBe(403);
-    const outsiderTry = await expectUnchanged(() => caseMembersRoute.POST(req("POST", "/x", { token: outsiderToken, json: { email: outsider.actor.email, role: "owner" } }), params({ caseId: c.id })));
+    const outsiderTry = await expectUnchanged(() =>
+      caseMembersRoute.POST(
+        req("POST", "/x", { token: outsiderToken, json: { email: outsider.actor.email, role: "owner" } }),
+        params({ caseId: c.id }),
+      ),
+    );
     expect(outsiderTry.status).toBe(404);
     // An e-mail without an account gets the same answer as one with (tests/security/membership.test.ts) and changes nothing.
-    const unknownEmail = await expectUnchanged(() => caseMembersRoute.POST(req("POST", "/x", { token: editorToken, json: { email: "nobody@example.test", role: "viewer" } }), params({ caseId: c.id })));
+    const unknownEmail = await expectUnchanged(() =>
+      caseMembersRoute.POST(
+        req("POST", "/x", { token: editorToken, json: { email: "nobody@example.test", role: "viewer" } }),
+        params({ caseId: c.id }),
+      ),
+    );
     expect(unknownEmail.status).toBe(200);
   });
 

@@ -2,8 +2,24 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ORIGIN, USERS, type DemoUser } from "../e2e/fixtures";
 import {
-  ALBANIA_CASE_TITLE, anonymousClient, auditTotal, buildCaseFixture, caseIdByTitle, clientFor, fillPath, fillQuery, listOperations, memberId,
-  createCase, MUTATING, OC_CASE_TITLE, plausibleBody, pool, send, type Ids, type Operation,
+  ALBANIA_CASE_TITLE,
+  anonymousClient,
+  auditTotal,
+  buildCaseFixture,
+  caseIdByTitle,
+  clientFor,
+  fillPath,
+  fillQuery,
+  listOperations,
+  memberId,
+  createCase,
+  MUTATING,
+  OC_CASE_TITLE,
+  plausibleBody,
+  pool,
+  send,
+  type Ids,
+  type Operation,
 } from "./support";
 
 // Every documented route × every demo role, probed with ids from a case the user is not a member of.
@@ -11,7 +27,14 @@ import {
 // complete), so a new route is covered here without editing this file.
 
 /** The record ids a request body may refer to (not the case or hypothesis in the path). */
-const pickIds = (ids: Ids): Ids => ({ documentId: ids.documentId, sourceId: ids.sourceId, entityId: ids.entityId, claimId: ids.claimId, otherClaimId: ids.otherClaimId, questionId: ids.questionId });
+const pickIds = (ids: Ids): Ids => ({
+  documentId: ids.documentId,
+  sourceId: ids.sourceId,
+  entityId: ids.entityId,
+  claimId: ids.claimId,
+  otherClaimId: ids.otherClaimId,
+  questionId: ids.questionId,
+});
 
 const ROLES: DemoUser[] = ["analyst", "reviewer", "viewer", "investigator"];
 /** Case-scoped state changes a viewer may make: presence only says "I have the case open" (case.read). */
@@ -22,7 +45,9 @@ const isUserScoped = (op: Operation) => op.path.startsWith("/api/tokens");
 
 test("every route × every role refuses ids from a case the user is not a member of, and leaks nothing", async ({ playwright, baseURL }) => {
   test.slow();
-  const clients = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await clientFor(playwright, baseURL!, r)] as const))) as Record<DemoUser, APIRequestContext>;
+  const clients = Object.fromEntries(
+    await Promise.all(ROLES.map(async (r) => [r, await clientFor(playwright, baseURL!, r)] as const)),
+  ) as Record<DemoUser, APIRequestContext>;
   const ops = (await listOperations(clients.analyst)).filter((op) => !op.public && !isAuthRoute(op.path));
 
   const albania = await caseIdByTitle(clients.analyst, ALBANIA_CASE_TITLE);
@@ -41,7 +66,17 @@ test("every route × every role refuses ids from a case the user is not a member
     investigator: { own: ocIds, foreign: albaniaIds, secrets: [ALBANIA_CASE_TITLE, albaniaMarker], foreignOwner: clients.analyst },
   };
   const userIds = Object.fromEntries(
-    await Promise.all(ROLES.map(async (r) => [r, r === "investigator" ? await memberId(clients.investigator, organised, USERS.investigator.email) : await memberId(clients.analyst, albania, USERS[r].email)] as const)),
+    await Promise.all(
+      ROLES.map(
+        async (r) =>
+          [
+            r,
+            r === "investigator"
+              ? await memberId(clients.investigator, organised, USERS.investigator.email)
+              : await memberId(clients.analyst, albania, USERS[r].email),
+          ] as const,
+      ),
+    ),
   ) as Record<DemoUser, string>;
   const foreignAuditBefore = Object.fromEntries(
     await Promise.all(ROLES.map(async (r) => [r, await auditTotal(scope[r].foreignOwner, scope[r].foreign.caseId, userIds[r])] as const)),
@@ -65,7 +100,12 @@ test("every route × every role refuses ids from a case the user is not a member
         // A release {number} is per case, not an id: release 1 of one's own case is one's own.
         if (op.params.length > 1 && !op.params.includes("number")) {
           const [first, ...rest] = op.params;
-          probes.push({ role, op, url: fillPath(op.path, { ...Object.fromEntries(rest.map((p) => [p, foreign[p]])), [first]: own[first] }) + query, kind: "mixed" });
+          probes.push({
+            role,
+            op,
+            url: fillPath(op.path, { ...Object.fromEntries(rest.map((p) => [p, foreign[p]])), [first]: own[first] }) + query,
+            kind: "mixed",
+          });
         }
       }
     }
@@ -73,7 +113,10 @@ test("every route × every role refuses ids from a case the user is not a member
 
   const failures: string[] = [];
   await pool(probes, 8, async ({ role, op, url, kind }) => {
-    const res = await send(clients[role], op.method, url, { data: plausibleBody(op, scope[role].foreign, tag), headers: MUTATING.has(op.method) ? ORIGIN : undefined });
+    const res = await send(clients[role], op.method, url, {
+      data: plausibleBody(op, scope[role].foreign, tag),
+      headers: MUTATING.has(op.method) ? ORIGIN : undefined,
+    });
     const status = res.status();
     const body = await res.text();
     const label = `${role} ${op.method.toUpperCase()} ${op.path} (${kind}) → ${status}`;
@@ -90,21 +133,37 @@ test("every route × every role refuses ids from a case the user is not a member
   const freshIds = await buildCaseFixture(clients.analyst, ownFresh, `FRESH${tag}`);
   const freshAuditBefore = await auditTotal(clients.analyst, ownFresh);
   const foreignIdValues = new Set(Object.values(ocIds).filter((v) => v.length === 36));
-  const bodyProbes = ops.filter((op) => op.params.length > 0 && JSON.stringify(plausibleBody(op, ocIds, tag) ?? null).match(/[0-9a-f-]{36}/g)?.some((v) => foreignIdValues.has(v)));
+  const bodyProbes = ops.filter(
+    (op) =>
+      op.params.length > 0 &&
+      JSON.stringify(plausibleBody(op, ocIds, tag) ?? null)
+        .match(/[0-9a-f-]{36}/g)
+        ?.some((v) => foreignIdValues.has(v)),
+  );
   await pool(bodyProbes, 8, async (op) => {
-    const res = await send(clients.analyst, op.method, fillPath(op.path, freshIds), { data: plausibleBody(op, { ...freshIds, ...pickIds(ocIds) }, tag), headers: ORIGIN });
+    const res = await send(clients.analyst, op.method, fillPath(op.path, freshIds), {
+      data: plausibleBody(op, { ...freshIds, ...pickIds(ocIds) }, tag),
+      headers: ORIGIN,
+    });
     const body = await res.text();
-    if (res.status() < 400) failures.push(`analyst ${op.method.toUpperCase()} ${op.path} with the other case's ids in the body → ${res.status()}`);
-    if (body.includes(ocMarker) || body.includes(OC_CASE_TITLE)) failures.push(`analyst ${op.method.toUpperCase()} ${op.path} (body ids) leaked the other case`);
+    if (res.status() < 400)
+      failures.push(`analyst ${op.method.toUpperCase()} ${op.path} with the other case's ids in the body → ${res.status()}`);
+    if (body.includes(ocMarker) || body.includes(OC_CASE_TITLE))
+      failures.push(`analyst ${op.method.toUpperCase()} ${op.path} (body ids) leaked the other case`);
   });
   expect(await auditTotal(clients.analyst, ownFresh)).toBe(freshAuditBefore);
 
   // A viewer may read their own case but change nothing in it.
-  const viewerOps = ops.filter((op) => MUTATING.has(op.method) && op.params.length > 0 && !isUserScoped(op) && !op.path.startsWith("/api/admin"));
+  const viewerOps = ops.filter(
+    (op) => MUTATING.has(op.method) && op.params.length > 0 && !isUserScoped(op) && !op.path.startsWith("/api/admin"),
+  );
   const viewerAuditBefore = await auditTotal(clients.analyst, albania, userIds.viewer);
   let viewerChecked = 0;
   await pool(viewerOps, 8, async (op) => {
-    const res = await send(clients.viewer, op.method, fillPath(op.path, albaniaIds) + fillQuery(op, albaniaIds, albaniaMarker), { data: plausibleBody(op, albaniaIds, tag), headers: ORIGIN });
+    const res = await send(clients.viewer, op.method, fillPath(op.path, albaniaIds) + fillQuery(op, albaniaIds, albaniaMarker), {
+      data: plausibleBody(op, albaniaIds, tag),
+      headers: ORIGIN,
+    });
     const key = `${op.method} ${op.path}`;
     viewerChecked++;
     if (VIEWER_MAY.has(key)) expect(res.status(), key).toBeLessThan(300);
@@ -114,20 +173,32 @@ test("every route × every role refuses ids from a case the user is not a member
   // Without a session every route is a 401 (the same-origin header is sent so the CSRF check does not answer first).
   const anon = await anonymousClient(playwright, baseURL!);
   await pool(ops, 8, async (op) => {
-    const res = await send(anon, op.method, fillPath(op.path, albaniaIds) + fillQuery(op, albaniaIds, albaniaMarker), { data: MUTATING.has(op.method) ? {} : undefined, headers: ORIGIN });
+    const res = await send(anon, op.method, fillPath(op.path, albaniaIds) + fillQuery(op, albaniaIds, albaniaMarker), {
+      data: MUTATING.has(op.method) ? {} : undefined,
+      headers: ORIGIN,
+    });
     if (res.status() !== 401) failures.push(`anonymous ${op.method.toUpperCase()} ${op.path} → ${res.status()}: expected 401`);
     const body = await res.text();
-    if (body.includes(albaniaMarker) || body.includes(ALBANIA_CASE_TITLE)) failures.push(`anonymous ${op.method.toUpperCase()} ${op.path} leaked the case`);
+    if (body.includes(albaniaMarker) || body.includes(ALBANIA_CASE_TITLE))
+      failures.push(`anonymous ${op.method.toUpperCase()} ${op.path} leaked the case`);
   });
-  for (const open of ["/api/openapi.json", "/api/auth/csrf", "/api/auth/providers"]) expect((await anon.get(open)).status(), open).toBe(200);
+  for (const open of ["/api/openapi.json", "/api/auth/csrf", "/api/auth/providers"])
+    expect((await anon.get(open)).status(), open).toBe(200);
 
   expect(failures).toEqual([]);
 
   // Nothing changed: no audit event by any prober in the case they are not a member of, none by the
   // viewer in their own case, and the foreign records are as they were.
-  for (const role of ROLES) expect(await auditTotal(scope[role].foreignOwner, scope[role].foreign.caseId, userIds[role]), `${role}'s audit events in the other case`).toBe(foreignAuditBefore[role]);
+  for (const role of ROLES)
+    expect(
+      await auditTotal(scope[role].foreignOwner, scope[role].foreign.caseId, userIds[role]),
+      `${role}'s audit events in the other case`,
+    ).toBe(foreignAuditBefore[role]);
   expect(await auditTotal(clients.analyst, albania, userIds.viewer)).toBe(viewerAuditBefore);
-  for (const [owner, ids] of [[clients.analyst, albaniaIds], [clients.investigator, ocIds]] as const) {
+  for (const [owner, ids] of [
+    [clients.analyst, albaniaIds],
+    [clients.investigator, ocIds],
+  ] as const) {
     const claim = (await (await owner.get(`/api/cases/${ids.caseId}/claims/${ids.claimId}`)).json()).claim;
     expect(claim.version).toBe(1);
     expect(claim.links.map((l: { id: string }) => l.id)).toContain(ids.linkId);

@@ -47,14 +47,25 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string) {
   }
 }
 async function countsOf(url: string) {
-  const tables = await query<{ t: string }>(url, "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1");
+  const tables = await query<{ t: string }>(
+    url,
+    "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1",
+  );
   const out: Record<string, number> = {};
   for (const { t } of tables) out[t] = Number((await query<{ n: string }>(url, `SELECT count(*) AS n FROM "${t}"`))[0].n);
   return out;
 }
-const docHashes = (url: string) => query<{ id: string; sha256: string; actual: string }>(url, "SELECT d.id::text, d.sha256, encode(sha256(b.bytes), 'hex') AS actual FROM documents d JOIN blobs b ON b.sha256 = d.sha256 ORDER BY d.id");
+const docHashes = (url: string) =>
+  query<{ id: string; sha256: string; actual: string }>(
+    url,
+    "SELECT d.id::text, d.sha256, encode(sha256(b.bytes), 'hex') AS actual FROM documents d JOIN blobs b ON b.sha256 = d.sha256 ORDER BY d.id",
+  );
 const script = (name: string, args: string[], env: Record<string, string> = {}) =>
-  run(TSX, ["--conditions=react-server", path.join(ROOT, "scripts", name), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 120_000 });
+  run(TSX, ["--conditions=react-server", path.join(ROOT, "scripts", name), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 
 afterAll(async () => {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${restoreDbName}" WITH (FORCE)`));
@@ -64,9 +75,18 @@ afterAll(async () => {
 async function seed() {
   const owner = await makeUser({ name: "Backup Owner" });
   const c = await makeCase({ owner, title: "Backup case" });
-  const { document: pasted } = await createPastedDocument({ ctx: owner, caseId: c.id, input: { title: "Pasted", text: "A pasted statement — with ünïcode." } });
+  const { document: pasted } = await createPastedDocument({
+    ctx: owner,
+    caseId: c.id,
+    input: { title: "Pasted", text: "A pasted statement — with ünïcode." },
+  });
   const html = Buffer.from("<html><body><h1>Report</h1><script>alert(1)</script><p>Body text of the report.</p></body></html>");
-  const { document: uploaded } = await createUploadedDocument({ ctx: owner, caseId: c.id, file: { name: "report.html", type: "text/html", bytes: html }, meta: {} });
+  const { document: uploaded } = await createUploadedDocument({
+    ctx: owner,
+    caseId: c.id,
+    file: { name: "report.html", type: "text/html", bytes: html },
+    meta: {},
+  });
   return { owner, caseId: c.id, pasted, uploaded, html };
 }
 
@@ -79,7 +99,11 @@ describe("backup and restore", () => {
     const file = readdirSync(dir).find((f) => f.endsWith(".casefile-backup.gz"))!;
     const manifest = JSON.parse(readFileSync(path.join(dir, file.replace(".casefile-backup.gz", ".manifest.json")), "utf8"));
     expect(manifest.tables.documents).toBe(2);
-    expect(manifest.sha256).toBe(createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex"));
+    expect(manifest.sha256).toBe(
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    );
 
     await admin((c) => c.query(`CREATE DATABASE "${restoreDbName}"`));
     const restored = await script("restore.ts", [path.join(dir, file), "--target", restoreUrl]);
@@ -94,7 +118,9 @@ describe("backup and restore", () => {
 
   it("refuses to restore into a database that has data, or from a tampered file, and changes nothing", async () => {
     const file = readdirSync(dir).find((f) => f.endsWith(".casefile-backup.gz"))!;
-    const notEmpty = await expectUnchanged(() => script("restore.ts", [path.join(dir, file), "--target", process.env.DATABASE_URL!]).catch((e) => e));
+    const notEmpty = await expectUnchanged(() =>
+      script("restore.ts", [path.join(dir, file), "--target", process.env.DATABASE_URL!]).catch((e) => e),
+    );
     expect(notEmpty.code).toBe(1);
     expect(notEmpty.stderr).toMatch(/target database is not empty/);
 
@@ -102,7 +128,10 @@ describe("backup and restore", () => {
     const bytes = readFileSync(path.join(dir, file));
     bytes[bytes.length - 10] ^= 0xff;
     writeFileSync(tampered, bytes);
-    writeFileSync(tampered.replace(".casefile-backup.gz", ".manifest.json"), readFileSync(path.join(dir, file.replace(".casefile-backup.gz", ".manifest.json"))));
+    writeFileSync(
+      tampered.replace(".casefile-backup.gz", ".manifest.json"),
+      readFileSync(path.join(dir, file.replace(".casefile-backup.gz", ".manifest.json"))),
+    );
     const scratch = `casefile_test_scratch_${randomBytes(3).toString("hex")}`;
     await admin((c) => c.query(`CREATE DATABASE "${scratch}"`));
     const scratchUrl = restoreUrl.replace(restoreDbName, scratch);
@@ -119,7 +148,12 @@ describe("GET /api/cases/{caseId}/documents/{documentId}/original", () => {
     const { owner, caseId, uploaded, html, pasted } = await seed();
     const { token } = await createApiToken({ ctx: owner, name: "dl" });
     const get = (documentId: string) =>
-      originalRoute.GET(new NextRequest(`http://casefile.test/api/cases/${caseId}/documents/${documentId}/original`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ caseId, documentId }) });
+      originalRoute.GET(
+        new NextRequest(`http://casefile.test/api/cases/${caseId}/documents/${documentId}/original`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ caseId, documentId }) },
+      );
 
     const ok = await get(uploaded.id);
     expect(ok.status).toBe(200);
@@ -148,7 +182,9 @@ describe("GET /api/cases/{caseId}/documents/{documentId}/original", () => {
     expect(body.error.code).toBe("integrity");
     expect(body.error.message).toMatch(/failed its integrity check/);
     // A backup refuses to carry a corrupted original forward.
-    const failed = await script("backup.ts", ["--out", path.join(dir, "corrupt")], { DATABASE_URL: process.env.DATABASE_URL! }).catch((e) => e);
+    const failed = await script("backup.ts", ["--out", path.join(dir, "corrupt")], { DATABASE_URL: process.env.DATABASE_URL! }).catch(
+      (e) => e,
+    );
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/fail their hash check/);
   });

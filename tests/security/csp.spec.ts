@@ -22,7 +22,15 @@ test("pages and API answers carry the CSP and security headers, with a fresh non
     const csp = h["content-security-policy"];
     expect(csp).toContain("default-src 'self'");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
-    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'", "img-src 'self' data: blob:"]) expect(csp).toContain(d);
+    for (const d of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "connect-src 'self'",
+      "img-src 'self' data: blob:",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("unsafe-eval");
     nonces.add(/'nonce-([^']+)'/.exec(csp)![1]);
     // Every script Next rendered into the page carries this response's nonce.
@@ -56,7 +64,21 @@ test("no page of the app trips its own CSP, and the pages still work", async ({ 
   const caseId = await albaniaCaseId(page);
   const { documents } = await (await page.context().request.get(`/api/cases/${caseId}/documents`)).json();
   const c = `/cases/${caseId}`;
-  for (const url of ["/", c, `${c}/claims`, `${c}/documents/${documents[0].id}`, `${c}/sources`, `${c}/entities`, `${c}/timeline`, `${c}/attribution`, `${c}/ach`, `${c}/activity`, `${c}/brief`, "/settings/tokens", "/search?q=Albania"]) {
+  for (const url of [
+    "/",
+    c,
+    `${c}/claims`,
+    `${c}/documents/${documents[0].id}`,
+    `${c}/sources`,
+    `${c}/entities`,
+    `${c}/timeline`,
+    `${c}/attribution`,
+    `${c}/ach`,
+    `${c}/activity`,
+    `${c}/brief`,
+    "/settings/tokens",
+    "/search?q=Albania",
+  ]) {
     await page.goto(url);
     await page.waitForLoadState("load");
   }

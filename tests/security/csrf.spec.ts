@@ -1,12 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { auditTotal, buildCaseFixture, clientFor, createCase, fillPath, listOperations, MUTATING, plausibleBody, pool, send } from "./support";
+import {
+  auditTotal,
+  buildCaseFixture,
+  clientFor,
+  createCase,
+  fillPath,
+  listOperations,
+  MUTATING,
+  plausibleBody,
+  pool,
+  send,
+} from "./support";
 
 // Cookie-authenticated state changes from another origin (or with no Origin at all) are refused on
 // every documented route, before anything is read or written. The owner sends bodies that would
 // succeed from our own origin, so a missing check shows up as a change, not just a status.
 
-test("a cookie request that changes state from another origin, or without an Origin, is refused and changes nothing", async ({ playwright, baseURL }) => {
+test("a cookie request that changes state from another origin, or without an Origin, is refused and changes nothing", async ({
+  playwright,
+  baseURL,
+}) => {
   test.slow();
   const analyst = await clientFor(playwright, baseURL!, "analyst");
   const ops = (await listOperations(analyst)).filter((op) => MUTATING.has(op.method) && !op.public && !op.path.startsWith("/api/auth/"));
@@ -16,17 +30,27 @@ test("a cookie request that changes state from another origin, or without an Ori
   const before = await auditTotal(analyst, caseId);
 
   const port = new URL(baseURL!).port;
-  const origins: (string | null)[] = ["https://evil.example", null, "null", `http://localhost:${port}.evil.example`, `http://evil.example:${port}`];
+  const origins: (string | null)[] = [
+    "https://evil.example",
+    null,
+    "null",
+    `http://localhost:${port}.evil.example`,
+    `http://evil.example:${port}`,
+  ];
   const failures: string[] = [];
   let checked = 0;
-  await pool(ops.flatMap((op) => origins.map((origin) => ({ op, origin }))), 8, async ({ op, origin }) => {
-    const res = await send(analyst, op.method, fillPath(op.path, ids), {
-      data: plausibleBody(op, ids, marker),
-      headers: origin === null ? undefined : { origin },
-    });
-    checked++;
-    if (res.status() !== 403) failures.push(`${op.method.toUpperCase()} ${op.path} with Origin ${origin ?? "(none)"} → ${res.status()}`);
-  });
+  await pool(
+    ops.flatMap((op) => origins.map((origin) => ({ op, origin }))),
+    8,
+    async ({ op, origin }) => {
+      const res = await send(analyst, op.method, fillPath(op.path, ids), {
+        data: plausibleBody(op, ids, marker),
+        headers: origin === null ? undefined : { origin },
+      });
+      checked++;
+      if (res.status() !== 403) failures.push(`${op.method.toUpperCase()} ${op.path} with Origin ${origin ?? "(none)"} → ${res.status()}`);
+    },
+  );
   expect(failures).toEqual([]);
   console.log(`CSRF: ${ops.length} state-changing operations × ${origins.length} origins = ${checked} requests refused.`);
 

@@ -4,7 +4,9 @@
 import { db } from "@/lib/db";
 
 export async function dbSnapshot(): Promise<Record<string, string>> {
-  const tables = await db.$queryRawUnsafe<{ tablename: string }[]>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  const tables = await db.$queryRawUnsafe<{ tablename: string }[]>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
     const [row] = await db.$queryRawUnsafe<{ digest: string | null; n: bigint }[]>(

@@ -17,14 +17,55 @@ export function seedFor(op: Pick<Operation, "method" | "path">, seed = FUZZ_SEED
 }
 
 export const HUGE = "A".repeat(200_000);
-export const ODD_STRINGS = ["", " ", "\u0000", "\uFEFF", "\uD800", "𝕏".repeat(5000), "é".normalize("NFD"), "<script>alert(1)</script>", "' OR 1=1 --", "${7*7}", "../../etc/passwd", "\r\n\r\n", "null", "NaN", "-0", "1e309", HUGE];
+export const ODD_STRINGS = [
+  "",
+  " ",
+  "\u0000",
+  "\uFEFF",
+  "\uD800",
+  "𝕏".repeat(5000),
+  "é".normalize("NFD"),
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "${7*7}",
+  "../../etc/passwd",
+  "\r\n\r\n",
+  "null",
+  "NaN",
+  "-0",
+  "1e309",
+  HUGE,
+];
 /**
  * URLs a capture must refuse before opening any connection (private, loopback, link-local and
  * metadata hosts, credentials, other schemes), so the capture routes are exercised past validation
  * without reaching the network. 127.0.0.1 itself is left out: the end-to-end server allows it.
  */
-export const REFUSED_URLS = ["http://localhost/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:5432/", "http://10.0.0.1/admin", "https://192.168.1.1/", "http://user:pw@example.com/", "file:///etc/passwd", "gopher://localhost:25/", "javascript:alert(1)"];
-const DATES = ["2022", "2022-07", "2022-07-15", "2022-02-30", "9999-99-99", "2022-07-15T10:00:00Z", "0000-01-01", "0000", "0000-00", "9999-12-31T23:59:59-14:00", "-000001-01-01", "+275760-09-13"];
+export const REFUSED_URLS = [
+  "http://localhost/",
+  "http://169.254.169.254/latest/meta-data/",
+  "http://[::1]:5432/",
+  "http://10.0.0.1/admin",
+  "https://192.168.1.1/",
+  "http://user:pw@example.com/",
+  "file:///etc/passwd",
+  "gopher://localhost:25/",
+  "javascript:alert(1)",
+];
+const DATES = [
+  "2022",
+  "2022-07",
+  "2022-07-15",
+  "2022-02-30",
+  "9999-99-99",
+  "2022-07-15T10:00:00Z",
+  "0000-01-01",
+  "0000",
+  "0000-00",
+  "9999-12-31T23:59:59-14:00",
+  "-000001-01-01",
+  "+275760-09-13",
+];
 
 // Built once and shared: a string arbitrary over all of Unicode builds a large lookup table per instance.
 const WRONG: fc.Arbitrary<unknown> = fc.oneof(
@@ -36,12 +77,28 @@ const WRONG: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
 );
-const STRINGS: fc.Arbitrary<string>[] = [fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom(...ODD_STRINGS), fc.constantFrom(...DATES), fc.constantFrom(...REFUSED_URLS)];
+const STRINGS: fc.Arbitrary<string>[] = [
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.constantFrom(...ODD_STRINGS),
+  fc.constantFrom(...DATES),
+  fc.constantFrom(...REFUSED_URLS),
+];
 const NUMBERS: fc.Arbitrary<number>[] = [fc.integer(), fc.constantFrom(0, -1, 1, 2, 6, 7, 2 ** 31, 2 ** 53 + 1, 1e308, -1e308, 0.5)];
 const ANYTHING = fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true });
 const MALFORMED = fc.oneof(
   fc.string({ maxLength: 50 }),
-  fc.constantFrom("", "{", "{\"a\":", "[".repeat(5000) + "]".repeat(5000), "{\"__proto__\":{\"isAdmin\":true}}", "{\"constructor\":{\"prototype\":{\"x\":1}}}", "\uFEFF{}", "{\"a\":1,\"a\":2}", "1".repeat(400)),
+  fc.constantFrom(
+    "",
+    "{",
+    '{"a":',
+    "[".repeat(5000) + "]".repeat(5000),
+    '{"__proto__":{"isAdmin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    "\uFEFF{}",
+    '{"a":1,"a":2}',
+    "1".repeat(400),
+  ),
 );
 
 /** A value of any JSON type, often not the one the field wants. */
@@ -59,13 +116,16 @@ export function fromSchema(schema: JsonSchema | undefined, ids: Ids, depth = 0):
   if (!schema || depth > 6) return wrong();
   const alternatives = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (alternatives) return fc.oneof(...alternatives.map((s) => fromSchema(s, ids, depth + 1)), wrong());
-  if (Array.isArray(schema.enum)) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(schema.enum as unknown[])) }, { weight: 1, arbitrary: wrong() });
+  if (Array.isArray(schema.enum))
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(schema.enum as unknown[])) }, { weight: 1, arbitrary: wrong() });
   const type = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string | undefined];
   const options: fc.Arbitrary<unknown>[] = [];
   for (const t of type) {
     if (t === "object" || (!t && schema.properties)) {
       const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
-      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, fromSchema(s, ids, depth + 1)])), { requiredKeys: [] });
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, fromSchema(s, ids, depth + 1)])), {
+        requiredKeys: [],
+      });
       // An own "__proto__" key (an object literal would set the prototype instead), so it reaches the JSON.
       const polluted = record.map((r) => {
         const o: Record<string, unknown> = { ...r, constructor: { prototype: { polluted: 1 } } };
@@ -90,10 +150,30 @@ export function fromSchema(schema: JsonSchema | undefined, ids: Ids, depth = 0):
 const INT4 = 2 ** 31 - 1;
 const LONGEST = 100_000;
 /** Storable text that is unusual in content but not in shape. */
-const TEXTS = ["x", "O'Brien; DROP TABLE claims; --", "<img src=x onerror=alert(1)>", "مرحبا بالعالم", "\u202Egnp.exe", "👩‍👩‍👧‍👦🏳️‍🌈", "a\u0301", "  padded  ", "line\nbreak\ttab", "%s%n%x", "\\", "${7*7}{{7*7}}", "Ⅻ", "𝕏"];
+const TEXTS = [
+  "x",
+  "O'Brien; DROP TABLE claims; --",
+  "<img src=x onerror=alert(1)>",
+  "مرحبا بالعالم",
+  "\u202Egnp.exe",
+  "👩‍👩‍👧‍👦🏳️‍🌈",
+  "a\u0301",
+  "  padded  ",
+  "line\nbreak\ttab",
+  "%s%n%x",
+  "\\",
+  "${7*7}{{7*7}}",
+  "Ⅻ",
+  "𝕏",
+];
 
-const DAY = fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const EMAIL = fc.oneof(fc.emailAddress().filter((e) => e.length <= 254), fc.constantFrom("nobody@example.test", "NOBODY@Example.TEST", " nobody@example.test "));
+const DAY = fc
+  .date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const EMAIL = fc.oneof(
+  fc.emailAddress().filter((e) => e.length <= 254),
+  fc.constantFrom("nobody@example.test", "NOBODY@Example.TEST", " nobody@example.test "),
+);
 
 /**
  * The format a string field really has. Checks zod runs as refinements or pipes (a URL's scheme, a
@@ -138,7 +218,16 @@ function validString(schema: JsonSchema, ids: Ids, name?: string): fc.Arbitrary<
     ...(fits.length ? [{ weight: 2, arbitrary: fc.constantFrom(...fits) }] : []),
     // Exactly at the limit, once in plain letters and once in astral characters (two UTF-16 units
     // each); a limit in the millions (a document's text) is only approached, to keep runs short.
-    { weight: 1, arbitrary: fc.constantFrom("x".repeat(Math.min(max, LONGEST)), "𝕏".repeat(Math.floor(Math.min(max, LONGEST) / 2)).padEnd(Math.max(min, 1), "x").slice(0, max)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "x".repeat(Math.min(max, LONGEST)),
+        "𝕏"
+          .repeat(Math.floor(Math.min(max, LONGEST) / 2))
+          .padEnd(Math.max(min, 1), "x")
+          .slice(0, max),
+      ),
+    },
   );
 }
 
@@ -157,12 +246,18 @@ export function valid(schema: JsonSchema | undefined, ids: Ids, depth = 0, name?
     if (t === "object" || (!t && schema.properties)) {
       const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
       const required = ((schema.required ?? []) as string[]).filter((k) => k in props);
-      return fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valid(s, ids, depth + 1, k)])), { requiredKeys: required });
+      return fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, valid(s, ids, depth + 1, k)])), {
+        requiredKeys: required,
+      });
     }
     if (t === "string") return validString(schema, ids, name);
     if (t === "integer" || t === "number") {
       // int4 at most: larger integers are refused as unstorable (lib/http/json-guard.ts) before the schema is consulted.
-      const lo = Math.max(-INT4, Number(schema.minimum ?? -1000), typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : -INT4);
+      const lo = Math.max(
+        -INT4,
+        Number(schema.minimum ?? -1000),
+        typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : -INT4,
+      );
       const hi = Math.max(lo, Math.min(INT4, Number(schema.maximum ?? 1000)));
       return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: lo, max: hi }) }, { weight: 1, arbitrary: fc.constantFrom(lo, hi) });
     }
@@ -214,7 +309,8 @@ export function isClosedQuery(op: Operation): boolean {
 /** Every combination of a closed query's documented values, as query strings. */
 export function closedQueryValues(op: Operation): string[] {
   let combos: [string, string][][] = [[]];
-  for (const q of op.query) combos = combos.flatMap((c) => (q.schema.enum as unknown[]).map((v): [string, string][] => [...c, [q.name, String(v)]]));
+  for (const q of op.query)
+    combos = combos.flatMap((c) => (q.schema.enum as unknown[]).map((v): [string, string][] => [...c, [q.name, String(v)]]));
   return combos.map((c) => new URLSearchParams(c).toString());
 }
 
@@ -229,8 +325,13 @@ export function queries(op: Operation, ids: Ids): fc.Arbitrary<string> {
   const schemaOf = (q: Operation["query"][number]) => (closed ? { type: "string" } : q.schema);
   const mixed = fc.record(Object.fromEntries(op.query.map((q) => [q.name, fromSchema(schemaOf(q), ids)])), { requiredKeys: [] });
   const required = op.query.filter((q) => q.required).map((q) => q.name);
-  const proper = closed ? mixed : fc.record(Object.fromEntries(op.query.map((q) => [q.name, valid(q.schema, ids, 0, q.name)])), { requiredKeys: required });
-  const extra = fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "x", "page[0]", "q[]"), fc.string({ maxLength: 20 })), { nil: undefined, freq: 3 });
+  const proper = closed
+    ? mixed
+    : fc.record(Object.fromEntries(op.query.map((q) => [q.name, valid(q.schema, ids, 0, q.name)])), { requiredKeys: required });
+  const extra = fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "x", "page[0]", "q[]"), fc.string({ maxLength: 20 })), {
+    nil: undefined,
+    freq: 3,
+  });
   const build = ([values, more]: [Record<string, unknown>, [string, string] | undefined]) => {
     const params = new URLSearchParams();
     for (const [name, v] of Object.entries(values)) for (const text of queryText(v)) params.append(name, text);
@@ -240,7 +341,12 @@ export function queries(op: Operation, ids: Ids): fc.Arbitrary<string> {
   const names = op.query.map((q) => q.name);
   const raw = fc.oneof(
     fc.constantFrom("%", "%zz", "%E0%A4%A", "&&&", "=", "==x", "%00", "%ED%A0%80"),
-    fc.tuple(fc.constantFrom(...(names.length ? names : ["q"])), fc.constantFrom("%", "%zz", "%00", "%ED%A0%80", "%FF", "+", "%2B", "1e999", "-1", "99999999999999999999")).map(([k, v]) => `${k}=${v}`),
+    fc
+      .tuple(
+        fc.constantFrom(...(names.length ? names : ["q"])),
+        fc.constantFrom("%", "%zz", "%00", "%ED%A0%80", "%FF", "+", "%2B", "1e999", "-1", "99999999999999999999"),
+      )
+      .map(([k, v]) => `${k}=${v}`),
   );
   return fc.oneof(
     { weight: 4, arbitrary: fc.tuple(mixed, extra).map(build) },

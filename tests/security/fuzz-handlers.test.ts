@@ -49,7 +49,10 @@ async function handlerFor(op: Pick<Operation, "method" | "path">): Promise<Handl
   const key = `${op.method} ${op.path}`;
   const cached = handlers.get(key);
   if (cached) return cached;
-  const segments = op.path.replace(/^\/api\//, "").split("/").map((s) => s.replace(/^\{(\w+)\}$/, "[$1]"));
+  const segments = op.path
+    .replace(/^\/api\//, "")
+    .split("/")
+    .map((s) => s.replace(/^\{(\w+)\}$/, "[$1]"));
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, "app/api", ...segments, "route.ts"))) as Partial<Record<string, Handler>>;
   const handler = mod[op.method.toUpperCase()];
   if (typeof handler !== "function") throw new Error(`${op.method.toUpperCase()} ${op.path}: the route module exports no such handler`);
@@ -57,7 +60,11 @@ async function handlerFor(op: Pick<Operation, "method" | "path">): Promise<Handl
   return handler;
 }
 
-async function call(op: Pick<Operation, "method" | "path">, params: Record<string, string>, { token, body, query }: { token: string; body?: string; query?: string }): Promise<Result> {
+async function call(
+  op: Pick<Operation, "method" | "path">,
+  params: Record<string, string>,
+  { token, body, query }: { token: string; body?: string; query?: string },
+): Promise<Result> {
   const headers: Record<string, string> = { host: "casefile.test", origin: ORIGIN, authorization: `Bearer ${token}` };
   if (body !== undefined) headers["content-type"] = "application/json";
   const url = `${ORIGIN}${fillPath(op.path, params)}${query ? `?${query}` : ""}`;
@@ -81,28 +88,66 @@ async function buildCase(token: string, title: string): Promise<Ids> {
   const at = (p: string) => p.replace("{caseId}", `{caseId=${caseId}}`);
   const text = `Confidential note ${title}. The operator was seen in the harbour on 3 May.`;
   const { document } = await create(token, "post", at("/api/cases/{caseId}/documents"), { title: `Document ${title}`, text });
-  const { source } = await create(token, "post", at("/api/cases/{caseId}/sources"), { name: `Source ${title}`, kind: "person", reliability: "C", rationale: "r" });
-  const assigned = await call({ method: "put", path: "/api/cases/{caseId}/documents/{documentId}/source" }, { caseId, documentId: document.id }, { token, body: JSON.stringify({ sourceId: source.id }) });
+  const { source } = await create(token, "post", at("/api/cases/{caseId}/sources"), {
+    name: `Source ${title}`,
+    kind: "person",
+    reliability: "C",
+    rationale: "r",
+  });
+  const assigned = await call(
+    { method: "put", path: "/api/cases/{caseId}/documents/{documentId}/source" },
+    { caseId, documentId: document.id },
+    { token, body: JSON.stringify({ sourceId: source.id }) },
+  );
   expect(assigned.status).toBe(200);
   const { entity } = await create(token, "post", at("/api/cases/{caseId}/entities"), { kind: "person", name: `Entity ${title}` });
   const claimBody = (statement: string) => ({
-    statement, claimant: "Claimant", kind: "allegation", credibility: 3,
-    excerpts: [{ documentId: document.id, exact: "The operator was seen in the harbour" }], entityIds: [entity.id],
+    statement,
+    claimant: "Claimant",
+    kind: "allegation",
+    credibility: 3,
+    excerpts: [{ documentId: document.id, exact: "The operator was seen in the harbour" }],
+    entityIds: [entity.id],
   });
   const { claim } = await create(token, "post", at("/api/cases/{caseId}/claims"), claimBody(`Claim one ${title}`));
   const { claim: other } = await create(token, "post", at("/api/cases/{caseId}/claims"), claimBody(`Claim two ${title}`));
-  const { link } = await create(token, "post", at(`/api/cases/{caseId}/claims/{claimId=${claim.id}}/links`), { toClaimId: other.id, kind: "corroborates" });
-  const { event } = await create(token, "post", at("/api/cases/{caseId}/events"), { title: `Event ${title}`, date: "2022-07-15", claimIds: [claim.id] });
+  const { link } = await create(token, "post", at(`/api/cases/{caseId}/claims/{claimId=${claim.id}}/links`), {
+    toClaimId: other.id,
+    kind: "corroborates",
+  });
+  const { event } = await create(token, "post", at("/api/cases/{caseId}/events"), {
+    title: `Event ${title}`,
+    date: "2022-07-15",
+    claimIds: [claim.id],
+  });
   const { question } = await create(token, "post", at("/api/cases/{caseId}/questions"), { question: `Who is behind ${title}?` });
-  const { hypothesis } = await create(token, "post", at("/api/cases/{caseId}/hypotheses"), { questionId: question.id, title: `Hypothesis ${title}` });
+  const { hypothesis } = await create(token, "post", at("/api/cases/{caseId}/hypotheses"), {
+    questionId: question.id,
+    title: `Hypothesis ${title}`,
+  });
   await create(token, "post", at("/api/cases/{caseId}/comments"), { targetType: "claim", targetId: claim.id, body: `Comment ${title}` });
   return {
-    caseId, documentId: document.id, sourceId: source.id, entityId: entity.id, claimId: claim.id, otherClaimId: other.id,
-    linkId: link.id, questionId: question.id, id: hypothesis.id, number: "1", eventId: event.id,
+    caseId,
+    documentId: document.id,
+    sourceId: source.id,
+    entityId: entity.id,
+    claimId: claim.id,
+    otherClaimId: other.id,
+    linkId: link.id,
+    questionId: question.id,
+    id: hypothesis.id,
+    number: "1",
+    eventId: event.id,
   };
 }
 
-const PARENTS: Record<string, string> = { claim_id: "claims", hypothesis_id: "hypotheses", event_id: "events", review_id: "reviews", release_id: "brief_releases" };
+const PARENTS: Record<string, string> = {
+  claim_id: "claims",
+  hypothesis_id: "hypotheses",
+  event_id: "events",
+  review_id: "reviews",
+  release_id: "brief_releases",
+};
 
 /** A digest of every row that belongs to `caseId` (directly or through its claims, hypotheses, …) and of its owner's account. */
 async function caseDigest(caseId: string, ownerId: string): Promise<Record<string, string>> {
@@ -112,7 +157,11 @@ async function caseDigest(caseId: string, ownerId: string): Promise<Record<strin
   const byTable = new Map<string, Set<string>>();
   for (const c of columns) byTable.set(c.table_name, (byTable.get(c.table_name) ?? new Set()).add(c.column_name));
   for (const id of [caseId, ownerId]) expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  const filters: [string, string][] = [["cases", `id = '${caseId}'`], ["users", `id = '${ownerId}'`], ["api_tokens", `user_id = '${ownerId}'`]];
+  const filters: [string, string][] = [
+    ["cases", `id = '${caseId}'`],
+    ["users", `id = '${ownerId}'`],
+    ["api_tokens", `user_id = '${ownerId}'`],
+  ];
   for (const [table, cols] of byTable) {
     if (cols.has("case_id")) filters.push([table, `case_id = '${caseId}'`]);
     else {
@@ -132,11 +181,15 @@ async function caseDigest(caseId: string, ownerId: string): Promise<Record<strin
 
 /** FUZZ_ONLY=<regex> fuzzes only the matching "METHOD /path" routes (to reproduce one failure). */
 const only = process.env.FUZZ_ONLY ? new RegExp(process.env.FUZZ_ONLY) : null;
-const operations = operationsFromDocument(buildOpenApiDocument()).filter((op) => !op.path.startsWith("/api/auth/") && (!only || only.test(`${op.method.toUpperCase()} ${op.path}`)));
+const operations = operationsFromDocument(buildOpenApiDocument()).filter(
+  (op) => !op.path.startsWith("/api/auth/") && (!only || only.test(`${op.method.toUpperCase()} ${op.path}`)),
+);
 const withBody = operations.filter((op) => op.jsonBody);
 const withQuery = operations.filter((op) => op.query.length > 0);
 /** Reads of the probe case that must still answer 200 after a route was fuzzed (every GET that needs no query and no release). */
-const reads = operationsFromDocument(buildOpenApiDocument()).filter((op) => op.method === "get" && !op.path.startsWith("/api/auth/") && !op.params.includes("number") && !op.query.some((q) => q.required));
+const reads = operationsFromDocument(buildOpenApiDocument()).filter(
+  (op) => op.method === "get" && !op.path.startsWith("/api/auth/") && !op.params.includes("number") && !op.query.some((q) => q.required),
+);
 
 // Server-side stacks, by request id: jsonError logs every unexpected error before answering 500.
 const logged = new Map<string, string>();
@@ -152,7 +205,9 @@ const started = Date.now();
  * (FUZZ_ONLY reproduces a failure exactly), and no route works on cases others have multiplied.
  */
 async function probe(label: string): Promise<{ token: string; ids: Ids }> {
-  const user = await db.user.create({ data: { email: `fuzz-${randomUUID()}@example.test`, name: "Fuzz admin", isAdmin: true, passwordHash: "!" } });
+  const user = await db.user.create({
+    data: { email: `fuzz-${randomUUID()}@example.test`, name: "Fuzz admin", isAdmin: true, passwordHash: "!" },
+  });
   const ctx = { actor: { id: user.id, email: user.email, name: user.name, isAdmin: true }, requestId: "fuzz" };
   const { token } = await createApiToken({ ctx, name: "fuzz" });
   const ids = await buildCase(token, `Fuzz ${label}`);
@@ -185,8 +240,11 @@ afterAll(() => {
   const total = Object.values(statuses).reduce((n, s) => n + Object.values(s).reduce((a, b) => a + b, 0), 0);
   const overall: Record<number, number> = {};
   for (const s of Object.values(statuses)) for (const [k, v] of Object.entries(s)) overall[Number(k)] = (overall[Number(k)] ?? 0) + v;
-  console.log(`fuzz (in process): ${withBody.length} body routes + ${withQuery.length} query routes × ${RUNS} inputs = ${total} calls in ${Math.round((Date.now() - started) / 1000)} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(overall)}`);
-  if (process.env.FUZZ_VERBOSE) for (const [k, s] of Object.entries(statuses)) console.log(`  ${k}: ${JSON.stringify(s)} in ${timings[k]} ms`);
+  console.log(
+    `fuzz (in process): ${withBody.length} body routes + ${withQuery.length} query routes × ${RUNS} inputs = ${total} calls in ${Math.round((Date.now() - started) / 1000)} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(overall)}`,
+  );
+  if (process.env.FUZZ_VERBOSE)
+    for (const [k, s] of Object.entries(statuses)) console.log(`  ${k}: ${JSON.stringify(s)} in ${timings[k]} ms`);
 });
 
 /** Sends every generated input to `op`; returns the 5xx answers with their inputs and stacks. */
@@ -195,7 +253,10 @@ async function fuzz(op: Operation, kind: "body" | "query"): Promise<string[]> {
   const { token, ids } = await probe(key);
   const bodyIds = { ...ids, ...Object.fromEntries(Object.entries(other.ids).map(([k, v]) => [`other_${k}`, v])) };
   const params = Object.fromEntries(op.params.map((name) => [name, ids[name] ?? randomUUID()]));
-  const generated = fc.sample(kind === "body" ? bodies(op, bodyIds) : queries(op, bodyIds), { numRuns: RUNS, seed: seedFor(op) + (kind === "query" ? 1 : 0) });
+  const generated = fc.sample(kind === "body" ? bodies(op, bodyIds) : queries(op, bodyIds), {
+    numRuns: RUNS,
+    seed: seedFor(op) + (kind === "query" ? 1 : 0),
+  });
   // A closed query (?format=md|pdf|docx|stix) gets each documented value once, then only other values.
   const inputs = kind === "query" && isClosedQuery(op) ? [...closedQueryValues(op), ...generated] : generated;
   const counts: Record<number, number> = (statuses[key] = {});
@@ -211,7 +272,9 @@ async function fuzz(op: Operation, kind: "body" | "query"): Promise<string[]> {
         // 502/504 are the documented upstream failures of URL capture (unreachable here: every host is refused).
         if (res.status >= 500 && res.status !== 502 && res.status !== 504) {
           const stack = (res.requestId && logged.get(res.requestId)) || "(no server log)";
-          failures.push(`${key} → ${res.status} (reproduce: FUZZ_ONLY='^${op.method.toUpperCase()} ${op.path}$' FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${RUNS}) for ${kind} ${JSON.stringify(input.slice(0, 300))}${input.length > 300 ? ` (${input.length} chars)` : ""}\n  answer: ${res.text.slice(0, 300)}\n  ${stack.split("\n").slice(0, 12).join("\n  ")}`);
+          failures.push(
+            `${key} → ${res.status} (reproduce: FUZZ_ONLY='^${op.method.toUpperCase()} ${op.path}$' FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${RUNS}) for ${kind} ${JSON.stringify(input.slice(0, 300))}${input.length > 300 ? ` (${input.length} chars)` : ""}\n  answer: ${res.text.slice(0, 300)}\n  ${stack.split("\n").slice(0, 12).join("\n  ")}`,
+          );
         }
       }
     }),
@@ -228,24 +291,37 @@ async function fuzz(op: Operation, kind: "body" | "query"): Promise<string[]> {
 
 describe("every route with a JSON body answers generated bodies without a server error", () => {
   it.skipIf(only)("lists plenty of routes", () => expect(withBody.length).toBeGreaterThan(30));
-  it.each(withBody.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))("%s", async (_name, op) => {
-    const failures = await fuzz(op, "body");
-    expect(failures.slice(0, 5), `${failures.length} server errors`).toEqual([]);
-  }, 600_000);
+  it.each(withBody.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    "%s",
+    async (_name, op) => {
+      const failures = await fuzz(op, "body");
+      expect(failures.slice(0, 5), `${failures.length} server errors`).toEqual([]);
+    },
+    600_000,
+  );
 });
 
 describe.skipIf(withQuery.length === 0)("every route with query parameters answers generated query strings without a server error", () => {
-  it.each(withQuery.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))("%s", async (_name, op) => {
-    const failures = await fuzz(op, "query");
-    expect(failures.slice(0, 5), `${failures.length} server errors`).toEqual([]);
-  }, 600_000);
+  it.each(withQuery.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))(
+    "%s",
+    async (_name, op) => {
+      const failures = await fuzz(op, "query");
+      expect(failures.slice(0, 5), `${failures.length} server errors`).toEqual([]);
+    },
+    600_000,
+  );
 });
 
 // What this fuzzer found, pinned so a change of seed or generator cannot lose them.
 describe("server errors found by the fuzzer stay fixed", () => {
   it("a NUL character in a query parameter is a 422, not a database error", async () => {
     const { token, ids } = await probe("NUL in query");
-    for (const [path, query] of [["/api/search/quick", "q=%00"], ["/api/search", "q=a%00b"], ["/api/cases/{caseId}/audit", "action=%00"], ["/api/cases/{caseId}/claims", "q=ok&q=%00"]] as const) {
+    for (const [path, query] of [
+      ["/api/search/quick", "q=%00"],
+      ["/api/search", "q=a%00b"],
+      ["/api/cases/{caseId}/audit", "action=%00"],
+      ["/api/cases/{caseId}/claims", "q=ok&q=%00"],
+    ] as const) {
       const res = await call({ method: "get", path }, { caseId: ids.caseId }, { token, query });
       expect(res.status, `${path}?${query}: ${res.text}`).toBe(422);
     }
@@ -254,11 +330,19 @@ describe("server errors found by the fuzzer stay fixed", () => {
   it("a published date outside years 1–9999 is a 422 and stores nothing that breaks the document list", async () => {
     const { token, ids } = await probe("dates");
     for (const publishedAt of ["0000-01-01", "9999-12-31T23:59:59-14:00"]) {
-      const res = await call({ method: "post", path: "/api/cases/{caseId}/documents" }, { caseId: ids.caseId }, { token, body: JSON.stringify({ title: "t", text: "x", publishedAt }) });
+      const res = await call(
+        { method: "post", path: "/api/cases/{caseId}/documents" },
+        { caseId: ids.caseId },
+        { token, body: JSON.stringify({ title: "t", text: "x", publishedAt }) },
+      );
       expect(res.status, `${publishedAt}: ${res.text}`).toBe(422);
       expect(JSON.parse(res.text).error.issues[0].path).toBe("publishedAt");
     }
-    const ok = await call({ method: "post", path: "/api/cases/{caseId}/documents" }, { caseId: ids.caseId }, { token, body: JSON.stringify({ title: "t", text: "y", publishedAt: "0001-01-01" }) });
+    const ok = await call(
+      { method: "post", path: "/api/cases/{caseId}/documents" },
+      { caseId: ids.caseId },
+      { token, body: JSON.stringify({ title: "t", text: "y", publishedAt: "0001-01-01" }) },
+    );
     expect(ok.status, ok.text).toBe(201);
     const list = await call({ method: "get", path: "/api/cases/{caseId}/documents" }, { caseId: ids.caseId }, { token });
     expect(list.status, list.text).toBe(200);

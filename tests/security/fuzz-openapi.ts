@@ -19,7 +19,19 @@ export type Operation = {
 export type Ids = Record<string, string>;
 
 type OpenApiDoc = {
-  paths: Record<string, Partial<Record<Method, { security?: unknown[]; parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>>;
+  paths: Record<
+    string,
+    Partial<
+      Record<
+        Method,
+        {
+          security?: unknown[];
+          parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
+          requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+        }
+      >
+    >
+  >;
   components: { schemas: Record<string, JsonSchema> };
 };
 
@@ -45,7 +57,9 @@ export function operationsFromDocument(document: unknown): Operation[] {
         public: Array.isArray(op.security) && op.security.length === 0,
         jsonBody: json ? (resolveRefs(json, doc.components.schemas) as JsonSchema) : null,
         params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-        query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema ?? {} })),
+        query: (op.parameters ?? [])
+          .filter((p) => p.in === "query")
+          .map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema ?? {} })),
       });
     }
   }

@@ -43,17 +43,23 @@ test("every route with a JSON body answers generated input without a server erro
   for (const op of ops) {
     const inputs = fc.sample(bodies(op, ids), { numRuns: RUNS, seed: seedFor(op) });
     await pool(inputs, 8, async (body) => {
-      const res = await send(api, op.method, fillPath(op.path, ids), { data: body, headers: { ...ORIGIN, "content-type": "application/json" } });
+      const res = await send(api, op.method, fillPath(op.path, ids), {
+        data: body,
+        headers: { ...ORIGIN, "content-type": "application/json" },
+      });
       const status = res.status();
       statuses[status] = (statuses[status] ?? 0) + 1;
       sent++;
       // 502/504 are documented upstream failures of URL capture, not our own errors.
-      if (status >= 500 && !(status === 502 || status === 504)) failures.push(`${op.method.toUpperCase()} ${op.path} → ${status} for ${body.slice(0, 300)}: ${(await res.text()).slice(0, 300)}`);
+      if (status >= 500 && !(status === 502 || status === 504))
+        failures.push(`${op.method.toUpperCase()} ${op.path} → ${status} for ${body.slice(0, 300)}: ${(await res.text()).slice(0, 300)}`);
     });
   }
   // The server is still healthy afterwards.
   expect((await api.get("/api/cases")).status()).toBe(200);
-  console.log(`fuzz: ${ops.length} routes × ${RUNS} inputs = ${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(statuses)}`);
+  console.log(
+    `fuzz: ${ops.length} routes × ${RUNS} inputs = ${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${FUZZ_SEED}); statuses ${JSON.stringify(statuses)}`,
+  );
   expect(failures.slice(0, 20)).toEqual([]);
   await api.dispose();
 });

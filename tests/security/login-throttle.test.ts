@@ -78,7 +78,8 @@ describe("login throttling behind a trusted proxy", () => {
     process.env.TRUST_PROXY = "1";
     const { actor } = await makeUser();
     const results: unknown[] = [];
-    for (let i = 0; i < ACCOUNT_FREE_FAILURES + 3; i++) results.push(await attempt(actor.email, WRONG, { "x-forwarded-for": `198.51.100.${100 + i}` }));
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES + 3; i++)
+      results.push(await attempt(actor.email, WRONG, { "x-forwarded-for": `198.51.100.${100 + i}` }));
     expect(results.some((r) => r instanceof RateLimitedError)).toBe(true);
   });
 });
@@ -88,10 +89,20 @@ describe("POST /api/me/password counts wrong current passwords against the same 
     const ctx = await makeUser();
     const ip = "198.51.100.30";
     for (let i = 0; i < MAX_FAILURES; i++) {
-      const err = await changePassword({ ctx, sessionId: null, ip, input: { currentPassword: WRONG, newPassword: "a brand new passphrase" } }).catch((e: unknown) => e);
+      const err = await changePassword({
+        ctx,
+        sessionId: null,
+        ip,
+        input: { currentPassword: WRONG, newPassword: "a brand new passphrase" },
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Error);
     }
-    const locked = await changePassword({ ctx, sessionId: null, ip, input: { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" } }).catch((e: unknown) => e);
+    const locked = await changePassword({
+      ctx,
+      sessionId: null,
+      ip,
+      input: { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" },
+    }).catch((e: unknown) => e);
     expect(locked).toBeInstanceOf(RateLimitedError);
     // And signing in with the password from that address is refused too: it is one limit.
     process.env.TRUST_PROXY = "1";

@@ -12,11 +12,17 @@ test("POST /api/cases/{caseId}/members, then Leave case on the case page", async
 
   // The analyst opens a case and adds the new user by e-mail; an unknown e-mail gets the same answer.
   await loginAs(page, "analyst");
-  const created = await page.request.post("/api/cases", { data: { title: `Leave me ${Date.now()}`, summary: "s", tlp: "AMBER" }, headers: ORIGIN });
+  const created = await page.request.post("/api/cases", {
+    data: { title: `Leave me ${Date.now()}`, summary: "s", tlp: "AMBER" },
+    headers: ORIGIN,
+  });
   expect(created.status()).toBe(201);
   const caseId = (await created.json()).case.id as string;
   const known = await page.request.post(`/api/cases/${caseId}/members`, { data: { email: added.email, role: "viewer" }, headers: ORIGIN });
-  const unknown = await page.request.post(`/api/cases/${caseId}/members`, { data: { email: "no-such-person@example.test", role: "viewer" }, headers: ORIGIN });
+  const unknown = await page.request.post(`/api/cases/${caseId}/members`, {
+    data: { email: "no-such-person@example.test", role: "viewer" },
+    headers: ORIGIN,
+  });
   expect(unknown.status()).toBe(known.status());
   expect(Object.keys(await unknown.json()).sort()).toEqual(Object.keys(await known.json()).sort());
 

@@ -25,7 +25,9 @@ function req(method: string, token: string, json?: unknown) {
 }
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 const shape = (value: unknown): unknown =>
-  value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "email" || k === "message" ? typeof v : shape(v)])) : typeof value;
+  value && typeof value === "object"
+    ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "email" || k === "message" ? typeof v : shape(v)]))
+    : typeof value;
 
 describe("POST /api/cases/{caseId}/members by e-mail", () => {
   it("answers the same status and body shape whether or not an account has that e-mail", async () => {
@@ -34,13 +36,17 @@ describe("POST /api/cases/{caseId}/members by e-mail", () => {
     const c = await makeCase({ owner });
     const token = await bearer(owner);
     const existing = await membersRoute.POST(req("POST", token, { email: someone.actor.email, role: "viewer" }), params({ caseId: c.id }));
-    const missing = await expectUnchanged(() => membersRoute.POST(req("POST", token, { email: "nobody-at-all@example.test", role: "viewer" }), params({ caseId: c.id })));
+    const missing = await expectUnchanged(() =>
+      membersRoute.POST(req("POST", token, { email: "nobody-at-all@example.test", role: "viewer" }), params({ caseId: c.id })),
+    );
     expect(missing.status).toBe(existing.status);
     const [a, b] = [await existing.json(), await missing.json()];
     expect(shape(b)).toEqual(shape(a));
     expect(b.message).toBe(a.message.replace(someone.actor.email, "nobody-at-all@example.test"));
     // The existing account was added, and the change is audited.
-    expect(await db.caseMember.findUnique({ where: { caseId_userId: { caseId: c.id, userId: someone.actor.id } } })).toMatchObject({ role: "viewer" });
+    expect(await db.caseMember.findUnique({ where: { caseId_userId: { caseId: c.id, userId: someone.actor.id } } })).toMatchObject({
+      role: "viewer",
+    });
     expect(await db.auditEvent.count({ where: { caseId: c.id, action: "case_member.add", targetId: someone.actor.id } })).toBe(1);
   });
 });
@@ -67,11 +73,15 @@ describe("DELETE /api/cases/{caseId}/members/{own id}: leaving a case", () => {
     const viewer = await makeUser();
     const c = await makeCase({ owner, members: [[viewer, "viewer"]] });
     const ownerToken = await bearer(owner);
-    const lastOwner = await expectUnchanged(() => memberRoute.DELETE(req("DELETE", ownerToken), params({ caseId: c.id, userId: owner.actor.id })));
+    const lastOwner = await expectUnchanged(() =>
+      memberRoute.DELETE(req("DELETE", ownerToken), params({ caseId: c.id, userId: owner.actor.id })),
+    );
     expect(lastOwner.status).toBe(422);
     expect((await lastOwner.json()).error.message).toMatch(/owner/);
     const viewerToken = await bearer(viewer);
-    const other = await expectUnchanged(() => memberRoute.DELETE(req("DELETE", viewerToken), params({ caseId: c.id, userId: owner.actor.id })));
+    const other = await expectUnchanged(() =>
+      memberRoute.DELETE(req("DELETE", viewerToken), params({ caseId: c.id, userId: owner.actor.id })),
+    );
     expect(other.status).toBe(403);
   });
 });
@@ -82,17 +92,47 @@ describe("unknown ids", () => {
     const mine = await makeCase({ owner, title: "Mine" });
     const stranger = await makeUser();
     const theirs = await makeCase({ owner: stranger, title: "Theirs" });
-    const theirDoc = (await createPastedDocument({ ctx: stranger, caseId: theirs.id, input: { title: "Secret", text: "The secret text." } })).document;
+    const theirDoc = (
+      await createPastedDocument({ ctx: stranger, caseId: theirs.id, input: { title: "Secret", text: "The secret text." } })
+    ).document;
     const token = await bearer(owner);
     const random = crypto.randomUUID();
 
     const pairs: [string, () => Promise<Response>, () => Promise<Response>][] = [
-      ["case", () => caseRoute.GET(req("GET", token), params({ caseId: theirs.id })), () => caseRoute.GET(req("GET", token), params({ caseId: random }))],
-      ["document in path", () => documentRoute.GET(req("GET", token), params({ caseId: mine.id, documentId: theirDoc.id })), () => documentRoute.GET(req("GET", token), params({ caseId: mine.id, documentId: random }))],
+      [
+        "case",
+        () => caseRoute.GET(req("GET", token), params({ caseId: theirs.id })),
+        () => caseRoute.GET(req("GET", token), params({ caseId: random })),
+      ],
+      [
+        "document in path",
+        () => documentRoute.GET(req("GET", token), params({ caseId: mine.id, documentId: theirDoc.id })),
+        () => documentRoute.GET(req("GET", token), params({ caseId: mine.id, documentId: random })),
+      ],
       [
         "document in body",
-        () => claimsRoute.POST(req("POST", token, { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: theirDoc.id, exact: "secret" }] }), params({ caseId: mine.id })),
-        () => claimsRoute.POST(req("POST", token, { statement: "s", claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: random, exact: "secret" }] }), params({ caseId: mine.id })),
+        () =>
+          claimsRoute.POST(
+            req("POST", token, {
+              statement: "s",
+              claimant: "c",
+              kind: "fact",
+              credibility: 2,
+              excerpts: [{ documentId: theirDoc.id, exact: "secret" }],
+            }),
+            params({ caseId: mine.id }),
+          ),
+        () =>
+          claimsRoute.POST(
+            req("POST", token, {
+              statement: "s",
+              claimant: "c",
+              kind: "fact",
+              credibility: 2,
+              excerpts: [{ documentId: random, exact: "secret" }],
+            }),
+            params({ caseId: mine.id }),
+          ),
       ],
     ];
     for (const [label, elsewhere, nowhere] of pairs) {

@@ -43,14 +43,21 @@ describe("POST /api/me/password (service)", () => {
     const ctx = await makeUser();
     const s = await verifyCredentials({ email: ctx.actor.email, password: TEST_PASSWORD, ip: "pw-1" });
     const throttlesBefore = await db.loginThrottle.count();
-    const wrong = await changePassword({ ctx, sessionId: s!.sessionId, ip: null, input: { currentPassword: "not-my-password", newPassword: "a brand new passphrase" } }).catch((e) => e);
+    const wrong = await changePassword({
+      ctx,
+      sessionId: s!.sessionId,
+      ip: null,
+      input: { currentPassword: "not-my-password", newPassword: "a brand new passphrase" },
+    }).catch((e) => e);
     expect(wrong).toBeInstanceOf(InvalidError);
     expect(wrong.issues).toEqual([{ path: "currentPassword", message: "That is not your current password." }]);
     // The one write a wrong current password makes is its failure count (tests/security/login-throttle.test.ts).
     expect(await db.loginThrottle.count()).toBe(throttlesBefore + 1);
     expect((await db.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { sessionVersion: true } })).sessionVersion).toBe(1);
     for (const newPassword of ["too-short", "unbelievable", "Zq9!".repeat(40), ctx.actor.email]) {
-      const err = await expectUnchanged(() => changePassword({ ctx, sessionId: s!.sessionId, ip: null, input: { currentPassword: TEST_PASSWORD, newPassword } }).catch((e) => e));
+      const err = await expectUnchanged(() =>
+        changePassword({ ctx, sessionId: s!.sessionId, ip: null, input: { currentPassword: TEST_PASSWORD, newPassword } }).catch((e) => e),
+      );
       expect(err, newPassword).toBeInstanceOf(InvalidError);
       expect(err.issues[0].path).toBe("newPassword");
     }

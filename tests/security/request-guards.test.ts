@@ -58,7 +58,10 @@ describe("jsonError", () => {
   it("answers a unique-constraint race no service named with 409, not 500", async () => {
     const { jsonError } = await import("@/lib/http/route");
     const { Prisma } = await import("@/lib/generated/prisma/client");
-    const race = new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", { code: "P2002", clientVersion: "test" });
+    const race = new Prisma.PrismaClientKnownRequestError("Unique constraint failed on the fields: (`email`)", {
+      code: "P2002",
+      clientVersion: "test",
+    });
     const res = jsonError(race, "req-1");
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "conflict" }, requestId: "req-1" });

@@ -28,7 +28,10 @@ beforeAll(async () => {
 const auth = () => ({ host: "casefile.test", authorization: `Bearer ${token}` });
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 const postJson = (handler: typeof casesRoute.POST, url: string, body: string, p: Record<string, string> = {}) =>
-  handler(new NextRequest(`http://casefile.test${url}`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body }), params(p));
+  handler(
+    new NextRequest(`http://casefile.test${url}`, { method: "POST", headers: { ...auth(), "content-type": "application/json" }, body }),
+    params(p),
+  );
 
 describe("GET …/documents/{documentId}/original keeps its own Content-Security-Policy", () => {
   it("proxy.ts answers the download with default-src 'none'; sandbox, and pages with the nonce policy", () => {
@@ -50,33 +53,73 @@ describe("URL capture refusals", () => {
 });
 
 describe("dates", () => {
-  it.each(["2022-02-30", "2021-02-29", "2022-13-01", "0000-01-01", "2022-04-31"])("a published date of %s is a 422 naming publishedAt, and nothing is stored", async (publishedAt) => {
-    const before = await db.document.count();
-    const res = await postJson(documentsRoute.POST, `/api/cases/${caseId}/documents`, JSON.stringify({ title: "Dated", text: "Some text.", publishedAt }), { caseId });
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.issues.map((i: { path: string }) => i.path)).toContain("publishedAt");
-    expect(await db.document.count()).toBe(before);
-  });
+  it.each(["2022-02-30", "2021-02-29", "2022-13-01", "0000-01-01", "2022-04-31"])(
+    "a published date of %s is a 422 naming publishedAt, and nothing is stored",
+    async (publishedAt) => {
+      const before = await db.document.count();
+      const res = await postJson(
+        documentsRoute.POST,
+        `/api/cases/${caseId}/documents`,
+        JSON.stringify({ title: "Dated", text: "Some text.", publishedAt }),
+        { caseId },
+      );
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.issues.map((i: { path: string }) => i.path)).toContain("publishedAt");
+      expect(await db.document.count()).toBe(before);
+    },
+  );
 
   it("an uploaded file's published date is checked the same way", async () => {
     const form = new FormData();
     form.set("file", new File(["Plain text."], "note.txt", { type: "text/plain" }));
     form.set("publishedAt", "2022-02-30");
-    const res = await documentsRoute.POST(new NextRequest(`http://casefile.test/api/cases/${caseId}/documents`, { method: "POST", headers: auth(), body: form }), params({ caseId }));
+    const res = await documentsRoute.POST(
+      new NextRequest(`http://casefile.test/api/cases/${caseId}/documents`, { method: "POST", headers: auth(), body: form }),
+      params({ caseId }),
+    );
     expect(res.status).toBe(422);
   });
 
   it("2024-02-29 (a leap day) is stored as that day", async () => {
-    const res = await postJson(documentsRoute.POST, `/api/cases/${caseId}/documents`, JSON.stringify({ title: "Leap", text: "Leap day text.", publishedAt: "2024-02-29" }), { caseId });
+    const res = await postJson(
+      documentsRoute.POST,
+      `/api/cases/${caseId}/documents`,
+      JSON.stringify({ title: "Leap", text: "Leap day text.", publishedAt: "2024-02-29" }),
+      { caseId },
+    );
     expect(res.status).toBe(201);
     expect((await res.json()).document.publishedAt).toMatch(/^2024-02-29/);
   });
 
   it.each([
-    ["audit from", () => auditRoute.GET(new NextRequest(`http://casefile.test/api/cases/${caseId}/audit?from=0000-01-01`, { headers: auth() }), params({ caseId })), "from"],
-    ["audit to", () => auditRoute.GET(new NextRequest(`http://casefile.test/api/cases/${caseId}/audit?to=2022-02-30`, { headers: auth() }), params({ caseId })), "to"],
-    ["search from", () => searchRoute.GET(new NextRequest("http://casefile.test/api/search?q=albania&from=0000-01-01", { headers: auth() }), params({})), "from"],
-    ["search to", () => searchRoute.GET(new NextRequest("http://casefile.test/api/search?q=albania&to=2022-02-30", { headers: auth() }), params({})), "to"],
+    [
+      "audit from",
+      () =>
+        auditRoute.GET(
+          new NextRequest(`http://casefile.test/api/cases/${caseId}/audit?from=0000-01-01`, { headers: auth() }),
+          params({ caseId }),
+        ),
+      "from",
+    ],
+    [
+      "audit to",
+      () =>
+        auditRoute.GET(
+          new NextRequest(`http://casefile.test/api/cases/${caseId}/audit?to=2022-02-30`, { headers: auth() }),
+          params({ caseId }),
+        ),
+      "to",
+    ],
+    [
+      "search from",
+      () => searchRoute.GET(new NextRequest("http://casefile.test/api/search?q=albania&from=0000-01-01", { headers: auth() }), params({})),
+      "from",
+    ],
+    [
+      "search to",
+      () => searchRoute.GET(new NextRequest("http://casefile.test/api/search?q=albania&to=2022-02-30", { headers: auth() }), params({})),
+      "to",
+    ],
   ])("%s with an impossible date is a 422 naming the field", async (_label, call, field) => {
     const res = await call();
     expect(res.status).toBe(422);

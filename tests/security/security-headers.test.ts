@@ -5,7 +5,11 @@ import { contentSecurityPolicy, makeNonce, staticSecurityHeaders } from "@/lib/h
 describe("security headers", () => {
   it("builds a nonce-based CSP with no inline script, plugins, base tag or framing", () => {
     const nonce = makeNonce();
-    const directives = Object.fromEntries(contentSecurityPolicy(nonce).split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
+    const directives = Object.fromEntries(
+      contentSecurityPolicy(nonce)
+        .split("; ")
+        .map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]),
+    );
     expect(directives["script-src"]).toBe(`'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(directives["script-src"]).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(directives["object-src"]).toBe("'none'");
@@ -28,6 +32,9 @@ describe("security headers", () => {
   it("sends HSTS only over https", () => {
     expect(staticSecurityHeaders()).not.toHaveProperty("Strict-Transport-Security");
     expect(staticSecurityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}/);
-    expect(staticSecurityHeaders()).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    expect(staticSecurityHeaders()).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
   });
 });

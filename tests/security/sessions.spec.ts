@@ -6,8 +6,14 @@ import { ADMIN, freshUser, signInWith } from "./accounts";
 
 test("the session cookie is HttpOnly, SameSite=Lax, path / (Secure and __Host- only over https)", async ({ request, context }) => {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const res = await request.post("/api/auth/callback/credentials", { form: { email: ADMIN.email, password: ADMIN.password, csrfToken, json: "true" }, headers: { "x-forwarded-for": "10.70.0.1" } });
-  const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { email: ADMIN.email, password: ADMIN.password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": "10.70.0.1" },
+  });
+  const setCookie = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   const session = setCookie.find((c) => c.startsWith("casefile.session="));
   expect(session, setCookie.join("\n")).toBeTruthy();
   expect(session).toMatch(/; HttpOnly/i);
@@ -75,7 +81,10 @@ test("password change: other sessions' cookies get 401, this session stays signe
   expect((await here.request.get("/api/cases")).status()).toBe(200);
   // The old password no longer signs in; the new one does.
   const { csrfToken } = await (await anon.request.get("/api/auth/csrf")).json();
-  const old = await anon.request.post("/api/auth/callback/credentials", { form: { email: user.email, password: user.password, csrfToken, json: "true" }, headers: { "x-forwarded-for": "10.71.0.1" } });
+  const old = await anon.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": "10.71.0.1" },
+  });
   expect((await old.json()).url).toMatch(/error=/);
   await signInWith(anon.request, user.email, newPassword);
   for (const c of [adminCtx, anon, here, elsewhere, replay]) await c.close();

@@ -38,7 +38,8 @@ describe("session timeouts", () => {
 describe("login throttling is kept in PostgreSQL", () => {
   it("still locks the account from that address after the app restarts (fresh modules, new database client)", async () => {
     const { actor } = await makeUser();
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await verifyCredentials({ email: actor.email, password: "wrong password!!", ip: "192.0.2.44" });
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      await verifyCredentials({ email: actor.email, password: "wrong password!!", ip: "192.0.2.44" });
     const locked = await verifyCredentials({ email: actor.email, password: "wrong password!!", ip: "192.0.2.44" }).catch((e) => e);
     expect(locked).toBeInstanceOf(RateLimitedError);
 
@@ -59,7 +60,10 @@ describe("session cookie flags", () => {
   it("over https: __Host- prefixed, Secure, HttpOnly, SameSite=Lax, path / and no domain", async () => {
     const { authCookies } = await import("@/lib/auth/options");
     const c = authCookies("https://casefile.example.org");
-    expect(c.sessionToken).toEqual({ name: "__Host-casefile.session", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(c.sessionToken).toEqual({
+      name: "__Host-casefile.session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
     expect(c.csrfToken?.name).toBe("__Host-casefile.csrf-token");
     expect(c.callbackUrl?.name).toBe("__Host-casefile.callback-url");
     for (const v of Object.values(c)) expect(v.options).not.toHaveProperty("domain");

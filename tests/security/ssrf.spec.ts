@@ -55,7 +55,10 @@ async function documentCount(api: APIRequestContext, caseId: string) {
   return (await (await api.get(`/api/cases/${caseId}/documents`)).json()).documents.length;
 }
 
-test("URLs that point at private, local or metadata addresses, or other schemes, are refused with 422 and never fetched", async ({ playwright, baseURL }) => {
+test("URLs that point at private, local or metadata addresses, or other schemes, are refused with 422 and never fetched", async ({
+  playwright,
+  baseURL,
+}) => {
   test.slow();
   const api = await clientFor(playwright, baseURL!, "analyst");
   const caseId = await createCase(api, `SSRF probe ${randomUUID().slice(0, 8)}`);
@@ -103,7 +106,8 @@ test("URLs that point at private, local or metadata addresses, or other schemes,
       const res = await api.post(route, { data: { url }, headers: ORIGIN });
       const body = await res.json();
       if (res.status() !== 422) failures.push(`${route.split("/").pop()} ${url} → ${res.status()} ${JSON.stringify(body.error)}`);
-      else if (!body.error.issues?.some((i: { path: string }) => i.path === "url")) failures.push(`${url}: the refusal does not name the url field`);
+      else if (!body.error.issues?.some((i: { path: string }) => i.path === "url"))
+        failures.push(`${url}: the refusal does not name the url field`);
     },
   );
   expect(failures).toEqual([]);

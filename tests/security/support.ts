@@ -45,7 +45,7 @@ export function fillQuery(op: Operation, ids: Ids, text: string): string {
   for (const q of op.query) {
     const known = ids[q.name] ?? (q.schema.format === "uuid" ? ids.claimId : undefined);
     if (!q.required && !(q.name in ids)) continue;
-    const value = Array.isArray(q.schema.enum) ? String(q.schema.enum[0]) : known ?? text;
+    const value = Array.isArray(q.schema.enum) ? String(q.schema.enum[0]) : (known ?? text);
     pairs.push([q.name, value]);
   }
   return pairs.length ? `?${new URLSearchParams(pairs)}` : "";
@@ -66,7 +66,14 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "put /api/cases/{caseId}/documents/{documentId}/source": { sourceId: ids.sourceId },
     "post /api/cases/{caseId}/sources": { name: `Source ${marker}`, kind: "outlet", reliability: "B", rationale: "r" },
     "patch /api/cases/{caseId}/sources/{sourceId}": { version: 1, name: `Source ${marker}` },
-    "post /api/cases/{caseId}/claims": { statement: `Claim ${marker}`, claimant: "c", kind: "fact", credibility: 2, excerpts: [{ documentId: ids.documentId, exact: "The operator" }], entityIds: [ids.entityId] },
+    "post /api/cases/{caseId}/claims": {
+      statement: `Claim ${marker}`,
+      claimant: "c",
+      kind: "fact",
+      credibility: 2,
+      excerpts: [{ documentId: ids.documentId, exact: "The operator" }],
+      entityIds: [ids.entityId],
+    },
     "patch /api/cases/{caseId}/claims/{claimId}": { version: 1, statement: `Claim ${marker}`, entityIds: [ids.entityId] },
     "post /api/cases/{caseId}/claims/{claimId}/links": { toClaimId: ids.otherClaimId, kind: "contradicts" },
     "post /api/cases/{caseId}/entities": { kind: "person", name: `Entity ${marker}` },
@@ -93,7 +100,12 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
   return key in bodies ? bodies[key] : {};
 }
 
-export async function send(api: APIRequestContext, method: Method, url: string, opts: { data?: unknown; headers?: Record<string, string> } = {}): Promise<APIResponse> {
+export async function send(
+  api: APIRequestContext,
+  method: Method,
+  url: string,
+  opts: { data?: unknown; headers?: Record<string, string> } = {},
+): Promise<APIResponse> {
   return api.fetch(url, { method: method.toUpperCase(), headers: opts.headers, data: opts.data, maxRedirects: 0, failOnStatusCode: false });
 }
 
@@ -111,23 +123,46 @@ async function post(api: APIRequestContext, url: string, data: unknown) {
 export async function buildCaseFixture(owner: APIRequestContext, caseId: string, marker: string): Promise<Ids> {
   const text = `Confidential note ${marker}. The operator ${marker} was seen in the harbour on 3 May.`;
   const { document } = await post(owner, `/api/cases/${caseId}/documents`, { title: `Document ${marker}`, text });
-  const { source } = await post(owner, `/api/cases/${caseId}/sources`, { name: `Source ${marker}`, kind: "person", reliability: "C", rationale: `Rationale ${marker}` });
+  const { source } = await post(owner, `/api/cases/${caseId}/sources`, {
+    name: `Source ${marker}`,
+    kind: "person",
+    reliability: "C",
+    rationale: `Rationale ${marker}`,
+  });
   await owner.put(`/api/cases/${caseId}/documents/${document.id}/source`, { data: { sourceId: source.id }, headers: ORIGIN });
   const { entity } = await post(owner, `/api/cases/${caseId}/entities`, { kind: "person", name: `Entity ${marker}` });
   const claimBody = (statement: string) => ({
-    statement, claimant: `Claimant ${marker}`, kind: "allegation", credibility: 3,
-    excerpts: [{ documentId: document.id, exact: `The operator ${marker} was seen in the harbour` }], entityIds: [entity.id],
+    statement,
+    claimant: `Claimant ${marker}`,
+    kind: "allegation",
+    credibility: 3,
+    excerpts: [{ documentId: document.id, exact: `The operator ${marker} was seen in the harbour` }],
+    entityIds: [entity.id],
   });
   const { claim } = await post(owner, `/api/cases/${caseId}/claims`, claimBody(`Claim one ${marker}`));
   const { claim: other } = await post(owner, `/api/cases/${caseId}/claims`, claimBody(`Claim two ${marker}`));
   const { link } = await post(owner, `/api/cases/${caseId}/claims/${claim.id}/links`, { toClaimId: other.id, kind: "corroborates" });
-  const { event } = await post(owner, `/api/cases/${caseId}/events`, { title: `Event ${marker}`, date: "2022-07-15", claimIds: [claim.id] });
+  const { event } = await post(owner, `/api/cases/${caseId}/events`, {
+    title: `Event ${marker}`,
+    date: "2022-07-15",
+    claimIds: [claim.id],
+  });
   const { question } = await post(owner, `/api/cases/${caseId}/questions`, { question: `Who is ${marker}?` });
   const { hypothesis } = await post(owner, `/api/cases/${caseId}/hypotheses`, { questionId: question.id, title: `Hypothesis ${marker}` });
   const { apiToken } = await post(owner, "/api/tokens", { name: `token ${marker}` });
   return {
-    caseId, documentId: document.id, sourceId: source.id, entityId: entity.id, claimId: claim.id, otherClaimId: other.id,
-    linkId: link.id, questionId: question.id, id: hypothesis.id, tokenId: apiToken.id, number: "1", eventId: event.id,
+    caseId,
+    documentId: document.id,
+    sourceId: source.id,
+    entityId: entity.id,
+    claimId: claim.id,
+    otherClaimId: other.id,
+    linkId: link.id,
+    questionId: question.id,
+    id: hypothesis.id,
+    tokenId: apiToken.id,
+    number: "1",
+    eventId: event.id,
   };
 }
 

@@ -17,7 +17,10 @@ async function documents(api: APIRequestContext, caseId: string): Promise<{ id: 
   return (await (await api.get(`/api/cases/${caseId}/documents`)).json()).documents;
 }
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("IHDR plus some text so it is not empty")]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from("IHDR plus some text so it is not empty"),
+]);
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/document.xml text inside a zip")]);
 const NOT_PDF = Buffer.from("This claims to be a PDF but does not start with the magic bytes.\n");
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01]), Buffer.from("binary")]);
@@ -58,14 +61,25 @@ test("path traversal in a file name keeps only the base name, and nothing is wri
     [`../../../../tmp/${marker}.txt`, `${marker}.txt`],
   ];
   for (const [name, base] of names) {
-    const res = await upload(api, caseId, name, Buffer.from(`Uploaded as ${name}. ${marker}`), name.endsWith(".md") ? "text/markdown" : "text/plain");
+    const res = await upload(
+      api,
+      caseId,
+      name,
+      Buffer.from(`Uploaded as ${name}. ${marker}`),
+      name.endsWith(".md") ? "text/markdown" : "text/plain",
+    );
     expect(res.status(), name).toBe(201);
     const { document } = await res.json();
     expect(document.originalName, name).toBe(base);
   }
   expect((await documents(api, caseId)).map((d) => d.originalName).sort()).toEqual(names.map(([, b]) => b).sort());
   // Originals live in the database (content-addressed blobs), so no file may appear on disk.
-  for (const candidate of [`/tmp/${marker}.txt`, path.resolve("../../etc/passwd.txt"), path.resolve("..", "x.md"), path.resolve("../..", "x.md")]) {
+  for (const candidate of [
+    `/tmp/${marker}.txt`,
+    path.resolve("../../etc/passwd.txt"),
+    path.resolve("..", "x.md"),
+    path.resolve("../..", "x.md"),
+  ]) {
     expect(fs.existsSync(candidate), candidate).toBe(false);
   }
   await api.dispose();
@@ -74,8 +88,15 @@ test("path traversal in a file name keeps only the base name, and nothing is wri
 test("a malformed multipart body is a 400, not a server error", async ({ playwright, baseURL }) => {
   const api = await clientFor(playwright, baseURL!, "analyst");
   const caseId = await createCase(api, `Multipart probe ${randomUUID().slice(0, 8)}`);
-  for (const data of ["not multipart at all", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"b\".txt\"\r\n\r\nx\r\n", "--b\r\n\r\n"]) {
-    const res = await api.post(`/api/cases/${caseId}/documents`, { headers: { ...ORIGIN, "content-type": "multipart/form-data; boundary=b" }, data });
+  for (const data of [
+    "not multipart at all",
+    '--b\r\nContent-Disposition: form-data; name="file"; filename="a"b".txt"\r\n\r\nx\r\n',
+    "--b\r\n\r\n",
+  ]) {
+    const res = await api.post(`/api/cases/${caseId}/documents`, {
+      headers: { ...ORIGIN, "content-type": "multipart/form-data; boundary=b" },
+      data,
+    });
     expect(res.status(), data).toBe(400);
   }
   expect(await documents(api, caseId)).toEqual([]);

@@ -45,12 +45,21 @@ async function created<T>(res: Promise<import("@playwright/test").APIResponse>, 
 /** Puts every payload into every kind of record of a fresh case; returns the case and the records to visit. */
 async function ingest(api: APIRequestContext, tag: string) {
   const post = (url: string, data: unknown) => api.post(url, { data, headers: ORIGIN });
-  const kase = await created<{ id: string }>(post("/api/cases", { title: `XSS ${PAYLOADS[4]} ${tag}`, summary: ALL.slice(0, 1900) }), "case");
+  const kase = await created<{ id: string }>(
+    post("/api/cases", { title: `XSS ${PAYLOADS[4]} ${tag}`, summary: ALL.slice(0, 1900) }),
+    "case",
+  );
   const c = `/api/cases/${kase.id}`;
 
-  const combined = await created<{ id: string }>(post(`${c}/documents`, { title: `All payloads ${tag}`, text: ALL, publisher: PAYLOADS[0], author: PAYLOADS[11] }), "document");
+  const combined = await created<{ id: string }>(
+    post(`${c}/documents`, { title: `All payloads ${tag}`, text: ALL, publisher: PAYLOADS[0], author: PAYLOADS[11] }),
+    "document",
+  );
   const upload = (name: string, mimeType: string, body: string) =>
-    created<{ id: string }>(api.post(`${c}/documents`, { headers: ORIGIN, multipart: { file: { name, mimeType, buffer: Buffer.from(body) }, title: "" } }), "document");
+    created<{ id: string }>(
+      api.post(`${c}/documents`, { headers: ORIGIN, multipart: { file: { name, mimeType, buffer: Buffer.from(body) }, title: "" } }),
+      "document",
+    );
   const html = await upload("<img src=x onerror=alert(1)>.html", "text/html", PAGE_HTML);
   const markdown = await upload("payloads.md", "text/markdown", `# ${PAYLOADS[33]}\n\n${ALL}`);
   // The page holds the same bytes as the HTML upload: a second capture of it is a confirmed duplicate.
@@ -62,16 +71,36 @@ async function ingest(api: APIRequestContext, tag: string) {
   const entities: string[] = [];
   await pool(PAYLOADS, 8, async (payload, i) => {
     const doc = await created<{ id: string }>(post(`${c}/documents`, { title: payload, text: `Sample ${i}: ${payload}` }), "document");
-    const source = await created<{ id: string }>(post(`${c}/sources`, { name: payload, kind: "outlet", reliability: "C", rationale: payload }), "source");
+    const source = await created<{ id: string }>(
+      post(`${c}/sources`, { name: payload, kind: "outlet", reliability: "C", rationale: payload }),
+      "source",
+    );
     await api.put(`${c}/documents/${doc.id}/source`, { data: { sourceId: source.id }, headers: ORIGIN });
-    const entity = await created<{ id: string }>(post(`${c}/entities`, { kind: "threat_actor", name: payload, aliases: [payload.slice(0, 100)], description: payload }), "entity");
+    const entity = await created<{ id: string }>(
+      post(`${c}/entities`, { kind: "threat_actor", name: payload, aliases: [payload.slice(0, 100)], description: payload }),
+      "entity",
+    );
     const claim = await created<{ id: string }>(
-      post(`${c}/claims`, { statement: payload, claimant: payload, kind: "allegation", credibility: 2, sourceConfidence: payload, excerpts: [{ documentId: doc.id, exact: payload }], entityIds: [entity.id] }),
+      post(`${c}/claims`, {
+        statement: payload,
+        claimant: payload,
+        kind: "allegation",
+        credibility: 2,
+        sourceConfidence: payload,
+        excerpts: [{ documentId: doc.id, exact: payload }],
+        entityIds: [entity.id],
+      }),
       "claim",
     );
     await created(post(`${c}/events`, { title: payload, description: payload, date: "2022-07-15", claimIds: [claim.id] }), "event");
     const hypothesis = await created<{ id: string }>(
-      post(`${c}/hypotheses`, { questionId: question.id, title: payload, description: payload, rationale: payload, actorEntityId: entity.id }),
+      post(`${c}/hypotheses`, {
+        questionId: question.id,
+        title: payload,
+        description: payload,
+        rationale: payload,
+        actorEntityId: entity.id,
+      }),
       "hypothesis",
     );
     await created(post(`${c}/comments`, { targetType: "hypothesis", targetId: hypothesis.id, body: payload }), "comment");
@@ -109,7 +138,9 @@ test("the XSS corpus, pasted, uploaded and captured, executes nothing on any pag
   await page.addInitScript(() => {
     const w = window as unknown as { __xss?: number; __csp: string[] };
     w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
 
   const c = `/cases/${ids.caseId}`;
@@ -132,7 +163,8 @@ test("the XSS corpus, pasted, uploaded and captured, executes nothing on any pag
   ];
   // Search arrived separately; when its page exists, it renders highlighted snippets and must be checked too.
   const searchUrl = `/search?q=${encodeURIComponent("window")}&caseId=${ids.caseId}`;
-  if ((await page.context().request.get(searchUrl, { maxRedirects: 0 })).status() === 200) pages.push(searchUrl, `/search?q=${encodeURIComponent("alert")}`, `/search?q=${encodeURIComponent("onerror")}&kind=claim`);
+  if ((await page.context().request.get(searchUrl, { maxRedirects: 0 })).status() === 200)
+    pages.push(searchUrl, `/search?q=${encodeURIComponent("alert")}`, `/search?q=${encodeURIComponent("onerror")}&kind=claim`);
 
   for (const url of pages) {
     const res = await page.goto(url);
@@ -146,7 +178,9 @@ test("the XSS corpus, pasted, uploaded and captured, executes nothing on any pag
       return {
         xss: w.__xss,
         csp: w.__csp,
-        live: document.querySelectorAll("[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onclick],iframe,object,embed,a[href^='javascript:' i],a[href^='data:' i]").length,
+        live: document.querySelectorAll(
+          "[onerror],[onload],[onmouseover],[onfocus],[ontoggle],[onbegin],[onclick],iframe,object,embed,a[href^='javascript:' i],a[href^='data:' i]",
+        ).length,
       };
     });
     expect(state.xss, `window.__xss on ${url}`).toBeUndefined();
@@ -163,5 +197,7 @@ test("the XSS corpus, pasted, uploaded and captured, executes nothing on any pag
   expect(found.dialogs).toEqual([]);
   expect(found.violations).toEqual([]);
   expect(found.errors).toEqual([]);
-  console.log(`XSS: ${PAYLOADS.length} payloads × (paste, upload .html/.md, URL capture, titles, claims, entities, sources, events, hypotheses, comments, links) checked on ${pages.length} pages.`);
+  console.log(
+    `XSS: ${PAYLOADS.length} payloads × (paste, upload .html/.md, URL capture, titles, claims, entities, sources, events, hypotheses, comments, links) checked on ${pages.length} pages.`,
+  );
 });

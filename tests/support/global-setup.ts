@@ -35,7 +35,10 @@ export default async function setup(project: TestProject) {
     appUrl = urlAs(serverUrl.toString(), APP_ROLE, passwords.appPassword);
     ownerUrl = urlAs(serverUrl.toString(), OWNER_ROLE, passwords.ownerPassword);
   } else {
-    const db = await startEmbeddedDb({ dataDir: path.resolve(__dirname, "../..", process.env.TEST_PG_DIR ?? ".data/test-postgres"), port: Number(process.env.TEST_PG_PORT ?? 54339) });
+    const db = await startEmbeddedDb({
+      dataDir: path.resolve(__dirname, "../..", process.env.TEST_PG_DIR ?? ".data/test-postgres"),
+      port: Number(process.env.TEST_PG_PORT ?? 54339),
+    });
     serverUrl = new URL(db.url("postgres"));
     appUrl = db.appUrl("postgres");
     ownerUrl = db.ownerUrl("postgres");

@@ -89,7 +89,8 @@ export function validateStixBundle(bundle: unknown): string[] {
     const valid: boolean = validate(o);
     if (!valid) problems.push(...(validate.errors ?? []).map((e) => `${o.id}: ${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
     for (const { key, ref } of collectRefs(o)) if (!ids.has(ref)) problems.push(`${o.id}: ${key} → ${ref} is not in the bundle`);
-    if (typeof o.created === "string" && typeof o.modified === "string" && o.modified < o.created) problems.push(`${o.id}: modified ${o.modified} is before created ${o.created}`);
+    if (typeof o.created === "string" && typeof o.modified === "string" && o.modified < o.created)
+      problems.push(`${o.id}: modified ${o.modified} is before created ${o.created}`);
   }
   return problems;
 }

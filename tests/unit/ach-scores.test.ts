@@ -208,23 +208,41 @@ describe("computeAchScores", () => {
 
   it("scores two cells rated alike as 0 and non-diagnostic, with the third hypothesis unrated", () => {
     // Under the old rule the blank counted as 3, so [4, 4, blank] was [4, 4, 3] → √(2/9) ≈ 0.47.
-    const scores = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "C"), r("E1", "H3", "r1", "C")] });
+    const scores = computeAchScores({
+      hypothesisIds: HYPOTHESES,
+      claimIds: ["E1"],
+      ratings: [r("E1", "H1", "r1", "C"), r("E1", "H3", "r1", "C")],
+    });
     expect(scores.evidence).toEqual([{ claimId: "E1", diagnosticity: 0, nonDiagnostic: true, excluded: false, ratedCount: 2 }]);
     // NA is a rating (3): NA against N is rated alike too.
-    const naAndN = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "NA"), r("E1", "H2", "r1", "N")] });
+    const naAndN = computeAchScores({
+      hypothesisIds: HYPOTHESES,
+      claimIds: ["E1"],
+      ratings: [r("E1", "H1", "r1", "NA"), r("E1", "H2", "r1", "N")],
+    });
     expect(naAndN.evidence[0]).toMatchObject({ diagnosticity: 0, nonDiagnostic: true, ratedCount: 2 });
   });
 
   it("does not let unrated cells dilute the std dev", () => {
     // [CC, II] over two rated cells: mean 3, sd 2. With blanks as 3 it would have been [5, 1, 3, 3, 3] → √(8/5) ≈ 1.26.
     const five = ["H1", "H2", "H3", "H4", "H5"];
-    const scores = computeAchScores({ hypothesisIds: five, claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H4", "r1", "II")] });
+    const scores = computeAchScores({
+      hypothesisIds: five,
+      claimIds: ["E1"],
+      ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H4", "r1", "II")],
+    });
     expect(scores.evidence[0]).toMatchObject({ diagnosticity: 2, nonDiagnostic: false, ratedCount: 2 });
     // The same two cells with the other three rated N: the full row [5, 3, 3, 1, 3] now counts.
     const full = computeAchScores({
       hypothesisIds: five,
       claimIds: ["E1"],
-      ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H2", "r1", "N"), r("E1", "H3", "r1", "N"), r("E1", "H4", "r1", "II"), r("E1", "H5", "r1", "N")],
+      ratings: [
+        r("E1", "H1", "r1", "CC"),
+        r("E1", "H2", "r1", "N"),
+        r("E1", "H3", "r1", "N"),
+        r("E1", "H4", "r1", "II"),
+        r("E1", "H5", "r1", "N"),
+      ],
     });
     expect(full.evidence[0].diagnosticity).toBeCloseTo(Math.sqrt(8 / 5), 12);
   });
@@ -252,7 +270,13 @@ describe("computeAchScores", () => {
     const scores = computeAchScores({
       hypothesisIds: ["H1"],
       claimIds: ["E1"],
-      ratings: [r("E1", "H1", "r1", "CC"), r("E1", "H1", "r2", "C"), r("E1", "H1", "r1", "II"), r("E1", "H9", "r1", "II"), r("E9", "H1", "r1", "II")],
+      ratings: [
+        r("E1", "H1", "r1", "CC"),
+        r("E1", "H1", "r2", "C"),
+        r("E1", "H1", "r1", "II"),
+        r("E1", "H9", "r1", "II"),
+        r("E9", "H1", "r1", "II"),
+      ],
     });
     expect(scores.cells).toHaveLength(1);
     expect(scores.cells[0].ratings).toEqual([
@@ -265,9 +289,9 @@ describe("computeAchScores", () => {
   });
 
   it("rejects an unknown rating code", () => {
-    expect(() =>
-      computeAchScores({ hypothesisIds: ["H1"], claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "X" as AchRating)] }),
-    ).toThrow(RangeError);
+    expect(() => computeAchScores({ hypothesisIds: ["H1"], claimIds: ["E1"], ratings: [r("E1", "H1", "r1", "X" as AchRating)] })).toThrow(
+      RangeError,
+    );
   });
 
   it("handles an empty matrix", () => {

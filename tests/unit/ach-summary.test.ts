@@ -20,11 +20,30 @@ function r(claimId: string, hypothesisId: string, raterId: string, rating: AchRa
 const HYPOTHESES = ["H1", "H2", "H3"];
 const CLAIMS = ["E1", "E2", "E3", "E4", "E5"];
 const RATINGS: AchRatingInput[] = [
-  r("E1", "H1", "r1", "CC"), r("E1", "H1", "r2", "C"), r("E1", "H2", "r1", "I"), r("E1", "H2", "r2", "II"), r("E1", "H3", "r1", "N"), r("E1", "H3", "r2", "N"),
-  r("E2", "H1", "r1", "I"), r("E2", "H1", "r2", "N"), r("E2", "H2", "r1", "N"), r("E2", "H3", "r1", "N"),
-  r("E3", "H1", "r1", "C"), r("E3", "H2", "r1", "C"), r("E3", "H3", "r1", "C"),
-  r("E4", "H1", "r1", "CC"), r("E4", "H1", "r2", "II"), r("E4", "H2", "r1", "II"), r("E4", "H2", "r2", "NA"), r("E4", "H3", "r1", "NA"), r("E4", "H3", "r2", "NA"), r("E4", "H3", "r3", "NA"),
-  r("E5", "H1", "r1", "N"), r("E5", "H2", "r1", "N"), r("E5", "H3", "r1", "II"), r("E5", "H3", "r2", "I"),
+  r("E1", "H1", "r1", "CC"),
+  r("E1", "H1", "r2", "C"),
+  r("E1", "H2", "r1", "I"),
+  r("E1", "H2", "r2", "II"),
+  r("E1", "H3", "r1", "N"),
+  r("E1", "H3", "r2", "N"),
+  r("E2", "H1", "r1", "I"),
+  r("E2", "H1", "r2", "N"),
+  r("E2", "H2", "r1", "N"),
+  r("E2", "H3", "r1", "N"),
+  r("E3", "H1", "r1", "C"),
+  r("E3", "H2", "r1", "C"),
+  r("E3", "H3", "r1", "C"),
+  r("E4", "H1", "r1", "CC"),
+  r("E4", "H1", "r2", "II"),
+  r("E4", "H2", "r1", "II"),
+  r("E4", "H2", "r2", "NA"),
+  r("E4", "H3", "r1", "NA"),
+  r("E4", "H3", "r2", "NA"),
+  r("E4", "H3", "r3", "NA"),
+  r("E5", "H1", "r1", "N"),
+  r("E5", "H2", "r1", "N"),
+  r("E5", "H3", "r1", "II"),
+  r("E5", "H3", "r2", "I"),
 ];
 
 describe("summariseAch", () => {
@@ -55,9 +74,12 @@ describe("summariseAch", () => {
     const summary = summariseAch({ hypothesisIds: HYPOTHESES, claimIds: CLAIMS, ratings: RATINGS });
     const scores = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: CLAIMS, ratings: RATINGS });
     expect(summary.hypotheses).toEqual(scores.hypotheses);
-    for (const d of summary.mostDiagnostic) expect(d.diagnosticity).toBe(scores.evidence.find((e) => e.claimId === d.claimId)?.diagnosticity);
+    for (const d of summary.mostDiagnostic)
+      expect(d.diagnosticity).toBe(scores.evidence.find((e) => e.claimId === d.claimId)?.diagnosticity);
     const without = computeAchScores({ hypothesisIds: HYPOTHESES, claimIds: CLAIMS, ratings: RATINGS, excludedClaimIds: ["E1"] });
-    expect(summary.sensitivity?.hypotheses).toEqual(without.hypotheses.map(({ hypothesisId, inconsistency, rank }) => ({ hypothesisId, inconsistency, rank })));
+    expect(summary.sensitivity?.hypotheses).toEqual(
+      without.hypotheses.map(({ hypothesisId, inconsistency, rank }) => ({ hypothesisId, inconsistency, rank })),
+    );
   });
 
   it("reports a new leader when the most diagnostic claim is treated as false", () => {
@@ -67,11 +89,20 @@ describe("summariseAch", () => {
       claimIds: ["X", "Y"],
       ratings: [r("X", "A", "r1", "II"), r("X", "B", "r1", "CC"), r("Y", "A", "r1", "C"), r("Y", "B", "r1", "I")],
     });
-    expect(summary.hypotheses.map((h) => [h.hypothesisId, h.inconsistency, h.rank])).toEqual([["B", 1, 1], ["A", 4, 2]]);
-    expect(summary.mostDiagnostic).toEqual([{ claimId: "X", diagnosticity: 2 }, { claimId: "Y", diagnosticity: 1 }]);
+    expect(summary.hypotheses.map((h) => [h.hypothesisId, h.inconsistency, h.rank])).toEqual([
+      ["B", 1, 1],
+      ["A", 4, 2],
+    ]);
+    expect(summary.mostDiagnostic).toEqual([
+      { claimId: "X", diagnosticity: 2 },
+      { claimId: "Y", diagnosticity: 1 },
+    ]);
     expect(summary.sensitivity).toEqual({
       claimId: "X",
-      hypotheses: [{ hypothesisId: "A", inconsistency: 0, rank: 1 }, { hypothesisId: "B", inconsistency: 1, rank: 2 }],
+      hypotheses: [
+        { hypothesisId: "A", inconsistency: 0, rank: 1 },
+        { hypothesisId: "B", inconsistency: 1, rank: 2 },
+      ],
       leaderChanges: true,
     });
   });
@@ -97,11 +128,17 @@ describe("summariseAch", () => {
       claimIds: ["Q0", "Q1", "Q2", "Q3", "Q4", "Q5"],
       ratings: [
         r("Q0", "H1", "r1", "CC"),
-        r("Q1", "H1", "r1", "C"), r("Q1", "H2", "r1", "I"),
-        r("Q2", "H1", "r1", "CC"), r("Q2", "H2", "r1", "I"),
-        r("Q3", "H2", "r1", "C"), r("Q3", "H3", "r1", "I"),
-        r("Q4", "H1", "r1", "II"), r("Q4", "H2", "r1", "C"),
-        r("Q5", "H1", "r1", "N"), r("Q5", "H2", "r1", "NA"), r("Q5", "H3", "r1", "N"),
+        r("Q1", "H1", "r1", "C"),
+        r("Q1", "H2", "r1", "I"),
+        r("Q2", "H1", "r1", "CC"),
+        r("Q2", "H2", "r1", "I"),
+        r("Q3", "H2", "r1", "C"),
+        r("Q3", "H3", "r1", "I"),
+        r("Q4", "H1", "r1", "II"),
+        r("Q4", "H2", "r1", "C"),
+        r("Q5", "H1", "r1", "N"),
+        r("Q5", "H2", "r1", "NA"),
+        r("Q5", "H3", "r1", "N"),
       ],
     });
     expect(summary.mostDiagnostic).toEqual([
@@ -131,6 +168,8 @@ describe("summariseAch", () => {
   it("handles an empty matrix and carries the STANDARDS §5 sentence for exports", () => {
     const summary = summariseAch({ hypothesisIds: [], claimIds: [], ratings: [] });
     expect(summary).toEqual({ hypotheses: [], mostDiagnostic: [], sensitivity: null, note: ACH_SCORES_NOTE });
-    expect(summary.note).toMatch(/^Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet \(—\)\.$/);
+    expect(summary.note).toMatch(
+      /^Unrated cells are left out of both scores; a row rated against fewer than two hypotheses has no diagnosticity yet \(—\)\.$/,
+    );
   });
 });

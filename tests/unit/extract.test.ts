@@ -74,7 +74,14 @@ describe("parseDateLine", () => {
   });
 
   it("does not accept impossible or malformed dates", () => {
-    for (const text of [" date 2022-02-30 Body", " date 2022-13-01 Body", " date 2023-02-29 Body", " date 2022-09-2 Body", " date 2022-09-201 Body", "Body date 2022-09-20"]) {
+    for (const text of [
+      " date 2022-02-30 Body",
+      " date 2022-13-01 Body",
+      " date 2023-02-29 Body",
+      " date 2022-09-2 Body",
+      " date 2022-09-201 Body",
+      "Body date 2022-09-20",
+    ]) {
       expect(parseDateLine(text), text).toEqual({ publishedAt: null, body: text });
     }
     expect(parseDateLine(" date 2024-02-29 Leap").publishedAt?.toISOString()).toBe("2024-02-29T00:00:00.000Z");
@@ -113,13 +120,17 @@ describe("extractFromHtml", () => {
     expect(result.text).not.toContain("EXECUTED");
     expect(result.text).not.toContain("color: red");
     const paragraphs = result.text.split("\n\n");
-    expect(paragraphs).toContain("Albania’s government said on Tuesday that a second cyberattack, attributed to the same aggressors, took its border system offline. Officials called it “a serious attack” on the state.");
+    expect(paragraphs).toContain(
+      "Albania’s government said on Tuesday that a second cyberattack, attributed to the same aggressors, took its border system offline. Officials called it “a serious attack” on the state.",
+    );
     expect(paragraphs.some((p) => p.includes("£1m — a figure"))).toBe(true);
     expect(result.text).not.toContain("\n\n\n");
   });
 
   it("falls back to the body text when there is no article", async () => {
-    const result = await extractFromHtml("<html><body><div>Short note.</div><div>Second <b>line</b>.</div><script>1</script></body></html>");
+    const result = await extractFromHtml(
+      "<html><body><div>Short note.</div><div>Second <b>line</b>.</div><script>1</script></body></html>",
+    );
     expect(result.text).toContain("Short note.");
     expect(result.text).toContain("Second line.");
     expect(result.text).not.toMatch(/[<>]/);
@@ -132,7 +143,21 @@ function expectInert(html: string) {
     const dom = new JSDOM(`<!doctype html><body>${html}</body>`, options);
     const elements = Array.from(dom.window.document.body.querySelectorAll("*"));
     for (const el of elements) {
-      expect(["SCRIPT", "IFRAME", "SVG", "MATH", "STYLE", "FORM", "IMG", "OBJECT", "EMBED", "NOSCRIPT", "LINK", "META", "BASE"]).not.toContain(el.tagName.toUpperCase());
+      expect([
+        "SCRIPT",
+        "IFRAME",
+        "SVG",
+        "MATH",
+        "STYLE",
+        "FORM",
+        "IMG",
+        "OBJECT",
+        "EMBED",
+        "NOSCRIPT",
+        "LINK",
+        "META",
+        "BASE",
+      ]).not.toContain(el.tagName.toUpperCase());
       for (const attr of Array.from(el.attributes)) {
         expect(attr.name.toLowerCase().startsWith("on"), `${el.tagName} ${attr.name}`).toBe(false);
         expect(attr.name.toLowerCase()).not.toBe("style");
@@ -169,7 +194,9 @@ describe("sanitizeHtml", () => {
   }
 
   it("keeps ordinary formatting and safe links", () => {
-    const out = sanitizeHtml(`<p>Hello <strong>world</strong> <a href="https://example.org/x?a=1">link</a> <a href="/relative">rel</a></p>`);
+    const out = sanitizeHtml(
+      `<p>Hello <strong>world</strong> <a href="https://example.org/x?a=1">link</a> <a href="/relative">rel</a></p>`,
+    );
     expect(out).toBe(`<p>Hello <strong>world</strong> <a href="https://example.org/x?a=1">link</a> <a href="/relative">rel</a></p>`);
   });
 });
@@ -244,7 +271,11 @@ describe("extractText", () => {
   });
 
   it("extracts the text of a hand-built PDF", async () => {
-    const result = await extractText({ bytes: makePdf("Albania cyberattack (TIMS) report"), fileName: "report.pdf", declaredType: "application/pdf" });
+    const result = await extractText({
+      bytes: makePdf("Albania cyberattack (TIMS) report"),
+      fileName: "report.pdf",
+      declaredType: "application/pdf",
+    });
     expect(result.kind).toBe("pdf");
     expect(result.mimeType).toBe("application/pdf");
     expect(result.text).toContain("Albania cyberattack (TIMS) report");
@@ -264,7 +295,9 @@ describe("extractText", () => {
       expect(error).toBeInstanceOf(InvalidError);
       expect((error as InvalidError).status).toBe(422);
     }
-    const html = await rejection(extractText({ bytes: Buffer.from("<html><body><script>x()</script></body></html>"), fileName: "empty.html" }));
+    const html = await rejection(
+      extractText({ bytes: Buffer.from("<html><body><script>x()</script></body></html>"), fileName: "empty.html" }),
+    );
     expect(html).toBeInstanceOf(InvalidError);
   });
 });

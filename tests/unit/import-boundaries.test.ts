@@ -11,14 +11,32 @@ async function ruleIds(filePath: string, code: string) {
 
 describe("import boundaries", () => {
   it("refuses the database client and the generated Prisma client in components and pages", async () => {
-    expect(await ruleIds("components/briefs/violation.tsx", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toContain("no-restricted-imports");
-    expect(await ruleIds("app/cases/violation.tsx", 'import type { CaseRole } from "@/lib/generated/prisma/enums";\nexport type X = CaseRole;\n')).toContain("no-restricted-imports");
-    expect(await ruleIds("components/cases/allowed.tsx", 'import type { CaseRole } from "@/lib/domain-types";\nexport type X = CaseRole;\n')).not.toContain("no-restricted-imports");
+    expect(await ruleIds("components/briefs/violation.tsx", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toContain(
+      "no-restricted-imports",
+    );
+    expect(
+      await ruleIds(
+        "app/cases/violation.tsx",
+        'import type { CaseRole } from "@/lib/generated/prisma/enums";\nexport type X = CaseRole;\n',
+      ),
+    ).toContain("no-restricted-imports");
+    expect(
+      await ruleIds("components/cases/allowed.tsx", 'import type { CaseRole } from "@/lib/domain-types";\nexport type X = CaseRole;\n'),
+    ).not.toContain("no-restricted-imports");
   }, 60_000);
 
   it("refuses app/ and components/ in lib/", async () => {
-    expect(await ruleIds("lib/claims/violation.ts", 'import { BriefView } from "@/components/briefs/brief-view";\nexport const x = BriefView;\n')).toContain("no-restricted-imports");
-    expect(await ruleIds("lib/claims/violation.ts", 'import { GET } from "@/app/api/cases/route";\nexport const x = GET;\n')).toContain("no-restricted-imports");
-    expect(await ruleIds("lib/claims/allowed.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).not.toContain("no-restricted-imports");
+    expect(
+      await ruleIds(
+        "lib/claims/violation.ts",
+        'import { BriefView } from "@/components/briefs/brief-view";\nexport const x = BriefView;\n',
+      ),
+    ).toContain("no-restricted-imports");
+    expect(await ruleIds("lib/claims/violation.ts", 'import { GET } from "@/app/api/cases/route";\nexport const x = GET;\n')).toContain(
+      "no-restricted-imports",
+    );
+    expect(await ruleIds("lib/claims/allowed.ts", 'import { db } from "@/lib/db";\nexport const x = db;\n')).not.toContain(
+      "no-restricted-imports",
+    );
   }, 60_000);
 });

@@ -38,13 +38,22 @@ const REPUBLISHED = WIRE.replace(/^ date \S+ LONDON:/, "TIRANA (Agencies) —")
 // One quote per source (and document) given; a quote with no document given cites a document of its own.
 function originClaim(claimId: string, sourceIds: string[], documentIds: string[] = []): OriginClaim {
   const n = Math.max(sourceIds.length, documentIds.length, 1);
-  return { claimId, evidence: Array.from({ length: n }, (_, i) => ({ documentId: documentIds[i] ?? `${claimId}-doc${i}`, sourceId: sourceIds[i] ?? null })) };
+  return {
+    claimId,
+    evidence: Array.from({ length: n }, (_, i) => ({ documentId: documentIds[i] ?? `${claimId}-doc${i}`, sourceId: sourceIds[i] ?? null })),
+  };
 }
 
 describe("normaliseWords and shingles", () => {
   it("lowercases, folds NFKC and quotes, joins apostrophes and drops punctuation", () => {
-    expect(normaliseWords("Albania’s “same aggressors” — ＴＩＭＳ, offline!")).toEqual(["albanias", "same", "aggressors", "tims", "offline"]);
-    expect(normaliseWords("Albania's \"same aggressors\"")).toEqual(normaliseWords("Albania’s “same aggressors”"));
+    expect(normaliseWords("Albania’s “same aggressors” — ＴＩＭＳ, offline!")).toEqual([
+      "albanias",
+      "same",
+      "aggressors",
+      "tims",
+      "offline",
+    ]);
+    expect(normaliseWords('Albania\'s "same aggressors"')).toEqual(normaliseWords("Albania’s “same aggressors”"));
     expect(normaliseWords("  \n\t ")).toEqual([]);
   });
 
@@ -208,7 +217,11 @@ describe("independentOrigins", () => {
 
 describe("originators and containment (issue 12: who said it first)", () => {
   it("counts a vendor report relayed by two outlets as one origin, with the vendor's own report", () => {
-    const relay = (claimId: string, outlet: string): OriginClaim => ({ claimId, originatorSourceId: "microsoft", evidence: [{ documentId: `${outlet}-doc`, sourceId: outlet }] });
+    const relay = (claimId: string, outlet: string): OriginClaim => ({
+      claimId,
+      originatorSourceId: "microsoft",
+      evidence: [{ documentId: `${outlet}-doc`, sourceId: outlet }],
+    });
     const result = independentOrigins({
       claim: relay("c1", "upi"),
       supporting: [relay("c2", "reuters"), originClaim("c3", ["microsoft"], ["ms-report"]), originClaim("c4", ["mandiant"])],
@@ -235,7 +248,10 @@ describe("originators and containment (issue 12: who said it first)", () => {
     const result = independentOrigins({
       claim: originClaim("c1", ["wire"], ["d-wire"]),
       supporting: [originClaim("c2", ["paper"], ["d-longer"])],
-      documents: [{ documentId: "d-wire", text: WIRE }, { documentId: "d-longer", text: longer }],
+      documents: [
+        { documentId: "d-wire", text: WIRE },
+        { documentId: "d-longer", text: longer },
+      ],
     });
     expect(result.origins).toBe(1);
     expect(result.reasons[0]).toMatchObject({ kind: "near-duplicate-documents", documentIds: ["d-wire", "d-longer"] });
@@ -245,10 +261,17 @@ describe("originators and containment (issue 12: who said it first)", () => {
     const passage = "Iran's Ministry of Intelligence and Security was behind the July cyberattack on Albania's government";
     const result = independentOrigins({
       claim: { claimId: "c1", evidence: [{ documentId: "d1", sourceId: "paper-a", quote: passage }] },
-      supporting: [{ claimId: "c2", evidence: [{ documentId: "d2", sourceId: "paper-b", quote: `Officials said ${passage.toLowerCase()}, in a statement.` }] }],
+      supporting: [
+        {
+          claimId: "c2",
+          evidence: [{ documentId: "d2", sourceId: "paper-b", quote: `Officials said ${passage.toLowerCase()}, in a statement.` }],
+        },
+      ],
     });
     expect(result.origins).toBe(1);
-    expect(result.reasons).toEqual([expect.objectContaining({ kind: "near-duplicate-quotes", claimIds: ["c1", "c2"], documentIds: ["d1", "d2"], similarity: 1 })]);
+    expect(result.reasons).toEqual([
+      expect.objectContaining({ kind: "near-duplicate-quotes", claimIds: ["c1", "c2"], documentIds: ["d1", "d2"], similarity: 1 }),
+    ]);
     expect(containment(new Set(), new Set(["a"]))).toBe(0);
   });
 

@@ -29,7 +29,10 @@ describe("buildSegments", () => {
     const a = { id: "a", ...at("Shqipëri") };
     const b = { id: "b", start: a.end, end: at("Shqipëri, Kuçovë").end };
     const segs = buildSegments({ length: text.length, highlights: [a, b] });
-    expect(pieces(segs).slice(1, 3)).toEqual([["Shqipëri", ["a"]], [", Kuçovë", ["b"]]]);
+    expect(pieces(segs).slice(1, 3)).toEqual([
+      ["Shqipëri", ["a"]],
+      [", Kuçovë", ["b"]],
+    ]);
     expect(segs.every((s, i) => i === 0 || s.start === segs[i - 1].end)).toBe(true);
   });
 
@@ -55,13 +58,28 @@ describe("buildSegments", () => {
   });
 
   it("clamps highlights beyond the text and drops empty ones", () => {
-    const segs = buildSegments({ length: 10, highlights: [{ id: "a", start: 8, end: 99 }, { id: "e", start: 3, end: 3 }, { id: "n", start: -5, end: 2 }] });
-    expect(segs).toEqual([{ start: 0, end: 2, ids: ["n"] }, { start: 2, end: 8, ids: [] }, { start: 8, end: 10, ids: ["a"] }]);
+    const segs = buildSegments({
+      length: 10,
+      highlights: [
+        { id: "a", start: 8, end: 99 },
+        { id: "e", start: 3, end: 3 },
+        { id: "n", start: -5, end: 2 },
+      ],
+    });
+    expect(segs).toEqual([
+      { start: 0, end: 2, ids: ["n"] },
+      { start: 2, end: 8, ids: [] },
+      { start: 8, end: 10, ids: ["a"] },
+    ]);
   });
 
   it("is fast for a 1 MB text with 500 overlapping highlights", () => {
     const length = 1_000_000;
-    const highlights = Array.from({ length: 500 }, (_, i) => ({ id: `h${i}`, start: (i * 1997) % (length - 5000), end: ((i * 1997) % (length - 5000)) + 100 + (i % 7) * 600 }));
+    const highlights = Array.from({ length: 500 }, (_, i) => ({
+      id: `h${i}`,
+      start: (i * 1997) % (length - 5000),
+      end: ((i * 1997) % (length - 5000)) + 100 + (i % 7) * 600,
+    }));
     const t0 = performance.now();
     const segs = buildSegments({ length, highlights });
     expect(performance.now() - t0).toBeLessThan(200);
@@ -72,7 +90,13 @@ describe("buildSegments", () => {
 });
 
 describe("segmentIndexAt", () => {
-  const segs = buildSegments({ length: 30, highlights: [{ id: "a", start: 5, end: 10 }, { id: "b", start: 20, end: 25 }] });
+  const segs = buildSegments({
+    length: 30,
+    highlights: [
+      { id: "a", start: 5, end: 10 },
+      { id: "b", start: 20, end: 25 },
+    ],
+  });
   it("finds the segment holding an offset", () => {
     expect(segs.map((s) => s.start)).toEqual([0, 5, 10, 20, 25]);
     expect(segmentIndexAt(segs, 0)).toBe(0);
@@ -100,7 +124,11 @@ describe("selectionToExcerpt", () => {
     expect(emoji.end - emoji.start).toBe(2);
     const inside = emoji.start + 1;
     expect(snapToCodePoints({ text, start: inside, end: emoji.end + 4 })).toEqual({ start: emoji.start, end: emoji.end + 4 });
-    expect(selectionToExcerpt({ text, start: emoji.start - 3, end: inside })).toEqual({ start: emoji.start - 3, end: emoji.end, exact: text.slice(emoji.start - 3, emoji.end) });
+    expect(selectionToExcerpt({ text, start: emoji.start - 3, end: inside })).toEqual({
+      start: emoji.start - 3,
+      end: emoji.end,
+      exact: text.slice(emoji.start - 3, emoji.end),
+    });
     // The flag is two surrogate pairs: a cut between them is a code-point boundary and stays.
     const flag = at("🇦🇱");
     expect(snapToCodePoints({ text, start: flag.start + 2, end: flag.end })).toEqual({ start: flag.start + 2, end: flag.end });

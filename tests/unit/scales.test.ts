@@ -57,7 +57,9 @@ describe("Admiralty scales", () => {
   });
 
   it("pairs every reliability with every credibility", () => {
-    const pairs = SOURCE_RELIABILITY.flatMap((r) => INFORMATION_CREDIBILITY.map((c) => admiraltyPair({ reliability: r.code, credibility: c.value })));
+    const pairs = SOURCE_RELIABILITY.flatMap((r) =>
+      INFORMATION_CREDIBILITY.map((c) => admiraltyPair({ reliability: r.code, credibility: c.value })),
+    );
     expect(pairs).toHaveLength(36);
     expect(pairs[0]).toBe("A1");
     expect(pairs[7]).toBe("B2");
@@ -173,7 +175,10 @@ describe("findEstimativePhrases", () => {
     ];
     for (const [text, key] of cases) {
       const found = findEstimativePhrases(text);
-      expect(found.map((f) => f.key), text).toEqual([key]);
+      expect(
+        found.map((f) => f.key),
+        text,
+      ).toEqual([key]);
     }
   });
 

@@ -169,7 +169,15 @@ describe("DNI / ICD 203 likelihood", () => {
   });
 
   it("round-trips each term", () => {
-    for (const key of ["almost_no_chance", "very_unlikely", "unlikely", "roughly_even", "likely", "very_likely", "almost_certain"] as const) {
+    for (const key of [
+      "almost_no_chance",
+      "very_unlikely",
+      "unlikely",
+      "roughly_even",
+      "likely",
+      "very_likely",
+      "almost_certain",
+    ] as const) {
       expect(stixToLikelihood(likelihoodToStix(key))).toBe(key);
     }
   });

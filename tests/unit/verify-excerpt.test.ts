@@ -28,22 +28,42 @@ describe("anchorExcerpt", () => {
 
   it("refuses a quote that does not match the text at those offsets, naming the field", () => {
     const { start, end } = at("same aggressors");
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: start + 1, end: end + 1, exact: "same aggressors" }, path: "excerpts.2" }))).toEqual({
+    expect(
+      issue(() =>
+        anchorExcerpt({ text, excerpt: { documentId: doc, start: start + 1, end: end + 1, exact: "same aggressors" }, path: "excerpts.2" }),
+      ),
+    ).toEqual({
       path: "excerpts.2.exact",
       message: "The quote does not match the document's text at that position.",
     });
   });
 
   it("refuses ranges outside the text, empty or reversed ranges and empty quotes", () => {
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 0, end: text.length + 1, exact: "x" }, path: "e" })).path).toBe("e.start");
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 5, end: 5, exact: "x" }, path: "e" })).path).toBe("e.start");
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: -1, end: 3, exact: "Ram" }, path: "e" })).path).toBe("e.start");
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 0, end: 2, exact: "  " }, path: "e" })).message).toBe("The quote is empty.");
+    expect(
+      issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 0, end: text.length + 1, exact: "x" }, path: "e" })).path,
+    ).toBe("e.start");
+    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 5, end: 5, exact: "x" }, path: "e" })).path).toBe(
+      "e.start",
+    );
+    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: -1, end: 3, exact: "Ram" }, path: "e" })).path).toBe(
+      "e.start",
+    );
+    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: 0, end: 2, exact: "  " }, path: "e" })).message).toBe(
+      "The quote is empty.",
+    );
   });
 
   it("refuses a range that splits a surrogate pair (an emoji) in two", () => {
     const flag = text.indexOf("🇦🇱");
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, start: flag + 1, end: flag + 4, exact: text.slice(flag + 1, flag + 4) }, path: "e" })).message).toBe("The range splits a character in two.");
+    expect(
+      issue(() =>
+        anchorExcerpt({
+          text,
+          excerpt: { documentId: doc, start: flag + 1, end: flag + 4, exact: text.slice(flag + 1, flag + 4) },
+          path: "e",
+        }),
+      ).message,
+    ).toBe("The range splits a character in two.");
     const whole = anchorExcerpt({ text, excerpt: { documentId: doc, start: flag, end: flag + 4, exact: "🇦🇱" }, path: "e" });
     expect(whole.exact).toBe("🇦🇱");
   });
@@ -51,7 +71,11 @@ describe("anchorExcerpt", () => {
   it("finds a quote given without offsets when it occurs once, and refuses an ambiguous or absent one", () => {
     const a = anchorExcerpt({ text, excerpt: { documentId: doc, exact: "Kuçovës" }, path: "e" });
     expect(text.slice(a.start, a.end)).toBe("Kuçovës");
-    expect(issue(() => anchorExcerpt({ text: "again and again", excerpt: { documentId: doc, exact: "again" }, path: "e" })).message).toMatch(/more than once/);
-    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, exact: "not there" }, path: "e" })).message).toMatch(/does not occur/);
+    expect(
+      issue(() => anchorExcerpt({ text: "again and again", excerpt: { documentId: doc, exact: "again" }, path: "e" })).message,
+    ).toMatch(/more than once/);
+    expect(issue(() => anchorExcerpt({ text, excerpt: { documentId: doc, exact: "not there" }, path: "e" })).message).toMatch(
+      /does not occur/,
+    );
   });
 });

@@ -38,7 +38,9 @@ describe("estimative phrases against the judgment's likelihood", () => {
   });
 
   it("accepts the judgment's own term in any of its phrasings", () => {
-    expect(check("We assess it is likely (55–80 %) that MOIS-linked operators ran the persona; the persona probably reused the 2021 tooling.")).toEqual([]);
+    expect(
+      check("We assess it is likely (55–80 %) that MOIS-linked operators ran the persona; the persona probably reused the 2021 tooling."),
+    ).toEqual([]);
     expect(check("The wiper is probably a ZeroCleare variant.")).toEqual([]);
     expect(check("It is very likely that the leak site is run from Tehran.", ["very_likely"])).toEqual([]);
   });
@@ -76,15 +78,18 @@ describe("estimative phrases against the judgment's likelihood", () => {
     expect(check("The group is likely not only a front but also a recruiting channel.")).toEqual([]);
   });
 
-  it.each(["not unlikely", "not improbable", "isn’t unlikely", "not very unlikely"])("calls the double negative “%s” ambiguous", (phrase) => {
-    const findings = check(`It is ${phrase} that the persona will leak more data from the Albanian state police.`);
-    expect(brief(findings)).toEqual([["ambiguous", phrase, null]]);
-    expect(findings[0].blocking).toBe(true);
-    expect(findings[0].message).toContain("double negative");
-    expect(findings[0].message).toContain("no meaning on the ICD 203 likelihood scale");
-    // Even where any term would do (a colleague's dissent), a double negative has no meaning to check.
-    expect(brief(check(`It is ${phrase} that the persona will leak more data.`, null))).toEqual([["ambiguous", phrase, null]]);
-  });
+  it.each(["not unlikely", "not improbable", "isn’t unlikely", "not very unlikely"])(
+    "calls the double negative “%s” ambiguous",
+    (phrase) => {
+      const findings = check(`It is ${phrase} that the persona will leak more data from the Albanian state police.`);
+      expect(brief(findings)).toEqual([["ambiguous", phrase, null]]);
+      expect(findings[0].blocking).toBe(true);
+      expect(findings[0].message).toContain("double negative");
+      expect(findings[0].message).toContain("no meaning on the ICD 203 likelihood scale");
+      // Even where any term would do (a colleague's dissent), a double negative has no meaning to check.
+      expect(brief(check(`It is ${phrase} that the persona will leak more data.`, null))).toEqual([["ambiguous", phrase, null]]);
+    },
+  );
 
   it.each<[string, LikelihoodKey]>([
     ["highly likely", "very_likely"],
@@ -105,9 +110,15 @@ describe("estimative phrases against the judgment's likelihood", () => {
   });
 
   it("reads hyphenated intensifiers and terms whole", () => {
-    expect(brief(check("The operators were highly-likely working for MOIS.", ["likely"]))).toEqual([["disagrees", "highly-likely", "very_likely"]]);
-    expect(brief(check("The operators were very\u2011unlikely to be Albanian.", ["unlikely"]))).toEqual([["disagrees", "very\u2011unlikely", "very_unlikely"]]);
-    expect(brief(check("The operators were almost-certainly Iranian.", ["likely"]))).toEqual([["disagrees", "almost-certainly", "almost_certain"]]);
+    expect(brief(check("The operators were highly-likely working for MOIS.", ["likely"]))).toEqual([
+      ["disagrees", "highly-likely", "very_likely"],
+    ]);
+    expect(brief(check("The operators were very\u2011unlikely to be Albanian.", ["unlikely"]))).toEqual([
+      ["disagrees", "very\u2011unlikely", "very_unlikely"],
+    ]);
+    expect(brief(check("The operators were almost-certainly Iranian.", ["likely"]))).toEqual([
+      ["disagrees", "almost-certainly", "almost_certain"],
+    ]);
   });
 
   it("never reads an intensified “likely” as likely, whatever surrounds it (property)", () => {
@@ -131,7 +142,8 @@ describe("estimative phrases against the judgment's likelihood", () => {
   });
 
   it("accepts any of the key judgments' terms in the BLUF and names them all when one disagrees", () => {
-    const bluf = "MOIS-linked operators likely ran the persona, and they will very likely strike Albania again. A ceasefire is almost certain.";
+    const bluf =
+      "MOIS-linked operators likely ran the persona, and they will very likely strike Albania again. A ceasefire is almost certain.";
     const findings = check(bluf, ["likely", "very_likely"], "case:bluf");
     expect(brief(findings)).toEqual([["disagrees", "almost certain", "almost_certain"]]);
     expect(findings[0].message).toBe(
@@ -276,7 +288,8 @@ describe("normalisation of invisible characters and Unicode spaces", () => {
     "Albania’s government said it was ‘almost certainly’ Iran; we don’t know who ran it, but it is probably not HomeLand Justice.",
     "Operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare në korrik 2022.",
   ];
-  const project = (findings: WordingFinding[]) => findings.map(({ key, kind, phrase, means, occurrences, message }) => ({ key, kind, phrase, means, occurrences, message }));
+  const project = (findings: WordingFinding[]) =>
+    findings.map(({ key, kind, phrase, means, occurrences, message }) => ({ key, kind, phrase, means, occurrences, message }));
 
   it("gives the same findings whatever invisible characters are inserted and whichever spaces are used (property)", () => {
     fc.assert(
@@ -319,18 +332,23 @@ describe("quotations", () => {
   });
 
   it("does not take apostrophes for quotes", () => {
-    const text = "Albania’s government doesn’t doubt it: MOIS’s operators were almost certainly behind the leak, and the hackers’ wiper is new.";
+    const text =
+      "Albania’s government doesn’t doubt it: MOIS’s operators were almost certainly behind the leak, and the hackers’ wiper is new.";
     expect(brief(check(text, ["likely"]))).toEqual([["disagrees", "almost certainly", "almost_certain"]]);
     const sentence = "Albania’s government doesn’t say ‘almost certainly’.";
     expect(findQuotedSpans(sentence)).toEqual([{ start: sentence.indexOf("‘"), end: sentence.indexOf("’.") + 1 }]);
   });
 
   it("keeps an unclosed quotation mark from hiding the rest of the text", () => {
-    expect(brief(check("The vendor’s “summary is almost certainly wrong.", ["likely"]))).toEqual([["disagrees", "almost certainly", "almost_certain"]]);
+    expect(brief(check("The vendor’s “summary is almost certainly wrong.", ["likely"]))).toEqual([
+      ["disagrees", "almost certainly", "almost_certain"],
+    ]);
   });
 
   it("does not let a quote run past a blank line", () => {
-    expect(brief(check("He wrote “the end.\n\nThe wiper is almost certainly new.”", ["likely"]))).toEqual([["disagrees", "almost certainly", "almost_certain"]]);
+    expect(brief(check("He wrote “the end.\n\nThe wiper is almost certainly new.”", ["likely"]))).toEqual([
+      ["disagrees", "almost certainly", "almost_certain"],
+    ]);
   });
 
   const QUOTE_PAIRS: Array<[string, string]> = [
@@ -407,14 +425,26 @@ describe("coherence of competing answers", () => {
   const question = (likelihoods: Array<LikelihoodKey | null>): CompetingQuestion => ({
     questionId: "q1",
     question: "Who ran the HomeLand Justice persona?",
-    hypotheses: likelihoods.map((likelihood, i) => ({ id: `h${i + 1}`, title: ["Iran's MOIS", "IRGC-linked contractors", "Albanian hacktivists"][i], likelihood })),
+    hypotheses: likelihoods.map((likelihood, i) => ({
+      id: `h${i + 1}`,
+      title: ["Iran's MOIS", "IRGC-linked contractors", "Albanian hacktivists"][i],
+      likelihood,
+    })),
   });
 
   it("flags likely + very likely on one question (55 % + 80 % > 100 %), naming the hypotheses and their terms", () => {
     const findings = checkWording({ texts: [], competing: [question(["likely", "very_likely"])] });
     expect(findings).toHaveLength(1);
     const [finding] = findings;
-    expect(finding).toMatchObject({ kind: "incoherent", location: "question:q1", phrase: null, means: null, blocking: true, start: null, end: null });
+    expect(finding).toMatchObject({
+      kind: "incoherent",
+      location: "question:q1",
+      phrase: null,
+      means: null,
+      blocking: true,
+      start: null,
+      end: null,
+    });
     expect(finding.message).toContain("“Iran's MOIS” is graded likely (at least 55 %)");
     expect(finding.message).toContain("“IRGC-linked contractors” very likely (at least 80 %)");
     expect(finding.message).toContain("together at least 135 %");
@@ -442,7 +472,8 @@ describe("coherence of competing answers", () => {
 
 describe("language", () => {
   it("does not check Albanian text, and says so without blocking", () => {
-    const text = "Sipas Microsoft, operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare në korrik 2022. Kjo është padyshim e vërtetë.";
+    const text =
+      "Sipas Microsoft, operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare në korrik 2022. Kjo është padyshim e vërtetë.";
     const findings = check(text, ["likely"], "claim:c1:text");
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ kind: "not_checked", phrase: null, means: null, blocking: false, location: "claim:c1:text" });
@@ -456,8 +487,12 @@ describe("language", () => {
   });
 
   it("does not check French or German text", () => {
-    expect(notEnglishReason("Les opérateurs liés au MOIS ont très probablement mené les attaques contre l'Albanie en juillet.")).not.toBeNull();
-    expect(notEnglishReason("Die Angriffe wurden wahrscheinlich vom iranischen MOIS durchgeführt, so die Analysten in ihrem Bericht.")).not.toBeNull();
+    expect(
+      notEnglishReason("Les opérateurs liés au MOIS ont très probablement mené les attaques contre l'Albanie en juillet."),
+    ).not.toBeNull();
+    expect(
+      notEnglishReason("Die Angriffe wurden wahrscheinlich vom iranischen MOIS durchgeführt, so die Analysten in ihrem Bericht."),
+    ).not.toBeNull();
   });
 
   it.each([
@@ -472,7 +507,26 @@ describe("language", () => {
   });
 
   it("never takes short English text for a foreign language (property)", () => {
-    const vocabulary = ["MOIS", "Albania’s", "HomeLand", "Justice", "wiper", "leaked", "ZeroCleare", "Tehran", "operators", "persona", "ran", "it", "2022", "CVE-2022-30190", "likely", "undoubtedly", "Shqipëri", "Drejtësia"];
+    const vocabulary = [
+      "MOIS",
+      "Albania’s",
+      "HomeLand",
+      "Justice",
+      "wiper",
+      "leaked",
+      "ZeroCleare",
+      "Tehran",
+      "operators",
+      "persona",
+      "ran",
+      "it",
+      "2022",
+      "CVE-2022-30190",
+      "likely",
+      "undoubtedly",
+      "Shqipëri",
+      "Drejtësia",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 7 }), (sentence) => {
         expect(notEnglishReason(`${sentence.join(" ")}.`)).toBeNull();
@@ -502,19 +556,42 @@ describe("language", () => {
   });
 
   it("judges the language without the quotations in the text", () => {
-    const text = "The persona’s Telegram post read “Ne jemi Drejtësia e Atdheut dhe do të vazhdojmë sulmet tona” and it is almost certainly genuine.";
+    const text =
+      "The persona’s Telegram post read “Ne jemi Drejtësia e Atdheut dhe do të vazhdojmë sulmet tona” and it is almost certainly genuine.";
     expect(brief(check(text))).toEqual([["disagrees", "almost certainly", "almost_certain"]]);
   });
 });
 
 describe("keys and order", () => {
   const texts: WordingText[] = [
-    { location: "case:bluf", label: "BLUF", text: "MOIS was undoubtedly involved. It is highly likely that more leaks follow.", expected: ["likely"] },
-    { location: "hypothesis:h1:rationale", label: "rationale", text: "It is not unlikely. The operators almost certainly reused ZeroCleare.", expected: ["likely"] },
-    { location: "claim:c1:text", label: "claim", text: "Operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare në korrik 2022.", expected: null },
+    {
+      location: "case:bluf",
+      label: "BLUF",
+      text: "MOIS was undoubtedly involved. It is highly likely that more leaks follow.",
+      expected: ["likely"],
+    },
+    {
+      location: "hypothesis:h1:rationale",
+      label: "rationale",
+      text: "It is not unlikely. The operators almost certainly reused ZeroCleare.",
+      expected: ["likely"],
+    },
+    {
+      location: "claim:c1:text",
+      label: "claim",
+      text: "Operatorët e lidhur me MOIS kryen sulmet kibernetike ndaj qeverisë shqiptare në korrik 2022.",
+      expected: null,
+    },
   ];
   const competing: CompetingQuestion[] = [
-    { questionId: "q1", question: "Who?", hypotheses: [{ id: "a", title: "MOIS", likelihood: "very_likely" }, { id: "b", title: "IRGC", likelihood: "likely" }] },
+    {
+      questionId: "q1",
+      question: "Who?",
+      hypotheses: [
+        { id: "a", title: "MOIS", likelihood: "very_likely" },
+        { id: "b", title: "IRGC", likelihood: "likely" },
+      ],
+    },
   ];
 
   it("orders findings by input order, then by position, with the questions last", () => {
@@ -537,7 +614,9 @@ describe("keys and order", () => {
     expect(findings[0].key).toBe(wordingFindingKey("case:bluf", "unhedged_certainty", "undoubtedly"));
     expect(checkWording({ texts, competing })).toEqual(findings);
     // The same finding elsewhere in the same text keeps its key; another location does not.
-    const moved = checkWording({ texts: [{ ...texts[0], text: "It is highly likely that more leaks follow. MOIS was UNDOUBTEDLY involved." }] });
+    const moved = checkWording({
+      texts: [{ ...texts[0], text: "It is highly likely that more leaks follow. MOIS was UNDOUBTEDLY involved." }],
+    });
     expect(moved.find((f) => f.kind === "unhedged_certainty")!.key).toBe(findings[0].key);
     const elsewhere = checkWording({ texts: [{ ...texts[0], location: "case:summary" }] });
     expect(elsewhere[0].key).not.toBe(findings[0].key);
@@ -564,9 +643,22 @@ describe("keys and order", () => {
     ];
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }), fc.constantFrom<LikelihoodKey[] | null>(["likely"], null, [])), { maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }),
+            fc.constantFrom<LikelihoodKey[] | null>(["likely"], null, []),
+          ),
+          { maxLength: 4 },
+        ),
         (specs) => {
-          const input = { texts: specs.map(([sentences, expected], i) => ({ location: `t${i}`, label: `text ${i}`, text: sentences.join(" "), expected })) };
+          const input = {
+            texts: specs.map(([sentences, expected], i) => ({
+              location: `t${i}`,
+              label: `text ${i}`,
+              text: sentences.join(" "),
+              expected,
+            })),
+          };
           const first = checkWording(input);
           expect(checkWording(structuredClone(input))).toEqual(first);
           expect(new Set(first.map((f) => f.key)).size).toBe(first.length);
@@ -587,11 +679,19 @@ describe("confidence and likelihood in one sentence (ICD 203)", () => {
     const combined = check("We assess with moderate confidence that it is likely that MOIS ran the wiper.");
     expect(combined.map((f) => f.kind)).toContain("combined");
     expect(combined.find((f) => f.kind === "combined")!.message).toContain("ICD 203 asks for separate sentences");
-    expect(check("We assess that it is likely that MOIS ran the wiper. We have moderate confidence in this judgment.").filter((f) => f.kind === "combined")).toEqual([]);
+    expect(
+      check("We assess that it is likely that MOIS ran the wiper. We have moderate confidence in this judgment.").filter(
+        (f) => f.kind === "combined",
+      ),
+    ).toEqual([]);
   });
 
   it("leaves a vendor's quoted “moderate confidence” alone, and needs a likelihood in the same sentence", () => {
-    expect(check("Mandiant expressed “moderate confidence” that the attackers acted for Tehran; we think it likely.").filter((f) => f.kind === "combined")).toEqual([]);
+    expect(
+      check("Mandiant expressed “moderate confidence” that the attackers acted for Tehran; we think it likely.").filter(
+        (f) => f.kind === "combined",
+      ),
+    ).toEqual([]);
     expect(check("Our confidence is low because one vendor reported it.").filter((f) => f.kind === "combined")).toEqual([]);
     expect(check("Our confidence is low, but it is likely that MOIS ran it.").map((f) => f.kind)).toContain("combined");
   });

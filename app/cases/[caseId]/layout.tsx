@@ -13,9 +13,13 @@ export default async function CaseLayout({ children, params }: { children: React
     <>
       <AppHeader user={actor} />
       <CaseHeader c={c} role={access.role} canEdit={can(access.role, "case.update")} />
-      <div className="mx-auto max-w-7xl px-4"><PresenceIndicator caseId={c.id} /></div>
+      <div className="mx-auto max-w-7xl px-4">
+        <PresenceIndicator caseId={c.id} />
+      </div>
       {children}
-      <footer className="mx-auto max-w-7xl px-4 py-6 text-center"><TlpBadge tlp={c.tlp} /></footer>
+      <footer className="mx-auto max-w-7xl px-4 py-6 text-center">
+        <TlpBadge tlp={c.tlp} />
+      </footer>
     </>
   );
 }

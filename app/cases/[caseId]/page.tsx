@@ -8,7 +8,13 @@ import { LeaveCaseButton } from "@/components/cases/leave-case-button";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 import { listSources } from "@/lib/sources/sources";
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
   const showRetracted = (await searchParams).include === "retracted";
@@ -25,12 +31,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
     <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0 space-y-8">
         <section aria-labelledby="bluf">
-          <h2 id="bluf" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Bottom line up front</h2>
+          <h2 id="bluf" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Bottom line up front
+          </h2>
           <p className="mt-2 whitespace-pre-line text-slate-800">{c.summary || "No summary yet."}</p>
         </section>
         <section aria-labelledby="docs" className="space-y-3">
           <div className="flex items-center justify-between gap-4">
-            <h2 id="docs" className="text-lg font-semibold">Documents <span className="text-sm font-normal text-slate-500">({docs.length})</span></h2>
+            <h2 id="docs" className="text-lg font-semibold">
+              Documents <span className="text-sm font-normal text-slate-500">({docs.length})</span>
+            </h2>
             <ShowRetractedToggle path={`/cases/${caseId}`} showing={showRetracted} />
           </div>
           <DocumentList caseId={caseId} initial={initial} showRetracted={showRetracted} />
@@ -39,15 +49,22 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       <aside className="space-y-8">
         {canAdd && (
           <section aria-labelledby="add-doc" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="add-doc" className="mb-3 font-semibold">Add a document</h2>
+            <h2 id="add-doc" className="mb-3 font-semibold">
+              Add a document
+            </h2>
             <AddDocumentForm caseId={caseId} sources={sources.map((s) => ({ id: s.id, name: s.name, reliability: s.reliability }))} />
           </section>
         )}
         <section aria-labelledby="members">
-          <h2 id="members" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Team</h2>
+          <h2 id="members" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Team
+          </h2>
           <ul className="space-y-1 text-sm">
             {c.members.map((m) => (
-              <li key={m.user.id} className="flex justify-between"><span>{m.user.name}</span><span className="text-slate-500">{ROLE_LABELS[m.role]}</span></li>
+              <li key={m.user.id} className="flex justify-between">
+                <span>{m.user.name}</span>
+                <span className="text-slate-500">{ROLE_LABELS[m.role]}</span>
+              </li>
             ))}
           </ul>
           {!lastOwner && <LeaveCaseButton caseId={caseId} userId={actor.id} caseTitle={c.title} />}

@@ -14,7 +14,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <main className="grid min-h-screen place-items-center px-4">
       <div className="w-full max-w-sm space-y-6">
         <div className="text-center">
-          <div aria-hidden className="mx-auto grid h-10 w-10 place-items-center rounded bg-indigo-700 text-sm font-bold text-white">CF</div>
+          <div aria-hidden className="mx-auto grid h-10 w-10 place-items-center rounded bg-indigo-700 text-sm font-bold text-white">
+            CF
+          </div>
           <h1 className="mt-3 text-2xl font-semibold tracking-tight">
             {state.state === "ok" && state.purpose === "reset" ? "Choose a new password" : "Set up your Casefile account"}
           </h1>
@@ -23,8 +25,16 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <AcceptInviteForm token={token} purpose={state.purpose} email={state.email} name={state.name} />
         ) : (
           <div className="space-y-3">
-            <div role="alert" data-testid="link-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</div>
-            <Link href="/login" className="block text-center text-sm font-medium text-indigo-700 hover:underline">Go to sign in</Link>
+            <div
+              role="alert"
+              data-testid="link-error"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            >
+              {state.message}
+            </div>
+            <Link href="/login" className="block text-center text-sm font-medium text-indigo-700 hover:underline">
+              Go to sign in
+            </Link>
           </div>
         )}
       </div>

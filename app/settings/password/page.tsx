@@ -15,7 +15,8 @@ export default async function PasswordPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Change your password</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Changing it signs you out everywhere else (other browsers and devices) and revokes all your API tokens; you stay signed in here. Create new tokens on the API tokens page afterwards.
+            Changing it signs you out everywhere else (other browsers and devices) and revokes all your API tokens; you stay signed in here.
+            Create new tokens on the API tokens page afterwards.
           </p>
         </div>
         <ChangePasswordForm email={actor.email} />

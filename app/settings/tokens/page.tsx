@@ -21,7 +21,10 @@ export default async function ApiTokensPage() {
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
             Personal tokens let a script use the API as you, with your role on each case. Send one as{" "}
             <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization: Bearer cf_…</code>. The API is described in{" "}
-            <Link href="/api/openapi.json" className="font-medium text-indigo-700 underline hover:text-indigo-900">/api/openapi.json</Link>.
+            <Link href="/api/openapi.json" className="font-medium text-indigo-700 underline hover:text-indigo-900">
+              /api/openapi.json
+            </Link>
+            .
           </p>
           <p className="mt-2 max-w-2xl text-sm text-slate-600">
             Every token is revoked when you change your password or an admin resets it, and stops working while your account is disabled.

@@ -6,7 +6,10 @@ import { CaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
 // GET /api/cases/{caseId} — one case with the caller's role
 export const GET = withCase("case.read", async ({ access }) => {
   const c = await getCase({ access });
-  return { case: CaseSchema.parse(c), members: c.members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role })) };
+  return {
+    case: CaseSchema.parse(c),
+    members: c.members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role })),
+  };
 });
 
 // PATCH /api/cases/{caseId} — edit title, summary, status, TLP; `version` must match (409 otherwise)

@@ -11,7 +11,13 @@ import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggl
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function AchPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   const { question, include } = await searchParams;
   const showRetracted = include === "retracted";
@@ -31,8 +37,14 @@ export default async function AchPage({ params, searchParams }: { params: Promis
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">ACH matrix</h2>
         <div className="flex items-center gap-4">
-          <ShowRetractedToggle path={`/cases/${caseId}/ach`} params={{ question: typeof question === "string" ? question : undefined }} showing={showRetracted} />
-          <Link href={`/cases/${caseId}/attribution`} className="text-sm text-indigo-800 underline">Questions and hypotheses</Link>
+          <ShowRetractedToggle
+            path={`/cases/${caseId}/ach`}
+            params={{ question: typeof question === "string" ? question : undefined }}
+            showing={showRetracted}
+          />
+          <Link href={`/cases/${caseId}/attribution`} className="text-sm text-indigo-800 underline">
+            Questions and hypotheses
+          </Link>
         </div>
       </div>
       {questions.length > 1 && (
@@ -40,8 +52,12 @@ export default async function AchPage({ params, searchParams }: { params: Promis
           {questions.map((q) => {
             const current = q.id === matrix?.question.id;
             return (
-              <Link key={q.id} href={`/cases/${caseId}/ach?question=${q.id}`} aria-current={current ? "page" : undefined}
-                className={`max-w-md truncate rounded-full px-3 py-1 text-sm ring-1 ${current ? "bg-indigo-50 font-medium text-indigo-900 ring-indigo-400" : "text-slate-700 ring-slate-300 hover:bg-slate-50"}`}>
+              <Link
+                key={q.id}
+                href={`/cases/${caseId}/ach?question=${q.id}`}
+                aria-current={current ? "page" : undefined}
+                className={`max-w-md truncate rounded-full px-3 py-1 text-sm ring-1 ${current ? "bg-indigo-50 font-medium text-indigo-900 ring-indigo-400" : "text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+              >
                 {q.question}
               </Link>
             );
@@ -49,16 +65,42 @@ export default async function AchPage({ params, searchParams }: { params: Promis
         </nav>
       )}
       {!matrix ? (
-        <Empty>No attribution question yet. Ask one, and add competing hypotheses, on the <Link href={`/cases/${caseId}/attribution`} className="text-indigo-800 underline">Attribution</Link> tab.</Empty>
+        <Empty>
+          No attribution question yet. Ask one, and add competing hypotheses, on the{" "}
+          <Link href={`/cases/${caseId}/attribution`} className="text-indigo-800 underline">
+            Attribution
+          </Link>{" "}
+          tab.
+        </Empty>
       ) : (
         <>
-          <p className="text-sm text-slate-800"><span className="font-medium">Question:</span> {matrix.question.question}</p>
+          <p className="text-sm text-slate-800">
+            <span className="font-medium">Question:</span> {matrix.question.question}
+          </p>
           {matrix.hypotheses.length === 0 ? (
-            <Empty>This question has no hypotheses yet. Add them on the <Link href={`/cases/${caseId}/attribution`} className="text-indigo-800 underline">Attribution</Link> tab.</Empty>
+            <Empty>
+              This question has no hypotheses yet. Add them on the{" "}
+              <Link href={`/cases/${caseId}/attribution`} className="text-indigo-800 underline">
+                Attribution
+              </Link>{" "}
+              tab.
+            </Empty>
           ) : matrix.claims.length === 0 ? (
-            <Empty>No claims to weigh yet. Draw claims from the documents on the <Link href={`/cases/${caseId}/claims`} className="text-indigo-800 underline">Claims</Link> tab.</Empty>
+            <Empty>
+              No claims to weigh yet. Draw claims from the documents on the{" "}
+              <Link href={`/cases/${caseId}/claims`} className="text-indigo-800 underline">
+                Claims
+              </Link>{" "}
+              tab.
+            </Empty>
           ) : (
-            <AchMatrix key={matrix.question.id} caseId={caseId} initial={toAchView(matrix)} me={{ id: actor.id, name: actor.name }} canRate={can(access.role, "ach.rate")} />
+            <AchMatrix
+              key={matrix.question.id}
+              caseId={caseId}
+              initial={toAchView(matrix)}
+              me={{ id: actor.id, name: actor.name }}
+              canRate={can(access.role, "ach.rate")}
+            />
           )}
         </>
       )}

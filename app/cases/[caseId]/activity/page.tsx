@@ -12,7 +12,13 @@ import { hasFilters, paramsFromSearch, serviceQuery } from "@/components/activit
 
 export const metadata: Metadata = { title: "Activity" };
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   const sp = await searchParams;
   const basePath = `/cases/${caseId}/activity`;
@@ -27,14 +33,18 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     can(access.role, "attribution.read") ? listQuestions({ access }) : Promise.resolve([]),
   ]);
   // Reviews and ratings record only ids; name their hypothesis by its current title.
-  const titles = Object.fromEntries(questions.flatMap((q) => [[q.id, q.question] as const, ...q.hypotheses.map((h) => [h.id, h.title] as const)]));
+  const titles = Object.fromEntries(
+    questions.flatMap((q) => [[q.id, q.question] as const, ...q.hypotheses.map((h) => [h.id, h.title] as const)]),
+  );
   const members = c.members.map((m) => ({ id: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <div>
         <h2 className="text-lg font-semibold">Activity</h2>
-        <p className="text-sm text-slate-600">Every change to this case, newest first: who did what, when, why, and exactly what changed. The log cannot be edited or deleted.</p>
+        <p className="text-sm text-slate-600">
+          Every change to this case, newest first: who did what, when, why, and exactly what changed. The log cannot be edited or deleted.
+        </p>
       </div>
       <ActivityFilters params={filters} members={members} />
       <ActivityPagination basePath={basePath} params={filters} total={page.total} pageSize={page.pageSize} />
@@ -43,15 +53,35 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {hasFilters(filters) ? (
-            <>Nothing matches these filters. <Link href={basePath} className="font-medium text-indigo-800 underline">Clear filters</Link> to see all activity.</>
+            <>
+              Nothing matches these filters.{" "}
+              <Link href={basePath} className="font-medium text-indigo-800 underline">
+                Clear filters
+              </Link>{" "}
+              to see all activity.
+            </>
           ) : filters.page > 1 ? (
-            <>There are no events on this page. <Link href={basePath} className="font-medium text-indigo-800 underline">Go to the newest events</Link>.</>
+            <>
+              There are no events on this page.{" "}
+              <Link href={basePath} className="font-medium text-indigo-800 underline">
+                Go to the newest events
+              </Link>
+              .
+            </>
           ) : (
             <>Nothing has happened in this case yet. Adding a document, a source or a claim will show up here.</>
           )}
         </div>
       )}
-      {page.total > page.pageSize && <ActivityPagination basePath={basePath} params={filters} total={page.total} pageSize={page.pageSize} label="Activity pages (bottom)" />}
+      {page.total > page.pageSize && (
+        <ActivityPagination
+          basePath={basePath}
+          params={filters}
+          total={page.total}
+          pageSize={page.pageSize}
+          label="Activity pages (bottom)"
+        />
+      )}
     </main>
   );
 }

@@ -19,14 +19,18 @@ export default async function AttributionPage({ params }: { params: Promise<{ ca
     Promise.all(hypotheses.filter((h) => h.reviewState === "approved").map((h) => getHypothesis({ access, hypothesisId: h.id }))),
     loadVendorStatements({ access, entityIds: hypotheses.flatMap((h) => (h.actorEntityId ? [h.actorEntityId] : [])) }),
   ]);
-  const approvedBy = new Map(approved.map((d) => [d.hypothesis.id, d.reviews.filter((r) => r.decision === "approved").at(-1)?.reviewer?.name ?? null]));
+  const approvedBy = new Map(
+    approved.map((d) => [d.hypothesis.id, d.reviews.filter((r) => r.decision === "approved").at(-1)?.reviewer?.name ?? null]),
+  );
   const entityOptions = entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
 
   return (
     <main className="mx-auto max-w-7xl space-y-8 px-4 py-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">Attribution</h2>
-        <p className="text-sm text-slate-600">Competing hypotheses side by side: likelihood (ICD 203) and analytic confidence are separate judgments.</p>
+        <p className="text-sm text-slate-600">
+          Competing hypotheses side by side: likelihood (ICD 203) and analytic confidence are separate judgments.
+        </p>
       </div>
       {questions.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
@@ -37,18 +41,35 @@ export default async function AttributionPage({ params }: { params: Promise<{ ca
       )}
       {questions.map((q) => (
         <section key={q.id} aria-labelledby={`q-${q.id}`} className="space-y-3" data-testid="attribution-question">
-          <h3 id={`q-${q.id}`} className="text-base font-semibold text-slate-900">{q.question}</h3>
-          {q.conclusion && <p className="text-sm text-slate-700"><span className="font-medium">Conclusion:</span> {q.conclusion}</p>}
+          <h3 id={`q-${q.id}`} className="text-base font-semibold text-slate-900">
+            {q.question}
+          </h3>
+          {q.conclusion && (
+            <p className="text-sm text-slate-700">
+              <span className="font-medium">Conclusion:</span> {q.conclusion}
+            </p>
+          )}
           {q.hypotheses.length ? (
-            <div className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-4" role="list" aria-label={`Hypotheses for: ${q.question}`}>
+            <div
+              className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-4"
+              role="list"
+              aria-label={`Hypotheses for: ${q.question}`}
+            >
               {q.hypotheses.map((h) => (
                 <div role="listitem" key={h.id} className="flex [&>article]:w-full">
-                  <HypothesisCard caseId={caseId} h={h} approvedBy={approvedBy.get(h.id) ?? null} statements={(h.actorEntityId && statements[h.actorEntityId]) || []} />
+                  <HypothesisCard
+                    caseId={caseId}
+                    h={h}
+                    approvedBy={approvedBy.get(h.id) ?? null}
+                    statements={(h.actorEntityId && statements[h.actorEntityId]) || []}
+                  />
                 </div>
               ))}
             </div>
           ) : (
-            <p className="text-sm text-slate-600">No hypotheses yet.{canManage && " Add at least two competing answers, so the evidence has something to discriminate between."}</p>
+            <p className="text-sm text-slate-600">
+              No hypotheses yet.{canManage && " Add at least two competing answers, so the evidence has something to discriminate between."}
+            </p>
           )}
           {canManage && (
             <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -62,7 +83,9 @@ export default async function AttributionPage({ params }: { params: Promise<{ ca
       ))}
       {canManage && (
         <section aria-labelledby="add-question" className="max-w-2xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h3 id="add-question" className="mb-3 font-semibold">Ask a new attribution question</h3>
+          <h3 id="add-question" className="mb-3 font-semibold">
+            Ask a new attribution question
+          </h3>
           <AddQuestionForm caseId={caseId} />
         </section>
       )}

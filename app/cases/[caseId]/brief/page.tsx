@@ -9,14 +9,25 @@ import type { BriefPayload } from "@/components/briefs/types";
 export default async function BriefPage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
   const { actor, access } = await requireCasePage({ caseId, action: "briefs.read", path: `/cases/${caseId}/brief` });
-  const [{ model, hash, review, current }, settings, releases] = await Promise.all([briefApprovalState({ access }), getBriefSettings({ caseId }), listReleases({ access })]);
+  const [{ model, hash, review, current }, settings, releases] = await Promise.all([
+    briefApprovalState({ access }),
+    getBriefSettings({ caseId }),
+    listReleases({ access }),
+  ]);
   // The same shape GET /api/cases/{caseId}/brief answers, so the client cache can refetch it as is.
   const initial: BriefPayload = {
     brief: model,
     contentHash: hash,
     settings,
     approval: review
-      ? { decision: review.decision, contentHash: review.contentHash, current, submittedBy: review.submittedBy, reviewer: review.reviewer, decidedAt: review.decidedAt?.toISOString() ?? null }
+      ? {
+          decision: review.decision,
+          contentHash: review.contentHash,
+          current,
+          submittedBy: review.submittedBy,
+          reviewer: review.reviewer,
+          decidedAt: review.decidedAt?.toISOString() ?? null,
+        }
       : null,
   };
   return (

@@ -5,7 +5,13 @@ import { listEntities } from "@/lib/entities/entities";
 import { ClaimsTable } from "@/components/claims/claims-table";
 import { CLAIM_PAGE_SIZE, paramsFromSearch, searchFromParams } from "@/components/claims/claim-list-params";
 
-export default async function ClaimsPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ClaimsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   const sp = await searchParams;
   const { access } = await requireCasePage({ caseId, action: "claims.read", path: `/cases/${caseId}/claims` });

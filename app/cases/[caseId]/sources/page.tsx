@@ -6,7 +6,13 @@ import { SourcesRegistry } from "@/components/sources/sources-registry";
 
 export const metadata = { title: "Sources" };
 
-export default async function SourcesPage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SourcesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ caseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { caseId } = await params;
   const { access } = await requireCasePage({ caseId, action: "sources.read", path: `/cases/${caseId}/sources` });
   const showRetracted = (await searchParams).include === "retracted";
@@ -14,7 +20,13 @@ export default async function SourcesPage({ params, searchParams }: { params: Pr
   const initial = sources.map((s) => ({ ...SourceSchema.parse(s), documentCount: s.documentCount, regrades: s.regrades }));
   return (
     <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
-      <SourcesRegistry caseId={caseId} initial={initial} canManage={can(access.role, "sources.manage")} canRetract={can(access.role, "sources.retract")} showRetracted={showRetracted} />
+      <SourcesRegistry
+        caseId={caseId}
+        initial={initial}
+        canManage={can(access.role, "sources.manage")}
+        canRetract={can(access.role, "sources.retract")}
+        showRetracted={showRetracted}
+      />
     </main>
   );
 }

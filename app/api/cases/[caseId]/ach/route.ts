@@ -5,8 +5,12 @@ import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 const AchQuerySchema = z.object({
   questionId: z.uuid().optional(),
   // "Treat these claims as false": comma-separated claim ids left out of the scores.
-  exclude: z.string().optional().transform((v) => (v ? v.split(",").filter(Boolean) : [])).pipe(z.array(z.uuid())),
-  include: z.enum(["retracted"], "include must be \"retracted\" (to show retracted claims too).").optional(),
+  exclude: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").filter(Boolean) : []))
+    .pipe(z.array(z.uuid())),
+  include: z.enum(["retracted"], 'include must be "retracted" (to show retracted claims too).').optional(),
 });
 
 // GET /api/cases/{caseId}/ach — the ACH matrix with every rater's ratings, inconsistency and diagnosticity.
@@ -14,5 +18,12 @@ const AchQuerySchema = z.object({
 // for a claim rated against fewer than two hypotheses, and scores.note carries that sentence for exports.
 export const GET = withCase("attribution.read", async ({ req, access }) => {
   const q = parseQuery(req, AchQuerySchema);
-  return { matrix: await getAchMatrix({ access, questionId: q.questionId, excludedClaimIds: q.exclude, includeRetracted: q.include === "retracted" }) };
+  return {
+    matrix: await getAchMatrix({
+      access,
+      questionId: q.questionId,
+      excludedClaimIds: q.exclude,
+      includeRetracted: q.include === "retracted",
+    }),
+  };
 });

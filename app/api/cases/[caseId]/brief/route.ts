@@ -8,8 +8,24 @@ import { getBriefSettings } from "@/lib/briefs/compose-brief";
 export const GET = withCase("briefs.read", async ({ access }) => {
   const { model, hash, review, current } = await briefApprovalState({ access });
   const settings = await getBriefSettings({ caseId: access.caseId });
-  return { brief: model, contentHash: hash, settings, approval: review ? { decision: review.decision, contentHash: review.contentHash, current, submittedBy: review.submittedBy, reviewer: review.reviewer, decidedAt: review.decidedAt } : null };
+  return {
+    brief: model,
+    contentHash: hash,
+    settings,
+    approval: review
+      ? {
+          decision: review.decision,
+          contentHash: review.contentHash,
+          current,
+          submittedBy: review.submittedBy,
+          reviewer: review.reviewer,
+          decidedAt: review.decidedAt,
+        }
+      : null,
+  };
 });
 
 // PUT /api/cases/{caseId}/brief — choose the template and the sections to include (`version` required)
-export const PUT = withCase("briefs.manage", async ({ req, ctx, access }) => ({ settings: await saveBriefSettings({ ctx, access, input: await parseJson(req, BriefSettingsSchema) }) }));
+export const PUT = withCase("briefs.manage", async ({ req, ctx, access }) => ({
+  settings: await saveBriefSettings({ ctx, access, input: await parseJson(req, BriefSettingsSchema) }),
+}));

@@ -30,15 +30,27 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
       throw new BadRequestError("The upload is not valid multipart/form-data.");
     });
     const file = form.get("file");
-    if (!(file instanceof File)) throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
-    const meta = Object.fromEntries(["title", "url", "publisher", "author", "publishedAt", "sourceId", "confirmDuplicate"].map((k) => [k, form.get(k)?.toString() ?? undefined]));
-    result = await createUploadedDocument({ ctx, caseId: access.caseId, file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) }, meta });
+    if (!(file instanceof File))
+      throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
+    const meta = Object.fromEntries(
+      ["title", "url", "publisher", "author", "publishedAt", "sourceId", "confirmDuplicate"].map((k) => [
+        k,
+        form.get(k)?.toString() ?? undefined,
+      ]),
+    );
+    result = await createUploadedDocument({
+      ctx,
+      caseId: access.caseId,
+      file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) },
+      meta,
+    });
   } else {
     const body = await parseJson(req, JsonObject);
     // A URL without text means "fetch it"; a URL alongside pasted text is just its provenance.
-    result = body.url !== undefined && body.text === undefined
-      ? await createUrlDocument({ ctx, caseId: access.caseId, input: CaptureUrlSchema.parse(body) })
-      : await createPastedDocument({ ctx, caseId: access.caseId, input: PasteDocumentSchema.parse(body) });
+    result =
+      body.url !== undefined && body.text === undefined
+        ? await createUrlDocument({ ctx, caseId: access.caseId, input: CaptureUrlSchema.parse(body) })
+        : await createPastedDocument({ ctx, caseId: access.caseId, input: PasteDocumentSchema.parse(body) });
   }
   return NextResponse.json({ document: DocumentSummarySchema.parse(result.document), duplicates: result.duplicates }, { status: 201 });
 });

@@ -8,7 +8,9 @@ import { CreateHypothesisSchema } from "@/lib/attribution/schemas";
 // GET /api/cases/{caseId}/hypotheses — every hypothesis of the case, rejected ones included, with content hashes
 export const GET = withCase("attribution.read", async ({ access }) => {
   const questions = await listQuestions({ access });
-  return { hypotheses: questions.flatMap((q) => q.hypotheses.map((h) => ({ ...h, question: q.question, contentHash: hypothesisHash(h) }))) };
+  return {
+    hypotheses: questions.flatMap((q) => q.hypotheses.map((h) => ({ ...h, question: q.question, contentHash: hypothesisHash(h) }))),
+  };
 });
 
 // POST /api/cases/{caseId}/hypotheses — add a competing hypothesis to a question

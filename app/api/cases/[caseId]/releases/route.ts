@@ -6,4 +6,6 @@ import { createRelease, listReleases } from "@/lib/briefs/releases";
 export const GET = withCase("briefs.read", async ({ access }) => ({ releases: await listReleases({ access }) }));
 
 // POST /api/cases/{caseId}/releases — release the approved brief (409 listing what is missing)
-export const POST = withCase("briefs.manage", async ({ ctx, access }) => NextResponse.json({ release: await createRelease({ ctx, access }) }, { status: 201 }));
+export const POST = withCase("briefs.manage", async ({ ctx, access }) =>
+  NextResponse.json({ release: await createRelease({ ctx, access }) }, { status: 201 }),
+);

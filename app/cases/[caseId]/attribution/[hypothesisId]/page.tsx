@@ -12,7 +12,11 @@ import { toJson, type EvidenceItem } from "@/components/attribution/types";
 
 export default async function HypothesisPage({ params }: { params: Promise<{ caseId: string; hypothesisId: string }> }) {
   const { caseId, hypothesisId } = await params;
-  const { actor, access } = await requireCasePage({ caseId, action: "attribution.read", path: `/cases/${caseId}/attribution/${hypothesisId}` });
+  const { actor, access } = await requireCasePage({
+    caseId,
+    action: "attribution.read",
+    path: `/cases/${caseId}/attribution/${hypothesisId}`,
+  });
   const data = await orNotFound(getHypothesis({ access, hypothesisId }));
   const h = data.hypothesis;
   const [matrix, threads, entities, statements] = await Promise.all([
@@ -28,17 +32,19 @@ export default async function HypothesisPage({ params }: { params: Promise<{ cas
   const evidence: EvidenceItem[] = rated.flatMap((cell) => {
     const claim = details.get(cell.claimId);
     if (!claim) return [];
-    return [{
-      claimId: claim.id,
-      statement: claim.statement,
-      claimant: claim.claimant,
-      grade: claim.grade,
-      reliability: claim.reliability,
-      credibility: claim.credibility,
-      value: cell.value,
-      ratings: cell.ratings.map((r) => ({ raterName: r.raterName ?? "unknown", rating: r.rating, note: r.note ?? "" })),
-      excerpts: claim.excerpts.map((x) => ({ id: x.id, documentId: x.documentId, documentTitle: x.documentTitle, exact: x.exact })),
-    }];
+    return [
+      {
+        claimId: claim.id,
+        statement: claim.statement,
+        claimant: claim.claimant,
+        grade: claim.grade,
+        reliability: claim.reliability,
+        credibility: claim.credibility,
+        value: cell.value,
+        ratings: cell.ratings.map((r) => ({ raterName: r.raterName ?? "unknown", rating: r.rating, note: r.note ?? "" })),
+        excerpts: claim.excerpts.map((x) => ({ id: x.id, documentId: x.documentId, documentTitle: x.documentTitle, exact: x.exact })),
+      },
+    ];
   });
 
   return (
@@ -47,7 +53,11 @@ export default async function HypothesisPage({ params }: { params: Promise<{ cas
       initial={toJson(data)}
       initialThreads={toJson(threads)}
       actorId={actor.id}
-      perms={{ canManage: can(access.role, "hypotheses.manage"), canReview: can(access.role, "reviews.approve"), canComment: can(access.role, "comments.create") }}
+      perms={{
+        canManage: can(access.role, "hypotheses.manage"),
+        canReview: can(access.role, "reviews.approve"),
+        canComment: can(access.role, "comments.create"),
+      }}
       entities={entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind }))}
       evidence={evidence}
       statements={(h.actorEntityId && statements[h.actorEntityId]) || []}

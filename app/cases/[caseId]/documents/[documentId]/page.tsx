@@ -13,7 +13,10 @@ import { DocumentReader } from "@/components/reader/document-reader";
 import { RetractButton } from "@/components/lifecycle/retract-button";
 import { RetractedBanner } from "@/components/lifecycle/retracted-banner";
 
-export default async function DocumentPage({ params, searchParams }: {
+export default async function DocumentPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ caseId: string; documentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
@@ -30,7 +33,9 @@ export default async function DocumentPage({ params, searchParams }: {
   // scan the text again. A malformed ?q= is ignored; the document still opens.
   const q = readerSearchQuery((await searchParams).q);
   const ranges = q ? searchMatches(doc.text, q) : [];
-  const retraction = doc.retractedAt ? { at: doc.retractedAt.toISOString(), by: doc.retractedBy?.name ?? null, reason: doc.retractionReason ?? "" } : null;
+  const retraction = doc.retractedAt
+    ? { at: doc.retractedAt.toISOString(), by: doc.retractedBy?.name ?? null, reason: doc.retractionReason ?? "" }
+    : null;
 
   return (
     <DocumentReader
@@ -45,20 +50,34 @@ export default async function DocumentPage({ params, searchParams }: {
       search={q ? { q, ranges, capped: ranges.length >= MAX_SEARCH_MATCHES } : null}
       capture={
         <section aria-labelledby="capture-heading" className="space-y-3">
-          <h2 id="capture-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">Capture</h2>
+          <h2 id="capture-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            Capture
+          </h2>
           <dl className="space-y-2">
             <Meta label="Publisher" value={doc.publisher} />
             <Meta label="Author" value={doc.author} />
             <Meta label="URL" value={doc.url} />
             <Meta label="Published" value={doc.publishedAt ? format(doc.publishedAt, "d MMMM yyyy") : null} />
             <Meta label="Retrieved" value={format(doc.retrievedAt, "d MMMM yyyy, HH:mm:ss 'UTC'xxx")} />
-            <Meta label="How" value={doc.kind === "upload" ? `Uploaded file ${doc.originalName ?? ""}` : doc.kind === "url" ? "Captured from URL" : "Pasted text"} />
+            <Meta
+              label="How"
+              value={
+                doc.kind === "upload" ? `Uploaded file ${doc.originalName ?? ""}` : doc.kind === "url" ? "Captured from URL" : "Pasted text"
+              }
+            />
             <Meta label="Type" value={doc.mimeType} />
             <Meta label="Size" value={`${doc.sizeBytes.toLocaleString("en")} bytes`} />
-            <div><dt className="text-slate-600">SHA-256 of the original</dt><dd className="break-all font-mono text-xs" data-testid="document-sha256">{doc.sha256}</dd></div>
+            <div>
+              <dt className="text-slate-600">SHA-256 of the original</dt>
+              <dd className="break-all font-mono text-xs" data-testid="document-sha256">
+                {doc.sha256}
+              </dd>
+            </div>
             <Meta label="Added by" value={doc.addedBy.name} />
           </dl>
-          {!retraction && can(access.role, "documents.retract") && <RetractButton caseId={caseId} kind="document" id={doc.id} name={doc.title} />}
+          {!retraction && can(access.role, "documents.retract") && (
+            <RetractButton caseId={caseId} kind="document" id={doc.id} name={doc.title} />
+          )}
         </section>
       }
     />

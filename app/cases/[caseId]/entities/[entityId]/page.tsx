@@ -17,7 +17,9 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
   return (
     <main className="mx-auto max-w-5xl space-y-6 px-4 py-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/cases/${caseId}/entities`} className="text-indigo-800 underline">Entities</Link>
+        <Link href={`/cases/${caseId}/entities`} className="text-indigo-800 underline">
+          Entities
+        </Link>
         <span className="text-slate-600"> / {ENTITY_KIND_LABELS[entity.kind]}</span>
       </nav>
       <header className="space-y-3">
@@ -29,7 +31,15 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
           {can(access.role, "entities.manage") && (
             <EntityEditToggle
               caseId={caseId}
-              entity={{ id: entity.id, kind: entity.kind, name: entity.name, aliases: entity.aliases, description: entity.description, version: entity.version, claimCount: claims.length }}
+              entity={{
+                id: entity.id,
+                kind: entity.kind,
+                name: entity.name,
+                aliases: entity.aliases,
+                description: entity.description,
+                version: entity.version,
+                claimCount: claims.length,
+              }}
             />
           )}
         </div>
@@ -38,18 +48,26 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
           <dd>
             {entity.aliases.length ? (
               <ul className="flex flex-wrap gap-1.5" aria-label="Aliases">
-                {entity.aliases.map((a) => <li key={a} className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">{a}</li>)}
+                {entity.aliases.map((a) => (
+                  <li key={a} className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">
+                    {a}
+                  </li>
+                ))}
               </ul>
             ) : (
               <span className="text-slate-600">No aliases recorded.</span>
             )}
           </dd>
           <dt className="font-medium text-slate-700">Description</dt>
-          <dd className="whitespace-pre-line text-slate-800">{entity.description || <span className="text-slate-600">No description.</span>}</dd>
+          <dd className="whitespace-pre-line text-slate-800">
+            {entity.description || <span className="text-slate-600">No description.</span>}
+          </dd>
         </dl>
       </header>
       <section aria-labelledby="entity-claims" className="space-y-3">
-        <h3 id="entity-claims" className="text-lg font-semibold">Claims mentioning {entity.name} <span className="text-sm font-normal text-slate-600">({claims.length})</span></h3>
+        <h3 id="entity-claims" className="text-lg font-semibold">
+          Claims mentioning {entity.name} <span className="text-sm font-normal text-slate-600">({claims.length})</span>
+        </h3>
         <EntityClaims caseId={caseId} claims={claims} />
       </section>
     </main>

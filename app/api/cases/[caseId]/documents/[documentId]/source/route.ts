@@ -4,6 +4,11 @@ import { AssignSourceSchema } from "@/lib/sources/schemas";
 
 // PUT /api/cases/{caseId}/documents/{documentId}/source — set the document's source; an override of its grade needs a reason
 export const PUT = withCase("documents.update", async ({ req, ctx, access, params }) => {
-  const document = await assignDocumentSource({ ctx, access, documentId: params.documentId, input: await parseJson(req, AssignSourceSchema) });
+  const document = await assignDocumentSource({
+    ctx,
+    access,
+    documentId: params.documentId,
+    input: await parseJson(req, AssignSourceSchema),
+  });
   return { document };
 });
