@@ -23,6 +23,16 @@ import { AuditQuerySchema } from "@/lib/audit/list-audit";
 import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
+import {
+  CaseAttackSchema,
+  ClaimTechniquesSchema,
+  EntityAttackLinkSchema,
+  LinkEntityAttackSchema,
+  OverlapSchema,
+  SetClaimTechniquesSchema,
+  TechniqueHitSchema,
+  TechniqueSearchQuerySchema,
+} from "@/lib/attack/schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -64,6 +74,11 @@ const str = { type: "string" };
 const nullableStr = { type: ["string", "null"] };
 
 const FROM_ZOD: Record<string, ZodType> = {
+  TechniqueHit: TechniqueHitSchema,
+  ClaimTechniques: ClaimTechniquesSchema,
+  EntityAttackLink: EntityAttackLinkSchema,
+  CaseAttack: CaseAttackSchema,
+  Overlap: OverlapSchema,
   CreateCase: CreateCaseSchema,
   UpdateCase: UpdateCaseSchema,
   Case: CaseSchema,
@@ -1008,6 +1023,62 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix"] } }],
       response: { type: "string", format: "binary" },
       errors: [...CASE, 400],
+    },
+  },
+  "/api/attack/techniques": {
+    get: {
+      summary: `Find ATT&CK Enterprise techniques (v18.1, shipped with the app) by id ("T1486", "T1561" lists its sub-techniques), name words or analyst terms ("ransom")`,
+      tag: "attack",
+      query: TechniqueSearchQuerySchema,
+      response: obj({ techniques: arrayOf(ref("TechniqueHit")) }),
+      errors: [...AUTH, 400, 422],
+    },
+  },
+  "/api/cases/{caseId}/claims/{claimId}/techniques": {
+    put: {
+      summary:
+        "Replace the claim's ATT&CK technique tags (`techniqueIds`, sub-techniques included; an unknown id is a 422 and nothing is stored); audited",
+      tag: "attack",
+      body: SetClaimTechniquesSchema,
+      response: ref("ClaimTechniques"),
+      errors: WRITE,
+    },
+  },
+  "/api/cases/{caseId}/entities/{entityId}/attack": {
+    put: {
+      summary:
+        "Link the entity to the ATT&CK group (G…), software (S…) or campaign (C…) it is, or unlink with null; ATT&CK's name and aliases join the entity's aliases",
+      tag: "attack",
+      body: LinkEntityAttackSchema,
+      response: ref("EntityAttackLink"),
+      errors: WRITE,
+    },
+  },
+  "/api/cases/{caseId}/attack": {
+    get: {
+      summary:
+        "The case's ATT&CK view: tactics in matrix order, each tagged technique with its number of claims and best credibility, sub-techniques under their parent, and the claims with their quotes (rejected and retracted claims left out)",
+      tag: "attack",
+      response: ref("CaseAttack"),
+      errors: CASE,
+    },
+  },
+  "/api/cases/{caseId}/attack/layer": {
+    get: {
+      summary:
+        "The ATT&CK view as an ATT&CK Navigator layer (format 4.5, enterprise-attack; score = number of claims, comment = the claims)",
+      tag: "attack",
+      response: { type: "object", description: "An ATT&CK Navigator layer, format 4.5" },
+      errors: CASE,
+    },
+  },
+  "/api/cases/{caseId}/attack/overlap": {
+    get: {
+      summary:
+        "ATT&CK groups ranked by TTP overlap with the case (weak evidence, never attribution by itself): parent technique ids; O = techniques on live, non-rejected claims; T_g = techniques g uses directly or through its software; N = groups with a non-empty T_g; idf(t) = ln((N+1)/(df(t)+1)) + 1; score = Σidf(O∩T_g) / Σidf(O∪T_g), 3 decimals, ties by group id; top 10 with at least one shared technique; nonDiagnostic = shared techniques with df/N ≥ 0.5",
+      tag: "attack",
+      response: ref("Overlap"),
+      errors: CASE,
     },
   },
 };
