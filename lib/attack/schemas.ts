@@ -88,3 +88,11 @@ export const OverlapSchema = z.object({
   groupCount: z.number().int(),
   note: z.string(),
 });
+
+export const RecordOverlapClaimSchema = z.strictObject({
+  groupId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^G\d{4}$/, "Group ids look like G0069."),
+});

@@ -29,6 +29,7 @@ import {
   EntityAttackLinkSchema,
   LinkEntityAttackSchema,
   OverlapSchema,
+  RecordOverlapClaimSchema,
   SetClaimTechniquesSchema,
   TechniqueHitSchema,
   TechniqueSearchQuerySchema,
@@ -1070,6 +1071,17 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "attack",
       response: { type: "object", description: "An ATT&CK Navigator layer, format 4.5" },
       errors: CASE,
+    },
+  },
+  "/api/cases/{caseId}/attack/overlap/claims": {
+    post: {
+      summary:
+        'Record one overlap row as evidence: the computation is stored as a document and an assessment claim (claimant "TTP overlap analysis", credibility 4 – doubtful) quotes its shared-techniques sentence; 422 for a group with no overlap',
+      tag: "attack",
+      body: RecordOverlapClaimSchema,
+      status: 201,
+      response: obj({ claim: ref("Claim"), documentId: id }),
+      errors: WRITE,
     },
   },
   "/api/cases/{caseId}/attack/overlap": {

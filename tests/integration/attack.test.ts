@@ -14,6 +14,7 @@ import { GET as getAttack } from "@/app/api/cases/[caseId]/attack/route";
 import { GET as getLayer } from "@/app/api/cases/[caseId]/attack/layer/route";
 import { GET as getOverlap } from "@/app/api/cases/[caseId]/attack/overlap/route";
 import { GET as searchTechniques } from "@/app/api/attack/techniques/route";
+import { POST as postOverlapClaim } from "@/app/api/cases/[caseId]/attack/overlap/claims/route";
 import { makeCase, makeUser } from "../support/factories";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -152,6 +153,27 @@ describe("ATT&CK technique tags", () => {
     expect(overlap.body.groups).toEqual(rankOverlap(["T1485", "T1486", "T1561"]).groups);
     expect(overlap.body.groups.length).toBeGreaterThan(0);
     expect(overlap.body.note).toMatch(/never attribution by itself/);
+
+    // A row becomes evidence: an assessment claim, credibility 4, quoting the stored computation.
+    const top = overlap.body.groups[0];
+    const recorded = await call(postOverlapClaim, {
+      path: `/api/cases/${c.id}/attack/overlap/claims`,
+      method: "POST",
+      body: { groupId: top.groupId },
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.claim).toMatchObject({ kind: "assessment", claimant: "TTP overlap analysis", credibility: 4 });
+    const source = await db.document.findUniqueOrThrow({ where: { id: recorded.body.documentId } });
+    const quote = recorded.body.claim.excerpts[0].exact as string;
+    expect(source.text.slice(recorded.body.claim.excerpts[0].start, recorded.body.claim.excerpts[0].end)).toBe(quote);
+    expect(quote).toContain(`(${top.groupId}) is documented by MITRE ATT&CK as using ${top.shared.length} of the case's 3 techniques`);
+    expect(source.text).toMatch(/never attribution by itself/);
+    const none = await call(postOverlapClaim, {
+      path: `/api/cases/${c.id}/attack/overlap/claims`,
+      method: "POST",
+      body: { groupId: "G9999" },
+    });
+    expect(none.status).toBe(422);
 
     // A rejected claim is not evidence of behaviour: it leaves the view and the overlap.
     await db.claim.update({ where: { id: ransom.id }, data: { status: "rejected" } });

@@ -78,6 +78,7 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "post /api/cases/{caseId}/claims/{claimId}/links": { toClaimId: ids.otherClaimId, kind: "contradicts" },
     "put /api/cases/{caseId}/claims/{claimId}/techniques": { techniqueIds: ["T1486"] },
     "put /api/cases/{caseId}/entities/{entityId}/attack": { attackId: null },
+    "post /api/cases/{caseId}/attack/overlap/claims": { groupId: "G0069" },
     "post /api/cases/{caseId}/entities": { kind: "person", name: `Entity ${marker}` },
     "patch /api/cases/{caseId}/entities/{entityId}": { version: 1, name: `Entity ${marker}` },
     "post /api/cases/{caseId}/events": { title: `Event ${marker}`, date: "2022", claimIds: [ids.claimId] },
