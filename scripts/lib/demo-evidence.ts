@@ -7,6 +7,8 @@ import { createSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createEntity } from "@/lib/entities/entities";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createClaimLink } from "@/lib/claims/claim-links";
+import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";
+import { linkEntityAttack } from "@/lib/attack/link-entity-attack";
 import { createEvent } from "@/lib/events/events";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 
@@ -98,7 +100,8 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
     "Albanian police and border information system taken offline in September 2022.",
     "victim",
   );
-  void hlj;
+  // HomeLand Justice is ATT&CK campaign C0038; linking adds ATT&CK's name for it to the entity's aliases.
+  await linkEntityAttack({ ctx, access, entityId: hlj, input: { attackId: "C0038" } });
 
   const claim = async (input: Omit<CreateClaimInput, "excerpts"> & { doc: DocKey; quote: string }) => {
     const { doc: key, quote, ...rest } = input;
@@ -222,6 +225,21 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
     status: "accepted",
     entityIds: [mek],
   });
+
+  // Behaviour, tagged only where the quoted words describe it: Rama says the attack threatened to wipe systems
+  // (T1485 Data Destruction) and steal the intranet's electronic communications (T1114 Email Collection).
+  const ramaImpact = await claim({
+    doc: "upi",
+    quote:
+      "the cyberattack, which threatened to cripple public services, wipe digital systems and hack into state records, steal the government intranet’s electronic communications",
+    statement: "The attack threatened to wipe government systems and steal the government intranet's electronic communications.",
+    claimant: "Edi Rama, Prime Minister of Albania (quoted in a UPI opinion column)",
+    kind: "allegation",
+    credibility: 3,
+    status: "accepted",
+    entityIds: [rama, albania],
+  });
+  await setClaimTechniques({ ctx, access, claimId: ramaImpact, input: { techniqueIds: ["T1485", "T1114"] } });
 
   const link = (from: string, to: string, kind: "corroborates" | "contradicts" | "repeats", note?: string) =>
     createClaimLink({ ctx, access, fromClaimId: from, input: { toClaimId: to, kind, note } });

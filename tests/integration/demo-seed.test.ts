@@ -84,6 +84,14 @@ describe("demo attribution", () => {
     expect(q.hypotheses.find((h) => h.disposition === "rejected")?.rejectedReason).toMatch(/ransom/);
   });
 
+  it("tags behaviour only where a quote describes it, and links HomeLand Justice to ATT&CK campaign C0038", async () => {
+    const tags = await db.claimTechnique.findMany({ where: { caseId }, include: { claim: { include: { excerpts: true } } } });
+    expect(tags.map((t) => t.techniqueId).sort()).toEqual(["T1114", "T1485"]);
+    for (const t of tags) expect(t.claim.excerpts[0].exact).toMatch(/wipe digital systems.*electronic communications/);
+    const hlj = await db.entity.findFirstOrThrow({ where: { caseId, name: "HomeLand Justice" } });
+    expect(hlj.attackId).toBe("C0038");
+  });
+
   it("has a partly rated matrix with two raters", async () => {
     const raters = await db.achRating.groupBy({ by: ["raterId"], where: { hypothesis: { caseId } }, _count: true });
     expect(raters).toHaveLength(2);

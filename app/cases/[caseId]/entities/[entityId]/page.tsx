@@ -5,6 +5,8 @@ import { ENTITY_KIND_LABELS } from "@/lib/entities/schemas";
 import { can } from "@/lib/auth/permissions";
 import { EntityClaims } from "@/components/entities/entity-claims";
 import { EntityEditToggle } from "@/components/entities/entity-edit-toggle";
+import { EntityAttackLink } from "@/components/attack/entity-attack-link";
+import { attackObject } from "@/lib/attack/catalog";
 
 export const metadata = { title: "Entity" };
 
@@ -64,6 +66,12 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
           </dd>
         </dl>
       </header>
+      <EntityAttackLink
+        caseId={caseId}
+        entityId={entity.id}
+        current={attackLinkOf(entity.attackId)}
+        canEdit={can(access.role, "entities.manage")}
+      />
       <section aria-labelledby="entity-claims" className="space-y-3">
         <h3 id="entity-claims" className="text-lg font-semibold">
           Claims mentioning {entity.name} <span className="text-sm font-normal text-slate-600">({claims.length})</span>
@@ -72,4 +80,9 @@ export default async function EntityPage({ params }: { params: Promise<{ caseId:
       </section>
     </main>
   );
+}
+
+function attackLinkOf(attackId: string | null) {
+  const object = attackId ? attackObject(attackId) : null;
+  return object ? { id: object.id, kind: object.kind, name: object.name, url: object.url } : null;
 }
