@@ -194,6 +194,19 @@ export function briefOutline(m: BriefModel): Block[] {
     b.push(...claimLines(m.claims.map((c) => c.id)));
   }
 
+  if (has("behaviour")) {
+    b.push({ type: "h2", text: SECTION_TITLES.behaviour });
+    if (!m.techniques.length) b.push({ type: "p", runs: [text("No behaviour tagged with MITRE ATT&CK techniques yet.")] });
+    else
+      b.push({
+        type: "p",
+        runs: [text("Techniques (MITRE ATT&CK Enterprise) that the cited quotes describe, by tactic.", { italic: true })],
+      });
+    for (const t of m.techniques) {
+      b.push({ type: "bullet", runs: [text(`${t.tactic} — `, { bold: true }), text(`${t.id} ${t.name}`), ...cites(t.footnotes)] });
+    }
+  }
+
   if (has("timeline")) {
     b.push({ type: "h2", text: SECTION_TITLES.timeline });
     if (!m.timeline.length) b.push({ type: "p", runs: [text("No events yet.")] });

@@ -1,7 +1,17 @@
 // The brief as data: every export format (Markdown, PDF, DOCX, STIX) renders this one model, so what a
 // reviewer approves (its hash) is what every format says. Nothing a renderer prints is read from the
 // database: a release's four files are the approved model, rendered.
-export const BRIEF_SECTIONS = ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"] as const;
+export const BRIEF_SECTIONS = [
+  "bluf",
+  "judgments",
+  "ach",
+  "alternatives",
+  "evidence",
+  "behaviour",
+  "timeline",
+  "sources",
+  "changes",
+] as const;
 export type BriefSection = (typeof BRIEF_SECTIONS)[number];
 export const BRIEF_TEMPLATES = { full: BRIEF_SECTIONS, summary: ["bluf", "judgments", "sources"] } as const satisfies Record<
   string,
@@ -15,6 +25,7 @@ export const SECTION_TITLES: Record<BriefSection, string> = {
   ach: "Analysis of competing hypotheses",
   alternatives: "Alternatives considered and dissent",
   evidence: "Evidence",
+  behaviour: "Observed behaviour and indicators",
   timeline: "Timeline",
   sources: "Sources",
   changes: "Changes since the last release",
@@ -166,6 +177,17 @@ export type BriefSource = {
   inclusion: "cited" | "added";
 };
 
+// A technique the brief's claims describe (MITRE ATT&CK), under the first tactic it serves in matrix order.
+export type BriefTechnique = {
+  id: string;
+  name: string;
+  stixId: string;
+  url: string;
+  tactic: string;
+  claimIds: string[];
+  footnotes: number[];
+};
+
 export type BriefTimelineEntry = {
   id: string;
   title: string;
@@ -218,6 +240,7 @@ export type BriefModel = {
   entities: BriefEntity[];
   footnotes: BriefFootnote[];
   timeline: BriefTimelineEntry[];
+  techniques: BriefTechnique[];
   sources: BriefSource[];
   changes: BriefChange[];
   previousRelease: { number: number; at: string } | null;

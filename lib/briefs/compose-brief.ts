@@ -31,9 +31,11 @@ import {
   type BriefModel,
   type BriefSection,
   type BriefSource,
+  type BriefTechnique,
   type BriefTemplate,
   type BriefWarning,
 } from "./brief-types";
+import { attackCatalog } from "@/lib/attack/catalog";
 
 // A cell's mean rating (CC 5 … II 1) favours a hypothesis at C or better and argues against it at I or worse.
 const CONSISTENT = 4;
@@ -251,11 +253,21 @@ export async function composeBrief({
       })
     : [];
 
+  // Observed behaviour: claims tagged with ATT&CK techniques (rejected and retracted ones drop out below).
+  const techniqueTags = sections.includes("behaviour")
+    ? await db.claimTechnique.findMany({
+        where: { caseId: c.id },
+        select: { techniqueId: true, claimId: true },
+        orderBy: { techniqueId: "asc" },
+      })
+    : [];
+
   const evidenceIds = [
     ...new Set([
       ...judgmentEvidence.flatMap((j) => [...j.supporting, ...j.nonDiagnostic, ...j.untested, ...j.against.map((a) => a.claimId)]),
       ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
       ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected" && !x.claim.retractedAt).map((x) => x.claimId)),
+      ...techniqueTags.map((t) => t.claimId),
     ]),
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
@@ -440,6 +452,11 @@ export async function composeBrief({
       footnotes: [...new Set(dating.flatMap((id) => claims.find((x) => x.id === id)?.footnotes ?? []))],
     };
   });
+
+  const techniques = briefTechniques(
+    techniqueTags.filter((t) => inBriefIds.has(t.claimId)),
+    (id) => claims.find((x) => x.id === id)?.footnotes ?? [],
+  );
 
   const citedDocIds = new Set(footnotes.map((f) => f.documentId));
   const wantedDocIds = [...new Set([...citedDocIds, ...settings.includeDocumentIds.filter((id) => !excluded.has(id))])];
@@ -694,6 +711,7 @@ export async function composeBrief({
     entities,
     footnotes,
     timeline,
+    techniques,
     sources,
     changes,
     previousRelease: lastRelease ? { number: lastRelease.number, at: lastRelease.createdAt.toISOString() } : null,
@@ -701,6 +719,35 @@ export async function composeBrief({
     notes,
     blockers,
   };
+}
+
+/** Tagged techniques in matrix order (first tactic, then id), each with its claims and their footnotes. */
+function briefTechniques(tags: { techniqueId: string; claimId: string }[], footnotesOf: (claimId: string) => number[]): BriefTechnique[] {
+  const catalog = attackCatalog();
+  const order = new Map(catalog.tactics.map((t, i) => [t.shortname, i]));
+  const byTechnique = new Map<string, string[]>();
+  for (const t of tags) byTechnique.set(t.techniqueId, [...(byTechnique.get(t.techniqueId) ?? []), t.claimId]);
+  return [...byTechnique.entries()]
+    .flatMap(([id, claimIds]) => {
+      const t = catalog.techniqueById.get(id);
+      if (!t) return [];
+      const tactic = [...t.tactics].sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))[0];
+      const tacticName = catalog.tactics.find((x) => x.shortname === tactic)?.name ?? tactic;
+      return [
+        {
+          id,
+          name: t.name,
+          stixId: t.stixId,
+          url: t.url,
+          tactic: tacticName,
+          claimIds,
+          footnotes: [...new Set(claimIds.flatMap(footnotesOf))].sort((a, b) => a - b),
+          rank: order.get(tactic) ?? 99,
+        },
+      ];
+    })
+    .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+    .map(({ rank: _r, ...t }) => t);
 }
 
 /** The hash a reviewer approves: the brief's content without the moment it was generated or its draft flag. */

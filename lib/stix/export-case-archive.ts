@@ -302,6 +302,7 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
           },
         },
         entities: { select: { entityId: true } },
+        techniques: { select: { techniqueId: true } },
       },
     }),
     db.claimLink.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
@@ -346,7 +347,14 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
         overrideReason: d.overrideReason,
       };
     }),
-    entities: entities.map((e) => ({ key: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description })),
+    entities: entities.map((e) => ({
+      key: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+      description: e.description,
+      attackId: e.attackId,
+    })),
     claimLinks: links.map((l) => ({ fromKey: l.fromClaimId, toKey: l.toClaimId, kind: l.kind, note: l.note })),
     claims: claims.map((cl) => {
       // The stated rule (lib/claims/reliability.ts): the best counted grade, never the first quote's.
@@ -360,6 +368,7 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
         sourceConfidence: cl.sourceConfidence,
         status: cl.status,
         entityKeys: cl.entities.map((e) => e.entityId),
+        techniqueIds: cl.techniques.map((t) => t.techniqueId).sort(),
         excerpts: cl.excerpts.map((e) => ({ documentKey: e.documentId, exact: e.exact, start: e.start, end: e.end })),
         grade: `${reliability}${cl.credibility}`,
         createdAt: cl.createdAt.toISOString(),

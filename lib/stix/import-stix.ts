@@ -25,6 +25,7 @@ import { anchorExcerpt, type AnchoredExcerpt } from "@/lib/claims/verify-excerpt
 import { hypothesisContent } from "@/lib/attribution/content-hash";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
 import { TLP, mostRestrictiveTlp, tlpForStixMarking, type TlpKey } from "@/lib/standards/scales";
+import { ATTACK_VERSION, attackCatalog, attackObject } from "@/lib/attack/catalog";
 import {
   CasefileCaseSchema,
   CasefileClaimSchema,
@@ -229,6 +230,7 @@ export function planStixImport(raw: string): Plan {
       name: named.data.name,
       aliases: [...new Set((named.data.aliases ?? []).filter((a) => a !== named.data.name))],
       description: named.data.description ?? "",
+      attackId: mitreAttackId(o),
     });
   });
   r.throwIfAny("The bundle has invalid objects:");
@@ -327,6 +329,10 @@ function planCasefile({
   unique(data.sources, (s) => s.name, `${at}.sources`, "source name");
   const entityKeys = unique(data.entities, (e) => e.key, `${at}.entities`, "entity key");
   unique(data.entities, (e) => e.name, `${at}.entities`, "entity name");
+  data.entities.forEach(
+    (e, i) =>
+      !e.attackId || attackObject(e.attackId) || r.add(`${at}.entities.${i}.attackId`, `is not in ATT&CK Enterprise v${ATTACK_VERSION}`),
+  );
   const docKeys = unique(data.documents, (d) => d.key, `${at}.documents`, "document key");
   const claimKeys = unique(claims, (c) => c.key, "claims", "claim key");
   unique(questions, (q) => q.key, "questions", "question key");
@@ -373,6 +379,10 @@ function planCasefile({
   claims.forEach((c, ci) => {
     const p = claimAt[ci];
     c.entityKeys.forEach((k, j) => entityKeys.has(k) || r.add(`${p}.entityKeys.${j}`, "refers to an entity that is not in the bundle"));
+    c.techniqueIds.forEach(
+      (t, j) =>
+        attackCatalog().techniqueById.has(t) || r.add(`${p}.techniqueIds.${j}`, `is not an ATT&CK Enterprise v${ATTACK_VERSION} technique`),
+    );
     const excerpts: Plan["claims"][number]["excerpts"] = [];
     c.excerpts.forEach((e, j) => {
       const text = textOf.get(e.documentKey);
@@ -515,6 +525,7 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
         name: e.name,
         aliases: [...new Set(e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase()))],
         description: e.description,
+        attackId: e.attackId,
       },
     });
     entityId.set(e.key, row.id);
@@ -540,6 +551,7 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
           })),
         },
         entities: { create: c.entityKeys.map((k) => ({ entityId: entityId.get(k)! })) },
+        techniques: { create: [...new Set(c.techniqueIds)].map((techniqueId) => ({ techniqueId, caseId, createdById: ctx.actor.id })) },
       },
     });
     claimId.set(c.key, row.id);
@@ -588,4 +600,12 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     }
   }
   return { ...created, role: "owner" as const };
+}
+
+/** The ATT&CK id (G…, S…, C…) an object carries in its mitre-attack external reference, when it is one we ship. */
+function mitreAttackId(o: Record<string, unknown>): string | null {
+  const refs = Array.isArray(o.external_references) ? (o.external_references as Record<string, unknown>[]) : [];
+  const ref = refs.find((x) => x && x.source_name === "mitre-attack" && typeof x.external_id === "string");
+  const id = ref ? String(ref.external_id).toUpperCase() : null;
+  return id && /^[GSC]\d{4}$/.test(id) && attackObject(id) ? id : null;
 }

@@ -68,6 +68,10 @@ function entitySdo(e: BriefModel["entities"][number]): { type: string; extra: Re
   }
 }
 
+// ATT&CK's objects are MITRE's, not ours: one fixed timestamp (ATT&CK v18's release, October 2025) keeps every export of
+// the same technique identical instead of minting a new version of MITRE's object each time.
+const ATTACK_OBJECT_TIMESTAMP = "2025-10-28T00:00:00.000Z";
+
 export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID()}` }: { bundleId?: string } = {}): StixBundle {
   const marking = tlpMarkingDefinition(model.case.tlp as TlpKey);
   const producerId = producerIdentityId(model.producer.id);
@@ -345,6 +349,35 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
       content: draftNotice(model),
       object_refs: [reportId],
     });
+  }
+
+  // Observed behaviour: ATT&CK's own attack-pattern objects (its STIX ids and a mitre-attack reference, so OpenCTI and
+  // MISP merge them with their ATT&CK), each used by the brief's campaigns. The quotes travel in the claim notes.
+  for (const t of model.techniques) {
+    objects.push({
+      type: "attack-pattern",
+      id: t.stixId,
+      spec_version: "2.1",
+      created: ATTACK_OBJECT_TIMESTAMP,
+      modified: ATTACK_OBJECT_TIMESTAMP,
+      // The bundle's marking covers everything in it, MITRE's public objects included (over-restrictive is the safe side).
+      object_marking_refs: [marking.id],
+      name: t.name,
+      external_references: [{ source_name: "mitre-attack", external_id: t.id, url: t.url }],
+    });
+    for (const q of model.questions) {
+      objects.push({
+        type: "relationship",
+        id: stixId("relationship", "uses", q.id, t.id),
+        ...common,
+        created: q.createdAt,
+        modified: later(q.createdAt, q.updatedAt),
+        relationship_type: "uses",
+        source_ref: campaignOf.get(q.id)!,
+        target_ref: t.stixId,
+        description: `Described by the quotes of ${t.claimIds.length} ${t.claimIds.length === 1 ? "claim" : "claims"} in this brief.`,
+      });
+    }
   }
 
   const report: StixObject = {

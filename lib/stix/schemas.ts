@@ -74,6 +74,12 @@ export const CasefileEntitySchema = z.object({
   name: text(200).trim().min(1, "is empty"),
   aliases: z.array(text(200).trim().min(1, "is empty")).max(50),
   description: text(4000),
+  // The ATT&CK group, software or campaign it is (G0034, S0368, C0038); absent in archives made before ATT&CK.
+  attackId: z
+    .string()
+    .regex(/^[GSC]\d{4}$/, "is not an ATT&CK group, software or campaign id")
+    .nullable()
+    .default(null),
 });
 
 export const CasefileCaseSchema = z.object({
@@ -123,6 +129,11 @@ export const CasefileClaimSchema = z.object({
   sourceConfidence: text(200).nullable(),
   status: z.enum(CLAIM_STATUSES),
   entityKeys: z.array(key).max(100),
+  // ATT&CK technique tags (T1486, T1561.002); absent in archives made before ATT&CK.
+  techniqueIds: z
+    .array(z.string().regex(/^T\d{4}(\.\d{3})?$/, "is not an ATT&CK technique id"))
+    .max(50)
+    .default([]),
   excerpts: z
     .array(
       z.object({ documentKey: key, exact: text(20_000).min(1, "is empty"), start: z.number().int().min(0), end: z.number().int().min(1) }),

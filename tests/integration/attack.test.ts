@@ -8,6 +8,8 @@ import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createEntity } from "@/lib/entities/entities";
 import { rankOverlap } from "@/lib/attack/overlap";
+import { composeBrief } from "@/lib/briefs/compose-brief";
+import { renderMarkdown } from "@/lib/briefs/render-markdown";
 import { PUT as putTechniques } from "@/app/api/cases/[caseId]/claims/[claimId]/techniques/route";
 import { PUT as putEntityAttack } from "@/app/api/cases/[caseId]/entities/[entityId]/attack/route";
 import { GET as getAttack } from "@/app/api/cases/[caseId]/attack/route";
@@ -179,6 +181,27 @@ describe("ATT&CK technique tags", () => {
     await db.claim.update({ where: { id: ransom.id }, data: { status: "rejected" } });
     const after = await call(getOverlap, { path: `/api/cases/${c.id}/attack/overlap` });
     expect(after.body.observed).toEqual(["T1485", "T1561"]);
+  });
+});
+
+describe("the brief's observed behaviour", () => {
+  it("lists tagged techniques by tactic with their footnoted quotes, and the summary template drops the section", async () => {
+    const { c, access, wiper, call } = await setup();
+    await call(putTechniques, {
+      path: `/api/cases/${c.id}/claims/${wiper.id}/techniques`,
+      method: "PUT",
+      body: { techniqueIds: ["T1561.002"] },
+      params: { claimId: wiper.id },
+    });
+    const full = await composeBrief({ access, template: "full" });
+    expect(full.techniques).toMatchObject([{ id: "T1561.002", name: "Disk Structure Wipe", tactic: "Impact", claimIds: [wiper.id] }]);
+    const n = full.techniques[0].footnotes[0];
+    expect(full.footnotes.find((f) => f.n === n)?.quote).toBe("ZeroCleare wiper, which overwrote the master boot record");
+    const md = renderMarkdown(full);
+    expect(md).toContain("## Observed behaviour and indicators");
+    expect(md).toContain(`- **Impact —** T1561.002 Disk Structure Wipe[^${n}]`);
+    const summary = await composeBrief({ access, template: "summary" });
+    expect(renderMarkdown(summary)).not.toContain("Observed behaviour");
   });
 });
 

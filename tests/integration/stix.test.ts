@@ -277,6 +277,30 @@ describe("STIX 2.1 import", () => {
     expect(audit[0].after).toMatchObject({ bundleId: archive.id, mode: "casefile" });
   });
 
+  it("exports ATT&CK techniques as ATT&CK's own attack-patterns used by the campaign, and import brings the tags and entity links back", async () => {
+    const patterns = byType(bundle, "attack-pattern");
+    expect(patterns.map((p) => (p.external_references as { external_id: string }[])[0].external_id).sort()).toEqual(["T1114", "T1485"]);
+    const destruction = patterns.find((p) => p.name === "Data Destruction")!;
+    expect(destruction.id).toBe("attack-pattern--d45a3d09-b3cf-48f4-9f0f-f521ee5cb05c");
+    expect(destruction.external_references).toEqual([
+      { source_name: "mitre-attack", external_id: "T1485", url: "https://attack.mitre.org/techniques/T1485" },
+    ]);
+    const uses = byType(bundle, "relationship").filter((r) => r.relationship_type === "uses" && r.target_ref === destruction.id);
+    expect(uses.length).toBeGreaterThan(0);
+    for (const r of uses) expect(String(r.source_ref)).toMatch(/^campaign--/);
+
+    const importer = await makeUser({ name: "ATT&CK importer" });
+    const created = await importStixBundle({ ctx: importer, raw: JSON.stringify(archive) });
+    const tags = await db.claimTechnique.findMany({ where: { caseId: created.id }, include: { claim: { select: { statement: true } } } });
+    const originalTags = await db.claimTechnique.findMany({
+      where: { caseId: albania.caseId },
+      include: { claim: { select: { statement: true } } },
+    });
+    const view = (rows: typeof tags) => rows.map((t) => `${t.techniqueId} ${t.claim.statement}`).sort();
+    expect(view(tags)).toEqual(view(originalTags));
+    expect((await db.entity.findFirstOrThrow({ where: { caseId: created.id, name: "HomeLand Justice" } })).attackId).toBe("C0038");
+  });
+
   it("keeps Persian, Albanian, £, em dashes and curly quotes through export and import", async () => {
     const owner = await makeUser({ name: "Arta Analyst" });
     const c = await makeCase({ owner, title: "Shqipëri — “Homeland Justice” (وزارت اطلاعات)" });
