@@ -12,8 +12,11 @@ export const OVERLAP_NOTE =
   "Similarity to documented behaviour (MITRE ATT&CK), weighted so rarer techniques count more. It is biased toward well-studied " +
   "groups and is never attribution by itself; treat a high score as weak evidence to weigh in the ACH matrix.";
 
-/** T_g for every group: parent ids of the techniques it uses directly or through the software it uses. */
+let cachedGroupTechniques: { catalog: AttackCatalog; byGroup: Map<string, Set<string>> } | null = null;
+
+/** T_g for every group: parent ids of the techniques it uses directly or through the software it uses (computed once per catalogue). */
 export function groupTechniques(catalog: AttackCatalog = attackCatalog()): Map<string, Set<string>> {
+  if (cachedGroupTechniques?.catalog === catalog) return cachedGroupTechniques.byGroup;
   const out = new Map<string, Set<string>>();
   for (const group of catalog.groups) {
     const set = new Set<string>();
@@ -25,6 +28,7 @@ export function groupTechniques(catalog: AttackCatalog = attackCatalog()): Map<s
     }
     out.set(group.id, set);
   }
+  cachedGroupTechniques = { catalog, byGroup: out };
   return out;
 }
 
