@@ -24,7 +24,7 @@ export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnr
             Cases
           </Link>
           <Link
-            href="/#review-queue"
+            href="/reviews"
             className="inline-flex items-center gap-1.5 hover:text-slate-900"
             data-testid="review-queue-link"
             data-unread={unread}

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { hypothesisKeys, reviewKeys } from "@/lib/client/attribution-keys";
 import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { NoReviewerWarning } from "@/components/cases/no-reviewer-warning";
 import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";
 import type { HypothesisData, ReviewData } from "./types";
@@ -93,9 +94,12 @@ export function ReviewPanel({
       )}
       <FormError message={error && !error.issues.length ? error.message : null} />
       {canSubmit && (
-        <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>
-          Submit for review
-        </Button>
+        <>
+          <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>
+            Submit for review
+          </Button>
+          <NoReviewerWarning caseId={hypothesis.caseId} actorId={actorId} barred={hypothesis.barredReviewerIds} what="this judgment" />
+        </>
       )}
       {canReview && state === "in_review" && mayNotDecide && (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-slate-700" data-testid="own-judgment-note">

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { Button, FormError } from "@/components/ui/form";
+import { NoReviewerWarning } from "@/components/cases/no-reviewer-warning";
 import { briefKeys } from "./brief-keys";
 import { dateOnly, releaseReasons } from "./release-readiness";
 import type { BriefPayload, BriefPerms } from "./types";
@@ -127,6 +128,7 @@ export function BriefReviewPanel({
               Resolve the blockers above before submitting.
             </p>
           )}
+          <NoReviewerWarning caseId={caseId} actorId={actorId} what="the brief" />
         </div>
       )}
 

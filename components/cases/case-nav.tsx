@@ -13,6 +13,7 @@ const TABS = [
   { href: "/ach", label: "ACH matrix" },
   { href: "/brief", label: "Brief" },
   { href: "/activity", label: "Activity" },
+  { href: "/team", label: "Team" },
 ] as const;
 
 export function CaseNav({ caseId }: { caseId: string }) {

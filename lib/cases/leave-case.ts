@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
-import { assertOwnerRemains, lockCase } from "./members";
+import { assertOwnerRemains, lockCase } from "./member-guards";
 
 /**
  * The actor leaves a case they are a member of, whatever their role (someone may have been added by

@@ -345,9 +345,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/members": {
     get: {
-      summary: "The case's members and their roles",
+      summary: "The case's members and their roles; canReview: the role may approve judgments and briefs and the account is active",
       tag: "cases",
-      response: obj({ members: arrayOf(obj({ userId: id, email: str, name: str, role: str, disabled: { type: "boolean" } })) }),
+      response: obj({
+        members: arrayOf(
+          obj({ userId: id, email: str, name: str, role: str, disabled: { type: "boolean" }, canReview: { type: "boolean" } }),
+        ),
+      }),
       errors: CASE,
     },
     post: {
@@ -361,7 +365,8 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/members/{userId}": {
     put: {
-      summary: "Change a member's role; the last owner cannot be demoted (case owners)",
+      summary:
+        "Change a member's role (404 for someone not on the case: add people by email); the last owner cannot be demoted (case owners)",
       tag: "cases",
       body: SetMemberRoleSchema,
       response: obj({ member: obj({ userId: id, role: str }) }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { describeReviewTargets } from "./review-targets";
 
 /**
  * Judgments waiting for this user's review: pending reviews in cases where they are reviewer or owner,
@@ -20,22 +21,9 @@ export async function reviewQueue({ actor }: { actor: Actor }) {
       reads: { where: { userId: actor.id }, select: { readAt: true } },
     },
   });
-  const of = (type: string) => reviews.filter((r) => r.targetType === type).map((r) => r.targetId);
-  const [hypotheses, questions] = await Promise.all([
-    db.hypothesis.findMany({ where: { id: { in: of("hypothesis") } }, select: { id: true, title: true, authorId: true } }),
-    db.attributionQuestion.findMany({ where: { id: { in: of("question") } }, select: { id: true, question: true } }),
-  ]);
-  const byId = new Map(hypotheses.map((h) => [h.id, h]));
-  const questionOf = new Map(questions.map((q) => [q.id, q.question]));
-  // Each kind of review opens where it is reviewed: a judgment on its page, a brief on the case's Brief page.
-  const itemOf = (r: (typeof reviews)[number]) => {
-    if (r.targetType === "brief") return { title: `Brief of “${r.case.title}”`, href: `/cases/${r.caseId}/brief` };
-    if (r.targetType === "question")
-      return { title: questionOf.get(r.targetId) ?? "(deleted question)", href: `/cases/${r.caseId}/attribution` };
-    return { title: byId.get(r.targetId)?.title ?? "(deleted judgment)", href: `/cases/${r.caseId}/attribution/${r.targetId}` };
-  };
+  const { describe, authorOf } = await describeReviewTargets(reviews);
   const items = reviews
-    .filter((r) => byId.get(r.targetId)?.authorId !== actor.id)
+    .filter((r) => authorOf(r) !== actor.id)
     .map((r) => ({
       reviewId: r.id,
       caseId: r.caseId,
@@ -43,7 +31,7 @@ export async function reviewQueue({ actor }: { actor: Actor }) {
       tlp: r.case.tlp,
       targetType: r.targetType,
       targetId: r.targetId,
-      ...itemOf(r),
+      ...describe(r),
       submittedBy: r.submittedBy.name,
       submittedAt: r.createdAt.toISOString(),
       unread: r.reads.length === 0,

@@ -174,7 +174,9 @@ test("presence: analyst and reviewer on the same case each see the other within 
   );
 });
 
-test("every kind of review-queue item opens its own page: a judgment on its page, a brief on the Brief page", async ({ browser }) => {
+test("the Reviews page: every kind of queue item opens its own page without an error, and the submitter sees where each stands", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const ana = await (await browser.newContext()).newPage();
   await loginAs(ana, "analyst");
@@ -227,20 +229,42 @@ test("every kind of review-queue item opens its own page: a judgment on its page
   expect((await req.post(`/api/hypotheses/${other.id}/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
   expect((await req.post(`/api/cases/${caseId}/brief/submit`, { data: {}, headers: ORIGIN })).status()).toBe(200);
 
+  // The header's Reviews link is a page of its own: the queue across cases.
+  const errors: string[] = [];
+  rui.on("pageerror", (e) => errors.push(e.message));
   await rui.goto("/");
-  const queue = rui.locator("#review-queue");
-  const brief = queue.getByRole("link", { name: `Brief of “Queue kinds ${tag}”` });
-  const judgment = queue.getByRole("link", { name: `Other operators ${tag}` });
-  await expect(brief).toHaveAttribute("href", `/cases/${caseId}/brief`);
-  await expect(judgment).toHaveAttribute("href", `/cases/${caseId}/attribution/${other.id}`);
+  await rui.getByTestId("review-queue-link").click();
+  await expect(rui).toHaveURL("/reviews");
+  await expect(rui.getByRole("heading", { name: "Reviews", level: 1 })).toBeVisible();
+  const queue = rui.getByRole("region", { name: "Waiting for your review" });
+  const items = queue.getByRole("listitem").filter({ hasText: `Queue kinds ${tag}` });
+  await expect(items).toHaveCount(2);
+  await expect(queue.getByRole("link", { name: `Brief of “Queue kinds ${tag}”` })).toHaveAttribute("href", `/cases/${caseId}/brief`);
+  await expect(queue.getByRole("link", { name: `Other operators ${tag}` })).toHaveAttribute(
+    "href",
+    `/cases/${caseId}/attribution/${other.id}`,
+  );
   await expect(queue).not.toContainText("(deleted");
-  await brief.click();
-  await expect(rui).toHaveURL(`/cases/${caseId}/brief`);
-  await expect(rui.getByRole("button", { name: "Approve this brief" })).toBeVisible();
-  await rui.goto("/");
-  await judgment.click();
-  await expect(rui).toHaveURL(`/cases/${caseId}/attribution/${other.id}`);
-  await expect(rui.getByRole("heading", { name: `Other operators ${tag}` }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(rui);
+  // Open every item, whatever its kind: each page answers 200, renders (no error page, no script error) and offers the review.
+  const hrefs = await items.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+  expect(hrefs.sort()).toEqual([`/cases/${caseId}/attribution/${other.id}`, `/cases/${caseId}/brief`]);
+  for (const href of hrefs) {
+    expect((await rui.goto(href))!.status(), href).toBe(200);
+    await expect(rui.getByRole("heading", { name: `Queue kinds ${tag}`, level: 1 }).first()).toBeVisible();
+    if (href.endsWith("/brief")) await expect(rui.getByRole("button", { name: "Approve this brief" })).toBeVisible();
+    else await expect(rui.getByRole("button", { name: "Approve this version" })).toBeVisible();
+    await expect(rui.getByText("This page could not be loaded")).toHaveCount(0);
+  }
+  expect(errors).toEqual([]);
   // Bad input: the case id where a judgment id belongs is a plain 404, not a 500.
   expect((await rui.goto(`/cases/${caseId}/attribution/${caseId}`))!.status()).toBe(404);
+
+  // Ana's side of the same page: what she submitted, and where each stands.
+  await ana.goto("/reviews");
+  const mine = ana.getByRole("region", { name: "What you submitted" });
+  await expect(mine.getByRole("listitem").filter({ hasText: `Key operators ${tag}` })).toContainText("Approved");
+  await expect(mine.getByRole("listitem").filter({ hasText: `Key operators ${tag}` })).toContainText("Rui Reviewer");
+  await expect(mine.getByRole("listitem").filter({ hasText: `Other operators ${tag}` })).toContainText("Waiting for review");
+  await expect(mine.getByRole("listitem").filter({ hasText: `Brief of “Queue kinds ${tag}”` })).toContainText("Waiting for review");
 });

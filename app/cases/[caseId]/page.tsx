@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getCaseForPage, requireCasePage } from "@/lib/http/page-access";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { DocumentSummarySchema } from "@/lib/documents/schemas";
@@ -67,6 +68,9 @@ export default async function CasePage({
               </li>
             ))}
           </ul>
+          <Link href={`/cases/${caseId}/team`} className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline">
+            {can(access.role, "case.members.manage") ? "Manage the team" : "See the team"}
+          </Link>
           {!lastOwner && <LeaveCaseButton caseId={caseId} userId={actor.id} caseTitle={c.title} />}
         </section>
       </aside>

@@ -1,6 +1,7 @@
 import { parseJson, withCase } from "@/lib/http/route";
 import { SetMemberRoleSchema } from "@/lib/admin/schemas";
-import { removeMember, setMemberRole } from "@/lib/cases/members";
+import { changeMemberRole } from "@/lib/cases/change-member-role";
+import { removeMember } from "@/lib/cases/remove-member";
 import { leaveCase } from "@/lib/cases/leave-case";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { ForbiddenError } from "@/lib/errors";
 // PUT /api/cases/{caseId}/members/{userId} — change a member's role (case owners; never the last owner)
 export const PUT = withCase("case.members.manage", async ({ req, ctx, access, params }) => {
   const input = await parseJson(req, SetMemberRoleSchema);
-  return { member: await setMemberRole({ ctx, caseId: access.caseId, userId: params.userId, input }) };
+  return { member: await changeMemberRole({ ctx, access, userId: params.userId, input }) };
 });
 
 // DELETE /api/cases/{caseId}/members/{userId} — remove a member (case owners), or leave the case (your own id, any role); never the last owner

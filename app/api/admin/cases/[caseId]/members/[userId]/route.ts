@@ -1,7 +1,8 @@
 import { parseJson, withUser } from "@/lib/http/route";
 import { assertWorkspaceAdmin } from "@/lib/admin/require-admin";
 import { SetMemberRoleSchema } from "@/lib/admin/schemas";
-import { removeMember, setMemberRole } from "@/lib/cases/members";
+import { removeMember } from "@/lib/cases/remove-member";
+import { setMemberRole } from "@/lib/cases/set-member-role";
 
 // PUT /api/admin/cases/{caseId}/members/{userId} — give a user a role on any case (workspace admins)
 export const PUT = withUser(async ({ req, ctx, params }) => {
