@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { adminKeys } from "@/lib/client/query-keys";
 import { CASE_ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
 import { Button, Field, FormError, Input, Select } from "@/components/ui/form";
 
@@ -16,9 +17,6 @@ export type AdminUser = {
 };
 export type AdminData = { users: AdminUser[]; cases: { id: string; title: string }[] };
 type Link = { link: string; expiresAt: string };
-
-// Belongs in lib/client/query-keys.ts (owned elsewhere); kept here until it moves.
-const adminKeys = { users: () => ["admin", "users"] as const };
 
 const STATUS_STYLE: Record<AdminUser["status"], string> = {
   active: "bg-emerald-50 text-emerald-800 ring-emerald-200",

@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { achKeys } from "@/lib/client/attribution-keys";
+import { achKeys } from "@/lib/client/query-keys";
 import { ACH_SCORES_NOTE, computeAchScores } from "@/lib/attribution/ach-scores";
 import type { AchRating } from "@/lib/standards/scales";
 import { AchRow, describeRaters } from "./ach-row";
 import { AchNoteEditor } from "./ach-note-editor";
 import { AchScoreHeader } from "./ach-score-header";
-import { useRateCell, type RateCellVars } from "./ach-rate-cell";
+import { useRateCell, type RateCellVars } from "./use-rate-cell";
 import { useClearRating, type ClearRatingVars } from "./use-clear-rating";
 import { describeRankingChange, hypothesisLabel, ratingInputs, toAchView, type AchView } from "./ach-view";
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { attributionKeys } from "@/lib/client/attribution-keys";
+import { attributionKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { confidenceMeaning, likelihoodRange } from "./judgment-labels";

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { attributionKeys } from "@/lib/client/attribution-keys";
+import { attributionKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Textarea } from "@/components/ui/form";
 
 export function AddQuestionForm({ caseId }: { caseId: string }) {

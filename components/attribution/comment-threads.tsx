@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { commentKeys } from "@/lib/client/attribution-keys";
+import { commentKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Textarea } from "@/components/ui/form";
 import { formatWhen } from "./judgment-labels";
 import type { CommentThread } from "./types";

@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { hypothesisKeys, reviewKeys } from "@/lib/client/attribution-keys";
+import { hypothesisKeys, reviewKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Textarea } from "@/components/ui/form";
 import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { Button, FormError, Input } from "@/components/ui/form";
 import type { BriefModel, BriefWarning } from "@/lib/briefs/brief-types";
-import { briefKeys } from "./brief-keys";
+import { briefKeys } from "@/lib/client/query-keys";
 
 function whereToFix(caseId: string, w: BriefWarning) {
   const [kind, id] = w.location.split(":");

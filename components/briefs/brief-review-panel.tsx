@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { Button, FormError } from "@/components/ui/form";
-import { briefKeys } from "./brief-keys";
+import { briefKeys } from "@/lib/client/query-keys";
 import { dateOnly, releaseReasons } from "./release-readiness";
 import type { BriefPayload, BriefPerms } from "./types";
 

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { BRIEF_SECTIONS, BRIEF_TEMPLATES, SECTION_TITLES, type BriefSection, type BriefTemplate } from "@/lib/briefs/brief-types";
 import { Button, Field, FormError, Select } from "@/components/ui/form";
-import { briefKeys } from "./brief-keys";
+import { briefKeys } from "@/lib/client/query-keys";
 import { TEMPLATE_LABELS } from "./release-readiness";
 import type { BriefSettingsData } from "./types";
 
@@ -19,7 +19,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
   const [include, setInclude] = useState<string[]>(settings.includeDocumentIds);
   const [exclude, setExclude] = useState<string[]>(settings.excludeDocumentIds);
   const documents = useQuery({
-    queryKey: [...briefKeys.all(caseId), "documents"],
+    queryKey: briefKeys.documents(caseId),
     queryFn: () => api<{ documents: { id: string; title: string }[] }>(`/api/cases/${caseId}/documents`),
   });
   const choiceOf = (id: string) => (include.includes(id) ? "include" : exclude.includes(id) ? "exclude" : "cited");

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, ApiError } from "@/lib/client/api";
-import { searchKeys } from "@/lib/search/query-keys";
+import { searchKeys } from "@/lib/client/query-keys";
 import type { QuickJumpItem } from "@/lib/search/schemas";
 
 const KIND_LABEL: Record<QuickJumpItem["kind"], string> = { case: "Case", document: "Document", claim: "Claim", entity: "Entity" };

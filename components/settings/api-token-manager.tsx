@@ -3,13 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
+import { tokenKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Input } from "@/components/ui/form";
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 type Created = { token: string; apiToken: TokenRow };
-
-// Belongs in lib/client/query-keys.ts (owned elsewhere); kept here until it moves.
-const tokenKeys = { list: () => ["api-tokens", "list"] as const };
 
 const when = (iso: string) => format(new Date(iso), "d MMM yyyy HH:mm");
 
