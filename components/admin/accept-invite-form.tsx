@@ -2,9 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 
 export function AcceptInviteForm({
   token,
@@ -24,7 +25,7 @@ export function AcceptInviteForm({
   const accept = useMutation({
     mutationFn: () => api("/api/invites/accept", { method: "POST", json: { token, password, ...(purpose === "invite" ? { name } : {}) } }),
   });
-  const error = accept.error instanceof ApiError ? accept.error : null;
+  const error = asApiError(accept.error);
   if (accept.isSuccess) {
     return (
       <div role="status" className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
@@ -86,7 +87,7 @@ export function AcceptInviteForm({
           aria-invalid={mismatch}
         />
       </Field>
-      <FormError message={error && !error.issueFor("password") && !error.issueFor("name") ? error.message : null} />
+      <ApiErrorMessage error={accept.error} fields={["password", "name"]} />
       <Button type="submit" className="w-full" disabled={accept.isPending}>
         {accept.isPending ? "Saving…" : purpose === "invite" ? "Create account" : "Set new password"}
       </Button>

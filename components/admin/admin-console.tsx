@@ -1,10 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { adminKeys } from "@/lib/client/query-keys";
 import { CASE_ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
-import { Button, Field, FormError, Input, Select } from "@/components/ui/form";
+import { Button, Field, Input, Select } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 
 type Role = (typeof CASE_ROLES)[number];
 export type AdminUser = {
@@ -81,7 +82,7 @@ function InviteForm({ onLink }: { onLink: (l: Link & { label: string }) => void 
       queryClient.invalidateQueries({ queryKey: adminKeys.users() });
     },
   });
-  const error = invite.error instanceof ApiError ? invite.error : null;
+  const error = asApiError(invite.error);
   return (
     <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="invite-heading" className="mb-3 font-semibold">
@@ -131,7 +132,7 @@ function InviteForm({ onLink }: { onLink: (l: Link & { label: string }) => void 
         </Button>
       </form>
       <div className="mt-3">
-        <FormError message={error && !error.issueFor("email") && !error.issueFor("name") ? error.message : null} />
+        <ApiErrorMessage error={invite.error} fields={["email", "name"]} />
       </div>
     </section>
   );

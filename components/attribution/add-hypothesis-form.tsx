@@ -3,9 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { attributionKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { confidenceMeaning, likelihoodRange } from "./judgment-labels";
 import type { EntityOption } from "./types";
@@ -37,7 +38,7 @@ export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: st
       router.refresh();
     },
   });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const error = asApiError(save.error);
   const id = (k: string) => `${k}-${questionId}`;
   const set = (k: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setV((x) => ({ ...x, [k]: e.target.value }));
@@ -54,7 +55,7 @@ export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: st
         save.mutate();
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id("h-title")} label="Hypothesis" error={tErr}>
           <Input

@@ -3,9 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { attributionKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 
 export function AddQuestionForm({ caseId }: { caseId: string }) {
   const router = useRouter();
@@ -20,7 +21,7 @@ export function AddQuestionForm({ caseId }: { caseId: string }) {
       router.refresh();
     },
   });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const error = asApiError(save.error);
   const fieldError = localError ?? error?.issueFor("question");
   return (
     <form
@@ -34,7 +35,7 @@ export function AddQuestionForm({ caseId }: { caseId: string }) {
         save.mutate();
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} />
       <Field
         id="new-question"
         label="Question"

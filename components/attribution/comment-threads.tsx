@@ -3,9 +3,10 @@
 // also listed at the top of the page: disagreement stays with the judgment, it is not resolved away.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { commentKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { formatWhen } from "./judgment-labels";
 import type { CommentThread } from "./types";
 
@@ -81,7 +82,7 @@ function CommentForm({
       onDone?.();
     },
   });
-  const error = post.error instanceof ApiError ? post.error : null;
+  const error = asApiError(post.error);
   const fieldError = bodyError ?? error?.issueFor("body");
   return (
     <form
@@ -94,7 +95,7 @@ function CommentForm({
         post.mutate();
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={post.error} />
       <Field id={id} label={label} error={fieldError}>
         <Textarea
           id={id}

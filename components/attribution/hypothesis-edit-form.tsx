@@ -4,7 +4,7 @@
 // user typed stays in the form.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError, formErrorMessage, isConflict } from "@/lib/client/api";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { DISPOSITION_LABELS, FIELD_LABELS, confidenceMeaning, fieldValueText, likelihoodRange } from "./judgment-labels";
@@ -72,11 +72,10 @@ export function HypothesisEditForm({
       onSaved(r);
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409)
-        setConflict({ message: err.message, current: (err.body as { current: Conflict["current"] }).current });
+      if (isConflict(err)) setConflict({ message: err.message, current: (err.body as { current: Conflict["current"] }).current });
     },
   });
-  const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
+  const error = isConflict(save.error) ? null : asApiError(save.error);
   const errorFor = (k: FieldName | "reason") => local[k] ?? error?.issueFor(k);
   const entityName = (id: string) => entities.find((e) => e.id === id)?.name;
   const set = (k: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
@@ -167,7 +166,7 @@ export function HypothesisEditForm({
           </div>
         </div>
       ) : (
-        <FormError message={local.form ?? (error && !error.issues.length ? error.message : null)} />
+        <FormError message={local.form ?? formErrorMessage(save.error, { ignore: [409] })} />
       )}
       {field("title", <Input {...aria("title")} value={values.title} maxLength={300} onChange={set("title")} />)}
       {field(

@@ -4,9 +4,10 @@
 // exact content hash shown here, so it covers what the reviewer saw and nothing later.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError, isConflict } from "@/lib/client/api";
 import { hypothesisKeys, reviewKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";
 import type { HypothesisData, ReviewData } from "./types";
@@ -54,10 +55,10 @@ export function ReviewPanel({
     },
     // A 409 means the judgment changed under the reviewer: show the current version rather than a stale one.
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) refresh();
+      if (isConflict(err)) refresh();
     },
   });
-  const error = act.error instanceof ApiError ? act.error : null;
+  const error = asApiError(act.error);
   const mayNotDecide =
     actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
   const canSubmit = canManage && (state === "draft" || state === "changes_requested");
@@ -91,7 +92,7 @@ export function ReviewPanel({
           Submitted by <span className="font-medium">{pending.submittedBy.name}</span> on {formatWhen(pending.createdAt)}.
         </p>
       )}
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={act.error} />
       {canSubmit && (
         <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>
           Submit for review

@@ -6,8 +6,9 @@
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { Button, FormError, Input } from "@/components/ui/form";
+import { api } from "@/lib/client/api";
+import { Button, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import type { BriefModel, BriefWarning } from "@/lib/briefs/brief-types";
 import { briefKeys } from "@/lib/client/query-keys";
 
@@ -27,7 +28,6 @@ function Acknowledge({ caseId, w }: { caseId: string; w: BriefWarning }) {
     mutationFn: () => api(`/api/cases/${caseId}/brief/acknowledgements`, { method: "POST", json: { warningKey: w.key, reason } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) }),
   });
-  const error = ack.error instanceof ApiError ? ack.error : null;
   if (!open)
     return (
       <button type="button" className="ml-1 text-xs font-medium underline" onClick={() => setOpen(true)}>
@@ -58,7 +58,7 @@ function Acknowledge({ caseId, w }: { caseId: string; w: BriefWarning }) {
       <Button type="submit" disabled={ack.isPending}>
         {ack.isPending ? "Saving…" : "Acknowledge"}
       </Button>
-      <FormError message={error ? (error.issueFor("reason") ?? error.message) : null} />
+      <ApiErrorMessage error={ack.error} inline={["reason"]} fields={[]} />
     </form>
   );
 }

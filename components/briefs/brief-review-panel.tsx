@@ -4,8 +4,9 @@
 // approve it releases. The server enforces every rule; this panel shows who may act next and why not.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { Button, FormError } from "@/components/ui/form";
+import { api, asApiError } from "@/lib/client/api";
+import { Button } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { briefKeys } from "@/lib/client/query-keys";
 import { dateOnly, releaseReasons } from "./release-readiness";
 import type { BriefPayload, BriefPerms } from "./types";
@@ -73,14 +74,15 @@ export function BriefReviewPanel({
       );
       refresh();
     },
-    onError: (err) => {
-      if (!(err instanceof ApiError)) return;
+    onError: (failure) => {
+      const err = asApiError(failure);
+      if (!err) return;
       if (Array.isArray(err.body.missing)) setMissing(err.body.missing.map(String));
       // A 409 means the brief or its approval moved under the user: show the state as it is now.
       if (err.status === 409) refresh();
     },
   });
-  const error = act.error instanceof ApiError ? act.error : null;
+  const error = asApiError(act.error);
   const a = payload.approval;
   const blockers = payload.brief.blockers;
   const coveredNow = !!a?.current && (a.decision === "pending" || a.decision === "approved");
@@ -110,7 +112,8 @@ export function BriefReviewPanel({
           {notice}
         </p>
       )}
-      <FormError message={error && !(error.status === 409 && missing.length) ? error.message : null} />
+      {/* The missing items are listed below for a refused release (409); any other refusal shows its message. */}
+      <ApiErrorMessage error={act.error} fields={[]} ignore={missing.length ? [409] : []} />
 
       {perms.canManage && !coveredNow && (
         <div className="space-y-1">

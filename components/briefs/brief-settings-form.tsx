@@ -4,9 +4,10 @@
 // theirs. A refused save (e.g. no section at all) shows the server's message beside the sections.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError, isConflict } from "@/lib/client/api";
 import { BRIEF_SECTIONS, BRIEF_TEMPLATES, SECTION_TITLES, type BriefSection, type BriefTemplate } from "@/lib/briefs/brief-types";
-import { Button, Field, FormError, Select } from "@/components/ui/form";
+import { Button, Field, Select } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { briefKeys } from "@/lib/client/query-keys";
 import { TEMPLATE_LABELS } from "./release-readiness";
 import type { BriefSettingsData } from "./types";
@@ -44,7 +45,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
       queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.status === 409 && err.body.current) {
+      if (isConflict(err) && err.body.current) {
         const current = err.body.current as BriefSettingsData;
         setConflict(current);
         // The next save is a deliberate overwrite of what the user has now seen.
@@ -53,7 +54,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
       }
     },
   });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const error = asApiError(save.error);
   const sectionsError = error?.issueFor("sections") ?? error?.issues.find((i) => i.path.startsWith("sections."))?.message;
   const touched = () => setSaved(false);
 
@@ -155,7 +156,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
           {documents.isError && <p className="text-xs text-red-700">The documents could not be loaded.</p>}
         </div>
       </fieldset>
-      <FormError message={error && error.status !== 409 && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} ignore={[409]} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save sections"}

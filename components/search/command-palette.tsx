@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { searchKeys } from "@/lib/client/query-keys";
 import type { QuickJumpItem } from "@/lib/search/schemas";
 
@@ -99,7 +99,8 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
 
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
-  const message = error instanceof ApiError ? (error.status === 401 ? "Sign in to search." : error.message) : null;
+  const failed = asApiError(error);
+  const message = failed ? (failed.status === 401 ? "Sign in to search." : failed.message) : null;
 
   return (
     <div

@@ -2,9 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useRef, useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { tokenKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 type Created = { token: string; apiToken: TokenRow };
@@ -29,7 +30,7 @@ export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
       queryClient.invalidateQueries({ queryKey: tokenKeys.list() });
     },
   });
-  const error = create.error instanceof ApiError ? create.error : null;
+  const error = asApiError(create.error);
 
   return (
     <div className="space-y-8">
@@ -61,7 +62,7 @@ export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
             {create.isPending ? "Creating…" : "Create token"}
           </Button>
         </form>
-        <FormError message={error && !error.issueFor("name") ? error.message : null} />
+        <ApiErrorMessage error={create.error} fields={["name"]} />
         {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       </section>
 

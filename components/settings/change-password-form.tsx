@@ -1,9 +1,10 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [currentPassword, setCurrent] = useState("");
@@ -18,7 +19,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       setConfirm("");
     },
   });
-  const error = change.error instanceof ApiError ? change.error : null;
+  const error = asApiError(change.error);
   const fieldError = (p: string) => error?.issueFor(p);
   return (
     <form
@@ -68,7 +69,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
           aria-invalid={mismatch}
         />
       </Field>
-      <FormError message={error && !fieldError("currentPassword") && !fieldError("newPassword") ? error.message : null} />
+      <ApiErrorMessage error={change.error} fields={["currentPassword", "newPassword"]} />
       {change.isSuccess && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Password changed. Your other sessions have been signed out and your API tokens revoked.
