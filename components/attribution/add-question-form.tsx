@@ -1,26 +1,15 @@
 "use client";
 // Ask an attribution question: the hypotheses are competing answers to it.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, asApiError } from "@/lib/client/api";
-import { attributionKeys } from "@/lib/client/query-keys";
+import { asApiError } from "@/lib/client/api";
 import { Button, Field, Textarea } from "@/components/ui/form";
 import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useAddQuestion } from "./use-add-question";
 
 export function AddQuestionForm({ caseId }: { caseId: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [question, setQuestion] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => api<{ question: { id: string } }>(`/api/cases/${caseId}/questions`, { method: "POST", json: { question } }),
-    onSuccess: () => {
-      setQuestion("");
-      queryClient.invalidateQueries({ queryKey: attributionKeys.all(caseId) });
-      router.refresh();
-    },
-  });
+  const save = useAddQuestion({ caseId });
   const error = asApiError(save.error);
   const fieldError = localError ?? error?.issueFor("question");
   return (
@@ -32,7 +21,7 @@ export function AddQuestionForm({ caseId }: { caseId: string }) {
         e.preventDefault();
         if (!question.trim()) return setLocalError("Write the question the hypotheses answer.");
         setLocalError(null);
-        save.mutate();
+        save.mutate(question, { onSuccess: () => setQuestion("") });
       }}
     >
       <ApiErrorMessage error={save.error} />
