@@ -1,11 +1,11 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { api, asApiError } from "@/lib/client/api";
+import { asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { Button, Field, Input } from "@/components/ui/form";
 import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useAcceptInvite } from "./use-accept-invite";
 
 export function AcceptInviteForm({
   token,
@@ -22,9 +22,7 @@ export function AcceptInviteForm({
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const accept = useMutation({
-    mutationFn: () => api("/api/invites/accept", { method: "POST", json: { token, password, ...(purpose === "invite" ? { name } : {}) } }),
-  });
+  const accept = useAcceptInvite({ token, purpose });
   const error = asApiError(accept.error);
   if (accept.isSuccess) {
     return (
@@ -44,7 +42,7 @@ export function AcceptInviteForm({
         e.preventDefault();
         const differs = password !== confirm;
         setMismatch(differs);
-        if (!differs) accept.mutate();
+        if (!differs) accept.mutate({ name, password });
       }}
     >
       <Field id="invite-email" label="Email">

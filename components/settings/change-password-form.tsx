@@ -1,24 +1,17 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, asApiError } from "@/lib/client/api";
+import { asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { Button, Field, Input } from "@/components/ui/form";
 import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useChangePassword } from "./use-change-password";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () => api("/api/me/password", { method: "POST", json: { currentPassword, newPassword } }),
-    onSuccess: () => {
-      setCurrent("");
-      setNew("");
-      setConfirm("");
-    },
-  });
+  const change = useChangePassword();
   const error = asApiError(change.error);
   const fieldError = (p: string) => error?.issueFor(p);
   return (
@@ -29,7 +22,17 @@ export function ChangePasswordForm({ email }: { email: string }) {
         e.preventDefault();
         const differs = newPassword !== confirm;
         setMismatch(differs);
-        if (!differs) change.mutate();
+        if (!differs)
+          change.mutate(
+            { currentPassword, newPassword },
+            {
+              onSuccess: () => {
+                setCurrent("");
+                setNew("");
+                setConfirm("");
+              },
+            },
+          );
       }}
     >
       {/* Lets password managers file the new password under the right account. */}
