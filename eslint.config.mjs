@@ -1,6 +1,26 @@
 import next from "eslint-config-next/core-web-vitals";
 import ts from "eslint-config-next/typescript";
 
+const INLINE_KEY = {
+  selector: "Property[key.name=/^(queryKey|mutationKey)$/] > ArrayExpression",
+  message: "Take the key from a factory in lib/client/query-keys.ts (add one there if it is missing).",
+};
+const INLINE_MUTATION = {
+  selector: "CallExpression[callee.name='useMutation']",
+  message: "Put the mutation in a use-<verb>-<noun>.ts hook beside the component (e.g. components/claims/use-update-claim.ts).",
+};
+// Still inline while other work is under way there: move them to hooks and key factories, then drop them here.
+const STILL_INLINE = [
+  "components/cases/case-form.tsx",
+  "components/cases/leave-case-button.tsx",
+  "components/documents/add-document-form.tsx",
+  "components/documents/capture-url-form.tsx",
+  "components/documents/document-list.tsx",
+  "components/reader/document-reader.tsx",
+  "components/sources/sources-registry.tsx",
+  "components/timeline/timeline-view.tsx",
+];
+
 const config = [
   ...next,
   ...ts,
@@ -40,6 +60,20 @@ const config = [
         },
       ],
     },
+  },
+  // Client seams (STYLE.md §12): a query key comes from a factory in lib/client/query-keys.ts, never an inline
+  // array, and a mutation lives in a use-<verb>-<noun>.ts hook beside its feature. Two blocks because a later
+  // block's no-restricted-syntax replaces an earlier one's: hooks get the key rule, everything else both.
+  // tests/unit/import-boundaries.test.ts shows a violation fails.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: STILL_INLINE,
+    rules: { "no-restricted-syntax": ["error", INLINE_KEY] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: [...STILL_INLINE, "components/**/use-*.ts"],
+    rules: { "no-restricted-syntax": ["error", INLINE_KEY, INLINE_MUTATION] },
   },
   {
     files: ["lib/**/*.{ts,tsx}"],

@@ -3,6 +3,7 @@ import { reviewUnreadCount } from "@/lib/review/review-queue";
 import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "./sign-out-button";
 import { SearchButton } from "./search/search-button";
+import { SKIP_LINK_SLOT } from "./ui/skip-link-slot";
 
 /**
  * The top bar. Server-rendered with the user's unread review count; a page that has already loaded the
@@ -12,6 +13,8 @@ export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnr
   const unread = reviewUnread ?? (await reviewUnreadCount({ actor: user }));
   return (
     <header className="border-b border-slate-200 bg-white">
+      {/* A page's skip link (components/ui/skip-link.tsx) lands here, first in the Tab order. */}
+      <div id={SKIP_LINK_SLOT} />
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-indigo-700 text-xs font-bold text-white">

@@ -1,10 +1,11 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useAcceptInvite } from "./use-accept-invite";
 
 export function AcceptInviteForm({
   token,
@@ -21,10 +22,8 @@ export function AcceptInviteForm({
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const accept = useMutation({
-    mutationFn: () => api("/api/invites/accept", { method: "POST", json: { token, password, ...(purpose === "invite" ? { name } : {}) } }),
-  });
-  const error = accept.error instanceof ApiError ? accept.error : null;
+  const accept = useAcceptInvite({ token, purpose });
+  const error = asApiError(accept.error);
   if (accept.isSuccess) {
     return (
       <div role="status" className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
@@ -43,7 +42,7 @@ export function AcceptInviteForm({
         e.preventDefault();
         const differs = password !== confirm;
         setMismatch(differs);
-        if (!differs) accept.mutate();
+        if (!differs) accept.mutate({ name, password });
       }}
     >
       <Field id="invite-email" label="Email">
@@ -86,7 +85,7 @@ export function AcceptInviteForm({
           aria-invalid={mismatch}
         />
       </Field>
-      <FormError message={error && !error.issueFor("password") && !error.issueFor("name") ? error.message : null} />
+      <ApiErrorMessage error={accept.error} fields={["password", "name"]} />
       <Button type="submit" className="w-full" disabled={accept.isPending}>
         {accept.isPending ? "Saving…" : purpose === "invite" ? "Create account" : "Set new password"}
       </Button>

@@ -1,9 +1,12 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError } from "@/lib/client/api";
+import { adminKeys } from "@/lib/client/query-keys";
 import { CASE_ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
-import { Button, Field, FormError, Input, Select } from "@/components/ui/form";
+import { Button, Field, Input, Select } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useChangeMembership, useInviteUser, useUserAction, type OneTimeLinkData } from "./use-admin-users";
 
 type Role = (typeof CASE_ROLES)[number];
 export type AdminUser = {
@@ -15,10 +18,7 @@ export type AdminUser = {
   memberships: { caseId: string; caseTitle: string; role: Role }[];
 };
 export type AdminData = { users: AdminUser[]; cases: { id: string; title: string }[] };
-type Link = { link: string; expiresAt: string };
-
-// Belongs in lib/client/query-keys.ts (owned elsewhere); kept here until it moves.
-const adminKeys = { users: () => ["admin", "users"] as const };
+type Link = OneTimeLinkData;
 
 const STATUS_STYLE: Record<AdminUser["status"], string> = {
   active: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -69,21 +69,11 @@ export function AdminConsole({ initial, currentUserId }: { initial: AdminData; c
 }
 
 function InviteForm({ onLink }: { onLink: (l: Link & { label: string }) => void }) {
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [isAdmin, setIsAdmin] = useState(false);
-  const invite = useMutation({
-    mutationFn: () => api<Link & { user: { email: string } }>("/api/admin/users", { method: "POST", json: { email, name, isAdmin } }),
-    onSuccess: (r) => {
-      onLink({ link: r.link, expiresAt: r.expiresAt, label: `Invite link for ${r.user.email}` });
-      setEmail("");
-      setName("");
-      setIsAdmin(false);
-      queryClient.invalidateQueries({ queryKey: adminKeys.users() });
-    },
-  });
-  const error = invite.error instanceof ApiError ? invite.error : null;
+  const invite = useInviteUser();
+  const error = asApiError(invite.error);
   return (
     <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="invite-heading" className="mb-3 font-semibold">
@@ -94,7 +84,17 @@ function InviteForm({ onLink }: { onLink: (l: Link & { label: string }) => void 
         className="flex flex-wrap items-start gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          invite.mutate();
+          invite.mutate(
+            { email, name, isAdmin },
+            {
+              onSuccess: (r) => {
+                onLink({ link: r.link, expiresAt: r.expiresAt, label: `Invite link for ${r.user.email}` });
+                setEmail("");
+                setName("");
+                setIsAdmin(false);
+              },
+            },
+          );
         }}
       >
         <div className="min-w-56 flex-1">
@@ -133,7 +133,7 @@ function InviteForm({ onLink }: { onLink: (l: Link & { label: string }) => void 
         </Button>
       </form>
       <div className="mt-3">
-        <FormError message={error && !error.issueFor("email") && !error.issueFor("name") ? error.message : null} />
+        <ApiErrorMessage error={invite.error} fields={["email", "name"]} />
       </div>
     </section>
   );
@@ -178,19 +178,16 @@ function UserRow({
   isSelf: boolean;
   onLink: (l: Link & { label: string }) => void;
 }) {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: adminKeys.users() });
   const [confirm, setConfirm] = useState<"reset" | "disable" | null>(null);
-  const action = useMutation({
-    mutationFn: (what: "reset-password" | "disable" | "enable") =>
-      api<Partial<Link>>(`/api/admin/users/${user.id}/${what}`, { method: "POST" }),
-    onSuccess: (r, what) => {
-      setConfirm(null);
-      if (what === "reset-password" && r.link && r.expiresAt)
-        onLink({ link: r.link, expiresAt: r.expiresAt, label: `Password reset link for ${user.email}` });
-      refresh();
-    },
-  });
+  const action = useUserAction({ userId: user.id });
+  const act = (what: "reset-password" | "disable" | "enable") =>
+    action.mutate(what, {
+      onSuccess: (r) => {
+        setConfirm(null);
+        if (what === "reset-password" && r.link && r.expiresAt)
+          onLink({ link: r.link, expiresAt: r.expiresAt, label: `Password reset link for ${user.email}` });
+      },
+    });
   return (
     <tr className="align-top">
       <td className="px-3 py-2 font-medium text-slate-900">
@@ -211,7 +208,7 @@ function UserRow({
         </span>
       </td>
       <td className="px-3 py-2">
-        <CaseRoles user={user} cases={cases} onChanged={refresh} />
+        <CaseRoles user={user} cases={cases} />
       </td>
       <td className="px-3 py-2 text-right">
         {confirm ? (
@@ -224,7 +221,7 @@ function UserRow({
                 type="button"
                 variant="danger"
                 disabled={action.isPending}
-                onClick={() => action.mutate(confirm === "reset" ? "reset-password" : "disable")}
+                onClick={() => act(confirm === "reset" ? "reset-password" : "disable")}
               >
                 {confirm === "reset" ? "Yes, reset" : "Yes, disable"}
               </Button>
@@ -245,7 +242,7 @@ function UserRow({
               Reset password
             </Button>
             {user.status === "disabled" ? (
-              <Button type="button" variant="secondary" onClick={() => action.mutate("enable")} aria-label={`Enable ${user.email}`}>
+              <Button type="button" variant="secondary" onClick={() => act("enable")} aria-label={`Enable ${user.email}`}>
                 Enable
               </Button>
             ) : (
@@ -267,17 +264,11 @@ function UserRow({
   );
 }
 
-function CaseRoles({ user, cases, onChanged }: { user: AdminUser; cases: AdminData["cases"]; onChanged: () => void }) {
+function CaseRoles({ user, cases }: { user: AdminUser; cases: AdminData["cases"] }) {
   const [addCase, setAddCase] = useState("");
   const [addRole, setAddRole] = useState<Role>("viewer");
-  const change = useMutation({
-    mutationFn: ({ caseId, role }: { caseId: string; role: Role | null }) =>
-      api(`/api/admin/cases/${caseId}/members/${user.id}`, role ? { method: "PUT", json: { role } } : { method: "DELETE" }),
-    onSuccess: () => {
-      setAddCase("");
-      onChanged();
-    },
-  });
+  const change = useChangeMembership({ userId: user.id });
+  const changeRole = (input: { caseId: string; role: Role | null }) => change.mutate(input, { onSuccess: () => setAddCase("") });
   const available = cases.filter((c) => !user.memberships.some((m) => m.caseId === c.id));
   return (
     <div className="space-y-1.5">
@@ -293,7 +284,7 @@ function CaseRoles({ user, cases, onChanged }: { user: AdminUser; cases: AdminDa
               id={`role-${user.id}-${m.caseId}`}
               className="!w-28 !py-1"
               value={m.role}
-              onChange={(e) => change.mutate({ caseId: m.caseId, role: e.target.value as Role })}
+              onChange={(e) => changeRole({ caseId: m.caseId, role: e.target.value as Role })}
             >
               {CASE_ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -306,7 +297,7 @@ function CaseRoles({ user, cases, onChanged }: { user: AdminUser; cases: AdminDa
               variant="secondary"
               className="!px-2 !py-1 text-xs"
               aria-label={`Remove ${user.email} from ${m.caseTitle}`}
-              onClick={() => change.mutate({ caseId: m.caseId, role: null })}
+              onClick={() => changeRole({ caseId: m.caseId, role: null })}
             >
               Remove
             </Button>
@@ -318,7 +309,7 @@ function CaseRoles({ user, cases, onChanged }: { user: AdminUser; cases: AdminDa
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            if (addCase) change.mutate({ caseId: addCase, role: addRole });
+            if (addCase) changeRole({ caseId: addCase, role: addRole });
           }}
         >
           <label className="sr-only" htmlFor={`add-case-${user.id}`}>{`Add ${user.email} to case`}</label>

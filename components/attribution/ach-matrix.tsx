@@ -5,21 +5,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { achKeys } from "@/lib/client/attribution-keys";
+import { achKeys } from "@/lib/client/query-keys";
 import { ACH_SCORES_NOTE, computeAchScores } from "@/lib/attribution/ach-scores";
 import type { AchRating } from "@/lib/standards/scales";
 import { AchRow, describeRaters } from "./ach-row";
 import { AchNoteEditor } from "./ach-note-editor";
 import { AchScoreHeader } from "./ach-score-header";
-import { useRateCell, type RateCellVars } from "./ach-rate-cell";
+import { useRateCell, type RateCellVars } from "./use-rate-cell";
 import { useClearRating, type ClearRatingVars } from "./use-clear-rating";
+import { useAchKeyboard, type Coord } from "./use-ach-keyboard";
+import { SkipLink } from "@/components/ui/skip-link";
 import { describeRankingChange, hypothesisLabel, ratingInputs, toAchView, type AchView } from "./ach-view";
-
-// Pressing C (or I) twice on the same cell within this window means CC (or II).
-const DOUBLE_PRESS_MS = 700;
-const PAGE_ROWS = 10;
-
-type Coord = { r: number; c: number };
 
 export function AchMatrix({
   caseId,
@@ -43,11 +39,9 @@ export function AchMatrix({
   });
   const { hypotheses, claims } = view;
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => new Set());
-  const [focus, setFocus] = useState<Coord>({ r: 0, c: 1 });
   const [noteFor, setNoteFor] = useState<{ claimId: string; hypothesisId: string; coord: Coord } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const gridRef = useRef<HTMLTableElement>(null);
-  const lastPress = useRef<{ cell: string; key: string; at: number } | null>(null);
   // Marks the grid interactive once hydrated (the e2e test and the benchmark wait for it).
   useEffect(() => gridRef.current?.setAttribute("data-ready", "true"), []);
 
@@ -96,11 +90,16 @@ export function AchMatrix({
     });
   }, []);
 
-  const lastCol = hypotheses.length + 2;
-  const moveFocus = useCallback((to: Coord) => {
-    setFocus(to);
-    gridRef.current?.querySelector<HTMLElement>(`[data-r="${to.r}"][data-c="${to.c}"]`)?.focus();
-  }, []);
+  const { focus, focusedCell, moveFocus, forgetPress, gridProps } = useAchKeyboard({
+    gridRef,
+    claims,
+    hypotheses,
+    canRate,
+    onRate: ({ claimId, hypothesisId }, rating) => submitRating(claimId, hypothesisId, rating),
+    onClear: ({ claimId, hypothesisId }) => clearRating(claimId, hypothesisId),
+    onOpenNote: (cell) => setNoteFor(cell),
+    onRefused: setError,
+  });
 
   const myRating = (claimId: string, hypothesisId: string) => view.rows[claimId]?.[hypothesisId]?.find((r) => r.raterId === me.id);
 
@@ -113,81 +112,8 @@ export function AchMatrix({
   // Back to "not rated" (only the caller's own rating; other raters' stay). Nothing to clear is a no-op.
   const clearRating = (claimId: string, hypothesisId: string) => {
     setError(null);
-    lastPress.current = null;
+    forgetPress();
     if (myRating(claimId, hypothesisId)) clear.mutate({ claimId, hypothesisId });
-  };
-
-  const ratingForKey = (e: React.KeyboardEvent, cell: string): AchRating | null => {
-    const k = e.key.toLowerCase();
-    if (k === "n") return "N";
-    if (k === "a") return "NA";
-    if (k !== "c" && k !== "i") return null;
-    const now = performance.now();
-    const prev = lastPress.current;
-    const double = !e.shiftKey && prev !== null && prev.cell === cell && prev.key === k && now - prev.at < DOUBLE_PRESS_MS;
-    lastPress.current = double ? null : { cell, key: k, at: now };
-    const strong = e.shiftKey || double;
-    return k === "c" ? (strong ? "CC" : "C") : strong ? "II" : "I";
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLTableElement>) => {
-    const target = (e.target as HTMLElement).closest<HTMLElement>("[data-r][data-c]");
-    if (!target || !claims.length) return;
-    const r = Number(target.dataset.r);
-    const c = Number(target.dataset.c);
-    const lastRow = claims.length - 1;
-    const moves: Record<string, Coord | undefined> = {
-      ArrowRight: { r, c: Math.min(c + 1, lastCol) },
-      ArrowLeft: { r, c: Math.max(c - 1, 0) },
-      ArrowDown: { r: Math.min(r + 1, lastRow), c },
-      ArrowUp: { r: Math.max(r - 1, 0), c },
-      PageDown: { r: Math.min(r + PAGE_ROWS, lastRow), c },
-      PageUp: { r: Math.max(r - PAGE_ROWS, 0), c },
-      Home: e.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 },
-      End: e.ctrlKey ? { r: lastRow, c: lastCol } : { r, c: lastCol },
-    };
-    const to = moves[e.key];
-    if (to) {
-      e.preventDefault();
-      moveFocus(to);
-      return;
-    }
-    // Ratings apply to the hypothesis cells only; the link and the toggle keep their native keys.
-    if (c < 1 || c > hypotheses.length || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-    const claim = claims[r];
-    const hypothesis = hypotheses[c - 1];
-    if (e.key === "Enter" && canRate) {
-      e.preventDefault();
-      setNoteFor({ claimId: claim.id, hypothesisId: hypothesis.id, coord: { r, c } });
-      return;
-    }
-    if (e.key === "Delete" || e.key === "Backspace") {
-      e.preventDefault();
-      if (!canRate) return setError("Your role on this case can read the matrix but not rate it.");
-      clearRating(claim.id, hypothesis.id);
-      return;
-    }
-    const rating = ratingForKey(e, `${r}:${c}`);
-    if (!rating) return;
-    e.preventDefault();
-    if (!canRate) return setError("Your role on this case can read the matrix but not rate it.");
-    submitRating(claim.id, hypothesis.id, rating);
-  };
-
-  const onCellFocus = (e: React.FocusEvent<HTMLTableElement>) => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-r][data-c]");
-    if (!el) return;
-    const r = Number(el.dataset.r);
-    const c = Number(el.dataset.c);
-    setFocus((prev) => (prev.r === r && prev.c === c ? prev : { r, c }));
-  };
-
-  const onDoubleClick = (e: React.MouseEvent<HTMLTableElement>) => {
-    const el = (e.target as HTMLElement).closest<HTMLElement>("[data-testid='ach-cell']");
-    if (!el || !canRate) return;
-    const r = Number(el.dataset.r);
-    const c = Number(el.dataset.c);
-    setNoteFor({ claimId: claims[r].id, hypothesisId: hypotheses[c - 1].id, coord: { r, c } });
   };
 
   const closeNote = () => {
@@ -196,8 +122,8 @@ export function AchMatrix({
     if (at) requestAnimationFrame(() => moveFocus(at));
   };
 
-  const focusedClaim = focus.c >= 1 && focus.c <= hypotheses.length ? claims[focus.r] : undefined;
-  const focusedHypothesis = focusedClaim ? hypotheses[focus.c - 1] : undefined;
+  const focusedClaim = focusedCell ? claimById.get(focusedCell.claimId) : undefined;
+  const focusedHypothesis = focusedCell ? hypotheses.find((h) => h.id === focusedCell.hypothesisId) : undefined;
   const focusedRaters = focusedClaim && focusedHypothesis ? (view.rows[focusedClaim.id]?.[focusedHypothesis.id] ?? []) : [];
   const noteClaim = noteFor ? claimById.get(noteFor.claimId) : undefined;
   const noteMine = noteFor ? myRating(noteFor.claimId, noteFor.hypothesisId) : undefined;
@@ -205,6 +131,10 @@ export function AchMatrix({
 
   return (
     <div className="space-y-3">
+      {/* First in the Tab order: past the header, the case tabs and the controls below, straight to the grid's cell. */}
+      <SkipLink href="#ach-grid" onActivate={() => moveFocus(focus)}>
+        Skip to the matrix
+      </SkipLink>
       <p className="text-sm text-slate-700" id="ach-help">
         {canRate ? (
           <>
@@ -249,17 +179,16 @@ export function AchMatrix({
       <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 bg-white">
         <table
           ref={gridRef}
+          id="ach-grid"
           role="grid"
           aria-label={`ACH matrix: ${view.question.question}`}
           aria-describedby="ach-help ach-scores-note"
           aria-readonly={canRate ? undefined : true}
-          onKeyDown={onKeyDown}
-          onFocus={onCellFocus}
-          onDoubleClick={onDoubleClick}
+          {...gridProps}
           className="w-full table-fixed border-collapse text-sm"
           style={{ minWidth: `${36 + hypotheses.length * 5.5}rem` }}
         >
-          {/* Fixed layout: long statements and titles truncate instead of pushing the last columns out of view. */}
+          {/* Fixed layout: statements wrap and hypothesis titles truncate instead of pushing the last columns out of view. */}
           <colgroup>
             <col className="w-[22rem]" />
             {hypotheses.map((h) => (

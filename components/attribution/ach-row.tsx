@@ -6,7 +6,7 @@ import Link from "next/link";
 import { computeAchScores, type AchCell } from "@/lib/attribution/ach-scores";
 import { ACH_RATINGS, type AchRating } from "@/lib/standards/scales";
 import { GradeBadge } from "@/components/claims/grade-badge";
-import type { AchClaimView, AchHypothesisView, AchRaterRating, AchRowRatings } from "./ach-view";
+import { FIRST_RATING_COL, type AchClaimView, type AchHypothesisView, type AchRaterRating, type AchRowRatings } from "./ach-view";
 
 const RATING_LABEL = new Map<string, string>(ACH_RATINGS.map((r) => [r.code, r.label]));
 export const ratingLabel = (rating: AchRating) => RATING_LABEL.get(rating) ?? rating;
@@ -73,7 +73,7 @@ function AchRowImpl({
   // two has no diagnosticity yet ("—", STANDARDS.md §5): "not weighed yet" is not "rated alike".
   const dimmed = nonDiagnostic;
   const alike = ratedCount === hypotheses.length ? "every hypothesis" : `the ${ratedCount} hypotheses rated`;
-  const last = hypotheses.length + 1;
+  const last = hypotheses.length + FIRST_RATING_COL;
   const short = claim.statement.length > 80 ? `${claim.statement.slice(0, 77)}…` : claim.statement;
 
   return (
@@ -84,20 +84,42 @@ function AchRowImpl({
       data-excluded={excluded ? "true" : undefined}
       className={`border-t border-slate-200 ${dimmed ? "bg-slate-100 text-slate-600" : "text-slate-900"}`}
     >
-      <th role="rowheader" scope="row" className="px-2 py-1 text-left font-normal">
-        <div className="flex items-center gap-2">
+      {/* The whole statement, wrapped; it links to the claim, and the line under it to the claim's quote in the reader. */}
+      <th role="rowheader" scope="row" className="px-2 py-1 text-left align-top font-normal">
+        <div className="flex items-start gap-2">
           <GradeBadge grade={claim.grade} reliability={claim.grade[0]} credibility={claim.credibility} />
-          <Link
-            href={`/cases/${caseId}/claims/${claim.id}`}
-            prefetch={false}
-            tabIndex={focusedCol === 0 ? 0 : -1}
-            data-r={rowIndex}
-            data-c={0}
-            title={`${claim.statement} — ${claim.claimant}`}
-            className={`block min-w-0 flex-1 scroll-mt-28 truncate hover:underline focus:outline-2 focus:outline-indigo-600 ${excluded ? "line-through" : ""}`}
-          >
-            {claim.statement}
-          </Link>
+          <div className="min-w-0 flex-1">
+            <Link
+              href={`/cases/${caseId}/claims/${claim.id}`}
+              prefetch={false}
+              tabIndex={focusedCol === 0 ? 0 : -1}
+              data-r={rowIndex}
+              data-c={0}
+              data-testid="ach-claim-link"
+              title={`Claimant: ${claim.claimant}`}
+              className={`block scroll-mt-28 whitespace-normal break-words hover:underline focus:outline-2 focus:outline-indigo-600 ${excluded ? "line-through" : ""}`}
+            >
+              {claim.statement}
+            </Link>
+            {claim.quote ? (
+              <Link
+                href={`/cases/${caseId}/documents/${claim.quote.documentId}#excerpt-${claim.quote.excerptId}`}
+                prefetch={false}
+                tabIndex={focusedCol === 1 ? 0 : -1}
+                data-r={rowIndex}
+                data-c={1}
+                data-testid="ach-quote-link"
+                title={claim.quote.documentTitle}
+                className="mt-0.5 block scroll-mt-28 truncate text-xs text-indigo-800 underline focus:outline-2 focus:outline-indigo-600"
+              >
+                Quote in {claim.quote.documentTitle}
+              </Link>
+            ) : (
+              <span tabIndex={focusedCol === 1 ? 0 : -1} data-r={rowIndex} data-c={1} className="mt-0.5 block text-xs text-slate-600">
+                No quote
+              </span>
+            )}
+          </div>
         </div>
         {dimmed && <span className="text-xs">not diagnostic: rated alike against {alike}</span>}
       </th>
@@ -109,8 +131,8 @@ function AchRowImpl({
           meId={meId}
           canRate={canRate}
           rowIndex={rowIndex}
-          col={i + 1}
-          focused={focusedCol === i + 1}
+          col={i + FIRST_RATING_COL}
+          focused={focusedCol === i + FIRST_RATING_COL}
           dimmed={dimmed}
           label={`H${i + 1}`}
         />

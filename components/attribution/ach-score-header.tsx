@@ -30,7 +30,7 @@ export function AchScoreHeader({
     <thead className="sticky top-0 z-10 shadow-sm">
       <tr role="row">
         <th role="columnheader" scope="col" className={th}>
-          Claim (grade and statement)
+          Claim (grade, statement and quote)
         </th>
         {hypotheses.map((h) => {
           const leading = anyRated && !allTied && byId.get(h.id)?.rank === 1;

@@ -8,7 +8,20 @@ import type { AchRatingInput } from "@/lib/attribution/ach-scores";
 export type AchRaterRating = { raterId: string; raterName: string; rating: AchRating; note: string };
 export type AchRowRatings = Record<string, AchRaterRating[]>;
 export type AchHypothesisView = { id: string; title: string; disposition: "open" | "leading" | "rejected"; reviewState: string };
-export type AchClaimView = { id: string; statement: string; claimant: string; grade: string; credibility: number };
+export type AchQuoteView = { excerptId: string; documentId: string; documentTitle: string };
+export type AchClaimView = {
+  id: string;
+  statement: string;
+  claimant: string;
+  grade: string;
+  credibility: number;
+  // The claim's first quote, opened in the reader; null for a claim without one.
+  quote: AchQuoteView | null;
+};
+
+// Grid columns: 0 the claim's link, 1 its quote's link (both in the row header), then one per hypothesis from
+// FIRST_RATING_COL, then diagnosticity and the "treat as false" toggle.
+export const FIRST_RATING_COL = 2;
 
 export type AchView = {
   question: { id: string; question: string };
@@ -20,7 +33,7 @@ export type AchView = {
 type MatrixLike = {
   question: { id: string; question: string };
   hypotheses: AchHypothesisView[];
-  claims: AchClaimView[];
+  claims: (Omit<AchClaimView, "quote"> & { quote?: AchQuoteView | null })[];
   cells: { hypothesisId: string; claimId: string; ratings: { raterId: string; rating: AchRating; note?: string; raterName?: string }[] }[];
 };
 
@@ -45,6 +58,7 @@ export function toAchView(matrix: MatrixLike): AchView {
       claimant: c.claimant,
       grade: c.grade,
       credibility: c.credibility,
+      quote: c.quote ?? null,
     })),
     rows,
   };

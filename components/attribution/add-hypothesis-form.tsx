@@ -1,43 +1,21 @@
 "use client";
 // Add a competing hypothesis to a question. Likelihood and confidence are separate choices (ICD 203).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { attributionKeys } from "@/lib/client/attribution-keys";
-import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { asApiError } from "@/lib/client/api";
+import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { confidenceMeaning, likelihoodRange } from "./judgment-labels";
+import { useAddHypothesis } from "./use-add-hypothesis";
 import type { EntityOption } from "./types";
 
 const EMPTY = { title: "", actorEntityId: "", likelihood: "", confidence: "", proposition: "", rationale: "" };
 
 export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: string; questionId: string; entities: EntityOption[] }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [v, setV] = useState(EMPTY);
   const [titleError, setTitleError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () =>
-      api<{ hypothesis: { id: string } }>(`/api/cases/${caseId}/hypotheses`, {
-        method: "POST",
-        json: {
-          questionId,
-          title: v.title,
-          actorEntityId: v.actorEntityId || null,
-          likelihood: v.likelihood || null,
-          confidence: v.confidence || null,
-          proposition: v.proposition,
-          rationale: v.rationale,
-        },
-      }),
-    onSuccess: () => {
-      setV(EMPTY);
-      queryClient.invalidateQueries({ queryKey: attributionKeys.all(caseId) });
-      router.refresh();
-    },
-  });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const save = useAddHypothesis({ caseId });
+  const error = asApiError(save.error);
   const id = (k: string) => `${k}-${questionId}`;
   const set = (k: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setV((x) => ({ ...x, [k]: e.target.value }));
@@ -51,10 +29,21 @@ export function AddHypothesisForm({ caseId, questionId, entities }: { caseId: st
         e.preventDefault();
         if (!v.title.trim()) return setTitleError("Name the hypothesis.");
         setTitleError(null);
-        save.mutate();
+        save.mutate(
+          {
+            questionId,
+            title: v.title,
+            actorEntityId: v.actorEntityId || null,
+            likelihood: v.likelihood || null,
+            confidence: v.confidence || null,
+            proposition: v.proposition,
+            rationale: v.rationale,
+          },
+          { onSuccess: () => setV(EMPTY) },
+        );
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id("h-title")} label="Hypothesis" error={tErr}>
           <Input

@@ -1,26 +1,16 @@
 "use client";
 // Ask an attribution question: the hypotheses are competing answers to it.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { attributionKeys } from "@/lib/client/attribution-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { asApiError } from "@/lib/client/api";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useAddQuestion } from "./use-add-question";
 
 export function AddQuestionForm({ caseId }: { caseId: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [question, setQuestion] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => api<{ question: { id: string } }>(`/api/cases/${caseId}/questions`, { method: "POST", json: { question } }),
-    onSuccess: () => {
-      setQuestion("");
-      queryClient.invalidateQueries({ queryKey: attributionKeys.all(caseId) });
-      router.refresh();
-    },
-  });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const save = useAddQuestion({ caseId });
+  const error = asApiError(save.error);
   const fieldError = localError ?? error?.issueFor("question");
   return (
     <form
@@ -31,10 +21,10 @@ export function AddQuestionForm({ caseId }: { caseId: string }) {
         e.preventDefault();
         if (!question.trim()) return setLocalError("Write the question the hypotheses answer.");
         setLocalError(null);
-        save.mutate();
+        save.mutate(question, { onSuccess: () => setQuestion("") });
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} />
       <Field
         id="new-question"
         label="Question"

@@ -1,12 +1,14 @@
 "use client";
 // Discussion of a judgment: threads with replies. A comment recorded as dissent is highlighted and
 // also listed at the top of the page: disagreement stays with the judgment, it is not resolved away.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { commentKeys } from "@/lib/client/attribution-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { api, asApiError } from "@/lib/client/api";
+import { commentKeys } from "@/lib/client/query-keys";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { formatWhen } from "./judgment-labels";
+import { usePostComment } from "./use-post-comment";
 import type { CommentThread } from "./types";
 
 type Comment = CommentThread["replies"][number];
@@ -63,25 +65,12 @@ function CommentForm({
   label: string;
   onDone?: () => void;
 }) {
-  const queryClient = useQueryClient();
   const [body, setBody] = useState("");
   const [isDissent, setIsDissent] = useState(false);
   const [bodyError, setBodyError] = useState<string | null>(null);
   const id = parentId ? `reply-${parentId}` : "new-comment";
-  const post = useMutation({
-    mutationFn: () =>
-      api(`/api/cases/${caseId}/comments`, {
-        method: "POST",
-        json: { targetType: "hypothesis", targetId: hypothesisId, parentId, body, isDissent },
-      }),
-    onSuccess: () => {
-      setBody("");
-      setIsDissent(false);
-      queryClient.invalidateQueries({ queryKey: commentKeys.thread(caseId, "hypothesis", hypothesisId) });
-      onDone?.();
-    },
-  });
-  const error = post.error instanceof ApiError ? post.error : null;
+  const post = usePostComment({ caseId, hypothesisId });
+  const error = asApiError(post.error);
   const fieldError = bodyError ?? error?.issueFor("body");
   return (
     <form
@@ -91,10 +80,19 @@ function CommentForm({
         e.preventDefault();
         if (!body.trim()) return setBodyError("Write a comment.");
         setBodyError(null);
-        post.mutate();
+        post.mutate(
+          { parentId, body, isDissent },
+          {
+            onSuccess: () => {
+              setBody("");
+              setIsDissent(false);
+              onDone?.();
+            },
+          },
+        );
       }}
     >
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={post.error} />
       <Field id={id} label={label} error={fieldError}>
         <Textarea
           id={id}

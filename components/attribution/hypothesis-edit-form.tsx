@@ -2,13 +2,13 @@
 // Edit a judgment. Every change needs a reason (it goes into the history) and is sent with the version
 // it was based on; when someone else saved first, their values are shown beside the fields and what this
 // user typed stays in the form.
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { asApiError, formErrorMessage, isConflict } from "@/lib/client/api";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { ANALYTIC_CONFIDENCE, LIKELIHOOD } from "@/lib/standards/scales";
 import { DISPOSITION_LABELS, FIELD_LABELS, confidenceMeaning, fieldValueText, likelihoodRange } from "./judgment-labels";
 import type { EntityOption } from "./types";
+import { useUpdateHypothesis } from "./use-update-hypothesis";
 
 const FIELDS = [
   "title",
@@ -57,26 +57,25 @@ export function HypothesisEditForm({
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const changed = FIELDS.filter((k) => values[k].trim() !== base.values[k].trim());
-  const save = useMutation({
-    mutationFn: () =>
-      api<SaveResult>(`/api/hypotheses/${hypothesisId}`, {
-        method: "PATCH",
-        json: { version: base.version, reason, ...Object.fromEntries(changed.map((k) => [k, toWire(k, values[k])])) },
-      }),
-    onSuccess: (r) => {
-      const next = toValues(r.hypothesis);
-      setBase({ values: next, version: r.hypothesis.version });
-      setValues(next);
-      setReason("");
-      setConflict(null);
-      onSaved(r);
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.status === 409)
-        setConflict({ message: err.message, current: (err.body as { current: Conflict["current"] }).current });
-    },
-  });
-  const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
+  const save = useUpdateHypothesis({ hypothesisId });
+  const submit = () =>
+    save.mutate(
+      { version: base.version, reason, changes: Object.fromEntries(changed.map((k) => [k, toWire(k, values[k])])) },
+      {
+        onSuccess: (r) => {
+          const next = toValues(r.hypothesis);
+          setBase({ values: next, version: r.hypothesis.version });
+          setValues(next);
+          setReason("");
+          setConflict(null);
+          onSaved(r);
+        },
+        onError: (err) => {
+          if (isConflict(err)) setConflict({ message: err.message, current: (err.body as { current: Conflict["current"] }).current });
+        },
+      },
+    );
+  const error = isConflict(save.error) ? null : asApiError(save.error);
   const errorFor = (k: FieldName | "reason") => local[k] ?? error?.issueFor(k);
   const entityName = (id: string) => entities.find((e) => e.id === id)?.name;
   const set = (k: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
@@ -129,7 +128,7 @@ export function HypothesisEditForm({
         const issues = validate();
         setLocal(issues);
         if (Object.keys(issues).length) return;
-        save.mutate();
+        submit();
       }}
     >
       {conflict ? (
@@ -167,7 +166,7 @@ export function HypothesisEditForm({
           </div>
         </div>
       ) : (
-        <FormError message={local.form ?? (error && !error.issues.length ? error.message : null)} />
+        <FormError message={local.form ?? formErrorMessage(save.error, { ignore: [409] })} />
       )}
       {field("title", <Input {...aria("title")} value={values.title} maxLength={300} onChange={set("title")} />)}
       {field(

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "@/lib/client/api";
-import { attributionKeys, hypothesisKeys, reviewKeys } from "@/lib/client/attribution-keys";
+import { attributionKeys, hypothesisKeys, reviewKeys } from "@/lib/client/query-keys";
 import { ReviewStateBadge } from "./review-state-badge";
 import { ReviewPanel } from "./review-panel";
 import { HypothesisEditForm, type SaveResult } from "./hypothesis-edit-form";

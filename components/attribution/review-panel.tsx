@@ -2,14 +2,14 @@
 // Two-person review of one judgment (STANDARDS.md §7). The server decides who may act (the API refuses
 // self-approval anyway); this panel only hides buttons a person cannot use, and an approval sends the
 // exact content hash shown here, so it covers what the reviewer saw and nothing later.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { hypothesisKeys, reviewKeys } from "@/lib/client/attribution-keys";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { asApiError } from "@/lib/client/api";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { NoReviewerWarning } from "@/components/cases/no-reviewer-warning";
 import { ReviewStateBadge } from "./review-state-badge";
 import { formatWhen } from "./judgment-labels";
+import { useReviewAction } from "./use-review-action";
 import type { HypothesisData, ReviewData } from "./types";
 
 const DECISION_LABELS: Record<string, string> = {
@@ -36,29 +36,13 @@ export function ReviewPanel({
   canManage: boolean;
   canReview: boolean;
 }) {
-  const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | null>(null);
   const state = hypothesis.reviewState;
   const pending = reviews.filter((r) => r.decision === "pending").at(-1) ?? null;
   const lastApproval = reviews.filter((r) => r.decision === "approved").at(-1) ?? null;
-  const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: hypothesisKeys.detail(hypothesis.id) });
-    queryClient.invalidateQueries({ queryKey: reviewKeys.queue() });
-  };
-  const act = useMutation({
-    mutationFn: ({ action, json }: { action: "submit" | "approve" | "request-changes"; json: Record<string, unknown> }) =>
-      api(`/api/hypotheses/${hypothesis.id}/${action}`, { method: "POST", json }),
-    onSuccess: (_r, { action }) => {
-      if (action === "request-changes") setComment("");
-      refresh();
-    },
-    // A 409 means the judgment changed under the reviewer: show the current version rather than a stale one.
-    onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) refresh();
-    },
-  });
-  const error = act.error instanceof ApiError ? act.error : null;
+  const act = useReviewAction({ hypothesisId: hypothesis.id });
+  const error = asApiError(act.error);
   const mayNotDecide =
     actorId === hypothesis.authorId || actorId === pending?.submittedById || hypothesis.barredReviewerIds.includes(actorId);
   const canSubmit = canManage && (state === "draft" || state === "changes_requested");
@@ -92,7 +76,7 @@ export function ReviewPanel({
           Submitted by <span className="font-medium">{pending.submittedBy.name}</span> on {formatWhen(pending.createdAt)}.
         </p>
       )}
-      <FormError message={error && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={act.error} />
       {canSubmit && (
         <>
           <Button type="button" disabled={act.isPending} onClick={() => act.mutate({ action: "submit", json: {} })}>
@@ -131,7 +115,7 @@ export function ReviewPanel({
               e.preventDefault();
               if (!comment.trim()) return setCommentError("Say what needs to change.");
               setCommentError(null);
-              act.mutate({ action: "request-changes", json: { comment } });
+              act.mutate({ action: "request-changes", json: { comment } }, { onSuccess: () => setComment("") });
             }}
           >
             <Field id="changes-comment" label="What needs to change" error={commentError ?? error?.issueFor("comment")}>

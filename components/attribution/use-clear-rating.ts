@@ -4,9 +4,9 @@
 // "C" then Delete then "N" reach the server in the order they were typed.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { achKeys } from "@/lib/client/attribution-keys";
+import { achKeys } from "@/lib/client/query-keys";
 import { withRating, type AchRaterRating, type AchView } from "./ach-view";
-import { RATE_KEY, rateScope } from "./ach-rate-cell";
+import { rateScope } from "./use-rate-cell";
 
 export type ClearRatingVars = { claimId: string; hypothesisId: string };
 type Context = { previous: AchRaterRating | null };
@@ -25,7 +25,7 @@ export function useClearRating({
   const queryClient = useQueryClient();
   const key = achKeys.matrix(caseId, questionId);
   return useMutation<unknown, Error, ClearRatingVars, Context>({
-    mutationKey: RATE_KEY,
+    mutationKey: achKeys.rate(),
     scope: rateScope(questionId),
     mutationFn: ({ claimId, hypothesisId }) => api(`/api/hypotheses/${hypothesisId}/ratings/${claimId}`, { method: "DELETE" }),
     onMutate: async ({ claimId, hypothesisId }) => {
@@ -48,7 +48,7 @@ export function useClearRating({
       onError(err.message, vars);
     },
     onSettled: () => {
-      if (queryClient.isMutating({ mutationKey: RATE_KEY }) === 1) void queryClient.invalidateQueries({ queryKey: key });
+      if (queryClient.isMutating({ mutationKey: achKeys.rate() }) === 1) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

@@ -4,12 +4,11 @@
 // outrun their independent origins. A warning is fixed at its source or acknowledged here with a reason,
 // which the brief then prints in its notes.
 import Link from "next/link";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { Button, FormError, Input } from "@/components/ui/form";
+import { Button, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import type { BriefModel, BriefWarning } from "@/lib/briefs/brief-types";
-import { briefKeys } from "./brief-keys";
+import { useAcknowledgeWarning } from "./use-acknowledge-warning";
 
 function whereToFix(caseId: string, w: BriefWarning) {
   const [kind, id] = w.location.split(":");
@@ -20,14 +19,9 @@ function whereToFix(caseId: string, w: BriefWarning) {
 }
 
 function Acknowledge({ caseId, w }: { caseId: string; w: BriefWarning }) {
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [open, setOpen] = useState(false);
-  const ack = useMutation({
-    mutationFn: () => api(`/api/cases/${caseId}/brief/acknowledgements`, { method: "POST", json: { warningKey: w.key, reason } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) }),
-  });
-  const error = ack.error instanceof ApiError ? ack.error : null;
+  const ack = useAcknowledgeWarning({ caseId });
   if (!open)
     return (
       <button type="button" className="ml-1 text-xs font-medium underline" onClick={() => setOpen(true)}>
@@ -40,7 +34,7 @@ function Acknowledge({ caseId, w }: { caseId: string; w: BriefWarning }) {
       aria-label="Acknowledge the warning"
       onSubmit={(e) => {
         e.preventDefault();
-        ack.mutate();
+        ack.mutate({ warningKey: w.key, reason });
       }}
     >
       <label className="sr-only" htmlFor={`ack-${w.key}`}>
@@ -58,7 +52,7 @@ function Acknowledge({ caseId, w }: { caseId: string; w: BriefWarning }) {
       <Button type="submit" disabled={ack.isPending}>
         {ack.isPending ? "Saving…" : "Acknowledge"}
       </Button>
-      <FormError message={error ? (error.issueFor("reason") ?? error.message) : null} />
+      <ApiErrorMessage error={ack.error} inline={["reason"]} fields={[]} />
     </form>
   );
 }

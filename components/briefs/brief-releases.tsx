@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { LocalTime } from "@/components/activity/local-time";
-import { briefKeys } from "./brief-keys";
+import { briefKeys } from "@/lib/client/query-keys";
 import { FORMAT_LABELS, FORMAT_ORDER, type FormatKey } from "./brief-downloads";
 import type { ReleaseRow } from "./types";
 

@@ -2,21 +2,14 @@
 // Two-person integrity for the brief (STANDARDS.md §7): an editor submits the brief exactly as it is
 // (its hash), a reviewer or owner who did not submit it approves that hash, and an editor who did not
 // approve it releases. The server enforces every rule; this panel shows who may act next and why not.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { Button, FormError } from "@/components/ui/form";
+import { asApiError } from "@/lib/client/api";
+import { Button } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useBriefAction, type BriefAction } from "./use-brief-action";
 import { NoReviewerWarning } from "@/components/cases/no-reviewer-warning";
-import { briefKeys } from "./brief-keys";
 import { dateOnly, releaseReasons } from "./release-readiness";
 import type { BriefPayload, BriefPerms } from "./types";
-
-type Action = "submit" | "approve" | "release";
-const URLS: Record<Action, (caseId: string) => string> = {
-  submit: (id) => `/api/cases/${id}/brief/submit`,
-  approve: (id) => `/api/cases/${id}/brief/approve`,
-  release: (id) => `/api/cases/${id}/releases`,
-};
 
 function ApprovalState({ payload }: { payload: BriefPayload }) {
   const a = payload.approval;
@@ -47,41 +40,29 @@ export function BriefReviewPanel({
   actorId: string;
   perms: BriefPerms;
 }) {
-  const queryClient = useQueryClient();
   const [missing, setMissing] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
-    queryClient.invalidateQueries({ queryKey: briefKeys.releases(caseId) });
+  const act = useBriefAction({ caseId, contentHash: payload.contentHash });
+  const run = (action: BriefAction) => {
+    setMissing([]);
+    setNotice(null);
+    act.mutate(action, {
+      onSuccess: (res) =>
+        setNotice(
+          action === "submit"
+            ? "Submitted for review."
+            : action === "approve"
+              ? "You approved this brief."
+              : `Released as release ${res.release?.number}.`,
+        ),
+      // A refused release lists what is missing (the hook refreshes the draft after a 409).
+      onError: (failure) => {
+        const missingNow = asApiError(failure)?.body.missing;
+        if (Array.isArray(missingNow)) setMissing(missingNow.map(String));
+      },
+    });
   };
-  const act = useMutation({
-    mutationFn: (action: Action) =>
-      api<{ release?: { number: number } }>(URLS[action](caseId), {
-        method: "POST",
-        json: action === "approve" ? { contentHash: payload.contentHash } : {},
-      }),
-    onMutate: () => {
-      setMissing([]);
-      setNotice(null);
-    },
-    onSuccess: (res, action) => {
-      setNotice(
-        action === "submit"
-          ? "Submitted for review."
-          : action === "approve"
-            ? "You approved this brief."
-            : `Released as release ${res.release?.number}.`,
-      );
-      refresh();
-    },
-    onError: (err) => {
-      if (!(err instanceof ApiError)) return;
-      if (Array.isArray(err.body.missing)) setMissing(err.body.missing.map(String));
-      // A 409 means the brief or its approval moved under the user: show the state as it is now.
-      if (err.status === 409) refresh();
-    },
-  });
-  const error = act.error instanceof ApiError ? act.error : null;
+  const error = asApiError(act.error);
   const a = payload.approval;
   const blockers = payload.brief.blockers;
   const coveredNow = !!a?.current && (a.decision === "pending" || a.decision === "approved");
@@ -111,7 +92,8 @@ export function BriefReviewPanel({
           {notice}
         </p>
       )}
-      <FormError message={error && !(error.status === 409 && missing.length) ? error.message : null} />
+      {/* The missing items are listed below for a refused release (409); any other refusal shows its message. */}
+      <ApiErrorMessage error={act.error} fields={[]} ignore={missing.length ? [409] : []} />
 
       {perms.canManage && !coveredNow && (
         <div className="space-y-1">
@@ -119,7 +101,7 @@ export function BriefReviewPanel({
             type="button"
             disabled={act.isPending || blockers.length > 0}
             aria-describedby={blockers.length ? "submit-blocked" : undefined}
-            onClick={() => act.mutate("submit")}
+            onClick={() => run("submit")}
           >
             Submit brief for review
           </Button>
@@ -146,7 +128,7 @@ export function BriefReviewPanel({
             </code>
             . Any later change withdraws the approval.
           </p>
-          <Button type="button" disabled={act.isPending} onClick={() => act.mutate("approve")}>
+          <Button type="button" disabled={act.isPending} onClick={() => run("approve")}>
             Approve this brief
           </Button>
         </div>
@@ -158,7 +140,7 @@ export function BriefReviewPanel({
             type="button"
             disabled={act.isPending || reasons.length > 0}
             aria-describedby={reasons.length ? "release-reasons" : undefined}
-            onClick={() => act.mutate("release")}
+            onClick={() => run("release")}
           >
             Release brief
           </Button>

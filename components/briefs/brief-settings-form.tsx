@@ -2,24 +2,25 @@
 // Which template and sections the case's brief uses; saved per case (PUT with `version`). A 409 means
 // someone else saved first: their choice is shown, the user's ticks are kept, and saving again replaces
 // theirs. A refused save (e.g. no section at all) shows the server's message beside the sections.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, asApiError, isConflict } from "@/lib/client/api";
 import { BRIEF_SECTIONS, BRIEF_TEMPLATES, SECTION_TITLES, type BriefSection, type BriefTemplate } from "@/lib/briefs/brief-types";
-import { Button, Field, FormError, Select } from "@/components/ui/form";
-import { briefKeys } from "./brief-keys";
+import { Button, Field, Select } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { briefKeys } from "@/lib/client/query-keys";
 import { TEMPLATE_LABELS } from "./release-readiness";
+import { useSaveBriefSettings } from "./use-save-brief-settings";
 import type { BriefSettingsData } from "./types";
 
 export function BriefSettingsForm({ caseId, settings }: { caseId: string; settings: BriefSettingsData }) {
-  const queryClient = useQueryClient();
   const [template, setTemplate] = useState<BriefTemplate>(settings.template);
   const [sections, setSections] = useState<BriefSection[]>(settings.sections);
   // Documents: by default the brief lists what its claims cite; one can be listed always, or left out.
   const [include, setInclude] = useState<string[]>(settings.includeDocumentIds);
   const [exclude, setExclude] = useState<string[]>(settings.excludeDocumentIds);
   const documents = useQuery({
-    queryKey: [...briefKeys.all(caseId), "documents"],
+    queryKey: briefKeys.documents(caseId),
     queryFn: () => api<{ documents: { id: string; title: string }[] }>(`/api/cases/${caseId}/documents`),
   });
   const choiceOf = (id: string) => (include.includes(id) ? "include" : exclude.includes(id) ? "exclude" : "cited");
@@ -31,29 +32,27 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
   const [version, setVersion] = useState(settings.version);
   const [conflict, setConflict] = useState<BriefSettingsData | null>(null);
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      api<{ settings: BriefSettingsData }>(`/api/cases/${caseId}/brief`, {
-        method: "PUT",
-        json: { version, template, sections, includeDocumentIds: include, excludeDocumentIds: exclude },
-      }),
-    onSuccess: ({ settings: s }) => {
-      setVersion(s.version);
-      setConflict(null);
-      setSaved(true);
-      queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.status === 409 && err.body.current) {
-        const current = err.body.current as BriefSettingsData;
-        setConflict(current);
-        // The next save is a deliberate overwrite of what the user has now seen.
-        setVersion(current.version);
-        queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
-      }
-    },
-  });
-  const error = save.error instanceof ApiError ? save.error : null;
+  const save = useSaveBriefSettings({ caseId });
+  const submit = () =>
+    save.mutate(
+      { version, template, sections, includeDocumentIds: include, excludeDocumentIds: exclude },
+      {
+        onSuccess: ({ settings: s }) => {
+          setVersion(s.version);
+          setConflict(null);
+          setSaved(true);
+        },
+        onError: (err) => {
+          if (isConflict(err) && err.body.current) {
+            const current = err.body.current as BriefSettingsData;
+            setConflict(current);
+            // The next save is a deliberate overwrite of what the user has now seen.
+            setVersion(current.version);
+          }
+        },
+      },
+    );
+  const error = asApiError(save.error);
   const sectionsError = error?.issueFor("sections") ?? error?.issues.find((i) => i.path.startsWith("sections."))?.message;
   const touched = () => setSaved(false);
 
@@ -64,7 +63,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        submit();
       }}
       data-testid="brief-settings"
     >
@@ -155,7 +154,7 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
           {documents.isError && <p className="text-xs text-red-700">The documents could not be loaded.</p>}
         </div>
       </fieldset>
-      <FormError message={error && error.status !== 409 && !error.issues.length ? error.message : null} />
+      <ApiErrorMessage error={save.error} ignore={[409]} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save sections"}

@@ -11,7 +11,7 @@ import { BriefSettingsForm } from "./brief-settings-form";
 import { BriefDownloads } from "./brief-downloads";
 import { BriefReviewPanel } from "./brief-review-panel";
 import { BriefReleases } from "./brief-releases";
-import { briefKeys } from "./brief-keys";
+import { briefKeys } from "@/lib/client/query-keys";
 import type { BriefPayload, BriefPerms, ReleaseRow } from "./types";
 
 type Props = { caseId: string; initial: BriefPayload; initialReleases: ReleaseRow[]; actorId: string; perms: BriefPerms };

@@ -2,9 +2,10 @@
 // Edits a claim against the version the user opened. When someone else saved first, their values are
 // shown beside each field and the user's typing stays in the form until they choose.
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
+import { asApiError, isConflict } from "@/lib/client/api";
 import { INFORMATION_CREDIBILITY } from "@/lib/standards/scales";
-import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import {
   CLAIM_KIND_KEYS,
   CLAIM_STATUS_KEYS,
@@ -66,12 +67,12 @@ export function ClaimEditForm({
           setSaved(true);
         },
         onError: (err) => {
-          if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as Current);
+          if (isConflict(err)) setConflict(err.body.current as Current);
         },
       },
     );
   };
-  const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
+  const error = isConflict(save.error) ? null : asApiError(save.error);
   const set = <K extends keyof ClaimEditValues>(k: K, v: ClaimEditValues[K]) => {
     setSaved(false);
     setValues((old) => ({ ...old, [k]: v }));
@@ -146,7 +147,7 @@ export function ClaimEditForm({
           </div>
         </div>
       ) : (
-        <FormError message={error && !error.issues.length ? error.message : null} />
+        <ApiErrorMessage error={save.error} ignore={[409]} />
       )}
       {saved && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

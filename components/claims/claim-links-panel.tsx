@@ -4,9 +4,10 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 import { claimKeys } from "@/lib/client/query-keys";
 import { Button, FormError } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { GradeBadge } from "./grade-badge";
 import { LINK_DIRECTION_LABELS, LINK_GROUP_LABELS, LINK_KINDS, type ClaimDetail, type ClaimPage, type LinkKind } from "./claim-labels";
 import { useAddClaimLink, useRemoveClaimLink } from "./use-claim-links";
@@ -80,7 +81,6 @@ function AddLinkForm({ caseId, claim }: { caseId: string; claim: ClaimDetail }) 
     enabled: q.length > 0,
   });
   const candidates = (results.data?.claims ?? []).filter((c) => c.id !== claim.id);
-  const error = add.error instanceof ApiError ? add.error : null;
 
   return (
     <form
@@ -103,7 +103,7 @@ function AddLinkForm({ caseId, claim }: { caseId: string; claim: ClaimDetail }) 
       }}
     >
       <h4 className="text-sm font-semibold">Add a link</h4>
-      <FormError message={error ? (error.issueFor("kind") ?? error.issueFor("toClaimId") ?? error.message) : null} />
+      <ApiErrorMessage error={add.error} inline={["kind", "toClaimId"]} fields={[]} />
       <div className="flex gap-2">
         <div className="w-40 shrink-0">
           <label htmlFor="link-kind" className="mb-0.5 block text-xs font-medium text-slate-700">

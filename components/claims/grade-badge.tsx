@@ -1,14 +1,6 @@
 // The Admiralty pair ("B2"), coloured by the reliability letter so a column of grades reads at a glance.
+import { reliabilityStyle } from "@/components/ui/reliability-style";
 import { credibilityLabel, reliabilityLabel } from "./claim-labels";
-
-const RELIABILITY_STYLES: Record<string, string> = {
-  A: "bg-emerald-100 text-emerald-900 ring-emerald-300",
-  B: "bg-green-100 text-green-900 ring-green-300",
-  C: "bg-yellow-100 text-yellow-900 ring-yellow-300",
-  D: "bg-orange-100 text-orange-900 ring-orange-300",
-  E: "bg-red-100 text-red-900 ring-red-300",
-  F: "bg-slate-200 text-slate-800 ring-slate-300",
-};
 
 export function GradeBadge({
   grade,
@@ -26,7 +18,7 @@ export function GradeBadge({
     <span
       title={title}
       data-testid="claim-grade"
-      className={`inline-flex items-center justify-center rounded font-mono font-bold ring-1 ring-inset ${RELIABILITY_STYLES[reliability] ?? RELIABILITY_STYLES.F} ${size === "lg" ? "px-2.5 py-1 text-lg" : "px-1.5 py-0.5 text-xs"}`}
+      className={`inline-flex items-center justify-center rounded font-mono font-bold ring-1 ring-inset ${reliabilityStyle(reliability)} ${size === "lg" ? "px-2.5 py-1 text-lg" : "px-1.5 py-0.5 text-xs"}`}
     >
       {grade}
       <span className="sr-only"> ({title})</span>

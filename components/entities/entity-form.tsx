@@ -1,9 +1,10 @@
 "use client";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { useVersionedValues } from "@/components/ui/use-versioned-values";
-import { ApiError } from "@/lib/client/api";
+import { asApiError, isConflict } from "@/lib/client/api";
 import { ENTITY_KIND_LABELS, ENTITY_KINDS, ENTITY_ROLE_LABELS, ENTITY_ROLES } from "@/lib/entities/schemas";
-import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { AliasInput } from "./alias-input";
 import { useSaveEntity } from "./use-save-entity";
 import { valuesOf, type EntityRow, type EntityValues } from "./types";
@@ -40,7 +41,7 @@ export function EntityForm({
     version: existing?.version ?? 1,
     reset: save.reset,
   });
-  const error = save.error instanceof ApiError && save.error.status !== 409 ? save.error : null;
+  const error = isConflict(save.error) ? null : asApiError(save.error);
   // Alias issues come back per item ("aliases.2"); show the first beside the alias box.
   const issue = (k: string) =>
     error?.issueFor(k) ?? (k === "aliases" ? error?.issues.find((i) => i.path.startsWith("aliases."))?.message : undefined);
@@ -74,7 +75,7 @@ export function EntityForm({
           onUseTheirs={() => resolve(valuesOf(conflict))}
         />
       ) : (
-        <FormError message={error && !error.issues.length ? error.message : null} />
+        <ApiErrorMessage error={save.error} ignore={[409]} />
       )}
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
         <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>

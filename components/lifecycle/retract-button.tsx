@@ -1,7 +1,8 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { ApiError } from "@/lib/client/api";
-import { Button, Field, FormError, Textarea } from "@/components/ui/form";
+import { asApiError } from "@/lib/client/api";
+import { Button, Field, Textarea } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { useRetract, type RetractKind } from "./use-retract";
 
 /**
@@ -25,7 +26,7 @@ export function RetractButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState("");
   const retract = useRetract({ caseId, kind, id });
-  const error = retract.error instanceof ApiError ? retract.error : null;
+  const error = asApiError(retract.error);
   const fieldId = `retract-${useId().replace(/:/g, "")}`;
   return (
     <>
@@ -58,7 +59,7 @@ export function RetractButton({
             The {kind} is kept, never deleted: it is marked retracted with your name, the time and your reason, recorded in the activity
             log, and hidden from lists, search and the ACH matrix unless someone asks to see retracted items.
           </p>
-          <FormError message={error && !error.issueFor("reason") ? error.message : null} />
+          <ApiErrorMessage error={retract.error} fields={["reason"]} />
           <Field
             id={fieldId}
             label="Reason for retracting"

@@ -6,8 +6,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/client/api";
-import { searchKeys } from "@/lib/search/query-keys";
+import { api, asApiError } from "@/lib/client/api";
+import { searchKeys } from "@/lib/client/query-keys";
 import type { QuickJumpItem } from "@/lib/search/schemas";
 
 const KIND_LABEL: Record<QuickJumpItem["kind"], string> = { case: "Case", document: "Document", claim: "Claim", entity: "Entity" };
@@ -99,7 +99,8 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
 
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
-  const message = error instanceof ApiError ? (error.status === 401 ? "Sign in to search." : error.message) : null;
+  const failed = asApiError(error);
+  const message = failed ? (failed.status === 401 ? "Sign in to search." : failed.message) : null;
 
   return (
     <div

@@ -1,20 +1,19 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useRef, useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { api, asApiError } from "@/lib/client/api";
+import { tokenKeys } from "@/lib/client/query-keys";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useCreateApiToken, useRevokeApiToken, type CreatedToken } from "./use-api-tokens";
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
-type Created = { token: string; apiToken: TokenRow };
-
-// Belongs in lib/client/query-keys.ts (owned elsewhere); kept here until it moves.
-const tokenKeys = { list: () => ["api-tokens", "list"] as const };
+type Created = CreatedToken;
 
 const when = (iso: string) => format(new Date(iso), "d MMM yyyy HH:mm");
 
 export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [created, setCreated] = useState<Created | null>(null);
   const { data: tokens } = useQuery({
@@ -23,15 +22,8 @@ export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
     initialData: initial,
   });
 
-  const create = useMutation({
-    mutationFn: () => api<Created>("/api/tokens", { method: "POST", json: { name } }),
-    onSuccess: (result) => {
-      setCreated(result);
-      setName("");
-      queryClient.invalidateQueries({ queryKey: tokenKeys.list() });
-    },
-  });
-  const error = create.error instanceof ApiError ? create.error : null;
+  const create = useCreateApiToken();
+  const error = asApiError(create.error);
 
   return (
     <div className="space-y-8">
@@ -45,7 +37,12 @@ export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
           onSubmit={(e) => {
             e.preventDefault();
             setCreated(null);
-            create.mutate();
+            create.mutate(name, {
+              onSuccess: (result) => {
+                setCreated(result);
+                setName("");
+              },
+            });
           }}
         >
           <div className="min-w-64 flex-1">
@@ -63,7 +60,7 @@ export function ApiTokenManager({ initial }: { initial: TokenRow[] }) {
             {create.isPending ? "Creating…" : "Create token"}
           </Button>
         </form>
-        <FormError message={error && !error.issueFor("name") ? error.message : null} />
+        <ApiErrorMessage error={create.error} fields={["name"]} />
         {created && <NewToken created={created} onDone={() => setCreated(null)} />}
       </section>
 
@@ -153,12 +150,8 @@ function NewToken({ created, onDone }: { created: Created; onDone: () => void })
 }
 
 function TokenRowView({ token }: { token: TokenRow }) {
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const revoke = useMutation({
-    mutationFn: () => api(`/api/tokens/${token.id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokenKeys.list() }),
-  });
+  const revoke = useRevokeApiToken({ tokenId: token.id });
   return (
     <tr>
       <td className="px-3 py-2 font-medium text-slate-900">{token.name}</td>

@@ -1,24 +1,18 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
+import { asApiError } from "@/lib/client/api";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
-import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { Button, Field, Input } from "@/components/ui/form";
+import { ApiErrorMessage } from "@/components/ui/api-error-message";
+import { useChangePassword } from "./use-change-password";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const change = useMutation({
-    mutationFn: () => api("/api/me/password", { method: "POST", json: { currentPassword, newPassword } }),
-    onSuccess: () => {
-      setCurrent("");
-      setNew("");
-      setConfirm("");
-    },
-  });
-  const error = change.error instanceof ApiError ? change.error : null;
+  const change = useChangePassword();
+  const error = asApiError(change.error);
   const fieldError = (p: string) => error?.issueFor(p);
   return (
     <form
@@ -28,7 +22,17 @@ export function ChangePasswordForm({ email }: { email: string }) {
         e.preventDefault();
         const differs = newPassword !== confirm;
         setMismatch(differs);
-        if (!differs) change.mutate();
+        if (!differs)
+          change.mutate(
+            { currentPassword, newPassword },
+            {
+              onSuccess: () => {
+                setCurrent("");
+                setNew("");
+                setConfirm("");
+              },
+            },
+          );
       }}
     >
       {/* Lets password managers file the new password under the right account. */}
@@ -68,7 +72,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
           aria-invalid={mismatch}
         />
       </Field>
-      <FormError message={error && !fieldError("currentPassword") && !fieldError("newPassword") ? error.message : null} />
+      <ApiErrorMessage error={change.error} fields={["currentPassword", "newPassword"]} />
       {change.isSuccess && (
         <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           Password changed. Your other sessions have been signed out and your API tokens revoked.

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
+import { isConflict } from "@/lib/client/api";
 
 /**
  * State for a form that edits a versioned record (optimistic concurrency): the form owns its copy of
@@ -29,7 +29,7 @@ export function useVersionedValues<V, C extends { version: number }>({
   };
   /** For a mutation's onError: a 409 carrying `current` opens the conflict. */
   const onSaveError = (err: unknown) => {
-    if (err instanceof ApiError && err.status === 409) setConflict(err.body.current as C);
+    if (isConflict(err)) setConflict(err.body.current as C);
   };
   return { values, setValues, version, conflict, resolve, onSaveError };
 }

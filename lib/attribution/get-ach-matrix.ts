@@ -54,8 +54,15 @@ export async function getAchMatrix({
         excerpts: {
           orderBy: { position: "asc" },
           select: {
+            id: true,
             document: {
-              select: { reliabilityOverride: true, retractedAt: true, source: { select: { reliability: true, retractedAt: true } } },
+              select: {
+                id: true,
+                title: true,
+                reliabilityOverride: true,
+                retractedAt: true,
+                source: { select: { reliability: true, retractedAt: true } },
+              },
             },
           },
         },
@@ -78,7 +85,13 @@ export async function getAchMatrix({
     hypotheses,
     claims: claims.map(({ excerpts, ...c }) => {
       const reliability = claimReliability(excerpts);
-      return { ...c, grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }) };
+      // The claim's first quote, so the matrix can open it in the reader (#excerpt-<id>).
+      const first = excerpts[0];
+      return {
+        ...c,
+        grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }),
+        quote: first ? { excerptId: first.id, documentId: first.document.id, documentTitle: first.document.title } : null,
+      };
     }),
     cells: scores.cells.map((cell) => ({
       ...cell,

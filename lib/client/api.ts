@@ -36,3 +36,37 @@ export async function api<T>(url: string, init: RequestInit & { json?: unknown }
   }
   return body as T;
 }
+
+/** The ApiError behind a failed request, or null (nothing failed, or the request never got an answer). */
+export function asApiError(err: unknown): ApiError | null {
+  return err instanceof ApiError ? err : null;
+}
+
+/** A 409: someone else saved first (the body's `current` holds their record) or a database rule refused. */
+export function isConflict(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.status === 409;
+}
+
+export type FormErrorOptions = {
+  /** Fields the form shows issues beside: the message is left out when one of them has an issue. Default: any issue. */
+  fields?: readonly string[];
+  /** Issues shown in place of the message (the form has no field to show them beside), first found wins. */
+  inline?: readonly string[];
+  /** Statuses the form answers itself (a conflict notice for 409): no message for them. */
+  ignore?: readonly number[];
+};
+
+/**
+ * What a form shows above (or below) its fields for a failed request: the server's message, unless the problem
+ * is already shown beside a field. Only an ApiError has a message fit to show; anything else gives null.
+ */
+export function formErrorMessage(err: unknown, { fields, inline = [], ignore = [] }: FormErrorOptions = {}): string | null {
+  const error = asApiError(err);
+  if (!error || ignore.includes(error.status)) return null;
+  for (const path of inline) {
+    const issue = error.issueFor(path);
+    if (issue) return issue;
+  }
+  const shownBeside = fields ? fields.some((f) => error.issueFor(f)) : error.issues.length > 0;
+  return shownBeside ? null : error.message;
+}

@@ -1,4 +1,6 @@
-// TanStack Query keys, one factory per domain, so mutations invalidate exactly what they change.
+// TanStack Query keys, one factory per domain, all in this file, so mutations invalidate exactly what they change.
+// Case-scoped keys start with caseKeys.detail(caseId), so invalidating that prefix refreshes everything of a case.
+// Components never write a key as an inline array: add a factory here.
 export const caseKeys = {
   all: ["cases"] as const,
   list: () => [...caseKeys.all, "list"] as const,
@@ -22,4 +24,48 @@ export const entityKeys = {
 };
 export const eventKeys = {
   list: (caseId: string) => ["cases", caseId, "events"] as const,
+};
+export const presenceKeys = {
+  case: (caseId: string) => ["cases", caseId, "presence"] as const,
+};
+
+// Attribution: questions, hypotheses, the ACH matrix, comments and the review queue.
+export const attributionKeys = {
+  all: (caseId: string) => ["cases", caseId, "attribution"] as const,
+  questions: (caseId: string) => [...attributionKeys.all(caseId), "questions"] as const,
+};
+export const hypothesisKeys = {
+  detail: (hypothesisId: string) => ["hypotheses", hypothesisId] as const,
+};
+export const commentKeys = {
+  thread: (caseId: string, targetType: string, targetId: string) => ["cases", caseId, "comments", targetType, targetId] as const,
+};
+export const reviewKeys = {
+  queue: () => ["reviews", "queue"] as const,
+};
+export const achKeys = {
+  // One matrix per question; "first" stands for the case's first question when none was picked.
+  matrix: (caseId: string, questionId: string | null) => [...attributionKeys.all(caseId), "ach", questionId ?? "first"] as const,
+  // Mutation key shared by rating and clearing a cell: one queue for every change to the caller's ratings.
+  rate: () => ["ach", "rate"] as const,
+};
+
+// The brief page. The draft and the releases are cached apart, so a release refreshes both explicitly.
+export const briefKeys = {
+  all: (caseId: string) => ["cases", caseId, "brief"] as const,
+  draft: (caseId: string) => [...briefKeys.all(caseId), "draft"] as const,
+  releases: (caseId: string) => [...briefKeys.all(caseId), "releases"] as const,
+  documents: (caseId: string) => [...briefKeys.all(caseId), "documents"] as const,
+};
+
+// Not case-scoped: search, the admin console, the user's API tokens.
+export const searchKeys = {
+  all: ["search"] as const,
+  quick: (q: string) => ["search", "quick", q] as const,
+};
+export const adminKeys = {
+  users: () => ["admin", "users"] as const,
+};
+export const tokenKeys = {
+  list: () => ["api-tokens", "list"] as const,
 };

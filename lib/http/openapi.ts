@@ -810,7 +810,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         matrix: {
           type: "object",
           description:
-            "`scores.hypotheses[]`: {hypothesisId, inconsistency, ratedCount, rank}, least inconsistent first; inconsistency sums (3 − mean)² over rated cells only. `scores.evidence[]`: {claimId, diagnosticity, nonDiagnostic, excluded, ratedCount}; diagnosticity is the population std dev over the row's rated cells, null (never 0) while fewer than two hypotheses are rated, and nonDiagnostic is true only for a real 0. `scores.note`: the sentence to print wherever the scores are shown or exported (STANDARDS.md §5).",
+            "`scores.hypotheses[]`: {hypothesisId, inconsistency, ratedCount, rank}, least inconsistent first; inconsistency sums (3 − mean)² over rated cells only. `scores.evidence[]`: {claimId, diagnosticity, nonDiagnostic, excluded, ratedCount}; diagnosticity is the population std dev over the row's rated cells, null (never 0) while fewer than two hypotheses are rated, and nonDiagnostic is true only for a real 0. `scores.note`: the sentence to print wherever the scores are shown or exported (STANDARDS.md §5). `claims[].quote`: {excerptId, documentId, documentTitle} of the claim's first quote (the reader opens it at /cases/{caseId}/documents/{documentId}#excerpt-{excerptId}), null for a claim without one.",
         },
       }),
       errors: [...CASE, 422],

@@ -11,7 +11,7 @@ const QUOTES = TEXT.match(/[^.]+\./g)!.map((s) => s.trim());
 
 type Matrix = {
   hypotheses: { id: string; title: string }[];
-  claims: { id: string; statement: string }[];
+  claims: { id: string; statement: string; quote: { excerptId: string; documentId: string; documentTitle: string } | null }[];
   cells: { hypothesisId: string; claimId: string; ratings: { raterId: string; rating: string; note: string }[] }[];
   scores: {
     hypotheses: { hypothesisId: string; inconsistency: number; ratedCount: number; rank: number }[];
@@ -53,7 +53,7 @@ async function freshMatrix(page: Page) {
     expect(res.status()).toBe(201);
     hypotheses.push((await res.json()).hypothesis.id);
   }
-  return { caseId, claims, hypotheses };
+  return { caseId, claims, hypotheses, documentId };
 }
 
 async function getMatrix(page: Page, caseId: string): Promise<Matrix> {
@@ -185,6 +185,60 @@ test("rates the ACH matrix from the keyboard: scores, highlight, fading and sens
   await expect(cell(3, 2)).toHaveAttribute("data-mine", "I");
   await expectInconsistency([4, 5, 2]);
   await page.unroute("**/api/hypotheses/*/ratings/*");
+});
+
+test("the skip link reaches the grid in one Tab and Enter; the claim column shows a long statement whole and links to the claim and its quote; a key that is no rating changes nothing", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await loginAs(page, "analyst");
+  const { caseId, claims, hypotheses, documentId } = await freshMatrix(page);
+  const req = page.context().request;
+  // A statement far longer than the column: it used to be cut to one line with an ellipsis.
+  const long = `${QUOTES[1]} ${"The logs show the same operator account returning every few weeks, from the same hosting provider, ".repeat(3).trim()}`;
+  const created = await req.post(`/api/cases/${caseId}/claims`, {
+    data: {
+      statement: long,
+      claimant: "Incident notes",
+      kind: "assessment",
+      credibility: 3,
+      excerpts: [{ documentId, exact: QUOTES[1] }],
+    },
+    headers: ORIGIN,
+  });
+  expect(created.status()).toBe(201);
+  const longId = (await created.json()).claim.id as string;
+  const quote = (await getMatrix(page, caseId)).claims.find((c) => c.id === longId)!.quote;
+  expect(quote).toMatchObject({ documentId, documentTitle: "Incident notes" });
+
+  await page.goto(`/cases/${caseId}/ach`);
+  await expect(page.getByRole("grid")).toHaveAttribute("data-ready", "true");
+  const first = page.locator(`[data-testid="ach-cell"][data-claim-id="${claims[0]}"][data-hypothesis-id="${hypotheses[0]}"]`);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to the matrix" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(first).toBeFocused();
+  // A key that is no rating does nothing: no rating, no request, no error. "c" right after rates.
+  await page.keyboard.press("x");
+  await expect(first).toHaveAttribute("data-mine", "");
+  await expect(page.getByTestId("ach-error")).toHaveCount(0);
+  await page.keyboard.press("c");
+  await expect(first).toHaveAttribute("data-mine", "C");
+
+  // The whole statement, wrapped: nothing cut off.
+  const row = page.locator(`tr[data-claim-id="${longId}"]`);
+  const link = row.getByTestId("ach-claim-link");
+  await expect(link).toHaveText(long);
+  expect(await link.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height > 30)).toBe(true);
+
+  // The row's links open the claim and its quote in the reader.
+  await link.click();
+  await expect(page).toHaveURL(`/cases/${caseId}/claims/${longId}`);
+  await expect(page.getByTestId("claim-statement")).toHaveText(long);
+  await page.goBack();
+  await row.getByTestId("ach-quote-link").click();
+  await expect(page).toHaveURL(`/cases/${caseId}/documents/${documentId}#excerpt-${quote!.excerptId}`);
+  await expect(page.locator(`mark[data-excerpts~="${quote!.excerptId}"]`).first()).toBeVisible();
 });
 
 test("clears ratings with Delete, Backspace, the visible button and the note dialog: scores follow and the clears persist", async ({

@@ -40,3 +40,22 @@ describe("import boundaries", () => {
     );
   }, 60_000);
 });
+
+describe("client seams", () => {
+  const mutation =
+    'import { useMutation } from "@tanstack/react-query";\nexport const useX = () => useMutation({ mutationFn: async () => 1 });\n';
+  it("refuses useMutation outside a use-*.ts hook in components", async () => {
+    expect(await ruleIds("components/claims/violation.tsx", mutation)).toContain("no-restricted-syntax");
+    expect(await ruleIds("components/claims/use-allowed.ts", mutation)).not.toContain("no-restricted-syntax");
+  }, 60_000);
+
+  it("refuses an inline array as a query key", async () => {
+    const inline =
+      'import { useQuery } from "@tanstack/react-query";\nexport const useX = () => useQuery({ queryKey: ["cases"], queryFn: async () => 1 });\n';
+    const factory =
+      'import { useQuery } from "@tanstack/react-query";\nimport { caseKeys } from "@/lib/client/query-keys";\nexport const useX = () => useQuery({ queryKey: caseKeys.list(), queryFn: async () => 1 });\n';
+    expect(await ruleIds("components/claims/violation.tsx", inline)).toContain("no-restricted-syntax");
+    expect(await ruleIds("components/claims/use-violation.ts", inline)).toContain("no-restricted-syntax");
+    expect(await ruleIds("components/claims/allowed.tsx", factory)).not.toContain("no-restricted-syntax");
+  }, 60_000);
+});

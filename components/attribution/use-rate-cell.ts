@@ -3,15 +3,15 @@
 // or failed save puts the cell back and says so.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { achKeys } from "@/lib/client/attribution-keys";
+import { achKeys } from "@/lib/client/query-keys";
 import type { AchRating } from "@/lib/standards/scales";
 import { withRating, type AchRaterRating, type AchView } from "./ach-view";
 
 export type RateCellVars = { claimId: string; hypothesisId: string; rating: AchRating; note: string };
 type Context = { previous: AchRaterRating | null; mine: AchRaterRating };
 
-// Shared with clearing (use-clear-rating.ts): one key and one queue for every change to the caller's ratings.
-export const RATE_KEY = ["ach", "rate"] as const;
+// Shared with clearing (use-clear-rating.ts): one mutation key (achKeys.rate) and one queue for every change to
+// the caller's ratings.
 export const rateScope = (questionId: string) => ({ id: `ach-rate:${questionId}` });
 
 export function useRateCell({
@@ -28,7 +28,7 @@ export function useRateCell({
   const queryClient = useQueryClient();
   const key = achKeys.matrix(caseId, questionId);
   return useMutation<unknown, Error, RateCellVars, Context>({
-    mutationKey: RATE_KEY,
+    mutationKey: achKeys.rate(),
     // One queue for all ratings: "C" then a quick second "C" (→ CC) must reach the server in that order.
     scope: rateScope(questionId),
     mutationFn: ({ claimId, hypothesisId, rating, note }) =>
@@ -57,7 +57,7 @@ export function useRateCell({
     onSettled: () => {
       // Other raters' ratings come in with a refetch, but only once the queue is empty: refetching between
       // two quick ratings would cost a round trip per keystroke for nothing.
-      if (queryClient.isMutating({ mutationKey: RATE_KEY }) === 1) void queryClient.invalidateQueries({ queryKey: key });
+      if (queryClient.isMutating({ mutationKey: achKeys.rate() }) === 1) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }
