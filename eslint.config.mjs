@@ -13,6 +13,7 @@ const INLINE_MUTATION = {
 const STILL_INLINE = [
   "components/cases/case-form.tsx",
   "components/cases/leave-case-button.tsx",
+  "components/cases/team-manager.tsx",
   "components/documents/add-document-form.tsx",
   "components/documents/capture-url-form.tsx",
   "components/documents/document-list.tsx",

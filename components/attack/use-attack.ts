@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { api } from "@/lib/client/api";
+import { attackKeys } from "@/lib/client/query-keys";
 
 export type TechniqueTag = { id: string; name: string };
 export type TechniqueHit = { id: string; name: string; parentName: string | null; tactics: string[]; subtechnique: boolean; url: string };
@@ -10,7 +11,7 @@ export type TechniqueHit = { id: string; name: string; parentName: string | null
 export function useTechniqueSearch(query: string) {
   const q = query.trim();
   return useQuery({
-    queryKey: ["attack", "techniques", q],
+    queryKey: attackKeys.techniques(q),
     queryFn: () => api<{ techniques: TechniqueHit[] }>(`/api/attack/techniques?q=${encodeURIComponent(q)}&limit=12`),
     enabled: q.length >= 2,
     staleTime: Infinity,

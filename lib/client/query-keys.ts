@@ -69,3 +69,7 @@ export const adminKeys = {
 export const tokenKeys = {
   list: () => ["api-tokens", "list"] as const,
 };
+// The ATT&CK catalogue (shipped with the app): the technique picker's searches.
+export const attackKeys = {
+  techniques: (q: string) => ["attack", "techniques", q] as const,
+};
