@@ -10,8 +10,6 @@ import { InviteUserSchema } from "./schemas";
 import { assertWorkspaceAdmin } from "./require-admin";
 import { LINK_TTL_SECONDS, linkPath, newLinkToken } from "./link-token";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export type AdminUserRow = {
   id: string;
   email: string;
@@ -87,8 +85,7 @@ export async function inviteUser({ ctx, input }: { ctx: Ctx; input: unknown }) {
   }
 }
 
-async function loadTarget(userId: string | undefined) {
-  if (!userId || !UUID.test(userId)) throw new NotFoundError("User");
+async function loadTarget(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, disabledAt: true, sessionVersion: true },
@@ -106,7 +103,7 @@ async function endSessions(tx: Tx, userId: string) {
  * A one-time reset link. The old password stops working, every session ends and every API token is
  * revoked at once: an admin resets a password because the account may be compromised.
  */
-export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: string | undefined }) {
+export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: string }) {
   assertWorkspaceAdmin(ctx.actor);
   const target = await loadTarget(userId);
   return db.$transaction(async (tx) => {
@@ -129,7 +126,7 @@ export async function issuePasswordReset({ ctx, userId }: { ctx: Ctx; userId: st
 }
 
 /** Disabling ends every session and stops API tokens at once; the account and its work stay. */
-export async function disableUser({ ctx, userId }: { ctx: Ctx; userId: string | undefined }) {
+export async function disableUser({ ctx, userId }: { ctx: Ctx; userId: string }) {
   assertWorkspaceAdmin(ctx.actor);
   const target = await loadTarget(userId);
   if (target.id === ctx.actor.id) throw new InvalidError("You cannot disable your own account; ask another admin.");
@@ -151,7 +148,7 @@ export async function disableUser({ ctx, userId }: { ctx: Ctx; userId: string | 
   return { ok: true };
 }
 
-export async function enableUser({ ctx, userId }: { ctx: Ctx; userId: string | undefined }) {
+export async function enableUser({ ctx, userId }: { ctx: Ctx; userId: string }) {
   assertWorkspaceAdmin(ctx.actor);
   const target = await loadTarget(userId);
   if (!target.disabledAt) return { ok: true };

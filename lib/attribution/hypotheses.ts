@@ -129,17 +129,15 @@ export async function updateHypothesis({
 
 /** A hypothesis with its content hash, its history (each version with who, when, why and a diff), reviews and comments. */
 export async function getHypothesis({ access, hypothesisId }: { access: CaseAccess; hypothesisId: string }) {
-  const h = /^[0-9a-f-]{36}$/i.test(hypothesisId)
-    ? await db.hypothesis.findFirst({
-        where: { id: hypothesisId, caseId: access.caseId },
-        include: {
-          question: { select: { id: true, question: true } },
-          actor: { select: { id: true, name: true, kind: true } },
-          author: { select: { id: true, name: true } },
-          versions: { orderBy: { version: "asc" } },
-        },
-      })
-    : null;
+  const h = await db.hypothesis.findFirst({
+    where: { id: hypothesisId, caseId: access.caseId },
+    include: {
+      question: { select: { id: true, question: true } },
+      actor: { select: { id: true, name: true, kind: true } },
+      author: { select: { id: true, name: true } },
+      versions: { orderBy: { version: "asc" } },
+    },
+  });
   if (!h) throw new NotFoundError("Hypothesis");
   const [reviews, users, barred] = await Promise.all([
     db.review.findMany({

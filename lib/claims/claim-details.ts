@@ -114,7 +114,6 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
 export type ClaimDetail = ReturnType<typeof toClaimDetail>;
 
 export async function getClaim({ access, claimId }: { access: CaseAccess; claimId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(claimId)) throw new NotFoundError("Claim");
   const [claim] = await loadClaimDetails({ caseId: access.caseId, claimIds: [claimId] });
   if (!claim) throw new NotFoundError("Claim");
   return claim;

@@ -24,8 +24,6 @@ export async function updateClaim({
   claimId: string;
   input: UpdateClaimInput;
 }) {
-  // A malformed id from the URL is a 404 like any unknown claim, not a database error.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claimId)) throw new NotFoundError("Claim");
   const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
   const changes = Object.fromEntries(FIELDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");

@@ -8,7 +8,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CreateEntitySchema, UpdateEntitySchema, type CreateEntityInput, type UpdateEntityInput } from "./schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const dedupe = (aliases: string[], name: string) => [...new Set(aliases.filter((a) => a.toLowerCase() !== name.toLowerCase()))];
 const duplicateName = () =>
   new InvalidError("An entity with this name already exists in the case.", [
@@ -62,8 +61,6 @@ export async function updateEntity({
   entityId: string;
   input: UpdateEntityInput;
 }) {
-  // A malformed id from the URL is a 404 like any unknown entity, not a database error.
-  if (!UUID.test(entityId)) throw new NotFoundError("Entity");
   const { version, ...changes } = UpdateEntitySchema.parse(input);
   if (!Object.values(changes).some((v) => v !== undefined)) throw new InvalidError("Nothing to change.");
   try {
@@ -105,7 +102,7 @@ export async function updateEntity({
 
 /** An entity with every claim that mentions it. */
 export async function getEntity({ access, entityId }: { access: CaseAccess; entityId: string }) {
-  const entity = UUID.test(entityId) ? await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } }) : null;
+  const entity = await db.entity.findFirst({ where: { id: entityId, caseId: access.caseId } });
   if (!entity) throw new NotFoundError("Entity");
   // Retracted claims are kept but no longer listed as evidence about the entity.
   const links = await db.claimEntity.findMany({
