@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { versionedUpdate } from "@/lib/concurrency/versioned-update";
 import { UpdateCaseSchema, type UpdateCaseInput } from "./schemas";
 
 const EDITABLE = ["title", "summary", "status", "tlp"] as const;
@@ -17,10 +18,12 @@ export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: str
   return db.$transaction(async (tx) => {
     const before = await tx.case.findUnique({ where: { id: caseId } });
     if (!before) throw new NotFoundError("Case");
-    // The version check and the write are one statement: two parallel saves cannot both pass.
-    const { count } = await tx.case.updateMany({ where: { id: caseId, version }, data: { ...changes, version: { increment: 1 } } });
-    if (count === 0) {
-      throw new ConflictError("Someone else saved this case after you opened it. Review their changes; your edits are kept.", {
+    await versionedUpdate(tx.case, {
+      id: caseId,
+      version,
+      data: changes,
+      conflict: {
+        message: "Someone else saved this case after you opened it. Review their changes; your edits are kept.",
         current: {
           id: before.id,
           title: before.title,
@@ -30,8 +33,8 @@ export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: str
           version: before.version,
           updatedAt: before.updatedAt.toISOString(),
         },
-      });
-    }
+      },
+    });
     const after = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
     await recordAudit({
       tx,
