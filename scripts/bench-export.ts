@@ -130,7 +130,7 @@ async function generate() {
     });
     const { document } = await createPastedDocument({
       ctx,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: {
         title: `Bench capture ${i + 1}`,
         text: `Capture ${i + 1}.\n\n${seeds[i % seeds.length]}`,

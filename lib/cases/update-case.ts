@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { versionedUpdate } from "@/lib/concurrency/versioned-update";
 import { UpdateCaseSchema, type UpdateCaseInput } from "./schemas";
@@ -12,7 +13,8 @@ const EDITABLE = ["title", "summary", "status", "tlp"] as const;
  * Updates a case if nobody changed it since `version`. On a stale version the update is refused with
  * 409 and the current record, so the client can show what changed and keep what the user typed.
  */
-export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: UpdateCaseInput }) {
+export async function updateCase({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: UpdateCaseInput }) {
+  const { caseId } = access;
   const { version, ...changes } = UpdateCaseSchema.parse(input);
   if (!EDITABLE.some((k) => changes[k] !== undefined)) throw new InvalidError("Nothing to change.");
   return db.$transaction(async (tx) => {

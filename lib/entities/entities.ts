@@ -110,6 +110,6 @@ export async function getEntity({ access, entityId }: { access: CaseAccess; enti
     select: { claimId: true },
     orderBy: { claim: { createdAt: "asc" } },
   });
-  const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: links.map((l) => l.claimId) });
+  const claims = await loadClaimDetails({ access, claimIds: links.map((l) => l.claimId) });
   return { entity, claims };
 }

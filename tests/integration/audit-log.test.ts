@@ -55,7 +55,7 @@ describe("every mutation through a service writes exactly one audit row", () => 
     const inCase = { caseId: c.id };
 
     const { result: doc, row: docRow } = await one(ana, { action: "document.create", targetType: "document", ...inCase }, () =>
-      createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Reuters wire", text: WIRE } }),
+      createPastedDocument({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { title: "Reuters wire", text: WIRE } }),
     );
     expect(docRow.targetId).toBe(doc.document.id);
     expect(obj(docRow.after)).toMatchObject({ title: "Reuters wire", sha256: doc.document.sha256 });

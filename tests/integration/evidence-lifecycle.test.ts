@@ -46,7 +46,7 @@ async function setup() {
   });
   const { document } = await createPastedDocument({
     ctx: ana,
-    caseId: c.id,
+    access: { caseId: c.id, role: "owner" },
     input: { title: `Report ${word}`, text: `The ${word} operator was seen in the harbour on 3 May. A second sentence follows here.` },
   });
   await assignDocumentSource({ ctx: ana, access, documentId: document.id, input: { sourceId: source.id } });
@@ -343,7 +343,11 @@ describe("editing events after creation", () => {
 
     // Another case's claim is not found; a missing version names the field.
     const other = await makeCase({ owner: ana, title: "Elsewhere" });
-    const otherDoc = await createPastedDocument({ ctx: ana, caseId: other.id, input: { title: "x", text: "Elsewhere text here." } });
+    const otherDoc = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: other.id, role: "owner" },
+      input: { title: "x", text: "Elsewhere text here." },
+    });
     const foreign = await createClaim({
       ctx: ana,
       access: { caseId: other.id, role: "owner" },

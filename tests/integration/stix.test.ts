@@ -285,7 +285,7 @@ describe("STIX 2.1 import", () => {
       "Raport nga Tirana: sulmi kibernetik ndaj qeverisë shqiptare — “Drejtësia e Atdheut” pretendoi përgjegjësinë.\nوزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد.\nKosto: £1,2 milionë.";
     const { document } = await createPastedDocument({
       ctx: owner,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Raport për sulmin — “Tirana”", text, publisher: "Gazeta Shqiptare" },
     });
     const source = await createSource({

@@ -55,7 +55,7 @@ describe("loadVendorStatements (from the database)", () => {
     const as = { ctx: ana, access: { caseId: c.id, role: "owner" as const } };
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Mandiant report", text: "We assess with moderate confidence that the operators work for MOIS. APT34 overlaps." },
     });
     const vendor = await createSource({ ...as, input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Track record" } });

@@ -28,7 +28,7 @@ export default async function HypothesisPage({ params }: { params: Promise<{ cas
     markReviewRead({ actor, targetId: h.id }),
   ]);
   const rated = (matrix?.cells ?? []).filter((c) => c.hypothesisId === h.id && c.ratings.length > 0);
-  const details = new Map((await loadClaimDetails({ caseId, claimIds: rated.map((c) => c.claimId) })).map((c) => [c.id, c]));
+  const details = new Map((await loadClaimDetails({ access, claimIds: rated.map((c) => c.claimId) })).map((c) => [c.id, c]));
   const evidence: EvidenceItem[] = rated.flatMap((cell) => {
     const claim = details.get(cell.claimId);
     if (!claim) return [];
