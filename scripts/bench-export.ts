@@ -96,7 +96,7 @@ async function generate() {
   const { createQuestion } = await import("@/lib/attribution/questions");
   const { createHypothesis, getHypothesis } = await import("@/lib/attribution/hypotheses");
   const { submitHypothesis, approveHypothesis } = await import("@/lib/review/review-hypothesis");
-  const { createEvent } = await import("@/lib/events/events");
+  const { createEvent } = await import("@/lib/events/create-event");
 
   const [analyst, reviewer] = await Promise.all(
     ["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })),

@@ -11,7 +11,7 @@ import { createPastedDocument } from "@/lib/documents/create-document";
 import { assignDocumentSource, createSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
 import { updateClaim } from "@/lib/claims/update-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { assignDocumentSource, createSource } from "@/lib/sources/sources";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listClaims } from "@/lib/claims/list-claims";
 import { updateClaim } from "@/lib/claims/update-claim";

@@ -14,7 +14,7 @@ import { addComment } from "@/lib/review/comments";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { createApiToken } from "@/lib/tokens/create-api-token";

@@ -4,7 +4,7 @@ import { getHypothesis } from "@/lib/attribution/hypotheses";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { loadVendorStatements } from "@/lib/attribution/vendor-statements";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
-import { listEntities } from "@/lib/entities/entities";
+import { listEntities } from "@/lib/entities/list-entities";
 import { listComments } from "@/lib/review/comments";
 import { markReviewRead } from "@/lib/review/review-queue";
 import { HypothesisView } from "@/components/attribution/hypothesis-view";

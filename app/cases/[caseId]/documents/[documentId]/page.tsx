@@ -1,7 +1,7 @@
 import { format } from "date-fns";
 import { notFound } from "next/navigation";
 import { requireCasePage } from "@/lib/http/page-access";
-import { getDocument } from "@/lib/documents/list-documents";
+import { getDocument } from "@/lib/documents/get-document";
 import { DocumentSchema } from "@/lib/documents/schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
 import { listSources } from "@/lib/sources/sources";
