@@ -144,9 +144,9 @@ export function withPublic(handler: (args: { req: NextRequest; requestId: string
  * Path ids are checked here, once for every route: a path parameter named `id` or `…Id` that is not a
  * record id is the same 404 as an id that exists nowhere. Other parameters (`{number}`) are the route's.
  */
-export function assertPathIds(params: Params, except: readonly string[] = []) {
+export function assertPathIds(params: Params) {
   for (const [name, value] of Object.entries(params)) {
-    if ((name === "id" || name.endsWith("Id")) && !except.includes(name) && !isId(value)) throw new NotFoundError(name);
+    if ((name === "id" || name.endsWith("Id")) && !isId(value)) throw new NotFoundError(name);
   }
 }
 
