@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { NotFoundError } from "@/lib/errors";
 
 export type QueryEvent = { query: string; params: string; duration: number };
 
@@ -52,7 +53,33 @@ function createClient() {
       for (const l of queryStats.listeners) l(e);
     });
   }
-  return client;
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (err) {
+          throw notAnIdIsNotFound(err);
+        }
+      },
+    },
+  });
+}
+
+/**
+ * A string that is not a uuid compared with an id column matches no row: PostgreSQL refuses it
+ * (22P02, "invalid input syntax for type uuid") and the query throws, so it is turned into the 404 of
+ * a record that is not there. Route and page wrappers check path ids before any query
+ * (lib/ids/id-schema.ts); this keeps every other caller (a use case called directly, a script) on the
+ * same answer instead of a 500.
+ */
+function notAnIdIsNotFound(err: unknown): unknown {
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } })?.meta
+    ?.driverAdapterError?.cause;
+  if (cause?.originalCode === "22P02" && typeof cause.originalMessage === "string" && /type uuid/.test(cause.originalMessage)) {
+    return new NotFoundError("Record");
+  }
+  return err;
 }
 
 const globalForDb = globalThis as unknown as { __casefileDb?: ReturnType<typeof createClient> };

@@ -41,7 +41,13 @@ async function generate() {
   const seeds = ["000_14ff20742db8aebd.txt", "001_b92132f857757dcc.txt", "002_611f42bb94c1d655.txt"].map((f) =>
     readFileSync(path.join(ROOT, "prisma/demo", f), "utf8"),
   );
-  const doc = (await createPastedDocument({ ctx, caseId: c.id, input: { title: "Bench capture", text: seeds.join("\n\n") } })).document;
+  const doc = (
+    await createPastedDocument({
+      ctx,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Bench capture", text: seeds.join("\n\n") },
+    })
+  ).document;
 
   const claimRows: { id: string; statement: string; i: number }[] = [];
   const excerptRows: { claimId: string; documentId: string; start: number; end: number; exact: string; prefix: string; suffix: string }[] =

@@ -37,7 +37,7 @@ async function main() {
   const c = await createCase({ ctx, input: { title: `Benchmark: ATT&CK view with ${CLAIMS} tagged claims` } });
   const access = { caseId: c.id, role: "owner" as const };
   const text = Array.from({ length: CLAIMS }, (_, i) => `Observation ${i}: the intruders used technique number ${i}.`).join("\n");
-  const { document } = await createPastedDocument({ ctx, caseId: c.id, input: { title: "Bench incident log", text } });
+  const { document } = await createPastedDocument({ ctx, access, input: { title: "Bench incident log", text } });
   const techniques = catalog.techniques.map((t) => t.id);
   let at = 0;
   for (let i = 0; i < CLAIMS; i++) {

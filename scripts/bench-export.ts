@@ -96,7 +96,7 @@ async function generate() {
   const { createQuestion } = await import("@/lib/attribution/questions");
   const { createHypothesis, getHypothesis } = await import("@/lib/attribution/hypotheses");
   const { submitHypothesis, approveHypothesis } = await import("@/lib/review/review-hypothesis");
-  const { createEvent } = await import("@/lib/events/events");
+  const { createEvent } = await import("@/lib/events/create-event");
 
   const [analyst, reviewer] = await Promise.all(
     ["analyst@example.com", "reviewer@example.com"].map((email) => db.user.findUniqueOrThrow({ where: { email } })),
@@ -130,7 +130,7 @@ async function generate() {
     });
     const { document } = await createPastedDocument({
       ctx,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: {
         title: `Bench capture ${i + 1}`,
         text: `Capture ${i + 1}.\n\n${seeds[i % seeds.length]}`,

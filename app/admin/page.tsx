@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requireActorOrRedirect } from "@/lib/auth/current-user";
-import { listUsersForAdmin } from "@/lib/admin/users";
+import { listUsersForAdmin } from "@/lib/admin/list-users";
 import { AppHeader } from "@/components/app-header";
 import { AdminConsole, type AdminData } from "@/components/admin/admin-console";
 

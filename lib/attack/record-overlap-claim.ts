@@ -55,7 +55,7 @@ export async function recordOverlapClaim({
   ].join("\n\n");
   const { document } = await createPastedDocument({
     ctx,
-    caseId: access.caseId,
+    access,
     input: { title: `TTP overlap analysis: ${row.name} (${row.groupId})`, text, publisher: "Casefile (computed)" },
   });
   const claim = await createClaim({

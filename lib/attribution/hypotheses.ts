@@ -2,7 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { versionedUpdate } from "@/lib/concurrency/versioned-update";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateHypothesisSchema, UpdateHypothesisSchema, type CreateHypothesisInput, type UpdateHypothesisInput } from "./schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -92,24 +93,23 @@ export async function updateHypothesis({
           })
         ).count
       : 0;
-    const { count } = await tx.hypothesis.updateMany({
-      where: { id: hypothesisId, version },
+    await versionedUpdate(tx.hypothesis, {
+      id: hypothesisId,
+      version,
       data: {
         ...changes,
-        version: { increment: 1 },
         ...(wasReviewed ? { reviewState: "draft", approvedHash: null } : {}),
       } as Prisma.HypothesisUncheckedUpdateManyInput,
-    });
-    if (count === 0) {
-      throw new ConflictError("Someone else changed this judgment after you opened it. Their version is shown; your edits are kept.", {
+      conflict: {
+        message: "Someone else changed this judgment after you opened it. Their version is shown; your edits are kept.",
         current: {
           ...hypothesisContent(before),
           version: before.version,
           reviewState: before.reviewState,
           updatedAt: before.updatedAt.toISOString(),
         },
-      });
-    }
+      },
+    });
     await tx.hypothesisVersion.create({ data: { hypothesisId, version: version + 1, snapshot: next, reason, changedById: ctx.actor.id } });
     const after = await tx.hypothesis.findUniqueOrThrow({ where: { id: hypothesisId } });
     await recordAudit({
@@ -129,17 +129,15 @@ export async function updateHypothesis({
 
 /** A hypothesis with its content hash, its history (each version with who, when, why and a diff), reviews and comments. */
 export async function getHypothesis({ access, hypothesisId }: { access: CaseAccess; hypothesisId: string }) {
-  const h = /^[0-9a-f-]{36}$/i.test(hypothesisId)
-    ? await db.hypothesis.findFirst({
-        where: { id: hypothesisId, caseId: access.caseId },
-        include: {
-          question: { select: { id: true, question: true } },
-          actor: { select: { id: true, name: true, kind: true } },
-          author: { select: { id: true, name: true } },
-          versions: { orderBy: { version: "asc" } },
-        },
-      })
-    : null;
+  const h = await db.hypothesis.findFirst({
+    where: { id: hypothesisId, caseId: access.caseId },
+    include: {
+      question: { select: { id: true, question: true } },
+      actor: { select: { id: true, name: true, kind: true } },
+      author: { select: { id: true, name: true } },
+      versions: { orderBy: { version: "asc" } },
+    },
+  });
   if (!h) throw new NotFoundError("Hypothesis");
   const [reviews, users, barred] = await Promise.all([
     db.review.findMany({

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { versionedUpdate } from "@/lib/concurrency/versioned-update";
+import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateQuestionSchema, UpdateQuestionSchema } from "./schemas";
 
@@ -30,11 +31,12 @@ export async function updateQuestion({
   return db.$transaction(async (tx) => {
     const before = await tx.attributionQuestion.findFirst({ where: { id: questionId, caseId: access.caseId } });
     if (!before) throw new NotFoundError("Question");
-    const { count } = await tx.attributionQuestion.updateMany({
-      where: { id: questionId, version },
-      data: { ...changes, version: { increment: 1 } },
+    await versionedUpdate(tx.attributionQuestion, {
+      id: questionId,
+      version,
+      data: changes,
+      conflict: { message: "Someone else changed this question after you opened it.", current: before },
     });
-    if (count === 0) throw new ConflictError("Someone else changed this question after you opened it.", { current: before });
     const after = await tx.attributionQuestion.findUniqueOrThrow({ where: { id: questionId } });
     await recordAudit({
       tx,

@@ -8,8 +8,6 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { AchRatingValue } from "@/lib/generated/prisma/enums";
 import { RateCellSchema } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The checks shared by setting and clearing a rating. Fails closed: a role that may not rate is refused
  * here too, not only by the route wrapper, and a hypothesis or claim outside the caller's case (or a
@@ -19,8 +17,8 @@ async function requireCell({ access, hypothesisId, claimId }: { access: CaseAcce
   if (!can(access.role, "ach.rate"))
     throw new ForbiddenError(`Your role on this case (${access.role}) can read the ACH matrix but not rate it.`);
   const [h, c] = await Promise.all([
-    UUID.test(hypothesisId) ? db.hypothesis.findFirst({ where: { id: hypothesisId, caseId: access.caseId }, select: { id: true } }) : null,
-    UUID.test(claimId) ? db.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, select: { id: true } }) : null,
+    db.hypothesis.findFirst({ where: { id: hypothesisId, caseId: access.caseId }, select: { id: true } }),
+    db.claim.findFirst({ where: { id: claimId, caseId: access.caseId }, select: { id: true } }),
   ]);
   if (!h) throw new NotFoundError("Hypothesis");
   if (!c) throw new NotFoundError("Claim");

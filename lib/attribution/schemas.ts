@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, idField } from "@/lib/ids/id-schema";
 
 export const LIKELIHOODS = [
   "almost_no_chance",
@@ -25,7 +26,7 @@ export const UpdateQuestionSchema = z.object({
 const hypothesisFields = {
   title: z.string().trim().min(1, "Name the hypothesis.").max(300, "Title must be at most 300 characters."),
   description: z.string().trim().max(4000),
-  actorEntityId: z.uuid().nullable(),
+  actorEntityId: IdSchema.nullable(),
   likelihood: z.enum(LIKELIHOODS, "Pick an ICD 203 likelihood term.").nullable(),
   confidence: z.enum(CONFIDENCES, "Analytic confidence is low, moderate or high.").nullable(),
   rationale: z.string().trim().max(8000),
@@ -36,7 +37,7 @@ const hypothesisFields = {
 };
 
 export const CreateHypothesisSchema = z.object({
-  questionId: z.uuid("Pick the question this hypothesis answers."),
+  questionId: idField("Pick the question this hypothesis answers."),
   title: hypothesisFields.title,
   description: hypothesisFields.description.default(""),
   actorEntityId: hypothesisFields.actorEntityId.default(null),
@@ -83,8 +84,8 @@ export const SubmitSchema = z.object({ note: z.string().trim().max(4000).default
 
 export const CreateCommentSchema = z.object({
   targetType: z.enum(["hypothesis", "question", "claim"]),
-  targetId: z.uuid(),
-  parentId: z.uuid().nullable().default(null),
+  targetId: IdSchema,
+  parentId: IdSchema.nullable().default(null),
   body: z.string().trim().min(1, "Write a comment.").max(8000),
   isDissent: z.boolean().default(false),
 });

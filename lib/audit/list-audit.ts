@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { IdSchema } from "@/lib/ids/id-schema";
 import { db } from "@/lib/db";
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/dates/calendar-date";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
@@ -7,8 +8,8 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 export const AuditQuerySchema = z.object({
   action: z.string().trim().max(100).optional(),
   targetType: z.string().trim().max(50).optional(),
-  targetId: z.uuid().optional(),
-  actorId: z.uuid().optional(),
+  targetId: IdSchema.optional(),
+  actorId: IdSchema.optional(),
   // zod's ISO formats accept year 0000, which PostgreSQL refuses (a 500 before; issue 12).
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(isCalendarDate, CALENDAR_DATE_MESSAGE).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).refine(isCalendarDate, CALENDAR_DATE_MESSAGE).optional(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { isId } from "@/lib/ids/id-schema";
 
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 export const SESSION_IDLE_SECONDS = 12 * 3600;
@@ -33,7 +34,7 @@ export async function createSession({
  * version-bumped session yields null, whatever the (still signed) JWT says.
  */
 export async function actorForSession(sessionId: string | undefined | null, now = new Date()): Promise<Actor | null> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isId(sessionId)) return null;
   const s = await db.authSession.findUnique({
     where: { id: sessionId },
     include: { user: { select: { id: true, email: true, name: true, isAdmin: true, sessionVersion: true, disabledAt: true } } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "@/lib/ids/id-schema";
 import { BRIEF_SECTIONS, BRIEF_TEMPLATES } from "./brief-types";
 
 export const BriefSettingsSchema = z.object({
@@ -9,8 +10,8 @@ export const BriefSettingsSchema = z.object({
     .min(1, "Include at least one section.")
     .max(BRIEF_SECTIONS.length),
   // Documents added to the sources appendix by hand, and documents left out of the brief (with the claims that cite only them).
-  includeDocumentIds: z.array(z.uuid("Each included document must be a document id.")).max(500).optional(),
-  excludeDocumentIds: z.array(z.uuid("Each excluded document must be a document id.")).max(500).optional(),
+  includeDocumentIds: z.array(idField("Each included document must be a document id.")).max(500).optional(),
+  excludeDocumentIds: z.array(idField("Each excluded document must be a document id.")).max(500).optional(),
 });
 
 export const AcknowledgeWarningSchema = z.object({

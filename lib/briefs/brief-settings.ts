@@ -15,7 +15,7 @@ export async function saveBriefSettings({ ctx, access, input }: { ctx: Ctx; acce
   const data = BriefSettingsSchema.parse(input);
   const sections = BRIEF_SECTIONS.filter((s) => data.sections.includes(s));
   return db.$transaction(async (tx) => {
-    const before = await getBriefSettings({ caseId: access.caseId });
+    const before = await getBriefSettings({ access });
     if (before.version !== data.version)
       throw new ConflictError("Someone else changed the brief's sections after you opened them.", { current: before });
     const includeDocumentIds = [...new Set(data.includeDocumentIds ?? before.includeDocumentIds)];

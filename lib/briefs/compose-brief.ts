@@ -77,14 +77,14 @@ export function estimativeSentences({
   return { estimative, confidenceSentence };
 }
 
-export async function getBriefSettings({ caseId }: { caseId: string }): Promise<{
+export async function getBriefSettings({ access }: { access: CaseAccess }): Promise<{
   template: BriefTemplate;
   sections: BriefSection[];
   includeDocumentIds: string[];
   excludeDocumentIds: string[];
   version: number;
 }> {
-  const s = await db.briefSettings.findUnique({ where: { caseId } });
+  const s = await db.briefSettings.findUnique({ where: { caseId: access.caseId } });
   const template = (s?.template as BriefTemplate) ?? "full";
   const sections = s?.sections.length
     ? (s.sections.filter((x) => (BRIEF_SECTIONS as readonly string[]).includes(x)) as BriefSection[])
@@ -137,7 +137,7 @@ export async function composeBrief({
   const c = await db.case.findUnique({ where: { id: access.caseId } });
   if (!c) throw new NotFoundError("Case");
   const [settings, installation, lastRelease, questions, acknowledgements] = await Promise.all([
-    getBriefSettings({ caseId: c.id }),
+    getBriefSettings({ access }),
     getInstallation(),
     db.briefRelease.findFirst({ where: { caseId: c.id }, orderBy: { number: "desc" }, select: { number: true, createdAt: true } }),
     db.attributionQuestion.findMany({
@@ -272,7 +272,7 @@ export async function composeBrief({
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
   // Rejected and retracted claims are not evidence; a retracted document is never cited.
-  const details = (await loadClaimDetails({ caseId: c.id, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter(
+  const details = (await loadClaimDetails({ access, claimIds: [...new Set([...evidenceIds, ...vendorIds])] })).filter(
     (d) => d.status !== "rejected" && !d.retraction,
   );
   const byId = new Map(details.map((d) => [d.id, d]));

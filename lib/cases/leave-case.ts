@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 import { assertOwnerRemains, lockCase } from "./member-guards";
@@ -9,7 +10,8 @@ import { assertOwnerRemains, lockCase } from "./member-guards";
  * The actor leaves a case they are a member of, whatever their role (someone may have been added by
  * e-mail without asking). Audited. The last owner cannot leave: a case always keeps one (422).
  */
-export async function leaveCase({ ctx, caseId }: { ctx: Ctx; caseId: string }) {
+export async function leaveCase({ ctx, access }: { ctx: Ctx; access: CaseAccess }) {
+  const { caseId } = access;
   await db.$transaction(async (tx) => {
     await lockCase(tx, caseId);
     const where = { caseId_userId: { caseId, userId: ctx.actor.id } };

@@ -4,10 +4,9 @@ import { can, type CaseAction } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
+import { isId } from "@/lib/ids/id-schema";
 
 export type CaseAccess = { caseId: string; role: CaseRole };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The actor's role on a case, checked against `action`. Fails closed: a case that does not exist and
@@ -23,7 +22,7 @@ export async function requireCaseAccess({
   caseId: string | undefined;
   action: CaseAction;
 }): Promise<CaseAccess> {
-  if (!caseId || !UUID.test(caseId)) throw new NotFoundError("Case");
+  if (!isId(caseId)) throw new NotFoundError("Case");
   const member = await db.caseMember.findUnique({ where: { caseId_userId: { caseId, userId: actor.id } }, select: { role: true } });
   if (!member) throw new NotFoundError("Case");
   if (!can(member.role, action)) throw new ForbiddenError(`Your role on this case (${member.role}) does not allow that.`);

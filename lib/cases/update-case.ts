@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { versionedUpdate } from "@/lib/concurrency/versioned-update";
 import { UpdateCaseSchema, type UpdateCaseInput } from "./schemas";
 
 const EDITABLE = ["title", "summary", "status", "tlp"] as const;
@@ -11,16 +13,19 @@ const EDITABLE = ["title", "summary", "status", "tlp"] as const;
  * Updates a case if nobody changed it since `version`. On a stale version the update is refused with
  * 409 and the current record, so the client can show what changed and keep what the user typed.
  */
-export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: UpdateCaseInput }) {
+export async function updateCase({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: UpdateCaseInput }) {
+  const { caseId } = access;
   const { version, ...changes } = UpdateCaseSchema.parse(input);
   if (!EDITABLE.some((k) => changes[k] !== undefined)) throw new InvalidError("Nothing to change.");
   return db.$transaction(async (tx) => {
     const before = await tx.case.findUnique({ where: { id: caseId } });
     if (!before) throw new NotFoundError("Case");
-    // The version check and the write are one statement: two parallel saves cannot both pass.
-    const { count } = await tx.case.updateMany({ where: { id: caseId, version }, data: { ...changes, version: { increment: 1 } } });
-    if (count === 0) {
-      throw new ConflictError("Someone else saved this case after you opened it. Review their changes; your edits are kept.", {
+    await versionedUpdate(tx.case, {
+      id: caseId,
+      version,
+      data: changes,
+      conflict: {
+        message: "Someone else saved this case after you opened it. Review their changes; your edits are kept.",
         current: {
           id: before.id,
           title: before.title,
@@ -30,8 +35,8 @@ export async function updateCase({ ctx, caseId, input }: { ctx: Ctx; caseId: str
           version: before.version,
           updatedAt: before.updatedAt.toISOString(),
         },
-      });
-    }
+      },
+    });
     const after = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
     await recordAudit({
       tx,

@@ -35,7 +35,8 @@ export const CLAIM_INCLUDE = {
 } as const;
 
 /** Claims with their quotes, sources, grade pair ("B2"), entities, links and independence warning, in the order asked. */
-export async function loadClaimDetails({ caseId, claimIds }: { caseId: string; claimIds: string[] }) {
+export async function loadClaimDetails({ access, claimIds }: { access: CaseAccess; claimIds: string[] }) {
+  const { caseId } = access;
   if (!claimIds.length) return [];
   const rows = await db.claim.findMany({ where: { id: { in: claimIds }, caseId }, include: CLAIM_INCLUDE });
   const independence = await assessIndependence({ caseId, claims: rows.filter((r) => r.credibility === 1).map((r) => r.id) });
@@ -114,8 +115,7 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
 export type ClaimDetail = ReturnType<typeof toClaimDetail>;
 
 export async function getClaim({ access, claimId }: { access: CaseAccess; claimId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(claimId)) throw new NotFoundError("Claim");
-  const [claim] = await loadClaimDetails({ caseId: access.caseId, claimIds: [claimId] });
+  const [claim] = await loadClaimDetails({ access, claimIds: [claimId] });
   if (!claim) throw new NotFoundError("Claim");
   return claim;
 }

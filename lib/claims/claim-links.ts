@@ -8,7 +8,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { CreateClaimLinkSchema } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const alreadyLinked = () =>
   new InvalidError("These claims are already linked that way.", [{ path: "kind", message: "These claims are already linked that way." }]);
 
@@ -23,8 +22,6 @@ export async function createClaimLink({
   fromClaimId: string;
   input: unknown;
 }) {
-  // A malformed id from the URL is a 404 like any unknown claim, not a database error.
-  if (!UUID.test(fromClaimId)) throw new NotFoundError("Claim");
   const data = CreateClaimLinkSchema.parse(input);
   if (data.toClaimId === fromClaimId)
     throw new InvalidError("A claim cannot be linked to itself.", [{ path: "toClaimId", message: "A claim cannot be linked to itself." }]);
@@ -69,7 +66,6 @@ export async function createClaimLink({
 }
 
 export async function deleteClaimLink({ ctx, access, linkId }: { ctx: Ctx; access: CaseAccess; linkId: string }) {
-  if (!UUID.test(linkId)) throw new NotFoundError("Link");
   return db.$transaction(async (tx) => {
     const link = await tx.claimLink.findFirst({ where: { id: linkId, caseId: access.caseId } });
     if (!link) throw new NotFoundError("Link");

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { auditInsertSql } from "@/lib/audit/record-audit";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateClaimSchema, type CreateClaimInput } from "./schemas";
 import { anchorExcerpt } from "./verify-excerpt";
@@ -102,9 +104,7 @@ export async function createClaim({ ctx, access, input }: { ctx: Ctx; access: Ca
     ), touched AS (
       UPDATE cases SET updated_at = CURRENT_TIMESTAMP WHERE id = ${claim.caseId}::uuid RETURNING 1
     ), audited AS (
-      INSERT INTO audit_events (id, actor_id, action, case_id, target_type, target_id, after, request_id)
-      SELECT ${uuidv7()}::uuid, ${ctx.actor.id}::uuid, 'claim.create', ${claim.caseId}::uuid, 'claim', created.id::text, ${JSON.stringify(audit)}::jsonb, ${ctx.requestId ?? null}
-      FROM created
+      ${auditInsertSql({ ctx, action: "claim.create", caseId: claim.caseId, targetType: "claim", targetId: claimId, after: audit }, Prisma.sql`FROM created`)}
       RETURNING 1
     )
     SELECT created.version, created.created_at, created.updated_at FROM created`;

@@ -60,6 +60,6 @@ export async function listClaims({ access, query }: { access: CaseAccess; query:
   // and it must apply the same filters (it once counted the whole case, so "page 9 of 40" lied).
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && q.page > 1) total = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`)[0].n);
-  const claims = await loadClaimDetails({ caseId: access.caseId, claimIds: rows.map((r) => r.id) });
+  const claims = await loadClaimDetails({ access, claimIds: rows.map((r) => r.id) });
   return { claims, total, page: q.page, pageSize: q.pageSize, pages: Math.max(1, Math.ceil(total / q.pageSize)) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, idField } from "@/lib/ids/id-schema";
 
 export const CLAIM_KINDS = ["fact", "allegation", "assessment", "denial"] as const;
 export const CLAIM_STATUSES = ["draft", "accepted", "disputed", "rejected"] as const;
@@ -11,7 +12,7 @@ const credibility = z
   .max(6, "Credibility must be from 1 (confirmed) to 6 (cannot be judged).");
 
 export const ExcerptInputSchema = z.object({
-  documentId: z.uuid("documentId must be a document id."),
+  documentId: idField("documentId must be a document id."),
   start: z.number().int().min(0).optional(),
   end: z.number().int().min(1).optional(),
   exact: z.string().min(1, "The quote is empty.").max(20_000, "A quote may be at most 20,000 characters."),
@@ -25,7 +26,7 @@ const sourceConfidence = sourceConfidenceText.transform((v) => (v ? v : null));
 const sourceConfidenceUpdate = sourceConfidenceText.transform((v) => (v === undefined ? undefined : v || null));
 
 // Who first made the claim (a source of the case), apart from the documents that relay it.
-const originatorSourceId = z.uuid("originatorSourceId must be the id of a source of this case.").nullable().optional();
+const originatorSourceId = idField("originatorSourceId must be the id of a source of this case.").nullable().optional();
 
 export const CreateClaimSchema = z.object({
   statement,
@@ -37,7 +38,7 @@ export const CreateClaimSchema = z.object({
   sourceConfidence,
   status: z.enum(CLAIM_STATUSES).default("draft"),
   excerpts: z.array(ExcerptInputSchema).min(1, "A claim needs at least one quote from a document.").max(50, "At most 50 quotes per claim."),
-  entityIds: z.array(z.uuid()).max(100).default([]),
+  entityIds: z.array(IdSchema).max(100).default([]),
 });
 export type CreateClaimInput = z.input<typeof CreateClaimSchema>;
 
@@ -51,20 +52,20 @@ export const UpdateClaimSchema = z.object({
   credibility: credibility.optional(),
   sourceConfidence: sourceConfidenceUpdate,
   status: z.enum(CLAIM_STATUSES).optional(),
-  entityIds: z.array(z.uuid()).max(100).optional(),
+  entityIds: z.array(IdSchema).max(100).optional(),
 });
 export type UpdateClaimInput = z.input<typeof UpdateClaimSchema>;
 
 export const CLAIM_SORTS = ["created", "credibility", "reliability", "kind", "status", "statement", "source"] as const;
 
 export const ClaimListQuerySchema = z.object({
-  sourceId: z.uuid().optional(),
+  sourceId: IdSchema.optional(),
   reliability: z.enum(["A", "B", "C", "D", "E", "F"]).optional(),
   credibility: z.coerce.number().int().min(1).max(6).optional(),
   kind: z.enum(CLAIM_KINDS).optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
-  entityId: z.uuid().optional(),
-  documentId: z.uuid().optional(),
+  entityId: IdSchema.optional(),
+  documentId: IdSchema.optional(),
   q: z.string().trim().max(200).optional(),
   sort: z.enum(CLAIM_SORTS).default("created"),
   dir: z.enum(["asc", "desc"]).default("desc"),
@@ -75,7 +76,7 @@ export const ClaimListQuerySchema = z.object({
 export type ClaimListQuery = z.input<typeof ClaimListQuerySchema>;
 
 export const CreateClaimLinkSchema = z.object({
-  toClaimId: z.uuid("Pick the other claim."),
+  toClaimId: idField("Pick the other claim."),
   kind: z.enum(CLAIM_LINK_KINDS, "Link kind must be corroborates, contradicts or repeats."),
   note: z.string().trim().max(1000).optional(),
 });

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { versionedUpdate } from "@/lib/concurrency/versioned-update";
+import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { UpdateClaimSchema, type UpdateClaimInput } from "./schemas";
@@ -24,8 +25,6 @@ export async function updateClaim({
   claimId: string;
   input: UpdateClaimInput;
 }) {
-  // A malformed id from the URL is a 404 like any unknown claim, not a database error.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(claimId)) throw new NotFoundError("Claim");
   const { version, entityIds, ...raw } = UpdateClaimSchema.parse(input);
   const changes = Object.fromEntries(FIELDS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   if (!Object.keys(changes).length && !entityIds) throw new InvalidError("Nothing to change.");
@@ -43,13 +42,16 @@ export async function updateClaim({
     });
     if (!before) throw new NotFoundError("Claim");
     if (before.retractedAt) throw retractedError("This claim");
-    const { count } = await tx.claim.updateMany({ where: { id: claimId, version }, data: { ...changes, version: { increment: 1 } } });
-    if (count === 0) {
-      const { entities, ...current } = before;
-      throw new ConflictError("Someone else saved this claim after you opened it. Their version is shown; your edits are kept.", {
+    const { entities, ...current } = before;
+    await versionedUpdate(tx.claim, {
+      id: claimId,
+      version,
+      data: changes,
+      conflict: {
+        message: "Someone else saved this claim after you opened it. Their version is shown; your edits are kept.",
         current: { ...current, entityIds: entities.map((e) => e.entityId) },
-      });
-    }
+      },
+    });
     if (entityIds) {
       await tx.claimEntity.deleteMany({ where: { claimId } });
       await tx.claimEntity.createMany({ data: [...new Set(entityIds)].map((entityId) => ({ claimId, entityId })) });

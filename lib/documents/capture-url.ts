@@ -1,5 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { extractFromHtml, normaliseText, type HtmlExtract } from "@/lib/capture/extract";
 import { safeFetch } from "@/lib/capture/safe-fetch";
 import { InvalidError, UnsupportedMediaError } from "@/lib/errors";
@@ -82,13 +83,13 @@ function corrected(value: string | null | undefined, found: string | null): stri
  * Captures a URL as a document. The page is fetched again here (not taken from the preview) so the
  * stored hash is of exactly the bytes stored; the analyst's corrections override what was extracted.
  */
-export async function createUrlDocument({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: CaptureUrlInput }) {
+export async function createUrlDocument({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CaptureUrlInput }) {
   const parsed = CaptureUrlSchema.parse(input);
   const f = await fetchArticle(parsed.url);
   const fallbackTitle = new URL(f.finalUrl).hostname;
   return storeDocument({
     ctx,
-    caseId,
+    access,
     captured: {
       kind: "url",
       bytes: f.bytes,

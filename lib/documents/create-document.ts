@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
+import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, InvalidError, NotFoundError, TooLargeError } from "@/lib/errors";
 import { retractedError } from "@/lib/lifecycle/retracted-error";
@@ -27,11 +28,11 @@ type Captured = {
 };
 
 /** Pasted text: the original is the text as UTF-8. A leading " date YYYY-MM-DD" line becomes the published date. */
-export async function createPastedDocument({ ctx, caseId, input }: { ctx: Ctx; caseId: string; input: PasteDocumentInput }) {
+export async function createPastedDocument({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: PasteDocumentInput }) {
   const { text, ...meta } = PasteDocumentSchema.parse(input);
   return storeDocument({
     ctx,
-    caseId,
+    access,
     captured: { kind: "paste", bytes: Buffer.from(text, "utf8"), mimeType: "text/plain; charset=utf-8", text, meta },
   });
 }
@@ -39,12 +40,12 @@ export async function createPastedDocument({ ctx, caseId, input }: { ctx: Ctx; c
 /** An uploaded .txt/.md/.html/.pdf file; the hash is of the file's exact bytes. */
 export async function createUploadedDocument({
   ctx,
-  caseId,
+  access,
   file,
   meta: rawMeta,
 }: {
   ctx: Ctx;
-  caseId: string;
+  access: CaseAccess;
   file: { name: string; type: string; bytes: Buffer };
   meta: Record<string, unknown>;
 }) {
@@ -56,7 +57,7 @@ export async function createUploadedDocument({
   const title = meta.title ?? file.name.replace(/\.[a-z0-9]+$/i, "").slice(0, 300);
   return storeDocument({
     ctx,
-    caseId,
+    access,
     captured: {
       kind: "upload",
       bytes: file.bytes,
@@ -68,7 +69,8 @@ export async function createUploadedDocument({
   });
 }
 
-export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseId: string; captured: Captured }) {
+export async function storeDocument({ ctx, access, captured }: { ctx: Ctx; access: CaseAccess; captured: Captured }) {
+  const { caseId } = access;
   const normalized = captured.text.replace(/\r\n?/g, "\n").normalize("NFC");
   const { publishedAt: fromDateLine, body } = parseDateLine(normalized);
   const text = body.replace(/^\n+/, "").trimEnd();

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 
 const SUMMARY = {
@@ -35,21 +34,4 @@ export async function listDocuments({ access, includeRetracted = false }: { acce
     select: { ...SUMMARY, addedBy: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });
-}
-
-/** Scoped to the case: a document id from another case is a 404. */
-export async function getDocument({ access, documentId }: { access: CaseAccess; documentId: string }) {
-  const doc = /^[0-9a-f-]{36}$/i.test(documentId)
-    ? await db.document.findFirst({
-        where: { id: documentId, caseId: access.caseId },
-        include: {
-          addedBy: { select: { name: true } },
-          retractedBy: { select: { name: true } },
-          source: { select: { id: true, name: true, kind: true, reliability: true, rationale: true } },
-          excerpts: { select: { id: true, claimId: true, start: true, end: true, exact: true }, orderBy: { start: "asc" } },
-        },
-      })
-    : null;
-  if (!doc) throw new NotFoundError("Document");
-  return doc;
 }

@@ -4,8 +4,6 @@ import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // Types a browser could render as active content are never served as such: HTML and SVG become
 // text/plain (readable, inert), anything not on the allow-list application/octet-stream.
 const SERVE_AS: Record<string, string> = {
@@ -27,8 +25,7 @@ export class IntegrityError extends AppError {
  * The stored original of a document, verified against its SHA-256 before it leaves the server: a
  * blob whose bytes no longer match is refused (and logged), never served as if it were the original.
  */
-export async function readOriginal({ access, documentId }: { access: CaseAccess; documentId: string | undefined }) {
-  if (!documentId || !UUID.test(documentId)) throw new NotFoundError("Document");
+export async function readOriginal({ access, documentId }: { access: CaseAccess; documentId: string }) {
   const doc = await db.document.findFirst({
     where: { id: documentId, caseId: access.caseId },
     select: { id: true, title: true, originalName: true, mimeType: true, sha256: true, blob: { select: { bytes: true, size: true } } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isId } from "@/lib/ids/id-schema";
 import { isCalendarDate } from "@/lib/dates/calendar-date";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -41,7 +42,7 @@ export const DocumentMetaSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || z.uuid().safeParse(v).success, "sourceId must be the id of a source of this case."),
+    .refine((v) => v === undefined || isId(v), "sourceId must be the id of a source of this case."),
   // An exact copy (same SHA-256) of a document already in the case is refused (409) unless confirmed.
   confirmDuplicate: formBoolean("confirmDuplicate must be true or false."),
   title: optionalText(300, "Title"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/ids/id-schema";
 
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 
@@ -24,7 +25,7 @@ export const CreateEventSchema = z.object({
   title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters."),
   description: z.string().trim().max(4000).default(""),
   date: z.string().refine((v) => parseEventDate(v) !== null, "Date must be a year (2022), a month (2022-07) or a day (2022-07-15)."),
-  claimIds: z.array(z.uuid()).max(100).default([]),
+  claimIds: z.array(IdSchema).max(100).default([]),
 });
 export type CreateEventInput = z.input<typeof CreateEventSchema>;
 
@@ -37,6 +38,6 @@ export const UpdateEventSchema = z.object({
   title: CreateEventSchema.shape.title.optional(),
   description: z.string().trim().max(4000).optional(),
   date: CreateEventSchema.shape.date.optional(),
-  claimIds: z.array(z.uuid()).max(100).optional(),
+  claimIds: z.array(IdSchema).max(100).optional(),
 });
 export type UpdateEventInput = z.input<typeof UpdateEventSchema>;

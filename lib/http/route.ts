@@ -2,7 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
-import { AppError, ConflictError, ForbiddenError, InvalidError, UnauthorizedError, UnsupportedMediaError } from "@/lib/errors";
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  UnauthorizedError,
+  UnsupportedMediaError,
+} from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { currentActor } from "@/lib/auth/current-user";
 import { actorForApiToken } from "@/lib/tokens/actor-for-api-token";
@@ -10,6 +18,7 @@ import type { Actor, Ctx } from "@/lib/auth/actor";
 import { requireCaseAccess, type CaseAccess } from "@/lib/cases/require-case-access";
 import type { CaseAction } from "@/lib/auth/permissions";
 import { withQueryCount } from "@/lib/db";
+import { isId } from "@/lib/ids/id-schema";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "./db-unavailable";
 import { isSameOriginRequest } from "./same-origin";
 import { databaseRefusal } from "./db-refusal";
@@ -131,8 +140,18 @@ export function withPublic(handler: (args: { req: NextRequest; requestId: string
   };
 }
 
-/** Route wrapper: authentication (session cookie or API token), same-origin check and error mapping. */
-export function withUser(handler: Handler<UserArgs>) {
+/**
+ * Path ids are checked here, once for every route: a path parameter named `id` or `…Id` that is not a
+ * record id is the same 404 as an id that exists nowhere. Other parameters (`{number}`) are the route's.
+ */
+export function assertPathIds(params: Params) {
+  for (const [name, value] of Object.entries(params)) {
+    if ((name === "id" || name.endsWith("Id")) && !isId(value)) throw new NotFoundError(name);
+  }
+}
+
+/** withUser without the path id check: for wrappers that check some ids before others (authorization first). */
+export function withActor(handler: Handler<UserArgs>) {
   // withQueryCount is a pass-through unless PRISMA_QUERY_COUNT=1 (the benchmark counts SQL per request).
   return (req: NextRequest, context: RouteContext) =>
     withQueryCount(async () => {
@@ -148,10 +167,23 @@ export function withUser(handler: Handler<UserArgs>) {
     });
 }
 
-/** Route wrapper for /api/cases/{caseId}/…: the user must hold a role on the case that allows `action`. */
+/** Route wrapper: authentication (session cookie or API token), same-origin check, path ids and error mapping. */
+export function withUser(handler: Handler<UserArgs>) {
+  return withActor(async (args) => {
+    assertPathIds(args.params);
+    return handler(args);
+  });
+}
+
+/**
+ * Route wrapper for /api/cases/{caseId}/…: the user must hold a role on the case that allows `action`.
+ * The case is checked first (a role that may not do this is a 403 whatever the other ids), then the
+ * other path ids.
+ */
 export function withCase(action: CaseAction, handler: Handler<UserArgs & { access: CaseAccess }>) {
-  return withUser(async (args) => {
+  return withActor(async (args) => {
     const access = await requireCaseAccess({ actor: args.actor, caseId: args.params.caseId, action });
+    assertPathIds(args.params);
     return handler({ ...args, access });
   });
 }

@@ -7,8 +7,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { RetractSchema, type RetractableKind, type RetractInput } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // Fixed table names (never from input). Claims and sources carry a version: a retraction bumps it, so
 // someone still editing the old version is told (409) instead of saving over a retracted record.
 const TABLES: Record<RetractableKind, { table: Prisma.Sql; label: string; versioned: boolean; updatedAt: boolean }> = {
@@ -39,7 +37,6 @@ export async function retractRecord({
   input: RetractInput;
 }): Promise<{ id: string; kind: RetractableKind; retraction: Retraction }> {
   const t = TABLES[kind];
-  if (!UUID.test(id)) throw new NotFoundError(t.label);
   const { reason } = RetractSchema.parse(input);
   return db.$transaction(
     async (tx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "@/lib/ids/id-schema";
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/dates/calendar-date";
 import { InvalidError } from "@/lib/errors";
 
@@ -27,9 +28,9 @@ const day = z
 export const SearchQuerySchema = z
   .object({
     q: query,
-    caseId: optional(z.uuid("Pick a case from the list.")),
+    caseId: optional(idField("Pick a case from the list.")),
     kind: optional(z.enum(SEARCH_KINDS, "Kind must be document, claim, entity or source.")),
-    sourceId: optional(z.uuid("Pick a source from the list.")),
+    sourceId: optional(idField("Pick a source from the list.")),
     // Whole days: `to` includes the whole of that day (UTC).
     from: optional(day),
     to: optional(day),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "@/lib/ids/id-schema";
 import { TLP_VALUES } from "@/lib/cases/schemas";
 
 // A source's or document's own TLP marking (null: the case's marking applies); a brief citing it cannot be released at a weaker one.
@@ -68,7 +69,7 @@ export const SourceSchema = z.object({
 /** Giving a document a source, and optionally overriding the source's grade for this one document. */
 export const AssignSourceSchema = z
   .object({
-    sourceId: z.uuid("Pick a source.").nullable(),
+    sourceId: idField("Pick a source.").nullable(),
     reliabilityOverride: z.enum(RELIABILITIES).nullable().default(null),
     overrideReason: z.string().trim().max(2000).nullable().default(null),
     // Absent leaves the document's own marking as it is.

@@ -2,15 +2,14 @@
 // name-based UUIDv5 of the object's role and our record id: re-exporting a case yields the same ids,
 // which is how STIX consumers recognise a newer version of an object they already hold.
 import { createHash } from "node:crypto";
+import { isId } from "@/lib/ids/id-schema";
 
 // Fixed for ever: changing it would give every exported object a new identity.
 export const CASEFILE_STIX_NAMESPACE = "9b3e7c52-41d6-4f0a-8e2b-6c1d5a7f3e90";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** RFC 4122 §4.3 name-based UUID, SHA-1 (version 5). */
 export function uuidV5(name: string, namespace = CASEFILE_STIX_NAMESPACE): string {
-  if (!UUID.test(namespace)) throw new RangeError(`Not a UUID namespace: ${namespace}`);
+  if (!isId(namespace)) throw new RangeError(`Not a UUID namespace: ${namespace}`);
   const ns = Buffer.from(namespace.replace(/-/g, ""), "hex");
   const hash = createHash("sha1").update(ns).update(Buffer.from(name, "utf8")).digest();
   const b = hash.subarray(0, 16);

@@ -25,8 +25,16 @@ export async function generate() {
   ].map((f) => readFileSync(path.resolve(__dirname, "../../prisma/demo", f), "utf8"));
   let big = "";
   for (let i = 0; big.length < 1_000_000; i++) big += `§${i} ${seeds[i % seeds.length]}\n\n`;
-  const bigDoc = (await createPastedDocument({ ctx, caseId: c.id, input: { title: "A 1 MB capture", text: big } })).document;
-  const small = (await createPastedDocument({ ctx, caseId: c.id, input: { title: "Second capture", text: seeds.join("\n\n") } })).document;
+  const bigDoc = (
+    await createPastedDocument({ ctx, access: { caseId: c.id, role: "owner" }, input: { title: "A 1 MB capture", text: big } })
+  ).document;
+  const small = (
+    await createPastedDocument({
+      ctx,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Second capture", text: seeds.join("\n\n") },
+    })
+  ).document;
   const sources = await Promise.all(
     ["A", "B", "C", "D"].map((r, i) =>
       createSource({

@@ -4,12 +4,12 @@ import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { createSource, assignDocumentSource } from "@/lib/sources/sources";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createClaimLink } from "@/lib/claims/claim-links";
 import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";
 import { linkEntityAttack } from "@/lib/attack/link-entity-attack";
-import { createEvent } from "@/lib/events/events";
+import { createEvent } from "@/lib/events/create-event";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 
 type DocKey = "wire" | "upi" | "interest";

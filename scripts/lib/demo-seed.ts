@@ -133,7 +133,7 @@ async function addDocs({
     const bytes = readFileSync(path.join(DEMO_DIR, d.file));
     await createUploadedDocument({
       ctx,
-      caseId,
+      access: { caseId, role: "owner" },
       file: { name: d.file, type: "text/plain", bytes },
       meta: { title: d.title, publisher: d.publisher, publishedAt: d.publishedAt },
     });

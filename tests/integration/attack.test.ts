@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { rankOverlap } from "@/lib/attack/overlap";
 import { composeBrief } from "@/lib/briefs/compose-brief";
 import { renderMarkdown } from "@/lib/briefs/render-markdown";
@@ -30,7 +30,7 @@ async function setup() {
   const vic = await makeUser({ name: "Vic" });
   const c = await makeCase({ owner: ana, members: [[vic, "viewer"]] });
   const access = { caseId: c.id, role: "owner" as const };
-  const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire report", text: TEXT } });
+  const { document: doc } = await createPastedDocument({ ctx: ana, access, input: { title: "Wire report", text: TEXT } });
   const claim = (exact: string, credibility: number) =>
     createClaim({
       ctx: ana,

@@ -215,7 +215,7 @@ describe("ACH ratings", () => {
     const h2 = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "A hacktivist group acting alone" } });
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Wire", text: "Rama said the “same aggressors” struck again." },
     });
     const claim = await createClaim({
@@ -250,7 +250,11 @@ describe("ACH ratings", () => {
     const { ana, h, as } = await setup();
     const other = await makeUser();
     const oc = await makeCase({ owner: other });
-    const { document } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
+    const { document } = await createPastedDocument({
+      ctx: other,
+      access: { caseId: oc.id, role: "owner" },
+      input: { title: "x", text: "Secret words here." },
+    });
     const foreign = await createClaim({
       ctx: other,
       access: { caseId: oc.id, role: "owner" },
@@ -266,7 +270,7 @@ describe("ACH ratings", () => {
     const h2 = await createHypothesis({ ...as(ana, "owner"), input: { questionId: q.id, title: "A hacktivist group acting alone" } });
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Wire", text: "Rama said the “same aggressors” struck again." },
     });
     const claim = await createClaim({
@@ -325,7 +329,7 @@ describe("ACH ratings", () => {
     const { ana, vera, c, h, as } = await setup();
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Wire", text: "The wiper struck in July." },
     });
     const claim = await createClaim({
@@ -348,7 +352,11 @@ describe("ACH ratings", () => {
     const other = await makeUser();
     const oc = await makeCase({ owner: other });
     const ocAccess = { caseId: oc.id, role: "owner" as const };
-    const { document: od } = await createPastedDocument({ ctx: other, caseId: oc.id, input: { title: "x", text: "Secret words here." } });
+    const { document: od } = await createPastedDocument({
+      ctx: other,
+      access: { caseId: oc.id, role: "owner" },
+      input: { title: "x", text: "Secret words here." },
+    });
     const foreignClaim = await createClaim({
       ctx: other,
       access: ocAccess,

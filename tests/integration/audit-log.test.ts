@@ -6,8 +6,8 @@ import { createPastedDocument } from "@/lib/documents/create-document";
 import { createSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
 import { updateClaim } from "@/lib/claims/update-claim";
-import { createEntity } from "@/lib/entities/entities";
-import { createEvent } from "@/lib/events/events";
+import { createEntity } from "@/lib/entities/create-entity";
+import { createEvent } from "@/lib/events/create-event";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";
@@ -55,7 +55,7 @@ describe("every mutation through a service writes exactly one audit row", () => 
     const inCase = { caseId: c.id };
 
     const { result: doc, row: docRow } = await one(ana, { action: "document.create", targetType: "document", ...inCase }, () =>
-      createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Reuters wire", text: WIRE } }),
+      createPastedDocument({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { title: "Reuters wire", text: WIRE } }),
     );
     expect(docRow.targetId).toBe(doc.document.id);
     expect(obj(docRow.after)).toMatchObject({ title: "Reuters wire", sha256: doc.document.sha256 });

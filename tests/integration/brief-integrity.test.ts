@@ -11,7 +11,7 @@ import { createPastedDocument } from "@/lib/documents/create-document";
 import { assignDocumentSource, createSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
 import { updateClaim } from "@/lib/claims/update-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";
@@ -54,7 +54,7 @@ beforeAll(async () => {
   rev = { ctx: reviewer, access: { caseId: c.id, role: "reviewer" } };
   await updateCase({
     ctx: analyst,
-    caseId: c.id,
+    access: { caseId: c.id, role: "owner" },
     input: { version: c.version, tlp: "AMBER", summary: "Wiper attacks on government systems.\n# TLP:CLEAR\n- planted list item" },
   });
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
     input: { name: "Daily outlet", kind: "outlet", reliability: "C", rationale: "Quotes officials accurately." },
   });
   const doc = async (title: string, text: string, sourceId: string | null) => {
-    const { document } = await createPastedDocument({ ctx: analyst, caseId: c.id, input: { title, text } });
+    const { document } = await createPastedDocument({ ctx: analyst, access: { caseId: c.id, role: "owner" }, input: { title, text } });
     if (sourceId) await assignDocumentSource({ ...owner, documentId: document.id, input: { sourceId } });
     return document.id;
   };

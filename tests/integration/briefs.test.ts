@@ -104,7 +104,7 @@ describe("PDF and DOCX", () => {
     const ctx = { actor: { id: owner.id, email: owner.email, name: owner.name, isAdmin: false }, requestId: "t" };
     const special = "“Shqipëria” — £3m, Kuçovë; وزارت اطلاعات";
     const c = await createCase({ ctx, input: { title: `Brief characters ${special}`, summary: special } });
-    await createPastedDocument({ ctx, caseId: c.id, input: { title: `Doc ${special}`, text: special } });
+    await createPastedDocument({ ctx, access: { caseId: c.id, role: "owner" }, input: { title: `Doc ${special}`, text: special } });
     const m = await composeBrief({ access: { caseId: c.id, role: "owner" } });
     expect(renderMarkdown(m)).toContain("“Shqipëria” — £3m, Kuçovë; وزارت اطلاعات");
     const docx = unzipSync(new Uint8Array(await renderDocx(m)));

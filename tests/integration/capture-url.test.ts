@@ -87,7 +87,7 @@ describe("capturing a URL", () => {
     const before = Date.now();
     const { document: doc } = await createUrlDocument({
       ctx: ana,
-      caseId,
+      access: { caseId, role: "owner" },
       input: { url: `${base}/old-link`, title: "Albania severs ties with Iran (corrected)", author: "" },
     });
     expect(doc.kind).toBe("url");
@@ -113,7 +113,7 @@ describe("capturing a URL", () => {
 
   it("refuses a non-HTML response with 415 and stores nothing", async () => {
     const { ana, caseId } = await setup();
-    const attempt = createUrlDocument({ ctx: ana, caseId, input: { url: `${base}/chart.png` } });
+    const attempt = createUrlDocument({ ctx: ana, access: { caseId, role: "owner" }, input: { url: `${base}/chart.png` } });
     await expect(attempt).rejects.toBeInstanceOf(UnsupportedMediaError);
     await expect(attempt).rejects.toMatchObject({ status: 415, message: "The URL returned image/png, not an article." });
     expect(await db.document.count({ where: { caseId } })).toBe(0);
@@ -124,7 +124,9 @@ describe("capturing a URL", () => {
     delete process.env.CAPTURE_ALLOW_HOSTS;
     const { ana, caseId } = await setup();
     const blobsBefore = await db.blob.count();
-    const err = await createUrlDocument({ ctx: ana, caseId, input: { url: `${base}/news/albania-iran` } }).catch((e: unknown) => e);
+    const err = await createUrlDocument({ ctx: ana, access: { caseId, role: "owner" }, input: { url: `${base}/news/albania-iran` } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(422);
     expect((err as AppError).issues?.[0]?.path).toBe("url");

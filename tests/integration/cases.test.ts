@@ -34,7 +34,11 @@ describe("updateCase (optimistic concurrency)", () => {
   it("applies a change based on the current version and bumps it", async () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
-    const updated = await updateCase({ ctx: ana, caseId: c.id, input: { version: 1, summary: "BLUF", tlp: "RED" } });
+    const updated = await updateCase({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { version: 1, summary: "BLUF", tlp: "RED" },
+    });
     expect(updated).toMatchObject({ summary: "BLUF", tlp: "RED", version: 2 });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { caseId: c.id, action: "case.update" } });
     expect(audit.before).toMatchObject({ tlp: "AMBER", version: 1 });
@@ -45,8 +49,10 @@ describe("updateCase (optimistic concurrency)", () => {
     const ana = await makeUser();
     const rui = await makeUser();
     const c = await makeCase({ owner: ana, members: [[rui, "editor"]] });
-    await updateCase({ ctx: rui, caseId: c.id, input: { version: 1, title: "Rui's title" } });
-    const err = await updateCase({ ctx: ana, caseId: c.id, input: { version: 1, title: "Ana's title" } }).catch((e) => e);
+    await updateCase({ ctx: rui, access: { caseId: c.id, role: "editor" }, input: { version: 1, title: "Rui's title" } });
+    const err = await updateCase({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { version: 1, title: "Ana's title" } }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.details.current).toMatchObject({ title: "Rui's title", version: 2 });
     expect(await db.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ title: "Rui's title", version: 2 });
@@ -56,7 +62,9 @@ describe("updateCase (optimistic concurrency)", () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => updateCase({ ctx: ana, caseId: c.id, input: { version: 1, summary: `writer ${i}` } })),
+      Array.from({ length: 50 }, (_, i) =>
+        updateCase({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { version: 1, summary: `writer ${i}` } }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -69,7 +77,9 @@ describe("updateCase (optimistic concurrency)", () => {
   it("refuses an empty change", async () => {
     const ana = await makeUser();
     const c = await makeCase({ owner: ana });
-    await expect(updateCase({ ctx: ana, caseId: c.id, input: { version: 1 } })).rejects.toBeInstanceOf(InvalidError);
+    await expect(updateCase({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { version: 1 } })).rejects.toBeInstanceOf(
+      InvalidError,
+    );
   });
 });
 

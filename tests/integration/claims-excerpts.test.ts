@@ -19,7 +19,11 @@ async function setup() {
   const ana = await makeUser({ name: "Ana" });
   const c = await makeCase({ owner: ana, title: "Albania 2022" });
   const access = { caseId: c.id, role: "owner" as const };
-  const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire report", text: TEXT } });
+  const { document: doc } = await createPastedDocument({
+    ctx: ana,
+    access: { caseId: c.id, role: "owner" },
+    input: { title: "Wire report", text: TEXT },
+  });
   return { ana, c, access, doc };
 }
 
@@ -59,7 +63,7 @@ describe("claims anchored to excerpts", () => {
     expect(Buffer.byteLength(TEXT.slice(0, quote.start))).toBeGreaterThan(quote.start);
 
     const created = await createClaim({ ctx: ana, access, input: claimInput(doc.id, quote) });
-    const [detail] = await loadClaimDetails({ caseId: c.id, claimIds: [created.id] });
+    const [detail] = await loadClaimDetails({ access: { caseId: c.id, role: "owner" }, claimIds: [created.id] });
     expect(detail.excerpts).toHaveLength(1);
     const e = detail.excerpts[0];
     expect({ start: e.start, end: e.end, exact: e.exact }).toEqual(quote);
@@ -97,7 +101,7 @@ describe("claims anchored to excerpts", () => {
       entityIds: [entity.id],
       excerpts: [{ exact: quote.exact, start: quote.start }],
     });
-    const [read] = await loadClaimDetails({ caseId: c.id, claimIds: [created.id] });
+    const [read] = await loadClaimDetails({ access: { caseId: c.id, role: "owner" }, claimIds: [created.id] });
     expect(created).toEqual(read);
   });
 
@@ -165,7 +169,7 @@ describe("claims anchored to excerpts", () => {
     const { ana, access, c, doc } = await setup();
     const unique = at("وزارت اطلاعات was named");
     const created = await createClaim({ ctx: ana, access, input: claimInput(doc.id, { exact: unique.exact }) });
-    const [detail] = await loadClaimDetails({ caseId: c.id, claimIds: [created.id] });
+    const [detail] = await loadClaimDetails({ access: { caseId: c.id, role: "owner" }, claimIds: [created.id] });
     expect({ start: detail.excerpts[0].start, end: detail.excerpts[0].end }).toEqual({ start: unique.start, end: unique.end });
 
     const before = await counts(c.id);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { assignDocumentSource, createSource } from "@/lib/sources/sources";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listClaims } from "@/lib/claims/list-claims";
 import { updateClaim } from "@/lib/claims/update-claim";
@@ -33,7 +33,7 @@ async function makeDoc({
   override?: "A" | "B" | "C" | "D" | "E" | "F";
 }): Promise<Doc> {
   const quotes = Array.from({ length: 12 }, sentence);
-  const { document } = await createPastedDocument({ ctx, caseId: access.caseId, input: { title, text: quotes.join(" ") } });
+  const { document } = await createPastedDocument({ ctx, access, input: { title, text: quotes.join(" ") } });
   if (sourceId)
     await assignDocumentSource({
       ctx,
@@ -348,7 +348,7 @@ describe("updateClaim partial edits", () => {
     const access = { caseId: c.id, role: "owner" as const };
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "M", text: "Mandiant expressed “moderate confidence” in it." },
     });
     const claim = await createClaim({

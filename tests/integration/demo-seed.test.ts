@@ -44,7 +44,7 @@ describe("demo seed", () => {
   it("backs its one 'Confirmed' claim with two independent origins", async () => {
     const confirmed = await db.claim.findMany({ where: { caseId, credibility: 1 }, select: { id: true } });
     expect(confirmed).toHaveLength(1);
-    const [detail] = await loadClaimDetails({ caseId, claimIds: [confirmed[0].id] });
+    const [detail] = await loadClaimDetails({ access: { caseId, role: "owner" }, claimIds: [confirmed[0].id] });
     expect(detail.independence).toMatchObject({ origins: 2, warning: null });
     expect(detail.grade).toBe("C1");
   });

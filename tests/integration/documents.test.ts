@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
-import { getDocument, listDocuments } from "@/lib/documents/list-documents";
+import { getDocument } from "@/lib/documents/get-document";
+import { listDocuments } from "@/lib/documents/list-documents";
 import { sha256Hex } from "@/lib/documents/hash";
 import { ConflictError, NotFoundError, TooLargeError, UnsupportedMediaError } from "@/lib/errors";
 import { createSource } from "@/lib/sources/sources";
@@ -25,7 +26,7 @@ describe("documents", () => {
     const bytes = seed("000_14ff20742db8aebd.txt");
     const { document: doc } = await createUploadedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       file: { name: "000.txt", type: "text/plain", bytes },
       meta: { title: "Wire report" },
     });
@@ -44,7 +45,11 @@ describe("documents", () => {
   it("keeps multi-byte text intact when pasted, and hashes the pasted UTF-8", async () => {
     const { ana, c } = await setup();
     const text = "“Same aggressors” — £1m; Shqipëria, Kuçova; وزارت اطلاعات";
-    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Multi-byte", text } });
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Multi-byte", text },
+    });
     expect(doc.text).toBe(text);
     expect(doc.sha256).toBe(sha256Hex(Buffer.from(text, "utf8")));
   });
@@ -52,11 +57,16 @@ describe("documents", () => {
   it("refuses an exact duplicate (same SHA-256 in the case) with 409 naming the existing document, unless confirmed", async () => {
     const { ana, c } = await setup();
     const bytes = seed("002_611f42bb94c1d655.txt");
-    const first = await createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} });
+    const first = await createUploadedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      file: { name: "002.txt", type: "text/plain", bytes },
+      meta: {},
+    });
     expect(first.duplicates).toEqual([]);
     const refused = await createUploadedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       file: { name: "copy.txt", type: "text/plain", bytes },
       meta: {},
     }).catch((e: unknown) => e);
@@ -66,7 +76,7 @@ describe("documents", () => {
     // Multipart sends the confirmation as the string "true".
     const second = await createUploadedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       file: { name: "copy.txt", type: "text/plain", bytes },
       meta: { confirmDuplicate: "true" },
     });
@@ -74,8 +84,14 @@ describe("documents", () => {
     // Another case may hold the same bytes: no conflict there.
     const other = await makeCase({ owner: ana, title: "Other" });
     expect(
-      (await createUploadedDocument({ ctx: ana, caseId: other.id, file: { name: "002.txt", type: "text/plain", bytes }, meta: {} }))
-        .duplicates,
+      (
+        await createUploadedDocument({
+          ctx: ana,
+          access: { caseId: other.id, role: "owner" },
+          file: { name: "002.txt", type: "text/plain", bytes },
+          meta: {},
+        })
+      ).duplicates,
     ).toEqual([]);
   });
 
@@ -84,15 +100,23 @@ describe("documents", () => {
     const wire = seed("000_14ff20742db8aebd.txt")
       .toString("utf8")
       .replace(/^ date \S+\n?/, "");
-    const { document: original } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: wire } });
+    const { document: original } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Wire", text: wire },
+    });
     const longer = `Editor's note: our regional desk adds context below.\n\n${wire}\n\nRead more: How Albania cut ties with Tehran. Leave a comment. Subscribe to our newsletter for daily updates from the Balkans.`;
-    const { duplicates } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Regional paper", text: longer } });
+    const { duplicates } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Regional paper", text: longer },
+    });
     expect(duplicates).toEqual([expect.objectContaining({ id: original.id, match: "near", sameBytes: false })]);
     expect(duplicates[0].similarity).toBeGreaterThan(0.9);
     // An opinion column on the same events is not a copy.
     const column = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Column", text: seed("001_b92132f857757dcc.txt").toString("utf8") },
     });
     expect(column.duplicates).toEqual([]);
@@ -107,7 +131,7 @@ describe("documents", () => {
     });
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Statement", text: "We were attacked by Iran, the prime minister said.", sourceId: source.id },
     });
     expect(document.sourceId).toBe(source.id);
@@ -131,13 +155,21 @@ describe("documents", () => {
       input: { name: "F", kind: "other", reliability: "F", rationale: "r" },
     });
     await expect(
-      createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "x", text: "Some other text entirely.", sourceId: foreign.id } }),
+      createPastedDocument({
+        ctx: ana,
+        access: { caseId: c.id, role: "owner" },
+        input: { title: "x", text: "Some other text entirely.", sourceId: foreign.id },
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("never lets captured text change (database trigger)", async () => {
     const { ana, c } = await setup();
-    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Frozen", text: "Original words." } });
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Frozen", text: "Original words." },
+    });
     await expect(db.document.update({ where: { id: doc.id }, data: { text: "Edited words." } })).rejects.toThrow(/immutable/);
     await expect(db.document.update({ where: { id: doc.id }, data: { sha256: "0".repeat(64) } })).rejects.toThrow();
     // Metadata may still be corrected.
@@ -149,11 +181,21 @@ describe("documents", () => {
     const { ana, c, access } = await setup();
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     await expect(
-      createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "big.txt", type: "text/plain", bytes: big }, meta: {} }),
+      createUploadedDocument({
+        ctx: ana,
+        access: { caseId: c.id, role: "owner" },
+        file: { name: "big.txt", type: "text/plain", bytes: big },
+        meta: {},
+      }),
     ).rejects.toBeInstanceOf(TooLargeError);
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     await expect(
-      createUploadedDocument({ ctx: ana, caseId: c.id, file: { name: "photo.txt", type: "text/plain", bytes: png }, meta: {} }),
+      createUploadedDocument({
+        ctx: ana,
+        access: { caseId: c.id, role: "owner" },
+        file: { name: "photo.txt", type: "text/plain", bytes: png },
+        meta: {},
+      }),
     ).rejects.toBeInstanceOf(UnsupportedMediaError);
     expect(await listDocuments({ access })).toEqual([]);
     expect(await db.blob.count({ where: { sha256: sha256Hex(png) } })).toBe(0);
@@ -161,9 +203,9 @@ describe("documents", () => {
 
   it("refuses an empty paste with a field message", async () => {
     const { ana, c } = await setup();
-    await expect(createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Empty", text: "  \n " } })).rejects.toThrow(
-      /Paste the document's text/,
-    );
+    await expect(
+      createPastedDocument({ ctx: ana, access: { caseId: c.id, role: "owner" }, input: { title: "Empty", text: "  \n " } }),
+    ).rejects.toThrow(/Paste the document's text/);
   });
 
   it("scopes reads to the case: a document id from another case is a 404", async () => {
@@ -171,7 +213,7 @@ describe("documents", () => {
     const other = await setup();
     const { document: theirs } = await createPastedDocument({
       ctx: other.ana,
-      caseId: other.c.id,
+      access: { caseId: other.c.id, role: "owner" },
       input: { title: "Theirs", text: "Secret" },
     });
     await expect(getDocument({ access: { caseId: c.id, role: "owner" }, documentId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { assignDocumentSource, createSource, listSources, updateSource } from "@/lib/sources/sources";
-import { createEntity, getEntity, listEntities, updateEntity } from "@/lib/entities/entities";
-import { createEvent, listEvents } from "@/lib/events/events";
+import { createEntity } from "@/lib/entities/create-entity";
+import { getEntity } from "@/lib/entities/get-entity";
+import { listEntities } from "@/lib/entities/list-entities";
+import { updateEntity } from "@/lib/entities/update-entity";
+import { createEvent } from "@/lib/events/create-event";
+import { listEvents } from "@/lib/events/list-events";
 import { parseEventDate } from "@/lib/events/schemas";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createPastedDocument } from "@/lib/documents/create-document";
@@ -99,7 +103,11 @@ describe("sources", () => {
       access,
       input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Vendor with direct telemetry." },
     });
-    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Vendor report", text: WIRE } });
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Vendor report", text: WIRE },
+    });
 
     await expect(
       assignDocumentSource({ ctx: ana, access, documentId: doc.id, input: { sourceId: source.id, reliabilityOverride: "D" } }),
@@ -260,7 +268,11 @@ describe("entities", () => {
     const { ana, access, c } = await setup();
     const hlj = await createEntity({ ctx: ana, access, input: { kind: "threat_actor", name: "HomeLand Justice", aliases: ["HLJ"] } });
     const iran = await createEntity({ ctx: ana, access, input: { kind: "organization", name: "Iran" } });
-    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Wire", text: WIRE },
+    });
     const quote = "A group calling itself HomeLand Justice claimed responsibility.";
     const c1 = await claimFrom({ ctx: ana, access, documentId: doc.id, exact: quote, entityIds: [hlj.id] });
     const c2 = await claimFrom({
@@ -308,7 +320,11 @@ describe("events", () => {
 
   it("creates an event linked to the case's claims, and refuses another case's claim storing nothing", async () => {
     const { ana, access, c } = await setup();
-    const { document: doc } = await createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Wire", text: WIRE } });
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: c.id, role: "owner" },
+      input: { title: "Wire", text: WIRE },
+    });
     const claim = await claimFrom({
       ctx: ana,
       access,
@@ -320,7 +336,7 @@ describe("events", () => {
     const other = await setup();
     const { document: otherDoc } = await createPastedDocument({
       ctx: other.ana,
-      caseId: other.c.id,
+      access: { caseId: other.c.id, role: "owner" },
       input: { title: "Elsewhere", text: WIRE },
     });
     const foreign = await claimFrom({

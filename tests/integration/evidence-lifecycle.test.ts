@@ -7,18 +7,22 @@ import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
-import { listDocuments, getDocument } from "@/lib/documents/list-documents";
+import { listDocuments } from "@/lib/documents/list-documents";
+import { getDocument } from "@/lib/documents/get-document";
 import { createSource, listSources, updateSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listClaims } from "@/lib/claims/list-claims";
 import { getClaim } from "@/lib/claims/claim-details";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { createClaimLink } from "@/lib/claims/claim-links";
-import { createEvent, listEvents } from "@/lib/events/events";
+import { createEvent } from "@/lib/events/create-event";
+import { listEvents } from "@/lib/events/list-events";
 import { linkEventClaim, unlinkEventClaim, updateEvent } from "@/lib/events/update-event";
 import { retractRecord } from "@/lib/lifecycle/retract-record";
 import { search } from "@/lib/search/search";
-import { createEntity, getEntity, listEntities } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
+import { getEntity } from "@/lib/entities/get-entity";
+import { listEntities } from "@/lib/entities/list-entities";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
@@ -46,7 +50,7 @@ async function setup() {
   });
   const { document } = await createPastedDocument({
     ctx: ana,
-    caseId: c.id,
+    access: { caseId: c.id, role: "owner" },
     input: { title: `Report ${word}`, text: `The ${word} operator was seen in the harbour on 3 May. A second sentence follows here.` },
   });
   await assignDocumentSource({ ctx: ana, access, documentId: document.id, input: { sourceId: source.id } });
@@ -343,7 +347,11 @@ describe("editing events after creation", () => {
 
     // Another case's claim is not found; a missing version names the field.
     const other = await makeCase({ owner: ana, title: "Elsewhere" });
-    const otherDoc = await createPastedDocument({ ctx: ana, caseId: other.id, input: { title: "x", text: "Elsewhere text here." } });
+    const otherDoc = await createPastedDocument({
+      ctx: ana,
+      access: { caseId: other.id, role: "owner" },
+      input: { title: "x", text: "Elsewhere text here." },
+    });
     const foreign = await createClaim({
       ctx: ana,
       access: { caseId: other.id, role: "owner" },

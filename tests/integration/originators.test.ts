@@ -31,7 +31,7 @@ async function doc({
   sourceId?: string;
   text?: string;
 }) {
-  const { document } = await createPastedDocument({ ctx, caseId: access.caseId, input: { title, text } });
+  const { document } = await createPastedDocument({ ctx, access, input: { title, text } });
   if (sourceId) await assignDocumentSource({ ctx, access, documentId: document.id, input: { sourceId } });
   return { id: document.id, text };
 }

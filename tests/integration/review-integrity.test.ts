@@ -10,7 +10,7 @@ import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { jsonError } from "@/lib/http/route";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import * as hypothesisRoute from "@/app/api/hypotheses/[id]/route";
 import * as submitRoute from "@/app/api/hypotheses/[id]/submit/route";
 import * as approveRoute from "@/app/api/hypotheses/[id]/approve/route";

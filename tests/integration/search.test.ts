@@ -12,7 +12,7 @@ import { seedDemo } from "../../scripts/lib/demo-seed";
 import { makeCase, makeUser } from "../support/factories";
 
 async function paste(ctx: Ctx, caseId: string, title: string, text: string, publishedAt?: string) {
-  return (await createPastedDocument({ ctx, caseId, input: { title, text, publishedAt } })).document;
+  return (await createPastedDocument({ ctx, access: { caseId, role: "owner" }, input: { title, text, publishedAt } })).document;
 }
 const find = (ctx: Ctx, query: SearchQuery) => search({ actor: ctx.actor, query });
 /** Every tag in a snippet; only <mark> and </mark> are allowed. */

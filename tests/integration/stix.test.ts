@@ -14,7 +14,7 @@ import { addComment } from "@/lib/review/comments";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createClaim } from "@/lib/claims/create-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -309,7 +309,7 @@ describe("STIX 2.1 import", () => {
       "Raport nga Tirana: sulmi kibernetik ndaj qeverisë shqiptare — “Drejtësia e Atdheut” pretendoi përgjegjësinë.\nوزارت اطلاعات جمهوری اسلامی ایران این اتهام را رد کرد.\nKosto: £1,2 milionë.";
     const { document } = await createPastedDocument({
       ctx: owner,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Raport për sulmin — “Tirana”", text, publisher: "Gazeta Shqiptare" },
     });
     const source = await createSource({

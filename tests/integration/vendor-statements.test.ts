@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
-import { createEntity } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
 import { assignDocumentSource, createSource } from "@/lib/sources/sources";
 import { loadVendorStatements, vendorStatementsFor } from "@/lib/attribution/vendor-statements";
 import { makeCase, makeUser } from "../support/factories";
@@ -55,7 +55,7 @@ describe("loadVendorStatements (from the database)", () => {
     const as = { ctx: ana, access: { caseId: c.id, role: "owner" as const } };
     const { document } = await createPastedDocument({
       ctx: ana,
-      caseId: c.id,
+      access: { caseId: c.id, role: "owner" },
       input: { title: "Mandiant report", text: "We assess with moderate confidence that the operators work for MOIS. APT34 overlaps." },
     });
     const vendor = await createSource({ ...as, input: { name: "Mandiant", kind: "vendor", reliability: "B", rationale: "Track record" } });

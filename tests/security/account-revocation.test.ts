@@ -10,7 +10,7 @@ import { changePassword } from "@/lib/auth/change-password";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { revokeSession } from "@/lib/auth/sessions";
 import { authOptions } from "@/lib/auth/options";
-import { issuePasswordReset } from "@/lib/admin/users";
+import { issuePasswordReset } from "@/lib/admin/issue-password-reset";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
 
 describe("API tokens die with the password", () => {

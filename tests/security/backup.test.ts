@@ -77,13 +77,13 @@ async function seed() {
   const c = await makeCase({ owner, title: "Backup case" });
   const { document: pasted } = await createPastedDocument({
     ctx: owner,
-    caseId: c.id,
+    access: { caseId: c.id, role: "owner" },
     input: { title: "Pasted", text: "A pasted statement — with ünïcode." },
   });
   const html = Buffer.from("<html><body><h1>Report</h1><script>alert(1)</script><p>Body text of the report.</p></body></html>");
   const { document: uploaded } = await createUploadedDocument({
     ctx: owner,
-    caseId: c.id,
+    access: { caseId: c.id, role: "owner" },
     file: { name: "report.html", type: "text/html", bytes: html },
     meta: {},
   });

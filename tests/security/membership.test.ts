@@ -93,7 +93,11 @@ describe("unknown ids", () => {
     const stranger = await makeUser();
     const theirs = await makeCase({ owner: stranger, title: "Theirs" });
     const theirDoc = (
-      await createPastedDocument({ ctx: stranger, caseId: theirs.id, input: { title: "Secret", text: "The secret text." } })
+      await createPastedDocument({
+        ctx: stranger,
+        access: { caseId: theirs.id, role: "owner" },
+        input: { title: "Secret", text: "The secret text." },
+      })
     ).document;
     const token = await bearer(owner);
     const random = crypto.randomUUID();

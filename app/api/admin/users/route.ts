@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJson, withUser } from "@/lib/http/route";
-import { inviteUser, listUsersForAdmin } from "@/lib/admin/users";
+import { inviteUser } from "@/lib/admin/invite-user";
+import { listUsersForAdmin } from "@/lib/admin/list-users";
 import { InviteUserSchema } from "@/lib/admin/schemas";
 import { linkUrl } from "@/lib/admin/link-url";
 

@@ -15,6 +15,6 @@ export const GET = withCase("case.read", async ({ access }) => {
 // PATCH /api/cases/{caseId} — edit title, summary, status, TLP; `version` must match (409 otherwise)
 export const PATCH = withCase("case.update", async ({ req, ctx, access }) => {
   const input = await parseJson(req, UpdateCaseSchema);
-  const updated = await updateCase({ ctx, caseId: access.caseId, input });
+  const updated = await updateCase({ ctx, access, input });
   return { case: CaseSchema.parse({ ...updated, role: access.role }) };
 });

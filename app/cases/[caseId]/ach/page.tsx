@@ -3,13 +3,12 @@ import { notFound } from "next/navigation";
 import { requireCasePage } from "@/lib/http/page-access";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { isId } from "@/lib/ids/id-schema";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { listQuestions } from "@/lib/attribution/questions";
 import { AchMatrix } from "@/components/attribution/ach-matrix";
 import { toAchView } from "@/components/attribution/ach-view";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function AchPage({
   params,
@@ -23,7 +22,7 @@ export default async function AchPage({
   const showRetracted = include === "retracted";
   const { actor, access } = await requireCasePage({ caseId, action: "attribution.read", path: `/cases/${caseId}/ach` });
   // A malformed or foreign question id is the same 404 as an unknown one.
-  if (question !== undefined && (typeof question !== "string" || !UUID.test(question))) notFound();
+  if (question !== undefined && !isId(question)) notFound();
   const [questions, matrix] = await Promise.all([
     listQuestions({ access }),
     getAchMatrix({ access, questionId: question, includeRetracted: showRetracted }).catch((err: unknown) => {

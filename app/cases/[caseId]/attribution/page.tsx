@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { listQuestions } from "@/lib/attribution/questions";
 import { getHypothesis } from "@/lib/attribution/hypotheses";
 import { loadVendorStatements } from "@/lib/attribution/vendor-statements";
-import { listEntities } from "@/lib/entities/entities";
+import { listEntities } from "@/lib/entities/list-entities";
 import { HypothesisCard } from "@/components/attribution/hypothesis-card";
 import { AddQuestionForm } from "@/components/attribution/add-question-form";
 import { AddHypothesisForm } from "@/components/attribution/add-hypothesis-form";

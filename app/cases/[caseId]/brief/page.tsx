@@ -11,7 +11,7 @@ export default async function BriefPage({ params }: { params: Promise<{ caseId: 
   const { actor, access } = await requireCasePage({ caseId, action: "briefs.read", path: `/cases/${caseId}/brief` });
   const [{ model, hash, review, current }, settings, releases] = await Promise.all([
     briefApprovalState({ access }),
-    getBriefSettings({ caseId }),
+    getBriefSettings({ access }),
     listReleases({ access }),
   ]);
   // The same shape GET /api/cases/{caseId}/brief answers, so the client cache can refetch it as is.

@@ -1,5 +1,5 @@
 import { requireCasePage } from "@/lib/http/page-access";
-import { listEntities } from "@/lib/entities/entities";
+import { listEntities } from "@/lib/entities/list-entities";
 import { can } from "@/lib/auth/permissions";
 import { EntitiesList } from "@/components/entities/entities-list";
 import { toEntityRow } from "@/components/entities/types";

@@ -1,5 +1,5 @@
 import { requireCasePage } from "@/lib/http/page-access";
-import { listEvents } from "@/lib/events/events";
+import { listEvents } from "@/lib/events/list-events";
 import { can } from "@/lib/auth/permissions";
 import { TimelineView } from "@/components/timeline/timeline-view";
 import { toTimelineEvent } from "@/components/timeline/types";

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/ids/id-schema";
 import { withCase, parseQuery } from "@/lib/http/route";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 
 const AchQuerySchema = z.object({
-  questionId: z.uuid().optional(),
+  questionId: IdSchema.optional(),
   // "Treat these claims as false": comma-separated claim ids left out of the scores.
   exclude: z
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").filter(Boolean) : []))
-    .pipe(z.array(z.uuid())),
+    .pipe(z.array(IdSchema)),
   include: z.enum(["retracted"], 'include must be "retracted" (to show retracted claims too).').optional(),
 });
 

@@ -7,7 +7,7 @@ import { getBriefSettings } from "@/lib/briefs/compose-brief";
 // GET /api/cases/{caseId}/brief — the draft brief as data, its hash, wording warnings, blockers and approval state
 export const GET = withCase("briefs.read", async ({ access }) => {
   const { model, hash, review, current } = await briefApprovalState({ access });
-  const settings = await getBriefSettings({ caseId: access.caseId });
+  const settings = await getBriefSettings({ access });
   return {
     brief: model,
     contentHash: hash,

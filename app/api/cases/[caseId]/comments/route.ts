@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { IdSchema } from "@/lib/ids/id-schema";
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { addComment, listComments } from "@/lib/review/comments";
 import { CreateCommentSchema } from "@/lib/attribution/schemas";
 
-const CommentQuerySchema = z.object({ targetType: z.enum(["hypothesis", "question", "claim"]), targetId: z.uuid() });
+const CommentQuerySchema = z.object({ targetType: z.enum(["hypothesis", "question", "claim"]), targetId: IdSchema });
 
 // GET /api/cases/{caseId}/comments?targetType=&targetId= — threaded comments and dissents on one target
 export const GET = withCase("attribution.read", async ({ req, access }) => {

@@ -40,7 +40,7 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     );
     result = await createUploadedDocument({
       ctx,
-      caseId: access.caseId,
+      access,
       file: { name: file.name, type: file.type, bytes: Buffer.from(await file.arrayBuffer()) },
       meta,
     });
@@ -49,8 +49,8 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     // A URL without text means "fetch it"; a URL alongside pasted text is just its provenance.
     result =
       body.url !== undefined && body.text === undefined
-        ? await createUrlDocument({ ctx, caseId: access.caseId, input: CaptureUrlSchema.parse(body) })
-        : await createPastedDocument({ ctx, caseId: access.caseId, input: PasteDocumentSchema.parse(body) });
+        ? await createUrlDocument({ ctx, access, input: CaptureUrlSchema.parse(body) })
+        : await createPastedDocument({ ctx, access, input: PasteDocumentSchema.parse(body) });
   }
   return NextResponse.json({ document: DocumentSummarySchema.parse(result.document), duplicates: result.duplicates }, { status: 201 });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { withCase, parseJson } from "@/lib/http/route";
-import { createEntity, listEntities } from "@/lib/entities/entities";
+import { createEntity } from "@/lib/entities/create-entity";
+import { listEntities } from "@/lib/entities/list-entities";
 import { CreateEntitySchema } from "@/lib/entities/schemas";
 
 // GET /api/cases/{caseId}/entities — actors, organisations, people, places… with aliases and claim counts

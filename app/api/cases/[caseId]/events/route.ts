@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
-import { createEvent, listEvents } from "@/lib/events/events";
+import { createEvent } from "@/lib/events/create-event";
+import { listEvents } from "@/lib/events/list-events";
 import { CreateEventSchema } from "@/lib/events/schemas";
 
 // GET /api/cases/{caseId}/events — the case timeline, oldest first; retracted events with ?include=retracted

@@ -4,7 +4,7 @@ import { getHypothesis } from "@/lib/attribution/hypotheses";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
 import { loadVendorStatements } from "@/lib/attribution/vendor-statements";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
-import { listEntities } from "@/lib/entities/entities";
+import { listEntities } from "@/lib/entities/list-entities";
 import { listComments } from "@/lib/review/comments";
 import { markReviewRead } from "@/lib/review/review-queue";
 import { HypothesisView } from "@/components/attribution/hypothesis-view";
@@ -28,7 +28,7 @@ export default async function HypothesisPage({ params }: { params: Promise<{ cas
     markReviewRead({ actor, targetId: h.id }),
   ]);
   const rated = (matrix?.cells ?? []).filter((c) => c.hypothesisId === h.id && c.ratings.length > 0);
-  const details = new Map((await loadClaimDetails({ caseId, claimIds: rated.map((c) => c.claimId) })).map((c) => [c.id, c]));
+  const details = new Map((await loadClaimDetails({ access, claimIds: rated.map((c) => c.claimId) })).map((c) => [c.id, c]));
   const evidence: EvidenceItem[] = rated.flatMap((cell) => {
     const claim = details.get(cell.claimId);
     if (!claim) return [];

@@ -1,6 +1,6 @@
 import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { getClaim } from "@/lib/claims/claim-details";
-import { listEntities } from "@/lib/entities/entities";
+import { listEntities } from "@/lib/entities/list-entities";
 import { listSources } from "@/lib/sources/sources";
 import { can } from "@/lib/auth/permissions";
 import { ClaimDetailView } from "@/components/claims/claim-detail";

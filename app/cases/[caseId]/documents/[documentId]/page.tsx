@@ -1,7 +1,7 @@
 import { format } from "date-fns";
 import { notFound } from "next/navigation";
 import { requireCasePage } from "@/lib/http/page-access";
-import { getDocument } from "@/lib/documents/list-documents";
+import { getDocument } from "@/lib/documents/get-document";
 import { DocumentSchema } from "@/lib/documents/schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
 import { listSources } from "@/lib/sources/sources";
@@ -28,7 +28,7 @@ export default async function DocumentPage({
   });
   // Every claim quoting this document, however many (the claims API pages at 200).
   const claimIds = [...new Set(doc.excerpts.map((e) => e.claimId))];
-  const [claims, sources] = await Promise.all([loadClaimDetails({ caseId, claimIds }), listSources({ access })]);
+  const [claims, sources] = await Promise.all([loadClaimDetails({ access, claimIds }), listSources({ access })]);
   // Opened from a search hit (?q=): where the query's words are, computed here so the browser does not
   // scan the text again. A malformed ?q= is ignored; the document still opens.
   const q = readerSearchQuery((await searchParams).q);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { orNotFound, requireCasePage } from "@/lib/http/page-access";
-import { getEntity } from "@/lib/entities/entities";
+import { getEntity } from "@/lib/entities/get-entity";
 import { ENTITY_KIND_LABELS } from "@/lib/entities/schemas";
 import { can } from "@/lib/auth/permissions";
 import { EntityClaims } from "@/components/entities/entity-claims";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withUser } from "@/lib/http/route";
-import { issuePasswordReset } from "@/lib/admin/users";
+import { issuePasswordReset } from "@/lib/admin/issue-password-reset";
 import { linkUrl } from "@/lib/admin/link-url";
 
 // POST /api/admin/users/{userId}/reset-password — one-time reset link; ends the user's sessions

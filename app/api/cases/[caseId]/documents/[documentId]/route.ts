@@ -1,5 +1,5 @@
 import { withCase } from "@/lib/http/route";
-import { getDocument } from "@/lib/documents/list-documents";
+import { getDocument } from "@/lib/documents/get-document";
 import { DocumentSchema } from "@/lib/documents/schemas";
 
 // GET /api/cases/{caseId}/documents/{documentId} — one document with its captured text

@@ -1,5 +1,6 @@
 import { withCase, parseJson } from "@/lib/http/route";
-import { getEntity, updateEntity } from "@/lib/entities/entities";
+import { getEntity } from "@/lib/entities/get-entity";
+import { updateEntity } from "@/lib/entities/update-entity";
 import { UpdateEntitySchema } from "@/lib/entities/schemas";
 
 // GET /api/cases/{caseId}/entities/{entityId} — an entity and every claim that mentions it

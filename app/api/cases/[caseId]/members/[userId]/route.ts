@@ -14,7 +14,7 @@ export const PUT = withCase("case.members.manage", async ({ req, ctx, access, pa
 
 // DELETE /api/cases/{caseId}/members/{userId} — remove a member (case owners), or leave the case (your own id, any role); never the last owner
 export const DELETE = withCase("case.leave", async ({ ctx, access, params }) => {
-  if (params.userId === ctx.actor.id) return leaveCase({ ctx, caseId: access.caseId });
+  if (params.userId === ctx.actor.id) return leaveCase({ ctx, access });
   // Fails closed: removing anyone else needs the owner's permission, checked here like withCase would.
   if (!can(access.role, "case.members.manage")) throw new ForbiddenError(`Your role on this case (${access.role}) does not allow that.`);
   return removeMember({ ctx, caseId: access.caseId, userId: params.userId });

@@ -7,18 +7,6 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { retractedError } from "@/lib/lifecycle/retracted-error";
 import { CreateEventSchema, parseEventDate, type CreateEventInput } from "./schemas";
 
-/** The case timeline, oldest first; retracted events are kept but listed only when asked for. */
-export async function listEvents({ access, includeRetracted = false }: { access: CaseAccess; includeRetracted?: boolean }) {
-  return db.event.findMany({
-    where: { caseId: access.caseId, ...(includeRetracted ? {} : { retractedAt: null }) },
-    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-    include: {
-      claims: { include: { claim: { select: { id: true, statement: true, credibility: true, kind: true, retractedAt: true } } } },
-      retractedBy: { select: { name: true } },
-    },
-  });
-}
-
 export async function createEvent({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: CreateEventInput }) {
   const data = CreateEventSchema.parse(input);
   const { occurredAt, precision } = parseEventDate(data.date)!;
