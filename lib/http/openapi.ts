@@ -1,5 +1,12 @@
 import { z, type ZodType } from "zod";
-import { CaseSchema, CreateCaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
+import {
+  CaseSchema,
+  CreateCaseSchema,
+  UpdateCaseSchema,
+  CaseResponseSchema,
+  CaseListResponseSchema,
+  CaseDetailResponseSchema,
+} from "@/lib/cases/schemas";
 import { DocumentSchema, DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
 import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema } from "@/lib/documents/capture-url-schemas";
 import { AssignSourceSchema, CreateSourceSchema, SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
@@ -7,7 +14,7 @@ import { ClaimListQuerySchema, CreateClaimLinkSchema, CreateClaimSchema, UpdateC
 import { CreateEntitySchema, UpdateEntitySchema } from "@/lib/entities/schemas";
 import { CreateEventSchema, UpdateEventSchema } from "@/lib/events/schemas";
 import { IncludeRetractedQuerySchema, RetractSchema } from "@/lib/lifecycle/schemas";
-import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
+import { ApiTokenSchema, CreateApiTokenSchema, ApiTokenListResponseSchema, CreatedApiTokenResponseSchema } from "@/lib/tokens/schemas";
 import {
   ApproveSchema,
   CreateCommentSchema,
@@ -23,6 +30,7 @@ import { AuditQuerySchema } from "@/lib/audit/list-audit";
 import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
+import { OkResponseSchema } from "./response-schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -37,7 +45,11 @@ type Operation = {
   body?: ZodType | { content: Record<string, { schema: JsonSchema }> };
   query?: ZodType | { name: string; required: boolean; schema: JsonSchema; description?: string }[];
   status?: 200 | 201;
-  response: JsonSchema;
+  /**
+   * The success body: the name of a response schema in RESPONSES (the zod schema the route answers
+   * through `respond(<name>Schema, …)`), or a JSON Schema for what is not JSON (file downloads).
+   */
+  response: ResponseName | JsonSchema;
   errors: number[];
   public?: boolean;
 };
@@ -88,6 +100,19 @@ const FROM_ZOD: Record<string, ZodType> = {
   CreateApiToken: CreateApiTokenSchema,
   ApiToken: ApiTokenSchema,
 };
+
+// What the routes answer, by name: each is the zod schema `<name>Schema` exported next to the request
+// schemas, and the route parses its answer with it (lib/http/respond.ts). tests/integration/openapi.test.ts
+// checks that every JSON success response is one of these and that its route calls respond() with it.
+export const RESPONSES = {
+  OkResponse: OkResponseSchema,
+  CaseResponse: CaseResponseSchema,
+  CaseListResponse: CaseListResponseSchema,
+  CaseDetailResponse: CaseDetailResponseSchema,
+  ApiTokenListResponse: ApiTokenListResponseSchema,
+  CreatedApiTokenResponse: CreatedApiTokenResponseSchema,
+} satisfies Record<string, ZodType>;
+type ResponseName = keyof typeof RESPONSES;
 
 // Response shapes the services build by hand (no zod output schema): top-level keys and ids.
 const HAND_WRITTEN: Record<string, JsonSchema> = {
@@ -381,7 +406,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Your active personal API tokens (never the secret)",
       tag: "tokens",
-      response: obj({ tokens: arrayOf(ref("ApiToken")) }),
+      response: "ApiTokenListResponse",
       errors: AUTH,
     },
     post: {
@@ -389,7 +414,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "tokens",
       body: CreateApiTokenSchema,
       status: 201,
-      response: obj({ token: { type: "string", pattern: "^cf_[A-Za-z0-9_-]{43}$" }, apiToken: ref("ApiToken") }),
+      response: "CreatedApiTokenResponse",
       errors: [...AUTH, 400, 403, 422],
     },
   },
@@ -397,7 +422,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     delete: {
       summary: "Revoke one of your tokens (someone else's is a 404)",
       tag: "tokens",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 404],
     },
   },
@@ -490,7 +515,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "The cases you are a member of",
       tag: "cases",
-      response: obj({ cases: arrayOf({ allOf: [ref("Case"), obj({ documentCount: { type: "integer" } })] }) }),
+      response: "CaseListResponse",
       errors: AUTH,
     },
     post: {
@@ -498,7 +523,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "cases",
       body: CreateCaseSchema,
       status: 201,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...AUTH, 400, 422],
     },
   },
@@ -515,7 +540,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         },
       },
       status: 201,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...AUTH, 403, 413, 422],
     },
   },
@@ -523,14 +548,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "One case with your role and its members",
       tag: "cases",
-      response: obj({ case: ref("Case"), members: arrayOf(obj({ userId: id, name: str, email: str, role: str })) }),
+      response: "CaseDetailResponse",
       errors: CASE,
     },
     patch: {
       summary: "Edit title, summary, status, TLP (`version` must match; 409 otherwise)",
       tag: "cases",
       body: UpdateCaseSchema,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -1048,10 +1073,11 @@ function queryParameters(schema: ZodType) {
 }
 
 function operation(path: string, op: Operation) {
+  const success = typeof op.response === "string" ? ref(op.response) : op.response;
   const body =
     op.body && ("content" in op.body ? op.body : { content: { "application/json": { schema: jsonSchema(op.body as ZodType) } } });
   const responses: Record<string, unknown> = {
-    [op.status ?? 200]: { description: "Success", content: { "application/json": { schema: op.response } } },
+    [op.status ?? 200]: { description: "Success", content: { "application/json": { schema: success } } },
   };
   for (const code of op.errors) responses[code] = { $ref: `#/components/responses/E${code}` };
   return {
@@ -1071,6 +1097,7 @@ function operation(path: string, op: Operation) {
 export function buildOpenApiDocument() {
   const schemas: Record<string, JsonSchema> = { ...HAND_WRITTEN };
   for (const [name, schema] of Object.entries(FROM_ZOD)) schemas[name] = jsonSchema(schema);
+  for (const [name, schema] of Object.entries(RESPONSES)) schemas[name] = jsonSchema(schema);
   const paths = Object.fromEntries(
     Object.entries(PATHS).map(([path, ops]) => [
       path,
