@@ -51,3 +51,19 @@ export const CaseDetailResponseSchema = z.strictObject({
   case: CaseSchema,
   members: z.array(z.strictObject({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES) })),
 });
+export const MemberListResponseSchema = z.strictObject({
+  members: z.array(
+    z.strictObject({
+      userId: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(MEMBER_ROLES),
+      disabled: z.boolean(),
+      since: z.date(),
+    }),
+  ),
+});
+/** POST …/presence: who else has the case open. */
+export const PresenceResponseSchema = z.strictObject({
+  viewers: z.array(z.strictObject({ userId: z.string(), name: z.string(), lastSeenAt: z.iso.datetime() })),
+});

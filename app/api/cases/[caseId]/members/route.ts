@@ -1,12 +1,16 @@
 import { parseJson, withCase } from "@/lib/http/route";
-import { AddMemberSchema } from "@/lib/admin/schemas";
+import { AddMemberSchema, AddMemberResponseSchema } from "@/lib/admin/schemas";
 import { addMemberByEmail, listMembers } from "@/lib/cases/members";
+import { respond } from "@/lib/http/respond";
+import { MemberListResponseSchema } from "@/lib/cases/schemas";
 
 // GET /api/cases/{caseId}/members — who is on the case, with roles
-export const GET = withCase("case.members.read", async ({ access }) => ({ members: await listMembers({ caseId: access.caseId }) }));
+export const GET = withCase("case.members.read", async ({ access }) =>
+  respond(MemberListResponseSchema, { members: await listMembers({ caseId: access.caseId }) }),
+);
 
 // POST /api/cases/{caseId}/members — add a user by email with a role (case owners); the same answer whether or not the account exists
 export const POST = withCase("case.members.manage", async ({ req, ctx, access }) => {
   const input = await parseJson(req, AddMemberSchema);
-  return addMemberByEmail({ ctx, caseId: access.caseId, input });
+  return respond(AddMemberResponseSchema, await addMemberByEmail({ ctx, caseId: access.caseId, input }));
 });
