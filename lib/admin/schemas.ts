@@ -20,3 +20,35 @@ export const AcceptInviteSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters.").optional(),
   password: z.string().min(1, "Choose a password.").max(512),
 });
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts).
+export const AdminUserListResponseSchema = z.strictObject({
+  users: z.array(
+    z.strictObject({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      isAdmin: z.boolean(),
+      status: z.enum(["active", "invited", "disabled"]),
+      createdAt: z.date(),
+      memberships: z.array(z.strictObject({ caseId: z.string(), caseTitle: z.string(), role: z.string() })),
+    }),
+  ),
+  cases: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+});
+/** A one-time invite or reset link: shown in this response only. */
+const oneTimeLink = { link: z.url(), token: z.string(), expiresAt: z.date() };
+export const InvitedUserResponseSchema = z.strictObject({
+  user: z.strictObject({ id: z.string(), email: z.string(), name: z.string(), isAdmin: z.boolean() }),
+  ...oneTimeLink,
+});
+export const PasswordResetLinkResponseSchema = z.strictObject(oneTimeLink);
+export const MemberRoleResponseSchema = z.strictObject({ member: z.strictObject({ userId: z.string(), role: z.enum(CASE_ROLES) }) });
+/** The same answer whether or not an account has that email. */
+export const AddMemberResponseSchema = z.strictObject({
+  ok: z.literal(true),
+  email: z.string(),
+  role: z.enum(CASE_ROLES),
+  message: z.string(),
+});
+export const AcceptedInviteResponseSchema = z.strictObject({ email: z.string() });

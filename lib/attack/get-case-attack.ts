@@ -17,7 +17,7 @@ export type AttackCell = {
   claimIds: string[];
   subtechniques: AttackCell[];
 };
-export type AttackColumn = { id: string; name: string; shortname: string; techniques: AttackCell[] };
+export type AttackColumn = { id: string; name: string; shortname: string; stixId: string; techniques: AttackCell[] };
 export type CaseAttackView = {
   attackVersion: string;
   tactics: AttackColumn[];

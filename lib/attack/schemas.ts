@@ -1,5 +1,6 @@
 // Request schemas for ATT&CK in a case (issue #13): shared by the routes, the forms and the OpenAPI document.
 import { z } from "zod";
+import { ClaimSchema } from "@/lib/claims/schemas";
 
 export const TECHNIQUE_ID_PATTERN = /^T\d{4}(\.\d{3})?$/;
 export const ATTACK_OBJECT_ID_PATTERN = /^[GSC]\d{4}$/;
@@ -36,8 +37,11 @@ export const TechniqueHitSchema = z.object({
   subtechnique: z.boolean(),
   url: z.string(),
 });
-export const ClaimTechniquesSchema = z.object({ claimId: z.uuid(), techniques: z.array(z.object({ id: z.string(), name: z.string() })) });
-export const EntityAttackLinkSchema = z.object({
+export const ClaimTechniquesResponseSchema = z.object({
+  claimId: z.uuid(),
+  techniques: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export const EntityAttackLinkResponseSchema = z.object({
   entity: z.object({
     id: z.uuid(),
     name: z.string(),
@@ -55,7 +59,7 @@ const AttackCellBase = z.object({
   bestCredibility: z.number().int(),
   claimIds: z.array(z.uuid()),
 });
-export const CaseAttackSchema = z.object({
+export const CaseAttackResponseSchema = z.object({
   attackVersion: z.string(),
   tactics: z.array(
     z.object({
@@ -63,7 +67,9 @@ export const CaseAttackSchema = z.object({
       name: z.string(),
       shortname: z.string(),
       stixId: z.string(),
-      techniques: z.array(AttackCellBase.extend({ subtechniques: z.array(AttackCellBase.extend({ subtechniques: z.array(z.never()) })) })),
+      techniques: z.array(
+        AttackCellBase.extend({ subtechniques: z.array(AttackCellBase.extend({ subtechniques: z.array(z.any()).max(0) })) }),
+      ),
     }),
   ),
   claims: z.array(
@@ -80,7 +86,7 @@ export const CaseAttackSchema = z.object({
   ),
   techniqueIds: z.array(z.string()),
 });
-export const OverlapSchema = z.object({
+export const OverlapResponseSchema = z.object({
   groups: z.array(
     z.object({ groupId: z.string(), name: z.string(), score: z.number(), shared: z.array(z.string()), nonDiagnostic: z.array(z.string()) }),
   ),
@@ -95,4 +101,30 @@ export const RecordOverlapClaimSchema = z.strictObject({
     .trim()
     .toUpperCase()
     .regex(/^G\d{4}$/, "Group ids look like G0069."),
+});
+
+export const TechniqueSearchResponseSchema = z.object({ techniques: z.array(TechniqueHitSchema) });
+export const OverlapClaimResponseSchema = z.object({ claim: ClaimSchema, documentId: z.uuid() });
+// An ATT&CK Navigator layer (format 4.5): the fields the Navigator reads, as lib/attack/navigator-layer.ts writes them.
+export const NavigatorLayerResponseSchema = z.object({
+  name: z.string(),
+  versions: z.object({ attack: z.string(), navigator: z.string(), layer: z.string() }),
+  domain: z.literal("enterprise-attack"),
+  description: z.string(),
+  techniques: z.array(
+    z.object({
+      techniqueID: z.string(),
+      tactic: z.string(),
+      score: z.number(),
+      comment: z.string(),
+      enabled: z.boolean(),
+      showSubtechniques: z.boolean(),
+    }),
+  ),
+  gradient: z.object({ colors: z.array(z.string()), minValue: z.number(), maxValue: z.number() }),
+  legendItems: z.array(z.object({ label: z.string(), color: z.string() })),
+  metadata: z.array(z.object({ name: z.string(), value: z.string() })),
+  selectTechniquesAcrossTactics: z.boolean(),
+  selectSubtechniquesWithParent: z.boolean(),
+  hideDisabled: z.boolean(),
 });

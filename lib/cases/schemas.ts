@@ -42,3 +42,30 @@ export const AddMemberSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.toLowerCase()),
   role: z.enum(["owner", "editor", "reviewer", "viewer"]),
 });
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts). CaseSchema strips the database columns.
+const MEMBER_ROLES = ["owner", "editor", "reviewer", "viewer"] as const;
+export const CaseResponseSchema = z.strictObject({ case: CaseSchema });
+export const CaseListResponseSchema = z.strictObject({ cases: z.array(CaseSchema.extend({ documentCount: z.number().int() })) });
+export const CaseDetailResponseSchema = z.strictObject({
+  case: CaseSchema,
+  members: z.array(z.strictObject({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES) })),
+});
+export const MemberListResponseSchema = z.strictObject({
+  members: z.array(
+    z.strictObject({
+      userId: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(MEMBER_ROLES),
+      disabled: z.boolean(),
+      // The role may approve judgments and briefs and the account is active (the no-reviewer warning reads it).
+      canReview: z.boolean(),
+      since: z.date(),
+    }),
+  ),
+});
+/** POST …/presence: who else has the case open. */
+export const PresenceResponseSchema = z.strictObject({
+  viewers: z.array(z.strictObject({ userId: z.string(), name: z.string(), lastSeenAt: z.iso.datetime() })),
+});

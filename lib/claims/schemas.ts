@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { IdSchema, idField } from "@/lib/ids/id-schema";
+import { RELIABILITIES, SOURCE_KINDS } from "@/lib/sources/schemas";
+import { ENTITY_KINDS, EntitySchema } from "@/lib/entities/schemas";
 
 export const CLAIM_KINDS = ["fact", "allegation", "assessment", "denial"] as const;
 export const CLAIM_STATUSES = ["draft", "accepted", "disputed", "rejected"] as const;
@@ -80,3 +82,102 @@ export const CreateClaimLinkSchema = z.object({
   kind: z.enum(CLAIM_LINK_KINDS, "Link kind must be corroborates, contradicts or repeats."),
   note: z.string().trim().max(1000).optional(),
 });
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts): a claim as lib/claims/claim-details.ts builds it.
+const isoDateTime = z.iso.datetime();
+const named = z.strictObject({ id: z.string(), name: z.string() });
+const claimPair = z.tuple([z.string(), z.string()]);
+const documentPair = z.tuple([z.string(), z.string()]);
+
+export const OriginReasonSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("repeats"), claimIds: claimPair }),
+  z.strictObject({ kind: z.literal("same-source"), claimIds: claimPair, sourceId: z.string() }),
+  z.strictObject({ kind: z.literal("same-originator"), claimIds: claimPair, sourceId: z.string() }),
+  z.strictObject({ kind: z.literal("same-document"), claimIds: claimPair, documentId: z.string() }),
+  z.strictObject({ kind: z.literal("near-duplicate-quotes"), claimIds: claimPair, documentIds: documentPair, similarity: z.number() }),
+  z.strictObject({ kind: z.literal("near-duplicate-documents"), claimIds: claimPair, documentIds: documentPair, similarity: z.number() }),
+]);
+
+export const ExcerptSchema = z.strictObject({
+  id: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  reliability: z.enum(RELIABILITIES).describe("This quote's own grade: its document's override, else its source's"),
+  documentRetracted: z.boolean(),
+  source: named.nullable(),
+});
+
+export const ClaimSchema = z.strictObject({
+  id: z.string(),
+  caseId: z.string(),
+  statement: z.string(),
+  claimant: z.string(),
+  kind: z.enum(CLAIM_KINDS),
+  credibility: z.number().int(),
+  sourceConfidence: z.string().nullable(),
+  status: z.enum(CLAIM_STATUSES),
+  version: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  createdBy: z.string(),
+  reliability: z.enum(RELIABILITIES).describe("The best grade among the quotes' documents (see reliabilityRule), never the first quote's"),
+  grade: z.string().describe("Admiralty pair, e.g. B2"),
+  reliabilityRule: z.string(),
+  source: named.nullable().describe("The source whose grade the claim takes"),
+  originator: z
+    .strictObject({ id: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), reliability: z.enum(RELIABILITIES) })
+    .nullable()
+    .describe("Who first made the claim (a source of the case), apart from the documents that relay it"),
+  retraction: z.strictObject({ at: isoDateTime, by: z.string().nullable(), reason: z.string() }).nullable(),
+  excerpts: z.array(ExcerptSchema),
+  entities: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(ENTITY_KINDS) })),
+  links: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(CLAIM_LINK_KINDS),
+      direction: z.enum(["in", "out"]),
+      claimId: z.string(),
+      statement: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+  independence: z
+    .strictObject({
+      origins: z.number().int(),
+      warning: z.string().nullable(),
+      groups: z.array(z.array(z.string())),
+      reasons: z.array(OriginReasonSchema),
+      contradictedBy: z.array(z.string()),
+    })
+    .nullable()
+    .describe(
+      "For credibility 1: how many independent origins back it (originators and each quote's own source count), which claims contradict it, and a warning; null otherwise.",
+    ),
+});
+
+export const ClaimResponseSchema = z.strictObject({ claim: ClaimSchema });
+export const ClaimListResponseSchema = z.strictObject({
+  claims: z.array(ClaimSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pages: z.number().int(),
+});
+export const ClaimLinkResponseSchema = z.strictObject({
+  link: z.strictObject({
+    id: z.string(),
+    caseId: z.string(),
+    fromClaimId: z.string(),
+    toClaimId: z.string(),
+    kind: z.enum(CLAIM_LINK_KINDS),
+    note: z.string().nullable(),
+    createdById: z.string(),
+    createdAt: z.date(),
+  }),
+});
+export const EntityClaimsResponseSchema = z.strictObject({ entity: EntitySchema, claims: z.array(ClaimSchema) });

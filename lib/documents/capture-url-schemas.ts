@@ -48,3 +48,6 @@ export const UrlPreviewSchema = z.object({
   retrievedAt: z.string(),
 });
 export type UrlPreview = z.output<typeof UrlPreviewSchema>;
+
+// Response of POST …/documents/preview (lib/http/respond.ts; documented by lib/http/openapi.ts).
+export const UrlPreviewResponseSchema = z.strictObject({ preview: UrlPreviewSchema });

@@ -119,3 +119,19 @@ export const DocumentSummarySchema = z.object({
     .transform((u) => u?.name ?? null),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts). DocumentSummarySchema strips the database columns.
+export const DocumentListResponseSchema = z.strictObject({ documents: z.array(DocumentSummarySchema.extend({ addedBy: z.string() })) });
+export const DocumentResponseSchema = z.strictObject({ document: DocumentSchema });
+export const CreatedDocumentResponseSchema = z.strictObject({
+  document: DocumentSummarySchema,
+  duplicates: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      sameBytes: z.boolean(),
+      match: z.enum(["bytes", "text", "near"]),
+      similarity: z.number().describe("Shingle containment |A∩B| / min(|A|,|B|)"),
+    }),
+  ),
+});

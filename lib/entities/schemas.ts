@@ -48,3 +48,20 @@ export const UpdateEntitySchema = z.object({
   role: fields.role.optional(),
 });
 export type UpdateEntityInput = z.input<typeof UpdateEntitySchema>;
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts). An entity and the claims that
+// mention it is EntityClaimsResponseSchema in lib/claims/schemas.ts (claims import this file).
+export const EntitySchema = z.strictObject({
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(ENTITY_KINDS),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string(),
+  role: z.string().describe(`One of ${ENTITY_ROLES.join(", ")}`),
+  version: z.number().int().describe("Send it back with an edit; 409 when someone saved since."),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const EntityResponseSchema = z.strictObject({ entity: EntitySchema });
+export const EntityListResponseSchema = z.strictObject({ entities: z.array(EntitySchema.extend({ claimCount: z.number().int() })) });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema } from "@/lib/ids/id-schema";
+import { CLAIM_KINDS } from "@/lib/claims/schemas";
 
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 
@@ -41,3 +42,38 @@ export const UpdateEventSchema = z.object({
   claimIds: z.array(IdSchema).max(100).optional(),
 });
 export type UpdateEventInput = z.input<typeof UpdateEventSchema>;
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts): the event row, with its linked claims when listed or edited.
+export const EventSchema = z.strictObject({
+  id: z.string(),
+  caseId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  occurredAt: z.date(),
+  precision: z.enum(DATE_PRECISIONS),
+  version: z.number().int(),
+  createdById: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  retractedAt: z.date().nullable(),
+  retractedById: z.string().nullable(),
+  retractionReason: z.string().nullable(),
+});
+const EventClaimSchema = z.strictObject({
+  eventId: z.string(),
+  claimId: z.string(),
+  claim: z.strictObject({
+    id: z.string(),
+    statement: z.string(),
+    credibility: z.number().int(),
+    kind: z.enum(CLAIM_KINDS),
+    retractedAt: z.date().nullable(),
+  }),
+});
+export const EventResponseSchema = z.strictObject({ event: EventSchema });
+export const EventWithClaimsResponseSchema = z.strictObject({ event: EventSchema.extend({ claims: z.array(EventClaimSchema) }) });
+export const EventListResponseSchema = z.strictObject({
+  events: z.array(EventSchema.extend({ claims: z.array(EventClaimSchema), retractedBy: z.strictObject({ name: z.string() }).nullable() })),
+});
+export const EventClaimLinkedResponseSchema = z.strictObject({ linked: z.boolean() });
+export const EventClaimUnlinkedResponseSchema = z.strictObject({ unlinked: z.boolean() });

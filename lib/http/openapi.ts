@@ -1,13 +1,63 @@
 import { z, type ZodType } from "zod";
-import { CaseSchema, CreateCaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
-import { DocumentSchema, DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
-import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema } from "@/lib/documents/capture-url-schemas";
-import { AssignSourceSchema, CreateSourceSchema, SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
-import { ClaimListQuerySchema, CreateClaimLinkSchema, CreateClaimSchema, UpdateClaimSchema } from "@/lib/claims/schemas";
-import { CreateEntitySchema, UpdateEntitySchema } from "@/lib/entities/schemas";
-import { CreateEventSchema, UpdateEventSchema } from "@/lib/events/schemas";
-import { IncludeRetractedQuerySchema, RetractSchema } from "@/lib/lifecycle/schemas";
-import { ApiTokenSchema, CreateApiTokenSchema } from "@/lib/tokens/schemas";
+import {
+  CaseSchema,
+  CreateCaseSchema,
+  UpdateCaseSchema,
+  CaseResponseSchema,
+  CaseListResponseSchema,
+  CaseDetailResponseSchema,
+  MemberListResponseSchema,
+  PresenceResponseSchema,
+} from "@/lib/cases/schemas";
+import {
+  DocumentSchema,
+  DocumentSummarySchema,
+  MAX_UPLOAD_BYTES,
+  PasteDocumentSchema,
+  DocumentListResponseSchema,
+  DocumentResponseSchema,
+  CreatedDocumentResponseSchema,
+} from "@/lib/documents/schemas";
+import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema, UrlPreviewResponseSchema } from "@/lib/documents/capture-url-schemas";
+import {
+  AssignSourceSchema,
+  CreateSourceSchema,
+  SourceSchema,
+  UpdateSourceSchema,
+  SourceResponseSchema,
+  SourceListResponseSchema,
+  AssignedSourceResponseSchema,
+} from "@/lib/sources/schemas";
+import {
+  ClaimListQuerySchema,
+  CreateClaimLinkSchema,
+  CreateClaimSchema,
+  UpdateClaimSchema,
+  ClaimResponseSchema,
+  ClaimListResponseSchema,
+  ClaimLinkResponseSchema,
+  EntityClaimsResponseSchema,
+  ClaimSchema,
+} from "@/lib/claims/schemas";
+import {
+  CreateEntitySchema,
+  UpdateEntitySchema,
+  EntityResponseSchema,
+  EntityListResponseSchema,
+  EntitySchema,
+} from "@/lib/entities/schemas";
+import {
+  CreateEventSchema,
+  UpdateEventSchema,
+  EventResponseSchema,
+  EventWithClaimsResponseSchema,
+  EventListResponseSchema,
+  EventClaimLinkedResponseSchema,
+  EventClaimUnlinkedResponseSchema,
+  EventSchema,
+} from "@/lib/events/schemas";
+import { IncludeRetractedQuerySchema, RetractSchema, RetractedResponseSchema } from "@/lib/lifecycle/schemas";
+import { ApiTokenSchema, CreateApiTokenSchema, ApiTokenListResponseSchema, CreatedApiTokenResponseSchema } from "@/lib/tokens/schemas";
 import {
   ApproveSchema,
   CreateCommentSchema,
@@ -18,22 +68,60 @@ import {
   SubmitSchema,
   UpdateHypothesisSchema,
   UpdateQuestionSchema,
+  QuestionResponseSchema,
+  QuestionListResponseSchema,
+  HypothesisListResponseSchema,
+  CreatedHypothesisResponseSchema,
+  UpdatedHypothesisResponseSchema,
+  HypothesisDetailResponseSchema,
+  ReviewResponseSchema,
+  RatingResponseSchema,
+  ClearedRatingResponseSchema,
+  CommentResponseSchema,
+  CommentThreadsResponseSchema,
+  ReviewQueueResponseSchema,
+  AchMatrixResponseSchema,
 } from "@/lib/attribution/schemas";
 import { AuditQuerySchema } from "@/lib/audit/list-audit";
-import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
-import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
+import {
+  AcknowledgeWarningSchema,
+  BriefSettingsSchema,
+  BriefResponseSchema,
+  BriefSettingsResponseSchema,
+  BriefReviewResponseSchema,
+  AcknowledgementResponseSchema,
+  ReleaseListResponseSchema,
+  CreatedReleaseResponseSchema,
+} from "@/lib/briefs/brief-settings-schema";
+import {
+  AcceptInviteSchema,
+  AddMemberSchema,
+  InviteUserSchema,
+  SetMemberRoleSchema,
+  AdminUserListResponseSchema,
+  InvitedUserResponseSchema,
+  PasswordResetLinkResponseSchema,
+  MemberRoleResponseSchema,
+  AddMemberResponseSchema,
+  AcceptedInviteResponseSchema,
+} from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
 import {
-  CaseAttackSchema,
-  ClaimTechniquesSchema,
-  EntityAttackLinkSchema,
+  CaseAttackResponseSchema,
+  ClaimTechniquesResponseSchema,
+  EntityAttackLinkResponseSchema,
   LinkEntityAttackSchema,
-  OverlapSchema,
+  NavigatorLayerResponseSchema,
+  OverlapClaimResponseSchema,
+  OverlapResponseSchema,
   RecordOverlapClaimSchema,
   SetClaimTechniquesSchema,
-  TechniqueHitSchema,
   TechniqueSearchQuerySchema,
+  TechniqueSearchResponseSchema,
 } from "@/lib/attack/schemas";
+import { OkResponseSchema } from "./response-schemas";
+import { SearchResponseSchema, QuickJumpResponseSchema } from "@/lib/search/schemas";
+import { AuditListResponseSchema } from "@/lib/audit/schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -48,7 +136,11 @@ type Operation = {
   body?: ZodType | { content: Record<string, { schema: JsonSchema }> };
   query?: ZodType | { name: string; required: boolean; schema: JsonSchema; description?: string }[];
   status?: 200 | 201;
-  response: JsonSchema;
+  /**
+   * The success body: the name of a response schema in RESPONSES (the zod schema the route answers
+   * through `respond(<name>Schema, …)`), or a JSON Schema for what is not JSON (file downloads).
+   */
+  response: ResponseName | JsonSchema;
   errors: number[];
   public?: boolean;
 };
@@ -72,14 +164,8 @@ const obj = (properties: Record<string, JsonSchema>, required = Object.keys(prop
 const arrayOf = (items: JsonSchema) => ({ type: "array", items });
 const id = { type: "string", format: "uuid" };
 const str = { type: "string" };
-const nullableStr = { type: ["string", "null"] };
 
 const FROM_ZOD: Record<string, ZodType> = {
-  TechniqueHit: TechniqueHitSchema,
-  ClaimTechniques: ClaimTechniquesSchema,
-  EntityAttackLink: EntityAttackLinkSchema,
-  CaseAttack: CaseAttackSchema,
-  Overlap: OverlapSchema,
   CreateCase: CreateCaseSchema,
   UpdateCase: UpdateCaseSchema,
   Case: CaseSchema,
@@ -103,7 +189,79 @@ const FROM_ZOD: Record<string, ZodType> = {
   Retract: RetractSchema,
   CreateApiToken: CreateApiTokenSchema,
   ApiToken: ApiTokenSchema,
+  Claim: ClaimSchema,
+  Entity: EntitySchema,
+  Event: EventSchema,
 };
+
+// What the routes answer, by name: each is the zod schema `<name>Schema` exported next to the request
+// schemas, and the route parses its answer with it (lib/http/respond.ts). tests/integration/openapi.test.ts
+// checks that every JSON success response is one of these and that its route calls respond() with it.
+export const RESPONSES = {
+  OkResponse: OkResponseSchema,
+  TechniqueSearchResponse: TechniqueSearchResponseSchema,
+  ClaimTechniquesResponse: ClaimTechniquesResponseSchema,
+  EntityAttackLinkResponse: EntityAttackLinkResponseSchema,
+  CaseAttackResponse: CaseAttackResponseSchema,
+  NavigatorLayerResponse: NavigatorLayerResponseSchema,
+  OverlapResponse: OverlapResponseSchema,
+  OverlapClaimResponse: OverlapClaimResponseSchema,
+  CaseResponse: CaseResponseSchema,
+  CaseListResponse: CaseListResponseSchema,
+  CaseDetailResponse: CaseDetailResponseSchema,
+  ApiTokenListResponse: ApiTokenListResponseSchema,
+  CreatedApiTokenResponse: CreatedApiTokenResponseSchema,
+  ClaimResponse: ClaimResponseSchema,
+  ClaimListResponse: ClaimListResponseSchema,
+  ClaimLinkResponse: ClaimLinkResponseSchema,
+  EntityClaimsResponse: EntityClaimsResponseSchema,
+  EntityResponse: EntityResponseSchema,
+  EntityListResponse: EntityListResponseSchema,
+  EventResponse: EventResponseSchema,
+  EventWithClaimsResponse: EventWithClaimsResponseSchema,
+  EventListResponse: EventListResponseSchema,
+  EventClaimLinkedResponse: EventClaimLinkedResponseSchema,
+  EventClaimUnlinkedResponse: EventClaimUnlinkedResponseSchema,
+  RetractedResponse: RetractedResponseSchema,
+  DocumentListResponse: DocumentListResponseSchema,
+  DocumentResponse: DocumentResponseSchema,
+  CreatedDocumentResponse: CreatedDocumentResponseSchema,
+  UrlPreviewResponse: UrlPreviewResponseSchema,
+  SourceResponse: SourceResponseSchema,
+  SourceListResponse: SourceListResponseSchema,
+  AssignedSourceResponse: AssignedSourceResponseSchema,
+  AdminUserListResponse: AdminUserListResponseSchema,
+  InvitedUserResponse: InvitedUserResponseSchema,
+  PasswordResetLinkResponse: PasswordResetLinkResponseSchema,
+  MemberRoleResponse: MemberRoleResponseSchema,
+  AddMemberResponse: AddMemberResponseSchema,
+  AcceptedInviteResponse: AcceptedInviteResponseSchema,
+  MemberListResponse: MemberListResponseSchema,
+  QuestionResponse: QuestionResponseSchema,
+  QuestionListResponse: QuestionListResponseSchema,
+  HypothesisListResponse: HypothesisListResponseSchema,
+  CreatedHypothesisResponse: CreatedHypothesisResponseSchema,
+  UpdatedHypothesisResponse: UpdatedHypothesisResponseSchema,
+  HypothesisDetailResponse: HypothesisDetailResponseSchema,
+  ReviewResponse: ReviewResponseSchema,
+  RatingResponse: RatingResponseSchema,
+  ClearedRatingResponse: ClearedRatingResponseSchema,
+  CommentResponse: CommentResponseSchema,
+  CommentThreadsResponse: CommentThreadsResponseSchema,
+  ReviewQueueResponse: ReviewQueueResponseSchema,
+  AchMatrixResponse: AchMatrixResponseSchema,
+  SearchResponse: SearchResponseSchema,
+  QuickJumpResponse: QuickJumpResponseSchema,
+  AuditListResponse: AuditListResponseSchema,
+  PresenceResponse: PresenceResponseSchema,
+  BriefResponse: BriefResponseSchema,
+  BriefSettingsResponse: BriefSettingsResponseSchema,
+  BriefReviewResponse: BriefReviewResponseSchema,
+  AcknowledgementResponse: AcknowledgementResponseSchema,
+  ReleaseListResponse: ReleaseListResponseSchema,
+  CreatedReleaseResponse: CreatedReleaseResponseSchema,
+} satisfies Record<string, ZodType>;
+type ResponseName = keyof typeof RESPONSES;
 
 // Response shapes the services build by hand (no zod output schema): top-level keys and ids.
 const HAND_WRITTEN: Record<string, JsonSchema> = {
@@ -120,98 +278,6 @@ const HAND_WRITTEN: Record<string, JsonSchema> = {
       ["code", "message"],
     ),
     requestId: { type: "string", description: "Quote it when reporting a problem." },
-  }),
-  Excerpt: obj({
-    id,
-    documentId: id,
-    documentTitle: str,
-    start: { type: "integer" },
-    end: { type: "integer" },
-    exact: str,
-    prefix: str,
-    suffix: str,
-    reliability: { type: "string", description: "This quote's own grade: its document's override, else its source's" },
-    documentRetracted: { type: "boolean" },
-    source: { anyOf: [obj({ id, name: str }), { type: "null" }] },
-  }),
-  Retraction: obj({ at: { type: "string", format: "date-time" }, by: nullableStr, reason: str }),
-  Claim: obj({
-    id,
-    caseId: id,
-    statement: str,
-    claimant: str,
-    kind: str,
-    credibility: { type: "integer" },
-    sourceConfidence: nullableStr,
-    status: str,
-    version: { type: "integer" },
-    createdAt: { type: "string", format: "date-time" },
-    updatedAt: { type: "string", format: "date-time" },
-    createdBy: str,
-    reliability: {
-      type: "string",
-      enum: ["A", "B", "C", "D", "E", "F"],
-      description: "The best grade among the quotes' documents (see reliabilityRule), never the first quote's",
-    },
-    grade: { type: "string", description: "Admiralty pair, e.g. B2" },
-    reliabilityRule: str,
-    source: { anyOf: [obj({ id, name: str }), { type: "null" }], description: "The source whose grade the claim takes" },
-    originator: {
-      anyOf: [obj({ id, name: str, kind: str, reliability: str }), { type: "null" }],
-      description: "Who first made the claim (a source of the case), apart from the documents that relay it",
-    },
-    retraction: { anyOf: [ref("Retraction"), { type: "null" }] },
-    excerpts: arrayOf(ref("Excerpt")),
-    entities: arrayOf(obj({ id, name: str, kind: str })),
-    links: arrayOf(
-      obj({ id, kind: str, direction: { type: "string", enum: ["in", "out"] }, claimId: id, statement: str, note: nullableStr }),
-    ),
-    independence: {
-      description:
-        "For credibility 1: how many independent origins back it (originators and each quote's own source count), which claims contradict it, and a warning; null otherwise.",
-    },
-  }),
-  ClaimLink: obj(
-    {
-      id,
-      caseId: id,
-      fromClaimId: id,
-      toClaimId: id,
-      kind: { type: "string", enum: ["corroborates", "contradicts", "repeats"] },
-      note: nullableStr,
-    },
-    ["id", "fromClaimId", "toClaimId", "kind"],
-  ),
-  Entity: obj(
-    {
-      id,
-      caseId: id,
-      kind: str,
-      name: str,
-      aliases: arrayOf(str),
-      description: str,
-      version: { type: "integer", description: "Send it back with an edit; 409 when someone saved since." },
-    },
-    ["id", "caseId", "kind", "name", "aliases", "version"],
-  ),
-  Event: obj(
-    {
-      id,
-      caseId: id,
-      title: str,
-      description: str,
-      occurredAt: { type: "string", format: "date-time" },
-      precision: { type: "string", enum: ["day", "month", "year"] },
-      version: { type: "integer" },
-      retractedAt: { type: ["string", "null"], format: "date-time" },
-      retractionReason: nullableStr,
-    },
-    ["id", "caseId", "title", "occurredAt", "precision"],
-  ),
-  Retracted: obj({
-    id,
-    kind: { type: "string", enum: ["document", "claim", "source", "event"] },
-    retraction: obj({ at: { type: "string", format: "date-time" }, by: nullableStr, reason: str }),
   }),
 };
 
@@ -241,12 +307,11 @@ const AUTH = [401, 500];
 const CASE = [...AUTH, 403, 404];
 // 415: a JSON route given a body declared as another type (form data, text/plain).
 const WRITE = [...CASE, 400, 415, 422];
-const created = (key: string, schema: JsonSchema, extra: Record<string, JsonSchema> = {}) => obj({ [key]: schema, ...extra });
 const retract = (what: string): Operation => ({
   summary: `Retract the ${what} with {reason} (422 without one): kept and never deleted, audited, hidden from lists, search and the ACH matrix unless asked for (include=retracted); 409 when already retracted`,
   tag: "lifecycle",
   body: RetractSchema,
-  response: ref("Retracted"),
+  response: "RetractedResponse",
   errors: [...WRITE, 409],
 });
 
@@ -257,7 +322,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Change your password (at least 12 characters, not a common one); your other sessions end, this one stays. Not allowed with a token.",
       tag: "account",
       body: ChangePasswordSchema,
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 400, 403, 422],
     },
   },
@@ -266,7 +331,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Set your name and password from a one-time invite or reset link (no sign-in; same-origin only)",
       tag: "account",
       body: AcceptInviteSchema,
-      response: obj({ email: str }),
+      response: "AcceptedInviteResponse",
       errors: [400, 403, 410, 422, 500],
       public: true,
     },
@@ -275,19 +340,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Every user with status (active, invited, disabled) and case roles, plus all cases (workspace admins)",
       tag: "admin",
-      response: obj({
-        users: arrayOf(
-          obj({
-            id,
-            email: str,
-            name: str,
-            isAdmin: { type: "boolean" },
-            status: { type: "string", enum: ["active", "invited", "disabled"] },
-            memberships: arrayOf(obj({ caseId: id, caseTitle: str, role: str })),
-          }),
-        ),
-        cases: arrayOf(obj({ id, title: str })),
-      }),
+      response: "AdminUserListResponse",
       errors: [...AUTH, 403],
     },
     post: {
@@ -295,12 +348,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "admin",
       body: InviteUserSchema,
       status: 201,
-      response: obj({
-        user: obj({ id, email: str, name: str, isAdmin: { type: "boolean" } }),
-        link: { type: "string", format: "uri" },
-        token: str,
-        expiresAt: { type: "string", format: "date-time" },
-      }),
+      response: "InvitedUserResponse",
       errors: [...AUTH, 400, 403, 409, 422],
     },
   },
@@ -308,7 +356,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "A one-time password reset link (72 hours); the old password and every session stop working at once",
       tag: "admin",
-      response: obj({ link: { type: "string", format: "uri" }, token: str, expiresAt: { type: "string", format: "date-time" } }),
+      response: "PasswordResetLinkResponse",
       errors: [...AUTH, 403, 404],
     },
   },
@@ -316,7 +364,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Disable a user: sessions and API tokens stop working at once",
       tag: "admin",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 403, 404, 422],
     },
   },
@@ -324,7 +372,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Enable a disabled user (they sign in again; old sessions stay ended)",
       tag: "admin",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 403, 404],
     },
   },
@@ -333,13 +381,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Give a user a role on any case, adding them if needed (workspace admins)",
       tag: "admin",
       body: SetMemberRoleSchema,
-      response: obj({ member: obj({ userId: id, role: str }) }),
+      response: "MemberRoleResponse",
       errors: [...AUTH, 400, 403, 404, 422],
     },
     delete: {
       summary: "Remove a user from a case; the last owner cannot be removed (workspace admins)",
       tag: "admin",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 403, 404, 422],
     },
   },
@@ -347,11 +395,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "The case's members and their roles; canReview: the role may approve judgments and briefs and the account is active",
       tag: "cases",
-      response: obj({
-        members: arrayOf(
-          obj({ userId: id, email: str, name: str, role: str, disabled: { type: "boolean" }, canReview: { type: "boolean" } }),
-        ),
-      }),
+      response: "MemberListResponse",
       errors: CASE,
     },
     post: {
@@ -359,7 +403,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Add a user by email with a role, or change their role (case owners). The answer is the same whether or not an account has that email",
       tag: "cases",
       body: AddMemberSchema,
-      response: obj({ ok: { type: "boolean" }, email: str, role: str, message: str }),
+      response: "AddMemberResponse",
       errors: WRITE,
     },
   },
@@ -369,14 +413,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Change a member's role (404 for someone not on the case: add people by email); the last owner cannot be demoted (case owners)",
       tag: "cases",
       body: SetMemberRoleSchema,
-      response: obj({ member: obj({ userId: id, role: str }) }),
+      response: "MemberRoleResponse",
       errors: WRITE,
     },
     delete: {
       summary:
         "Remove a member (case owners), or leave the case with your own user id (any member, audited); the last owner can neither be removed nor leave",
       tag: "cases",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...CASE, 422],
     },
   },
@@ -402,7 +446,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Your active personal API tokens (never the secret)",
       tag: "tokens",
-      response: obj({ tokens: arrayOf(ref("ApiToken")) }),
+      response: "ApiTokenListResponse",
       errors: AUTH,
     },
     post: {
@@ -410,7 +454,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "tokens",
       body: CreateApiTokenSchema,
       status: 201,
-      response: obj({ token: { type: "string", pattern: "^cf_[A-Za-z0-9_-]{43}$" }, apiToken: ref("ApiToken") }),
+      response: "CreatedApiTokenResponse",
       errors: [...AUTH, 400, 403, 422],
     },
   },
@@ -418,7 +462,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     delete: {
       summary: "Revoke one of your tokens (someone else's is a 404)",
       tag: "tokens",
-      response: obj({ ok: { type: "boolean" } }),
+      response: "OkResponse",
       errors: [...AUTH, 404],
     },
   },
@@ -454,36 +498,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         { name: "page", required: false, schema: { type: "integer", minimum: 1, maximum: 500, default: 1 } },
         { name: "pageSize", required: false, schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
       ],
-      response: obj({
-        results: arrayOf(
-          obj(
-            {
-              kind: { type: "string", enum: ["document", "claim", "entity", "source"] },
-              id,
-              caseId: id,
-              caseTitle: str,
-              title: str,
-              snippet: { type: "string", description: "Escaped HTML; the only tags are <mark> and </mark>" },
-              rank: { type: "number" },
-              url: str,
-              publishedAt: nullableStr,
-              reliability: nullableStr,
-              grade: nullableStr,
-              retracted: { type: "boolean" },
-            },
-            ["kind", "id", "caseId", "caseTitle", "title", "snippet", "rank", "url"],
-          ),
-        ),
-        total: { type: "integer" },
-        counts: obj({
-          document: { type: "integer" },
-          claim: { type: "integer" },
-          entity: { type: "integer" },
-          source: { type: "integer" },
-        }),
-        page: { type: "integer" },
-        pageSize: { type: "integer" },
-      }),
+      response: "SearchResponse",
       errors: [...AUTH, 422],
     },
   },
@@ -492,18 +507,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Quick jump: up to 8 cases, documents, claims and entities whose name or alias is like q (trigram or prefix), best first",
       tag: "search",
       query: [{ name: "q", required: true, schema: { type: "string", minLength: 1, maxLength: 500 } }],
-      response: obj({
-        items: arrayOf(
-          obj({
-            kind: { type: "string", enum: ["case", "document", "claim", "entity"] },
-            id,
-            caseId: id,
-            label: str,
-            detail: str,
-            url: str,
-          }),
-        ),
-      }),
+      response: "QuickJumpResponse",
       errors: [...AUTH, 422],
     },
   },
@@ -511,7 +515,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "The cases you are a member of",
       tag: "cases",
-      response: obj({ cases: arrayOf({ allOf: [ref("Case"), obj({ documentCount: { type: "integer" } })] }) }),
+      response: "CaseListResponse",
       errors: AUTH,
     },
     post: {
@@ -519,7 +523,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "cases",
       body: CreateCaseSchema,
       status: 201,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...AUTH, 400, 422],
     },
   },
@@ -536,7 +540,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         },
       },
       status: 201,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...AUTH, 403, 413, 422],
     },
   },
@@ -544,14 +548,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "One case with your role and its members",
       tag: "cases",
-      response: obj({ case: ref("Case"), members: arrayOf(obj({ userId: id, name: str, email: str, role: str })) }),
+      response: "CaseDetailResponse",
       errors: CASE,
     },
     patch: {
       summary: "Edit title, summary, status, TLP (`version` must match; 409 otherwise)",
       tag: "cases",
       body: UpdateCaseSchema,
-      response: created("case", ref("Case")),
+      response: "CaseResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -560,7 +564,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "The case's documents (without their text); retracted ones only with include=retracted",
       tag: "documents",
       query: IncludeRetractedQuerySchema,
-      response: obj({ documents: arrayOf({ allOf: [ref("DocumentSummary"), obj({ addedBy: str })] }) }),
+      response: "DocumentListResponse",
       errors: CASE,
     },
     post: {
@@ -571,17 +575,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content },
       },
       status: 201,
-      response: created("document", ref("DocumentSummary"), {
-        duplicates: arrayOf(
-          obj({
-            id,
-            title: str,
-            sameBytes: { type: "boolean" },
-            match: { type: "string", enum: ["bytes", "text", "near"] },
-            similarity: { type: "number", description: "Shingle containment |A∩B| / min(|A|,|B|)" },
-          }),
-        ),
-      }),
+      response: "CreatedDocumentResponse",
       errors: [...WRITE, 409, 413, 415, 502, 504],
     },
   },
@@ -590,19 +584,19 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Fetch a URL and show the title, publisher, date and text found; stores nothing",
       tag: "documents",
       body: UrlPreviewRequestSchema,
-      response: obj({ preview: ref("UrlPreview") }),
+      response: "UrlPreviewResponse",
       errors: [...WRITE, 413, 415, 502, 504],
     },
   },
   "/api/cases/{caseId}/documents/{documentId}": {
-    get: { summary: "One document with its captured text", tag: "documents", response: obj({ document: ref("Document") }), errors: CASE },
+    get: { summary: "One document with its captured text", tag: "documents", response: "DocumentResponse", errors: CASE },
   },
   "/api/cases/{caseId}/documents/{documentId}/source": {
     put: {
       summary: "Set the document's source; overriding its grade needs a reason",
       tag: "documents",
       body: AssignSourceSchema,
-      response: obj({ document: obj({ id }, ["id"]) }),
+      response: "AssignedSourceResponse",
       errors: WRITE,
     },
   },
@@ -612,19 +606,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "The case's sources with reliability grades and each regrade (who, when, from → to, why); retracted ones only with include=retracted",
       tag: "sources",
       query: IncludeRetractedQuerySchema,
-      response: obj({
-        sources: arrayOf({
-          allOf: [
-            ref("Source"),
-            obj({
-              documentCount: { type: "integer" },
-              regrades: arrayOf(
-                obj({ at: { type: "string", format: "date-time" }, by: nullableStr, from: str, to: str, reason: nullableStr }),
-              ),
-            }),
-          ],
-        }),
-      }),
+      response: "SourceListResponse",
       errors: [...CASE, 422],
     },
     post: {
@@ -632,7 +614,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "sources",
       body: CreateSourceSchema,
       status: 201,
-      response: created("source", ref("Source")),
+      response: "SourceResponse",
       errors: WRITE,
     },
   },
@@ -641,7 +623,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Regrade or rename a source (`version` required; 409 when stale; a changed `reliability` needs a `reason`, 422 without one)",
       tag: "sources",
       body: UpdateSourceSchema,
-      response: created("source", ref("Source")),
+      response: "SourceResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -650,13 +632,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Claims, filtered, sorted and paginated",
       tag: "claims",
       query: ClaimListQuerySchema,
-      response: obj({
-        claims: arrayOf(ref("Claim")),
-        total: { type: "integer" },
-        page: { type: "integer" },
-        pageSize: { type: "integer" },
-        pages: { type: "integer" },
-      }),
+      response: "ClaimListResponse",
       errors: [...CASE, 422],
     },
     post: {
@@ -664,7 +640,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "claims",
       body: CreateClaimSchema,
       status: 201,
-      response: created("claim", ref("Claim")),
+      response: "ClaimResponse",
       errors: WRITE,
     },
   },
@@ -672,14 +648,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "One claim with quotes, grade, links and independence",
       tag: "claims",
-      response: created("claim", ref("Claim")),
+      response: "ClaimResponse",
       errors: CASE,
     },
     patch: {
       summary: "Edit a claim (`version` required; 409 with the current claim when stale)",
       tag: "claims",
       body: UpdateClaimSchema,
-      response: created("claim", ref("Claim")),
+      response: "ClaimResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -689,18 +665,18 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "claims",
       body: CreateClaimLinkSchema,
       status: 201,
-      response: created("link", ref("ClaimLink")),
+      response: "ClaimLinkResponse",
       errors: WRITE,
     },
   },
   "/api/cases/{caseId}/claim-links/{linkId}": {
-    delete: { summary: "Remove a link between two claims", tag: "claims", response: obj({ ok: { type: "boolean" } }), errors: CASE },
+    delete: { summary: "Remove a link between two claims", tag: "claims", response: "OkResponse", errors: CASE },
   },
   "/api/cases/{caseId}/entities": {
     get: {
       summary: "Entities with aliases and claim counts",
       tag: "entities",
-      response: obj({ entities: arrayOf({ allOf: [ref("Entity"), obj({ claimCount: { type: "integer" } })] }) }),
+      response: "EntityListResponse",
       errors: CASE,
     },
     post: {
@@ -708,7 +684,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "entities",
       body: CreateEntitySchema,
       status: 201,
-      response: created("entity", ref("Entity")),
+      response: "EntityResponse",
       errors: WRITE,
     },
   },
@@ -716,7 +692,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "An entity and every claim that mentions it",
       tag: "entities",
-      response: obj({ entity: ref("Entity"), claims: arrayOf(ref("Claim")) }),
+      response: "EntityClaimsResponse",
       errors: CASE,
     },
     patch: {
@@ -724,7 +700,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Rename, re-kind or change aliases (`version` required; 409 with the current entity when stale); absent fields are left as they are",
       tag: "entities",
       body: UpdateEntitySchema,
-      response: created("entity", ref("Entity")),
+      response: "EntityResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -733,12 +709,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "The case's append-only activity log, filtered and paginated",
       tag: "audit",
       query: AuditQuerySchema,
-      response: obj({
-        events: arrayOf(obj({ id, at: { type: "string", format: "date-time" }, action: str, targetType: str, targetId: str })),
-        total: { type: "integer" },
-        page: { type: "integer" },
-        pageSize: { type: "integer" },
-      }),
+      response: "AuditListResponse",
       errors: [...CASE, 422],
     },
   },
@@ -746,7 +717,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "“I have this case open”; answers who else has it open",
       tag: "cases",
-      response: obj({ viewers: arrayOf({ type: "object" }) }),
+      response: "PresenceResponse",
       errors: CASE,
     },
   },
@@ -754,7 +725,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Attribution questions with their competing hypotheses",
       tag: "attribution",
-      response: obj({ questions: arrayOf(obj({ id, hypotheses: arrayOf(obj({ id }, ["id"])) }, ["id"])) }),
+      response: "QuestionListResponse",
       errors: CASE,
     },
     post: {
@@ -762,7 +733,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "attribution",
       body: CreateQuestionSchema,
       status: 201,
-      response: created("question", obj({ id }, ["id"])),
+      response: "QuestionResponse",
       errors: WRITE,
     },
   },
@@ -771,7 +742,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Reword the question or its conclusion (`version` required)",
       tag: "attribution",
       body: UpdateQuestionSchema,
-      response: created("question", obj({ id }, ["id"])),
+      response: "QuestionResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -779,7 +750,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Every hypothesis of the case, rejected ones included, with content hashes",
       tag: "attribution",
-      response: obj({ hypotheses: arrayOf(obj({ id, contentHash: str }, ["id", "contentHash"])) }),
+      response: "HypothesisListResponse",
       errors: CASE,
     },
     post: {
@@ -787,7 +758,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "attribution",
       body: CreateHypothesisSchema,
       status: 201,
-      response: created("hypothesis", obj({ id, contentHash: str }, ["id", "contentHash"])),
+      response: "CreatedHypothesisResponse",
       errors: WRITE,
     },
   },
@@ -806,13 +777,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
           description: "Show retracted claims as rows too",
         },
       ],
-      response: obj({
-        matrix: {
-          type: "object",
-          description:
-            "`scores.hypotheses[]`: {hypothesisId, inconsistency, ratedCount, rank}, least inconsistent first; inconsistency sums (3 − mean)² over rated cells only. `scores.evidence[]`: {claimId, diagnosticity, nonDiagnostic, excluded, ratedCount}; diagnosticity is the population std dev over the row's rated cells, null (never 0) while fewer than two hypotheses are rated, and nonDiagnostic is true only for a real 0. `scores.note`: the sentence to print wherever the scores are shown or exported (STANDARDS.md §5). `claims[].quote`: {excerptId, documentId, documentTitle} of the claim's first quote (the reader opens it at /cases/{caseId}/documents/{documentId}#excerpt-{excerptId}), null for a claim without one.",
-        },
-      }),
+      response: "AchMatrixResponse",
       errors: [...CASE, 422],
     },
   },
@@ -824,7 +789,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         { name: "targetType", required: true, schema: { type: "string", enum: ["hypothesis", "question", "claim"] } },
         { name: "targetId", required: true, schema: id },
       ],
-      response: obj({ threads: arrayOf({ type: "object" }) }),
+      response: "CommentThreadsResponse",
       errors: [...CASE, 422],
     },
     post: {
@@ -832,7 +797,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "attribution",
       body: CreateCommentSchema,
       status: 201,
-      response: created("comment", obj({ id }, ["id"])),
+      response: "CommentResponse",
       errors: WRITE,
     },
   },
@@ -840,14 +805,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "A hypothesis with its content hash, history and reviews",
       tag: "attribution",
-      response: obj({ hypothesis: obj({ id, contentHash: str }, ["id"]) }, ["hypothesis"]),
+      response: "HypothesisDetailResponse",
       errors: CASE,
     },
     patch: {
       summary: "Change the judgment: `version` and `reason` required; 409 on a stale version",
       tag: "attribution",
       body: UpdateHypothesisSchema,
-      response: obj({ hypothesis: obj({ id, contentHash: str }, ["id", "contentHash"]) }, ["hypothesis"]),
+      response: "UpdatedHypothesisResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -856,7 +821,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Ask for a second person's review of the judgment as it is now",
       tag: "review",
       body: SubmitSchema,
-      response: obj({ review: obj({ id }, ["id"]) }),
+      response: "ReviewResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -865,7 +830,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Approve exactly {contentHash}; never your own; 409 when it changed",
       tag: "review",
       body: ApproveSchema,
-      response: obj({ review: obj({ id }, ["id"]) }),
+      response: "ReviewResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -874,7 +839,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Send the judgment back to its author with {comment}",
       tag: "review",
       body: RequestChangesSchema,
-      response: obj({ review: obj({ id }, ["id"]) }),
+      response: "ReviewResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -883,31 +848,31 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Your own ACH rating of one claim against this hypothesis {rating: CC|C|N|I|II|NA, note}",
       tag: "attribution",
       body: RateCellSchema,
-      response: obj({ rating: { type: "object" } }),
+      response: "RatingResponse",
       errors: WRITE,
     },
     delete: {
       summary:
         'Clear your own ACH rating of one claim against this hypothesis back to "not rated" (no body; other raters\' ratings stay). Idempotent: `cleared` is false when you had not rated it. Audited with the rating and note removed',
       tag: "attribution",
-      response: obj({
-        cleared: { type: "boolean" },
-        previous: { anyOf: [obj({ rating: { type: "string", enum: ["CC", "C", "N", "I", "II", "NA"] }, note: str }), { type: "null" }] },
-      }),
+      response: "ClearedRatingResponse",
       errors: CASE,
     },
   },
   "/api/reviews/queue": {
-    get: { summary: "Judgments waiting for your review, with the unread count", tag: "review", response: { type: "object" }, errors: AUTH },
+    get: {
+      summary: "Judgments waiting for your review, with the unread count",
+      tag: "review",
+      response: "ReviewQueueResponse",
+      errors: AUTH,
+    },
   },
   "/api/cases/{caseId}/events": {
     get: {
       summary: "The case timeline, oldest first; retracted events only with include=retracted",
       tag: "events",
       query: IncludeRetractedQuerySchema,
-      response: obj({
-        events: arrayOf({ allOf: [ref("Event"), obj({ claims: arrayOf(obj({ claim: obj({ id, statement: str }, ["id"]) })) })] }),
-      }),
+      response: "EventListResponse",
       errors: CASE,
     },
     post: {
@@ -915,7 +880,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "events",
       body: CreateEventSchema,
       status: 201,
-      response: created("event", ref("Event")),
+      response: "EventResponse",
       errors: WRITE,
     },
   },
@@ -925,7 +890,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Edit an event's title, description, date or linked claims (claimIds replaces them); `version` required, 409 with the current event when stale",
       tag: "events",
       body: UpdateEventSchema,
-      response: created("event", ref("Event")),
+      response: "EventWithClaimsResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -933,13 +898,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     put: {
       summary: "Link a claim to the event (idempotent; a retracted claim is a 422)",
       tag: "events",
-      response: obj({ linked: { type: "boolean" } }),
+      response: "EventClaimLinkedResponse",
       errors: [...CASE, 422],
     },
     delete: {
       summary: "Unlink a claim from the event (idempotent)",
       tag: "events",
-      response: obj({ unlinked: { type: "boolean" } }),
+      response: "EventClaimUnlinkedResponse",
       errors: [...CASE, 422],
     },
   },
@@ -952,12 +917,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary:
         "The draft brief as data (judgments, evidence with footnotes, sources…), its content hash, wording warnings, blockers and approval state",
       tag: "briefs",
-      response: obj({
-        brief: { type: "object" },
-        contentHash: str,
-        settings: obj({ template: str, sections: arrayOf(str), version: { type: "integer" } }),
-        approval: { type: ["object", "null"] },
-      }),
+      response: "BriefResponse",
       errors: CASE,
     },
     put: {
@@ -965,7 +925,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Choose the brief template (full or summary), included sections, and documents added to or left out of the brief by hand (`version` required; 409 when stale)",
       tag: "briefs",
       body: BriefSettingsSchema,
-      response: obj({ settings: { type: "object" } }),
+      response: "BriefSettingsResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -976,7 +936,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "briefs",
       status: 201,
       body: AcknowledgeWarningSchema,
-      response: obj({ acknowledgement: { type: "object" } }),
+      response: "AcknowledgementResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -984,7 +944,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Ask a reviewer to approve the brief exactly as it is now (409 while a key judgment is unapproved)",
       tag: "briefs",
-      response: obj({ review: { type: "object" } }),
+      response: "BriefReviewResponse",
       errors: [...CASE, 409],
     },
   },
@@ -993,7 +953,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Approve the brief's {contentHash}; never a brief you submitted (403), 409 when it changed",
       tag: "briefs",
       body: ApproveSchema,
-      response: obj({ review: { type: "object" } }),
+      response: "BriefReviewResponse",
       errors: [...WRITE, 409],
     },
   },
@@ -1010,7 +970,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Released briefs with each file's SHA-256, who released and who approved",
       tag: "briefs",
-      response: obj({ releases: arrayOf({ type: "object" }) }),
+      response: "ReleaseListResponse",
       errors: CASE,
     },
     post: {
@@ -1018,7 +978,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Release the approved brief: stores the exact bytes of md, pdf, docx and stix with their SHA-256 (409 lists what is missing)",
       tag: "briefs",
       status: 201,
-      response: obj({ release: { type: "object" } }),
+      response: "CreatedReleaseResponse",
       errors: [...CASE, 409],
     },
   },
@@ -1036,7 +996,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary: `Find ATT&CK Enterprise techniques (v18.1, shipped with the app) by id ("T1486", "T1561" lists its sub-techniques), name words or analyst terms ("ransom")`,
       tag: "attack",
       query: TechniqueSearchQuerySchema,
-      response: obj({ techniques: arrayOf(ref("TechniqueHit")) }),
+      response: "TechniqueSearchResponse",
       errors: [...AUTH, 400, 422],
     },
   },
@@ -1046,7 +1006,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Replace the claim's ATT&CK technique tags (`techniqueIds`, sub-techniques included; an unknown id is a 422 and nothing is stored); audited",
       tag: "attack",
       body: SetClaimTechniquesSchema,
-      response: ref("ClaimTechniques"),
+      response: "ClaimTechniquesResponse",
       errors: WRITE,
     },
   },
@@ -1056,7 +1016,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "Link the entity to the ATT&CK group (G…), software (S…) or campaign (C…) it is, or unlink with null; ATT&CK's name and aliases join the entity's aliases",
       tag: "attack",
       body: LinkEntityAttackSchema,
-      response: ref("EntityAttackLink"),
+      response: "EntityAttackLinkResponse",
       errors: WRITE,
     },
   },
@@ -1065,7 +1025,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary:
         "The case's ATT&CK view: tactics in matrix order, each tagged technique with its number of claims and best credibility, sub-techniques under their parent, and the claims with their quotes (rejected and retracted claims left out)",
       tag: "attack",
-      response: ref("CaseAttack"),
+      response: "CaseAttackResponse",
       errors: CASE,
     },
   },
@@ -1074,7 +1034,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary:
         "The ATT&CK view as an ATT&CK Navigator layer (format 4.5, enterprise-attack; score = number of claims, comment = the claims)",
       tag: "attack",
-      response: { type: "object", description: "An ATT&CK Navigator layer, format 4.5" },
+      response: "NavigatorLayerResponse",
       errors: CASE,
     },
   },
@@ -1085,7 +1045,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "attack",
       body: RecordOverlapClaimSchema,
       status: 201,
-      response: obj({ claim: ref("Claim"), documentId: id }),
+      response: "OverlapClaimResponse",
       errors: WRITE,
     },
   },
@@ -1094,7 +1054,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       summary:
         "ATT&CK groups ranked by TTP overlap with the case (weak evidence, never attribution by itself): parent technique ids; O = techniques on live, non-rejected claims; T_g = techniques g uses directly or through its software; N = groups with a non-empty T_g; idf(t) = ln((N+1)/(df(t)+1)) + 1; score = Σidf(O∩T_g) / Σidf(O∪T_g), 3 decimals, ties by group id; top 10 with at least one shared technique; nonDiagnostic = shared techniques with df/N ≥ 0.5",
       tag: "attack",
-      response: ref("Overlap"),
+      response: "OverlapResponse",
       errors: CASE,
     },
   },
@@ -1136,10 +1096,11 @@ function queryParameters(schema: ZodType) {
 }
 
 function operation(path: string, op: Operation) {
+  const success = typeof op.response === "string" ? ref(op.response) : op.response;
   const body =
     op.body && ("content" in op.body ? op.body : { content: { "application/json": { schema: jsonSchema(op.body as ZodType) } } });
   const responses: Record<string, unknown> = {
-    [op.status ?? 200]: { description: "Success", content: { "application/json": { schema: op.response } } },
+    [op.status ?? 200]: { description: "Success", content: { "application/json": { schema: success } } },
   };
   for (const code of op.errors) responses[code] = { $ref: `#/components/responses/E${code}` };
   return {
@@ -1159,6 +1120,7 @@ function operation(path: string, op: Operation) {
 export function buildOpenApiDocument() {
   const schemas: Record<string, JsonSchema> = { ...HAND_WRITTEN };
   for (const [name, schema] of Object.entries(FROM_ZOD)) schemas[name] = jsonSchema(schema);
+  for (const [name, schema] of Object.entries(RESPONSES)) schemas[name] = jsonSchema(schema);
   const paths = Object.fromEntries(
     Object.entries(PATHS).map(([path, ops]) => [
       path,

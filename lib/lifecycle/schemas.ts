@@ -17,3 +17,10 @@ export const IncludeRetractedQuerySchema = z.object({
 });
 
 export const RetractionSchema = z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() });
+
+// Response (lib/http/respond.ts; documented by lib/http/openapi.ts) of POST …/retract.
+export const RetractedResponseSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(RETRACTABLE_KINDS),
+  retraction: z.strictObject({ at: z.iso.datetime(), by: z.string().nullable(), reason: z.string() }),
+});

@@ -105,3 +105,39 @@ export function parseSearchInput<T extends z.ZodType>(schema: T, input: unknown)
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
   throw new InvalidError(issues[0]?.message ?? "The search is not valid.", issues);
 }
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts): SearchResponse and QuickJumpItem above, as zod.
+export const SearchResponseSchema = z.strictObject({
+  results: z.array(
+    z.strictObject({
+      kind: z.enum(SEARCH_KINDS),
+      id: z.string(),
+      caseId: z.string(),
+      caseTitle: z.string(),
+      title: z.string(),
+      snippet: z.string().describe("Escaped HTML; the only tags are <mark> and </mark>"),
+      rank: z.number(),
+      url: z.string(),
+      publishedAt: z.iso.datetime().nullable().optional(),
+      reliability: z.string().nullable().optional(),
+      grade: z.string().nullable().optional(),
+      retracted: z.boolean().optional().describe("Only with include=retracted: the item was retracted (kept, never deleted)"),
+    }),
+  ),
+  total: z.number().int(),
+  counts: z.strictObject({ document: z.number().int(), claim: z.number().int(), entity: z.number().int(), source: z.number().int() }),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const QuickJumpResponseSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      kind: z.enum(["case", "document", "claim", "entity"]),
+      id: z.string(),
+      caseId: z.string(),
+      label: z.string(),
+      detail: z.string(),
+      url: z.string(),
+    }),
+  ),
+});

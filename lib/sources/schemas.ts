@@ -80,3 +80,32 @@ export const AssignSourceSchema = z
     message: "Overriding the source's reliability for this document needs a reason.",
   });
 export type AssignSourceInput = z.input<typeof AssignSourceSchema>;
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts). SourceSchema strips the database columns.
+export const SourceResponseSchema = z.strictObject({ source: SourceSchema });
+export const SourceListResponseSchema = z.strictObject({
+  sources: z.array(
+    SourceSchema.extend({
+      documentCount: z.number().int(),
+      regrades: z.array(
+        z.strictObject({
+          at: z.iso.datetime(),
+          by: z.string().nullable(),
+          from: z.string(),
+          to: z.string(),
+          reason: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+/** PUT …/documents/{documentId}/source: the document's source, grade override and marking as saved. */
+export const AssignedSourceResponseSchema = z.strictObject({
+  document: z.strictObject({
+    id: z.string(),
+    sourceId: z.string().nullable(),
+    reliabilityOverride: z.enum(RELIABILITIES).nullable(),
+    overrideReason: z.string().nullable(),
+    tlp: z.enum(TLP_VALUES).nullable(),
+  }),
+});

@@ -21,3 +21,10 @@ export const ApiTokenSchema = z.object({
     .transform((d) => d?.toISOString() ?? null),
 });
 export type ApiTokenDto = z.output<typeof ApiTokenSchema>;
+
+// Responses (lib/http/respond.ts; documented by lib/http/openapi.ts).
+export const ApiTokenListResponseSchema = z.strictObject({ tokens: z.array(ApiTokenSchema) });
+export const CreatedApiTokenResponseSchema = z.strictObject({
+  token: z.string().regex(/^cf_[A-Za-z0-9_-]{43}$/),
+  apiToken: ApiTokenSchema,
+});

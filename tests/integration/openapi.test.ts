@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "@/lib/http/openapi";
+import { buildOpenApiDocument, RESPONSES } from "@/lib/http/openapi";
 import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 
 const API_DIR = path.resolve(__dirname, "../../app/api");
@@ -24,6 +24,8 @@ function discoverRoutes(): { path: string; methods: string[] }[] {
     });
 }
 
+type JsonNode = Record<string, unknown>;
+
 function collectRefs(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => collectRefs(n, out));
   else if (node && typeof node === "object") {
@@ -42,6 +44,33 @@ function resolvePointer(doc: unknown, ref: string): unknown {
     .split("/")
     .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
 }
+
+/** The file under app/api that serves an OpenAPI path ({caseId} → [caseId]). */
+function routeFile(p: string) {
+  return path.join(
+    API_DIR,
+    ...p
+      .replace(/^\/api\//, "")
+      .split("/")
+      .map((s) => s.replace(/^\{(\w+)\}$/, "[$1]")),
+    "route.ts",
+  );
+}
+
+/** Every zod schema exported by a schemas module under lib/, by export name. */
+async function exportedSchemas(): Promise<Map<string, unknown>> {
+  const lib = path.resolve(__dirname, "../../lib");
+  const files = readdirSync(lib, { recursive: true, encoding: "utf8" }).filter(
+    (f) => !f.startsWith("generated") && /(^|[/-])schemas?\.ts$/.test(f),
+  );
+  const out = new Map<string, unknown>();
+  for (const f of files) for (const [name, value] of Object.entries(await import(path.join(lib, f)))) out.set(name, value);
+  return out;
+}
+
+// Success bodies described by hand-written JSON Schema instead of a zod schema the route parses with:
+// only the document itself (file downloads are documented as binary, checked below). A new one fails here.
+const HAND_WRITTEN_RESPONSES = ["GET /api/openapi.json"];
 
 describe("OpenAPI document", () => {
   const doc = buildOpenApiDocument();
@@ -115,6 +144,34 @@ describe("OpenAPI document", () => {
     ]);
     expect(at("components", "schemas", "Case", "properties", "createdAt")).toEqual({ type: "string", format: "date-time" });
     expect(at("components", "schemas", "Error", "required")).toEqual(["error", "requestId"]);
+  });
+
+  it("documents every JSON success response with the zod schema its route answers through respond()", async () => {
+    const exported = await exportedSchemas();
+    const handWritten: string[] = [];
+    const unparsed: string[] = [];
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      const source = readFileSync(routeFile(p), "utf8");
+      for (const [m, op] of Object.entries(
+        ops as Record<string, { responses: Record<string, { content: Record<string, { schema: JsonNode }> }> }>,
+      )) {
+        const [status, success] = Object.entries(op.responses).find(([s]) => s.startsWith("2"))!;
+        const schema = success.content["application/json"].schema;
+        const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
+        if (name && name in RESPONSES) {
+          // The documented schema is the one exported under <name>Schema, and the route answers through it.
+          expect(exported.get(`${name}Schema`), `${name}Schema is exported from a lib/**/schemas.ts`).toBe(
+            RESPONSES[name as keyof typeof RESPONSES],
+          );
+          if (!new RegExp(`respond\\(\\s*${name}Schema\\b`).test(source)) unparsed.push(`${m.toUpperCase()} ${p} → ${name}Schema`);
+        } else if (schema.format !== "binary") handWritten.push(`${m.toUpperCase()} ${p}`);
+        expect(status, `${m} ${p}`).toMatch(/^20[01]$/);
+      }
+    }
+    expect(unparsed).toEqual([]);
+    expect(handWritten.sort()).toEqual([...HAND_WRITTEN_RESPONSES].sort());
+    // A response schema says every field: an undescribed one is a 500 in the tests, not a silent drop.
+    expect(RESPONSES.OkResponse.safeParse({ ok: true, extra: 1 }).success).toBe(false);
   });
 
   it("is served publicly as JSON by GET /api/openapi.json", async () => {

@@ -1,18 +1,18 @@
 import { withUser, parseJson } from "@/lib/http/route";
 import { listCases } from "@/lib/cases/list-cases";
 import { createCase } from "@/lib/cases/create-case";
-import { CaseSchema, CreateCaseSchema } from "@/lib/cases/schemas";
-import { NextResponse } from "next/server";
+import { CaseListResponseSchema, CaseResponseSchema, CreateCaseSchema } from "@/lib/cases/schemas";
+import { respond } from "@/lib/http/respond";
 
 // GET /api/cases — the cases the caller is a member of
 export const GET = withUser(async ({ actor }) => {
   const cases = await listCases({ actor });
-  return { cases: cases.map((c) => ({ ...CaseSchema.parse(c), documentCount: c.documentCount })) };
+  return respond(CaseListResponseSchema, { cases });
 });
 
 // POST /api/cases — create a case; the caller becomes its owner
 export const POST = withUser(async ({ req, ctx }) => {
   const input = await parseJson(req, CreateCaseSchema);
   const created = await createCase({ ctx, input });
-  return NextResponse.json({ case: CaseSchema.parse(created) }, { status: 201 });
+  return respond(CaseResponseSchema, { case: created }, { status: 201 });
 });

@@ -1,20 +1,21 @@
 import { withCase, parseJson } from "@/lib/http/route";
 import { getCase } from "@/lib/cases/get-case";
 import { updateCase } from "@/lib/cases/update-case";
-import { CaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
+import { CaseDetailResponseSchema, CaseResponseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
+import { respond } from "@/lib/http/respond";
 
 // GET /api/cases/{caseId} — one case with the caller's role
 export const GET = withCase("case.read", async ({ access }) => {
   const c = await getCase({ access });
-  return {
-    case: CaseSchema.parse(c),
+  return respond(CaseDetailResponseSchema, {
+    case: c,
     members: c.members.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role })),
-  };
+  });
 });
 
 // PATCH /api/cases/{caseId} — edit title, summary, status, TLP; `version` must match (409 otherwise)
 export const PATCH = withCase("case.update", async ({ req, ctx, access }) => {
   const input = await parseJson(req, UpdateCaseSchema);
   const updated = await updateCase({ ctx, access, input });
-  return { case: CaseSchema.parse({ ...updated, role: access.role }) };
+  return respond(CaseResponseSchema, { case: { ...updated, role: access.role } });
 });

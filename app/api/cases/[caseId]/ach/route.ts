@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IdSchema } from "@/lib/ids/id-schema";
 import { withCase, parseQuery } from "@/lib/http/route";
 import { getAchMatrix } from "@/lib/attribution/get-ach-matrix";
+import { respond } from "@/lib/http/respond";
+import { AchMatrixResponseSchema } from "@/lib/attribution/schemas";
 
 const AchQuerySchema = z.object({
   questionId: IdSchema.optional(),
@@ -19,12 +21,12 @@ const AchQuerySchema = z.object({
 // for a claim rated against fewer than two hypotheses, and scores.note carries that sentence for exports.
 export const GET = withCase("attribution.read", async ({ req, access }) => {
   const q = parseQuery(req, AchQuerySchema);
-  return {
+  return respond(AchMatrixResponseSchema, {
     matrix: await getAchMatrix({
       access,
       questionId: q.questionId,
       excludedClaimIds: q.exclude,
       includeRetracted: q.include === "retracted",
     }),
-  };
+  });
 });

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
@@ -6,14 +5,15 @@ import { listDocuments } from "@/lib/documents/list-documents";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
 import { createUrlDocument } from "@/lib/documents/capture-url";
 import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
-import { DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
+import { MAX_UPLOAD_BYTES, PasteDocumentSchema, DocumentListResponseSchema, CreatedDocumentResponseSchema } from "@/lib/documents/schemas";
 import { BadRequestError, InvalidError, TooLargeError } from "@/lib/errors";
+import { respond } from "@/lib/http/respond";
 
 // GET /api/cases/{caseId}/documents — the case's documents (without their text); retracted ones with ?include=retracted
 export const GET = withCase("documents.read", async ({ req, access }) => {
   const { include } = parseQuery(req, IncludeRetractedQuerySchema);
   const docs = await listDocuments({ access, includeRetracted: include === "retracted" });
-  return { documents: docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name })) };
+  return respond(DocumentListResponseSchema, { documents: docs.map((d) => ({ ...d, addedBy: d.addedBy.name })) });
 });
 
 const JsonObject = z.record(z.string(), z.unknown(), "The request body must be a JSON object.");
@@ -52,5 +52,5 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
         ? await createUrlDocument({ ctx, access, input: CaptureUrlSchema.parse(body) })
         : await createPastedDocument({ ctx, access, input: PasteDocumentSchema.parse(body) });
   }
-  return NextResponse.json({ document: DocumentSummarySchema.parse(result.document), duplicates: result.duplicates }, { status: 201 });
+  return respond(CreatedDocumentResponseSchema, result, { status: 201 });
 });

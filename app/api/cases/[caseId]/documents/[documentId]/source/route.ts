@@ -1,6 +1,7 @@
 import { withCase, parseJson } from "@/lib/http/route";
 import { assignDocumentSource } from "@/lib/sources/sources";
-import { AssignSourceSchema } from "@/lib/sources/schemas";
+import { AssignSourceSchema, AssignedSourceResponseSchema } from "@/lib/sources/schemas";
+import { respond } from "@/lib/http/respond";
 
 // PUT /api/cases/{caseId}/documents/{documentId}/source — set the document's source; an override of its grade needs a reason
 export const PUT = withCase("documents.update", async ({ req, ctx, access, params }) => {
@@ -10,5 +11,5 @@ export const PUT = withCase("documents.update", async ({ req, ctx, access, param
     documentId: params.documentId,
     input: await parseJson(req, AssignSourceSchema),
   });
-  return { document };
+  return respond(AssignedSourceResponseSchema, { document });
 });

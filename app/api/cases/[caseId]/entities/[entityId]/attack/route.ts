@@ -1,8 +1,12 @@
 import { withCase, parseJson } from "@/lib/http/route";
+import { respond } from "@/lib/http/respond";
 import { linkEntityAttack } from "@/lib/attack/link-entity-attack";
-import { LinkEntityAttackSchema } from "@/lib/attack/schemas";
+import { EntityAttackLinkResponseSchema, LinkEntityAttackSchema } from "@/lib/attack/schemas";
 
 // PUT /api/cases/{caseId}/entities/{entityId}/attack — link the entity to an ATT&CK group, software or campaign (null unlinks)
 export const PUT = withCase("entities.manage", async ({ req, ctx, access, params }) =>
-  linkEntityAttack({ ctx, access, entityId: params.entityId, input: await parseJson(req, LinkEntityAttackSchema) }),
+  respond(
+    EntityAttackLinkResponseSchema,
+    await linkEntityAttack({ ctx, access, entityId: params.entityId, input: await parseJson(req, LinkEntityAttackSchema) }),
+  ),
 );

@@ -1,8 +1,12 @@
 import { withCase, parseJson } from "@/lib/http/route";
 import { retractRecord } from "@/lib/lifecycle/retract-record";
-import { RetractSchema } from "@/lib/lifecycle/schemas";
+import { RetractSchema, RetractedResponseSchema } from "@/lib/lifecycle/schemas";
+import { respond } from "@/lib/http/respond";
 
 // POST /api/cases/{caseId}/events/{eventId}/retract — retract the event with a reason: kept, audited, hidden from lists unless asked for
 export const POST = withCase("events.retract", async ({ req, ctx, access, params }) =>
-  retractRecord({ ctx, access, kind: "event", id: params.eventId, input: await parseJson(req, RetractSchema) }),
+  respond(
+    RetractedResponseSchema,
+    await retractRecord({ ctx, access, kind: "event", id: params.eventId, input: await parseJson(req, RetractSchema) }),
+  ),
 );
