@@ -7,6 +7,7 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { can } from "@/lib/auth/permissions";
 import { ApproveSchema } from "@/lib/attribution/schemas";
 import { briefHash, composeBrief } from "./compose-brief";
+import { notify } from "@/lib/notifications/notify";
 
 /** The state of the brief's approval: the latest brief review and whether it covers the brief as it is now. */
 export async function briefApprovalState({ access }: { access: CaseAccess }) {
@@ -92,6 +93,15 @@ export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: C
       targetType: "case",
       targetId: access.caseId,
       after: { reviewId: review.id, contentHash: hash },
+    });
+    await notify(tx, ctx, {
+      recipients: [review.submittedById],
+      caseId: access.caseId,
+      kind: "brief.approved",
+      targetType: "case",
+      targetId: access.caseId,
+      message: `${ctx.actor.name} approved the brief you submitted`,
+      href: `/cases/${access.caseId}/brief`,
     });
     return decided;
   });

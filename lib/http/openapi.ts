@@ -23,6 +23,7 @@ import { AuditQuerySchema } from "@/lib/audit/list-audit";
 import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
+import { WORKFLOW_PATHS, WORKFLOW_TAGS } from "./openapi-workflow";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -30,7 +31,7 @@ import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
 
 type JsonSchema = Record<string, unknown>;
 type Method = "get" | "post" | "put" | "patch" | "delete";
-type Operation = {
+export type Operation = {
   summary: string;
   tag: string;
   /** Request body: a zod schema (parsed as the route's input), or a ready JSON Schema with its media type. */
@@ -1010,6 +1011,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: [...CASE, 400],
     },
   },
+  ...WORKFLOW_PATHS,
 };
 
 const ERROR_TEXT: Record<number, string> = {
@@ -1108,6 +1110,7 @@ export function buildOpenApiDocument() {
       "account",
       "admin",
       "meta",
+      ...WORKFLOW_TAGS,
     ].map((name) => ({ name })),
     paths,
     components: {
