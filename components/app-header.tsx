@@ -3,6 +3,8 @@ import { reviewUnreadCount } from "@/lib/review/review-queue";
 import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "./sign-out-button";
 import { SearchButton } from "./search/search-button";
+import { unreadNotificationCount } from "@/lib/notifications/list-notifications";
+import { NotificationBell } from "./notifications/notification-bell";
 
 /**
  * The top bar. Server-rendered with the user's unread review count; a page that has already loaded the
@@ -10,6 +12,7 @@ import { SearchButton } from "./search/search-button";
  */
 export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnread?: number }) {
   const unread = reviewUnread ?? (await reviewUnreadCount({ actor: user }));
+  const notificationsUnread = await unreadNotificationCount({ actor: user });
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
@@ -54,6 +57,7 @@ export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnr
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <SearchButton />
+          <NotificationBell initialUnread={notificationsUnread} />
           <span className="text-slate-600" title={user.email}>
             {user.name}
           </span>

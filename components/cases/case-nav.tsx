@@ -11,6 +11,7 @@ const TABS = [
   { href: "/attribution", label: "Attribution" },
   { href: "/ach", label: "ACH matrix" },
   { href: "/brief", label: "Brief" },
+  { href: "/tasks", label: "Tasks" },
   { href: "/activity", label: "Activity" },
 ] as const;
 

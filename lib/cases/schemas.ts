@@ -42,3 +42,10 @@ export const AddMemberSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.toLowerCase()),
   role: z.enum(["owner", "editor", "reviewer", "viewer"]),
 });
+
+/** The dashboard's filter (?q=&status=): words in the title or summary, and one status. A value that is not one is ignored. */
+export const CaseListFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+});
+export type CaseListFilter = z.input<typeof CaseListFilterSchema>;
