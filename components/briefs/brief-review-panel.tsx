@@ -10,10 +10,11 @@ import { briefKeys } from "./brief-keys";
 import { dateOnly, releaseReasons } from "./release-readiness";
 import type { BriefPayload, BriefPerms } from "./types";
 
-type Action = "submit" | "approve" | "release";
+type Action = "submit" | "approve" | "release" | "request-changes";
 const URLS: Record<Action, (caseId: string) => string> = {
   submit: (id) => `/api/cases/${id}/brief/submit`,
   approve: (id) => `/api/cases/${id}/brief/approve`,
+  "request-changes": (id) => `/api/cases/${id}/brief/request-changes`,
   release: (id) => `/api/cases/${id}/releases`,
 };
 
@@ -49,6 +50,7 @@ export function BriefReviewPanel({
   const queryClient = useQueryClient();
   const [missing, setMissing] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [sendBack, setSendBack] = useState("");
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: briefKeys.draft(caseId) });
     queryClient.invalidateQueries({ queryKey: briefKeys.releases(caseId) });
@@ -57,7 +59,7 @@ export function BriefReviewPanel({
     mutationFn: (action: Action) =>
       api<{ release?: { number: number } }>(URLS[action](caseId), {
         method: "POST",
-        json: action === "approve" ? { contentHash: payload.contentHash } : {},
+        json: action === "approve" ? { contentHash: payload.contentHash } : action === "request-changes" ? { comment: sendBack } : {},
       }),
     onMutate: () => {
       setMissing([]);
@@ -69,7 +71,9 @@ export function BriefReviewPanel({
           ? "Submitted for review."
           : action === "approve"
             ? "You approved this brief."
-            : `Released as release ${res.release?.number}.`,
+            : action === "request-changes"
+              ? "You sent the brief back; whoever submitted it has been notified."
+              : `Released as release ${res.release?.number}.`,
       );
       refresh();
     },
@@ -110,7 +114,7 @@ export function BriefReviewPanel({
           {notice}
         </p>
       )}
-      <FormError message={error && !(error.status === 409 && missing.length) ? error.message : null} />
+      <FormError message={error && !(error.status === 409 && missing.length) ? (error.issueFor("comment") ?? error.message) : null} />
 
       {perms.canManage && !coveredNow && (
         <div className="space-y-1">
@@ -147,6 +151,22 @@ export function BriefReviewPanel({
           <Button type="button" disabled={act.isPending} onClick={() => act.mutate("approve")}>
             Approve this brief
           </Button>
+          <div className="space-y-1 border-t border-emerald-200 pt-2">
+            <label htmlFor="brief-send-back" className="block font-medium">
+              Or send it back: what needs to change
+            </label>
+            <textarea
+              id="brief-send-back"
+              rows={2}
+              value={sendBack}
+              onChange={(e) => setSendBack(e.target.value)}
+              maxLength={4000}
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900"
+            />
+            <Button type="button" variant="secondary" disabled={act.isPending} onClick={() => act.mutate("request-changes")}>
+              Send back
+            </Button>
+          </div>
         </div>
       )}
 

@@ -1,6 +1,7 @@
 // The OpenAPI description of the everyday-workflow routes (issue 18): tasks and notifications. Kept
 // apart from openapi.ts so the two grow without touching each other; openapi.ts spreads these paths in.
 import { CreateTaskSchema, TaskListQuerySchema, UpdateTaskSchema, TASK_STATUSES, TASK_LINK_TYPES } from "@/lib/tasks/schemas";
+import { RequestChangesSchema } from "@/lib/attribution/schemas";
 import { MarkNotificationsReadSchema, NotificationListQuerySchema } from "@/lib/notifications/schemas";
 import type { Operation } from "./openapi";
 
@@ -83,6 +84,16 @@ export const WORKFLOW_PATHS: Record<string, Partial<Record<"get" | "post" | "pat
       tag: "tasks",
       body: UpdateTaskSchema,
       response: obj({ task: TASK }),
+      errors: [...WRITE, 409],
+    },
+  },
+  "/api/cases/{caseId}/brief/request-changes": {
+    post: {
+      summary:
+        "Send the submitted brief back with {comment} (what needs to change); never a brief you submitted (403); 409 when it is not waiting for review. Whoever submitted it is notified",
+      tag: "briefs",
+      body: RequestChangesSchema,
+      response: obj({ review: { type: "object" } }),
       errors: [...WRITE, 409],
     },
   },

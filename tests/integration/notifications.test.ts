@@ -1,13 +1,15 @@
 // In-app notifications (issue 18), on a real PostgreSQL: written in the same transaction as the change
 // they report (a judgment approved or sent back, a brief approved, a comment on your work, a task
 // assigned to you), never for your own action; each user sees and marks only their own.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../scripts/lib/demo-seed";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis, getHypothesis } from "@/lib/attribution/hypotheses";
 import { approveHypothesis, requestChanges, submitHypothesis } from "@/lib/review/review-hypothesis";
 import { addComment } from "@/lib/review/comments";
+import { approveBrief, briefApprovalState, requestBriefChanges, submitBrief } from "@/lib/briefs/brief-review";
 import { createTask } from "@/lib/tasks/create-task";
 import { updateTask } from "@/lib/tasks/update-task";
 import { listNotifications, unreadNotificationCount } from "@/lib/notifications/list-notifications";
@@ -155,5 +157,43 @@ describe("notifications", () => {
     const read = await call(readRoute.POST, ana, "POST", "/api/me/notifications/read", { ids: [id] });
     expect(read).toEqual({ status: 200, body: { marked: 1 } });
     expect((await call(listRoute.GET, ana, "GET", "/api/me/notifications")).body.unread).toBe(0);
+  });
+});
+
+describe("brief notifications (the seeded Albania case, whose key judgment is approved)", () => {
+  let analyst: Ctx;
+  let reviewer: Ctx;
+  let caseId: string;
+  const ctxOf = async (email: string): Promise<Ctx> => {
+    const u = await db.user.findUniqueOrThrow({ where: { email } });
+    return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "t" };
+  };
+  beforeAll(async () => {
+    await seedDemo({ log: () => {} });
+    caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
+    analyst = await ctxOf("analyst@example.com");
+    reviewer = await ctxOf("reviewer@example.com");
+  }, 180_000);
+
+  it("a brief sent back or approved notifies whoever submitted it; sending back needs a reason and a second person", async () => {
+    const owner = { ctx: analyst, access: { caseId, role: "owner" as const } };
+    const rev = { ctx: reviewer, access: { caseId, role: "reviewer" as const } };
+    await submitBrief(owner);
+    await expect(requestBriefChanges({ ...rev, input: { comment: "" } })).rejects.toThrow();
+    await expect(requestBriefChanges({ ...owner, input: { comment: "Mine" } })).rejects.toThrow(/second person/);
+    await requestBriefChanges({ ...rev, input: { comment: "Add the September attack." } });
+    const briefOnly = async (who: Ctx) =>
+      (await listNotifications({ actor: who.actor })).notifications.filter((n) => n.kind.startsWith("brief."));
+    expect((await briefOnly(analyst)).map((n) => [n.kind, n.message, n.href])).toEqual([
+      ["brief.changes_requested", "Rui Reviewer sent the brief you submitted back: Add the September attack.", `/cases/${caseId}/brief`],
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { caseId, action: "brief.request_changes" } });
+    expect(audit).toMatchObject({ actorId: reviewer.actor.id, reason: "Add the September attack." });
+    // Sent back, it is no longer waiting for review: it is submitted again, then approved.
+    expect((await briefApprovalState({ access: owner.access })).review).toBeNull();
+    await submitBrief(owner);
+    await approveBrief({ ...rev, input: { contentHash: (await briefApprovalState({ access: owner.access })).hash } });
+    expect((await briefOnly(analyst)).map((n) => n.kind)).toEqual(["brief.approved", "brief.changes_requested"]);
+    expect(await briefOnly(reviewer)).toEqual([]);
   });
 });

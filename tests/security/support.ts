@@ -89,6 +89,7 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "post /api/hypotheses/{id}/approve": { contentHash: "0".repeat(64) },
     "post /api/hypotheses/{id}/request-changes": { comment: `Changes ${marker}` },
     "post /api/cases/{caseId}/brief/approve": { contentHash: "0".repeat(64) },
+    "post /api/cases/{caseId}/brief/request-changes": { comment: `Changes ${marker}` },
     "put /api/cases/{caseId}/brief": { version: 0, template: "summary", sections: ["judgments"] },
     "post /api/cases/{caseId}/brief/acknowledgements": { warningKey: "0".repeat(64), reason: "Checked by hand" },
     "post /api/cases/{caseId}/tasks": { title: `Task ${marker}`, dueDate: "2026-12-31", linkType: "claim", linkId: ids.claimId },
