@@ -22,9 +22,12 @@ test("a task with a bad title and date is refused field by field, keeps what was
   const analyst = await signedInPage(browser, "analyst");
   const caseId = await albaniaCaseId(analyst);
   const tag = uid();
-  await analyst.goto(`/cases/${caseId}`);
-  await analyst.getByRole("navigation", { name: "Case" }).getByRole("link", { name: "Tasks" }).click();
-  await expect(analyst).toHaveURL(new RegExp(`/cases/${caseId}/tasks$`));
+  await analyst.goto(`/cases/${caseId}/tasks`);
+  // The case's nav has the Tasks entry, current on this page.
+  await expect(analyst.getByRole("navigation", { name: "Case" }).getByRole("link", { name: "Tasks" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await analyst.getByRole("button", { name: "New task" }).click();
 
   const form = analyst.getByRole("form", { name: "Add a task" });
@@ -62,14 +65,6 @@ test("a task with a bad title and date is refused field by field, keeps what was
     reviewer.getByRole("region", { name: "Notifications" }).getByTestId("notification").filter({ hasText: title }),
   ).toContainText("Ana Analyst assigned you the task");
   await expectNoSeriousA11yViolations(reviewer);
-
-  // Done, it leaves "My tasks".
-  await reviewer.keyboard.press("Escape");
-  await reviewer.goto(`/cases/${caseId}/tasks`);
-  await reviewer.getByLabel(`Status of ${title}`).selectOption("done");
-  await expect(reviewer.getByLabel(`Status of ${title}`)).toHaveValue("done");
-  await reviewer.goto("/");
-  await expect(reviewer.getByTestId("my-task").filter({ hasText: title })).toHaveCount(0);
 });
 
 test("the author is notified when a reviewer approves their judgment, and can mark it read", async ({ browser }) => {
