@@ -78,7 +78,8 @@ describe("notifications", () => {
     expect(await kinds(rui)).toEqual([]);
     // The approval's own audit event records it; the notification adds no audit event of its own.
     expect(await db.auditEvent.count({ where: { targetId: h.id, action: "review.approve" } })).toBe(1);
-  });
+    // The first test of the file also loads the services and warms the database: generous under load.
+  }, 90_000);
 
   it("a failed approval leaves no notification behind (same transaction)", async () => {
     const { ana, rui, h, as } = await setup();

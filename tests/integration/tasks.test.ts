@@ -91,7 +91,8 @@ describe("tasks", () => {
     expect(mine.map((t) => t.id)).toEqual([task.id]);
     expect(await listMyTasks({ actor: ana.actor })).toEqual([]);
     expect((await listTasks({ access: as(ana, "owner").access })).map((t) => t.id).sort()).toEqual([task.id, brief.id].sort());
-  });
+    // The first test of the file also loads the services and warms the database: generous under load.
+  }, 90_000);
 
   it("refuses bad input field by field: no title, an unreal due date, an assignee or link from outside the case", async () => {
     const { ana, out, c, as } = await setup();
