@@ -6,12 +6,20 @@ import { reviewQueue } from "@/lib/review/review-queue";
 import { AppHeader } from "@/components/app-header";
 import { CaseTable, type DashboardCase } from "@/components/dashboard/case-table";
 import { ReviewQueuePanel } from "@/components/dashboard/review-queue-panel";
+import { listMyTasks } from "@/lib/tasks/list-my-tasks";
+import { todayUtc } from "@/lib/tasks/due-dates";
+import { CaseListFilterSchema } from "@/lib/cases/schemas";
+import { MyTasksPanel } from "@/components/dashboard/my-tasks-panel";
+import { CaseFilters } from "@/components/dashboard/case-filters";
 
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActorOrRedirect("/");
-  const [cases, queue] = await Promise.all([listCases({ actor }), reviewQueue({ actor })]);
+  const sp = await searchParams;
+  const filter = CaseListFilterSchema.parse({ q: sp.q, status: sp.status });
+  const filtered = !!(filter.q || filter.status);
+  const [cases, queue, myTasks] = await Promise.all([listCases({ actor, filter }), reviewQueue({ actor }), listMyTasks({ actor })]);
   // Per case: the newest audit event, and the judgments currently in review (one statement for all).
   const activity = await caseActivity({ caseIds: cases.map((c) => c.id) });
   const rows: DashboardCase[] = cases.map((c) => ({
@@ -46,8 +54,9 @@ export default async function DashboardPage() {
             New case
           </Link>
         </div>
-        {(queue.items.length > 0 || cases.length > 0) && <ReviewQueuePanel queue={queue} />}
-        {cases.length === 0 ? (
+        {(queue.items.length > 0 || cases.length > 0 || filtered) && <ReviewQueuePanel queue={queue} />}
+        {(myTasks.length > 0 || cases.length > 0 || filtered) && <MyTasksPanel tasks={myTasks} today={todayUtc()} />}
+        {cases.length === 0 && !filtered ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
             <h2 className="font-medium">No cases yet</h2>
             <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
@@ -66,7 +75,17 @@ export default async function DashboardPage() {
             <h2 id="cases-heading" className="font-semibold">
               Cases
             </h2>
-            <CaseTable cases={rows} />
+            <CaseFilters q={filter.q} status={filter.status} />
+            {cases.length === 0 ? (
+              <p
+                className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600"
+                data-testid="no-cases-match"
+              >
+                None of your cases matches this filter.
+              </p>
+            ) : (
+              <CaseTable cases={rows} />
+            )}
           </section>
         )}
       </main>

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "./sign-out-button";
 import { SearchButton } from "./search/search-button";
 import { SKIP_LINK_SLOT } from "./ui/skip-link-slot";
+import { unreadNotificationCount } from "@/lib/notifications/list-notifications";
+import { NotificationBell } from "./notifications/notification-bell";
 
 /**
  * The top bar. Server-rendered with the user's unread review count; a page that has already loaded the
@@ -11,6 +13,7 @@ import { SKIP_LINK_SLOT } from "./ui/skip-link-slot";
  */
 export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnread?: number }) {
   const unread = reviewUnread ?? (await reviewUnreadCount({ actor: user }));
+  const notificationsUnread = await unreadNotificationCount({ actor: user });
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* A page's skip link (components/ui/skip-link.tsx) lands here, first in the Tab order. */}
@@ -57,6 +60,7 @@ export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnr
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <SearchButton />
+          <NotificationBell initialUnread={notificationsUnread} />
           <span className="text-slate-600" title={user.email}>
             {user.name}
           </span>

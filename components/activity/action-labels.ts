@@ -47,6 +47,9 @@ const LABELS: Record<string, string> = {
   "member.add": "added a member",
   "member.update": "changed a member's role",
   "member.remove": "removed a member",
+  "task.create": "added a task",
+  "task.update": "updated a task",
+  "brief.request_changes": "sent the brief back",
 };
 
 /** "claim.create" → "created a claim"; an action added later without a label still reads sensibly. */

@@ -42,25 +42,31 @@ export function BriefReviewPanel({
 }) {
   const [missing, setMissing] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [sendBack, setSendBack] = useState("");
   const act = useBriefAction({ caseId, contentHash: payload.contentHash });
   const run = (action: BriefAction) => {
     setMissing([]);
     setNotice(null);
-    act.mutate(action, {
-      onSuccess: (res) =>
-        setNotice(
-          action === "submit"
-            ? "Submitted for review."
-            : action === "approve"
-              ? "You approved this brief."
-              : `Released as release ${res.release?.number}.`,
-        ),
-      // A refused release lists what is missing (the hook refreshes the draft after a 409).
-      onError: (failure) => {
-        const missingNow = asApiError(failure)?.body.missing;
-        if (Array.isArray(missingNow)) setMissing(missingNow.map(String));
+    act.mutate(
+      { action, comment: sendBack },
+      {
+        onSuccess: (res) =>
+          setNotice(
+            action === "submit"
+              ? "Submitted for review."
+              : action === "approve"
+                ? "You approved this brief."
+                : action === "request-changes"
+                  ? "You sent the brief back; whoever submitted it has been notified."
+                  : `Released as release ${res.release?.number}.`,
+          ),
+        // A refused release lists what is missing (the hook refreshes the draft after a 409).
+        onError: (failure) => {
+          const missingNow = asApiError(failure)?.body.missing;
+          if (Array.isArray(missingNow)) setMissing(missingNow.map(String));
+        },
       },
-    });
+    );
   };
   const error = asApiError(act.error);
   const a = payload.approval;
@@ -131,6 +137,22 @@ export function BriefReviewPanel({
           <Button type="button" disabled={act.isPending} onClick={() => run("approve")}>
             Approve this brief
           </Button>
+          <div className="space-y-1 border-t border-emerald-200 pt-2">
+            <label htmlFor="brief-send-back" className="block font-medium">
+              Or send it back: what needs to change
+            </label>
+            <textarea
+              id="brief-send-back"
+              rows={2}
+              value={sendBack}
+              onChange={(e) => setSendBack(e.target.value)}
+              maxLength={4000}
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900"
+            />
+            <Button type="button" variant="secondary" disabled={act.isPending} onClick={() => run("request-changes")}>
+              Send back
+            </Button>
+          </div>
         </div>
       )}
 

@@ -12,6 +12,7 @@ const TABS = [
   { href: "/attribution", label: "Attribution" },
   { href: "/ach", label: "ACH matrix" },
   { href: "/brief", label: "Brief" },
+  { href: "/tasks", label: "Tasks" },
   { href: "/activity", label: "Activity" },
   { href: "/team", label: "Team" },
 ] as const;

@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   "claims.retract": WRITERS,
   "sources.retract": WRITERS,
   "events.retract": WRITERS,
+  // Tasks (issue 18): whoever works on the case (not a viewer) creates, assigns, edits and cancels
+  // them; any member moves a task assigned to them through its states (lib/tasks/update-task.ts).
+  "tasks.read": ALL,
+  "tasks.manage": ["owner", "editor", "reviewer"],
+  "tasks.progress": ALL,
 } as const satisfies Record<string, readonly CaseRole[]>;
 
 export type CaseAction = keyof typeof PERMISSIONS;

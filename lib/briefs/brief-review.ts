@@ -5,8 +5,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { can } from "@/lib/auth/permissions";
-import { ApproveSchema } from "@/lib/attribution/schemas";
+import { ApproveSchema, RequestChangesSchema } from "@/lib/attribution/schemas";
 import { briefHash, composeBrief } from "./compose-brief";
+import { notify } from "@/lib/notifications/notify";
 
 /** The state of the brief's approval: the latest brief review and whether it covers the brief as it is now. */
 export async function briefApprovalState({ access }: { access: CaseAccess }) {
@@ -93,6 +94,58 @@ export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: C
       targetId: access.caseId,
       after: { reviewId: review.id, contentHash: hash },
     });
+    await notify(tx, ctx, {
+      recipients: [review.submittedById],
+      caseId: access.caseId,
+      kind: "brief.approved",
+      targetType: "case",
+      targetId: access.caseId,
+      message: `${ctx.actor.name} approved the brief you submitted`,
+      href: `/cases/${access.caseId}/brief`,
+    });
     return decided;
+  });
+}
+
+/**
+ * A reviewer sends the submitted brief back with what needs to change: the pending review is decided
+ * `changes_requested`, the brief is no longer waiting, and whoever submitted it is notified.
+ */
+export async function requestBriefChanges({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: unknown }) {
+  if (!can(access.role, "reviews.approve")) throw new ForbiddenError("Only the case's reviewers and owners may send a brief back.");
+  const { comment } = RequestChangesSchema.parse(input);
+  const review = await db.review.findFirst({
+    where: { targetType: "brief", targetId: access.caseId, decision: "pending" },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!review) throw new ConflictError("The brief is not waiting for review.");
+  if (review.submittedById === ctx.actor.id)
+    throw new ForbiddenError("You cannot review a brief you submitted: a second person must review it.");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.review.updateMany({
+      where: { id: review.id, decision: "pending" },
+      data: { reviewerId: ctx.actor.id, decision: "changes_requested", comment, decidedAt: new Date() },
+    });
+    if (count === 0) throw new ConflictError("The brief was decided or submitted again meanwhile; reload it.");
+    await recordAudit({
+      tx,
+      ctx,
+      action: "brief.request_changes",
+      caseId: access.caseId,
+      targetType: "case",
+      targetId: access.caseId,
+      after: { reviewId: review.id, comment },
+      reason: comment,
+    });
+    await notify(tx, ctx, {
+      recipients: [review.submittedById],
+      caseId: access.caseId,
+      kind: "brief.changes_requested",
+      targetType: "case",
+      targetId: access.caseId,
+      message: `${ctx.actor.name} sent the brief you submitted back: ${comment}`,
+      href: `/cases/${access.caseId}/brief`,
+    });
+    return tx.review.findUniqueOrThrow({ where: { id: review.id } });
   });
 }

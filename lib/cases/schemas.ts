@@ -69,3 +69,9 @@ export const MemberListResponseSchema = z.strictObject({
 export const PresenceResponseSchema = z.strictObject({
   viewers: z.array(z.strictObject({ userId: z.string(), name: z.string(), lastSeenAt: z.iso.datetime() })),
 });
+/** The dashboard's filter (?q=&status=): words in the title or summary, and one status. A value that is not one is ignored. */
+export const CaseListFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+});
+export type CaseListFilter = z.input<typeof CaseListFilterSchema>;

@@ -122,6 +122,9 @@ import {
 import { OkResponseSchema } from "./response-schemas";
 import { SearchResponseSchema, QuickJumpResponseSchema } from "@/lib/search/schemas";
 import { AuditListResponseSchema } from "@/lib/audit/schemas";
+import { WORKFLOW_PATHS, WORKFLOW_TAGS } from "./openapi-workflow";
+import { TaskListResponseSchema, TaskResponseSchema } from "@/lib/tasks/schemas";
+import { MarkedReadResponseSchema, NotificationListResponseSchema } from "@/lib/notifications/schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -129,7 +132,7 @@ import { AuditListResponseSchema } from "@/lib/audit/schemas";
 
 type JsonSchema = Record<string, unknown>;
 type Method = "get" | "post" | "put" | "patch" | "delete";
-type Operation = {
+export type Operation = {
   summary: string;
   tag: string;
   /** Request body: a zod schema (parsed as the route's input), or a ready JSON Schema with its media type. */
@@ -199,6 +202,10 @@ const FROM_ZOD: Record<string, ZodType> = {
 // checks that every JSON success response is one of these and that its route calls respond() with it.
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
+  TaskResponse: TaskResponseSchema,
+  TaskListResponse: TaskListResponseSchema,
+  NotificationListResponse: NotificationListResponseSchema,
+  MarkedReadResponse: MarkedReadResponseSchema,
   TechniqueSearchResponse: TechniqueSearchResponseSchema,
   ClaimTechniquesResponse: ClaimTechniquesResponseSchema,
   EntityAttackLinkResponse: EntityAttackLinkResponseSchema,
@@ -1058,6 +1065,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: CASE,
     },
   },
+  ...WORKFLOW_PATHS,
 };
 
 const ERROR_TEXT: Record<number, string> = {
@@ -1158,6 +1166,7 @@ export function buildOpenApiDocument() {
       "account",
       "admin",
       "meta",
+      ...WORKFLOW_TAGS,
     ].map((name) => ({ name })),
     paths,
     components: {

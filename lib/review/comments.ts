@@ -5,17 +5,29 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { CreateCommentSchema } from "@/lib/attribution/schemas";
+import { notify, quoted } from "@/lib/notifications/notify";
 
+// Each target as the comment's notification names it: whose work it is, its words and where it opens.
 const TARGETS = {
-  hypothesis: (id: string, caseId: string) => db.hypothesis.count({ where: { id, caseId } }),
-  question: (id: string, caseId: string) => db.attributionQuestion.count({ where: { id, caseId } }),
-  claim: (id: string, caseId: string) => db.claim.count({ where: { id, caseId } }),
+  hypothesis: async (id: string, caseId: string) => {
+    const h = await db.hypothesis.findFirst({ where: { id, caseId }, select: { authorId: true, title: true } });
+    return h && { ownerId: h.authorId, what: `your judgment ${quoted(h.title)}`, href: `/cases/${caseId}/attribution/${id}` };
+  },
+  question: async (id: string, caseId: string) => {
+    const q = await db.attributionQuestion.findFirst({ where: { id, caseId }, select: { createdById: true, question: true } });
+    return q && { ownerId: q.createdById, what: `your question ${quoted(q.question)}`, href: `/cases/${caseId}/attribution` };
+  },
+  claim: async (id: string, caseId: string) => {
+    const c = await db.claim.findFirst({ where: { id, caseId }, select: { createdById: true, statement: true } });
+    return c && { ownerId: c.createdById, what: `your claim ${quoted(c.statement)}`, href: `/cases/${caseId}/claims/${id}` };
+  },
 } as const;
 
 /** A comment or reply on a judgment or claim; `isDissent` records disagreement that stays with the judgment. */
 export async function addComment({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: unknown }) {
   const data = CreateCommentSchema.parse(input);
-  if (!(await TARGETS[data.targetType](data.targetId, access.caseId))) throw new NotFoundError("Target");
+  const target = await TARGETS[data.targetType](data.targetId, access.caseId);
+  if (!target) throw new NotFoundError("Target");
   if (data.parentId && !(await db.comment.count({ where: { id: data.parentId, caseId: access.caseId, targetId: data.targetId } })))
     throw new NotFoundError("Comment");
   return db.$transaction(async (tx) => {
@@ -28,6 +40,15 @@ export async function addComment({ ctx, access, input }: { ctx: Ctx; access: Cas
       targetType: data.targetType,
       targetId: data.targetId,
       after: comment,
+    });
+    await notify(tx, ctx, {
+      recipients: [target.ownerId],
+      caseId: access.caseId,
+      kind: "comment.created",
+      targetType: data.targetType,
+      targetId: data.targetId,
+      message: `${ctx.actor.name} commented on ${target.what}`,
+      href: target.href,
     });
     return comment;
   });

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { hypothesisContent, hypothesisHash } from "@/lib/attribution/content-hash";
 import { ApproveSchema, RequestChangesSchema, SubmitSchema } from "@/lib/attribution/schemas";
 import { barredReviewers } from "./barred-reviewers";
+import { notify, quoted } from "@/lib/notifications/notify";
 
 async function loadForReview({ access, hypothesisId }: { access: CaseAccess; hypothesisId: string }) {
   const h = await db.hypothesis.findFirst({ where: { id: hypothesisId, caseId: access.caseId } });
@@ -137,6 +138,16 @@ export async function approveHypothesis({
       targetId: h.id,
       after: { reviewId: review.id, contentHash: current, version: h.version },
     });
+    // The judgment's author and whoever submitted it hear of the decision.
+    await notify(tx, ctx, {
+      recipients: [h.authorId, review.submittedById],
+      caseId: access.caseId,
+      kind: "review.approved",
+      targetType: "hypothesis",
+      targetId: h.id,
+      message: `${ctx.actor.name} approved your judgment ${quoted(h.title)}`,
+      href: `/cases/${access.caseId}/attribution/${h.id}`,
+    });
     return decided;
   });
 }
@@ -185,6 +196,15 @@ export async function requestChanges({
       targetId: h.id,
       after: { reviewId: review.id, comment },
       reason: comment,
+    });
+    await notify(tx, ctx, {
+      recipients: [h.authorId, review.submittedById],
+      caseId: access.caseId,
+      kind: "review.changes_requested",
+      targetType: "hypothesis",
+      targetId: h.id,
+      message: `${ctx.actor.name} sent your judgment ${quoted(h.title)} back: ${comment}`,
+      href: `/cases/${access.caseId}/attribution/${h.id}`,
     });
     return decided;
   });

@@ -84,6 +84,7 @@ function expectedPgType(f: Field, enums: Map<string, string[]>) {
   if (f.dbType === "Uuid") t = "uuid";
   if (f.dbType === "Timestamptz") t = "timestamptz";
   if (f.dbType === "Text") t = "text";
+  if (f.dbType === "Date") t = "date";
   return f.list ? `_${t}` : t;
 }
 

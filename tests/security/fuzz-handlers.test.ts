@@ -126,6 +126,11 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     title: `Hypothesis ${title}`,
   });
   await create(token, "post", at("/api/cases/{caseId}/comments"), { targetType: "claim", targetId: claim.id, body: `Comment ${title}` });
+  const { task } = await create(token, "post", at("/api/cases/{caseId}/tasks"), {
+    title: `Task ${title}`,
+    linkType: "claim",
+    linkId: claim.id,
+  });
   return {
     caseId,
     documentId: document.id,
@@ -138,6 +143,7 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     id: hypothesis.id,
     number: "1",
     eventId: event.id,
+    taskId: task.id,
   };
 }
 

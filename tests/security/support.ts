@@ -92,8 +92,12 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "post /api/hypotheses/{id}/approve": { contentHash: "0".repeat(64) },
     "post /api/hypotheses/{id}/request-changes": { comment: `Changes ${marker}` },
     "post /api/cases/{caseId}/brief/approve": { contentHash: "0".repeat(64) },
+    "post /api/cases/{caseId}/brief/request-changes": { comment: `Changes ${marker}` },
     "put /api/cases/{caseId}/brief": { version: 0, template: "summary", sections: ["judgments"] },
     "post /api/cases/{caseId}/brief/acknowledgements": { warningKey: "0".repeat(64), reason: "Checked by hand" },
+    "post /api/cases/{caseId}/tasks": { title: `Task ${marker}`, dueDate: "2026-12-31", linkType: "claim", linkId: ids.claimId },
+    "patch /api/cases/{caseId}/tasks/{taskId}": { version: 1, status: "in_progress" },
+    "post /api/me/notifications/read": { all: true },
     "post /api/cases/{caseId}/members": { email: "investigator@example.com", role: "editor" },
     "put /api/cases/{caseId}/members/{userId}": { role: "owner" },
     "post /api/admin/users": { email: `${marker.toLowerCase()}@example.com`, name: `Invited ${marker}`, isAdmin: true },
@@ -121,7 +125,7 @@ async function post(api: APIRequestContext, url: string, data: unknown) {
 /**
  * Creates one record of every kind in `caseId` as a member allowed to write (owner), each carrying
  * `marker` so a leak of any of them is detectable, and returns the ids under their path-parameter
- * names (caseId, documentId, sourceId, claimId, linkId, entityId, questionId, id = hypothesis, tokenId, eventId).
+ * names (caseId, documentId, sourceId, claimId, linkId, entityId, questionId, id = hypothesis, tokenId, eventId, taskId).
  */
 export async function buildCaseFixture(owner: APIRequestContext, caseId: string, marker: string): Promise<Ids> {
   const text = `Confidential note ${marker}. The operator ${marker} was seen in the harbour on 3 May.`;
@@ -152,6 +156,7 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
   });
   const { question } = await post(owner, `/api/cases/${caseId}/questions`, { question: `Who is ${marker}?` });
   const { hypothesis } = await post(owner, `/api/cases/${caseId}/hypotheses`, { questionId: question.id, title: `Hypothesis ${marker}` });
+  const { task } = await post(owner, `/api/cases/${caseId}/tasks`, { title: `Task ${marker}`, linkType: "claim", linkId: claim.id });
   const { apiToken } = await post(owner, "/api/tokens", { name: `token ${marker}` });
   return {
     caseId,
@@ -166,6 +171,7 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
     tokenId: apiToken.id,
     number: "1",
     eventId: event.id,
+    taskId: task.id,
   };
 }
 
