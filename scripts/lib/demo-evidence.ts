@@ -3,7 +3,8 @@
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { createSource, assignDocumentSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { createEntity } from "@/lib/entities/entities";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createClaimLink } from "@/lib/claims/claim-links";

@@ -6,7 +6,7 @@ import { createPastedDocument, createUploadedDocument } from "@/lib/documents/cr
 import { getDocument, listDocuments } from "@/lib/documents/list-documents";
 import { sha256Hex } from "@/lib/documents/hash";
 import { ConflictError, NotFoundError, TooLargeError, UnsupportedMediaError } from "@/lib/errors";
-import { createSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { makeCase, makeUser } from "../support/factories";
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/lib/db";
-import { assignDocumentSource, createSource, listSources, updateSource } from "@/lib/sources/sources";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
+import { createSource } from "@/lib/sources/create-source";
+import { listSources } from "@/lib/sources/list-sources";
+import { updateSource } from "@/lib/sources/update-source";
 import { createEntity, getEntity, listEntities, updateEntity } from "@/lib/entities/entities";
 import { createEvent, listEvents } from "@/lib/events/events";
 import { parseEventDate } from "@/lib/events/schemas";

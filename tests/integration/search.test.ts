@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
-import { createSource, assignDocumentSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { search } from "@/lib/search/search";
 import { quickJump } from "@/lib/search/quick-jump";

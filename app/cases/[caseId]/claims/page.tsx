@@ -1,6 +1,6 @@
 import { requireCasePage } from "@/lib/http/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { listEntities } from "@/lib/entities/entities";
 import { ClaimsTable } from "@/components/claims/claims-table";
 import { CLAIM_PAGE_SIZE, paramsFromSearch, searchFromParams } from "@/components/claims/claim-list-params";

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
-import { createSource, listSources } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
+import { listSources } from "@/lib/sources/list-sources";
 import { CreateSourceSchema, SourceSchema } from "@/lib/sources/schemas";
 
 // GET /api/cases/{caseId}/sources — the case's source registry with reliability grades; retracted ones with ?include=retracted

@@ -4,7 +4,7 @@ import { requireCasePage } from "@/lib/http/page-access";
 import { getDocument } from "@/lib/documents/list-documents";
 import { DocumentSchema } from "@/lib/documents/schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { readerSearchQuery } from "@/lib/reader/reader-search-query";

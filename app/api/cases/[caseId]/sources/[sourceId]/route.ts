@@ -1,5 +1,5 @@
 import { withCase, parseJson } from "@/lib/http/route";
-import { updateSource } from "@/lib/sources/sources";
+import { updateSource } from "@/lib/sources/update-source";
 import { SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
 
 // PATCH /api/cases/{caseId}/sources/{sourceId} — regrade or rename a source (`version` required; 409 when stale)

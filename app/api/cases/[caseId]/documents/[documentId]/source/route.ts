@@ -1,5 +1,5 @@
 import { withCase, parseJson } from "@/lib/http/route";
-import { assignDocumentSource } from "@/lib/sources/sources";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { AssignSourceSchema } from "@/lib/sources/schemas";
 
 // PUT /api/cases/{caseId}/documents/{documentId}/source — set the document's source; an override of its grade needs a reason
