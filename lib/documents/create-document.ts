@@ -8,6 +8,7 @@ import { findNearDuplicates, type DuplicateHint } from "./near-duplicates";
 import { extractText, parseDateLine } from "@/lib/capture/extract";
 import {
   DocumentMetaSchema,
+  isStorableDate,
   MAX_TEXT_CHARS,
   MAX_UPLOAD_BYTES,
   PasteDocumentSchema,
@@ -53,7 +54,15 @@ export async function createUploadedDocument({
   if (file.bytes.length === 0) throw new InvalidError("The file is empty.", [{ path: "file", message: "The file is empty." }]);
   const meta = DocumentMetaSchema.parse(rawMeta);
   const extracted = await extractText({ bytes: file.bytes, fileName: file.name, declaredType: file.type });
-  const title = meta.title ?? file.name.replace(/\.[a-z0-9]+$/i, "").slice(0, 300);
+  // What the analyst typed wins; else what an HTML page's head says (its <title>, published-date tags,
+  // byline and site name), as a URL capture reads them; else the file's name.
+  const title = (meta.title ?? extracted.title ?? file.name.replace(/\.[a-z0-9]+$/i, "")).slice(0, 300);
+  const pagePublished = extracted.publishedTime ? Date.parse(extracted.publishedTime) : NaN;
+  const publishedAt =
+    meta.publishedAt ??
+    (Number.isNaN(pagePublished) || !isStorableDate(new Date(pagePublished).toISOString())
+      ? undefined
+      : new Date(pagePublished).toISOString());
   return storeDocument({
     ctx,
     caseId,
@@ -63,7 +72,13 @@ export async function createUploadedDocument({
       mimeType: extracted.mimeType,
       text: extracted.text,
       originalName: safeFileName(file.name),
-      meta: { ...meta, title },
+      meta: {
+        ...meta,
+        title,
+        publishedAt,
+        publisher: meta.publisher ?? extracted.siteName?.slice(0, 200) ?? undefined,
+        author: meta.author ?? extracted.byline?.slice(0, 200) ?? undefined,
+      },
     },
   });
 }

@@ -19,6 +19,7 @@ const SUMMARY = {
   textSha256: true,
   sizeBytes: true,
   createdAt: true,
+  version: true,
   sourceId: true,
   reliabilityOverride: true,
   overrideReason: true,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/dates/calendar-date";
+import { isCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -91,6 +91,8 @@ export const DocumentSummarySchema = z.object({
   textSha256: z.string(),
   sizeBytes: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
+  // Metadata edits name the version they read (absent on rows read before migration 0013's column).
+  version: z.number().optional(),
   sourceId: z.string().nullable().optional(),
   reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
   overrideReason: z.string().nullable().optional(),
@@ -118,3 +120,48 @@ export const DocumentSummarySchema = z.object({
     .transform((u) => u?.name ?? null),
 });
 export const DocumentSchema = DocumentSummarySchema.extend({ text: z.string() });
+
+const nullableText = (max: number, label: string) =>
+  z
+    .string(`${label} must be text.`)
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+/**
+ * Correcting a document's metadata (issue 18): absent fields stay, null or "" clears one. The captured
+ * text, bytes and hashes never change; a URL capture's URL is where the bytes came from and stays too.
+ */
+export const UpdateDocumentMetadataSchema = z.object({
+  version: z
+    .number("version is required: send the version of the document you edited.")
+    .int()
+    .positive("version is required: send the version of the document you edited."),
+  reason: z
+    .string("Say why you are changing this document's details.")
+    .trim()
+    .min(1, "Say why you are changing this document's details.")
+    .max(2000, "Keep the reason under 2,000 characters."),
+  title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters.").optional(),
+  publisher: nullableText(200, "Publisher"),
+  author: nullableText(200, "Author"),
+  url: z
+    .string()
+    .trim()
+    .max(2000, "URL must be at most 2,000 characters.")
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .refine((v) => !v || /^https?:\/\/[^\s]+$/i.test(v), "URL must start with http:// or https://."),
+  // A day: 2023-02-28, 28 Feb 2023 or February 28, 2023.
+  publishedAt: z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .refine((v) => !v || parseCalendarDate(v)?.precision === "day", "Published date must be a day, like 28 Feb 2023 or 2023-02-28."),
+});
+export type UpdateDocumentMetadataInput = z.input<typeof UpdateDocumentMetadataSchema>;

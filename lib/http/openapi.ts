@@ -1,6 +1,12 @@
 import { z, type ZodType } from "zod";
 import { CaseSchema, CreateCaseSchema, UpdateCaseSchema } from "@/lib/cases/schemas";
-import { DocumentSchema, DocumentSummarySchema, MAX_UPLOAD_BYTES, PasteDocumentSchema } from "@/lib/documents/schemas";
+import {
+  DocumentSchema,
+  DocumentSummarySchema,
+  MAX_UPLOAD_BYTES,
+  PasteDocumentSchema,
+  UpdateDocumentMetadataSchema,
+} from "@/lib/documents/schemas";
 import { CaptureUrlSchema, UrlPreviewRequestSchema, UrlPreviewSchema } from "@/lib/documents/capture-url-schemas";
 import { AssignSourceSchema, CreateSourceSchema, SourceSchema, UpdateSourceSchema } from "@/lib/sources/schemas";
 import { ClaimListQuerySchema, CreateClaimLinkSchema, CreateClaimSchema, UpdateClaimSchema } from "@/lib/claims/schemas";
@@ -575,6 +581,16 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/documents/{documentId}": {
     get: { summary: "One document with its captured text", tag: "documents", response: obj({ document: ref("Document") }), errors: CASE },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/metadata": {
+    patch: {
+      summary:
+        "Correct title, publisher, author, published date or (pasted and uploaded documents) URL, with a `reason`; `version` must match (409 otherwise). The captured text, bytes and hashes never change",
+      tag: "documents",
+      body: UpdateDocumentMetadataSchema,
+      response: obj({ document: obj({ id, version: { type: "integer" } }, ["id"]) }),
+      errors: [...WRITE, 409],
+    },
   },
   "/api/cases/{caseId}/documents/{documentId}/source": {
     put: {
