@@ -16,6 +16,9 @@ import {
   type PasteDocumentInput,
 } from "./schemas";
 import { sha256Hex } from "./hash";
+import { CreateSourceSchema } from "@/lib/sources/schemas";
+import { insertSource, type CreateSourceData } from "@/lib/sources/create-source";
+import { duplicateSourceName, isUniqueViolation } from "@/lib/sources/source-errors";
 
 type Captured = {
   kind: "paste" | "upload" | "url";
@@ -95,58 +98,84 @@ export async function storeDocument({ ctx, caseId, captured }: { ctx: Ctx; caseI
   const sha256 = sha256Hex(captured.bytes);
   const textSha256 = sha256Hex(text);
   const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : (fromDateLine ?? null);
-  const { sourceId, confirmDuplicate } = captured.meta;
-  if (sourceId) {
-    const source = await db.source.findFirst({ where: { id: sourceId, caseId }, select: { retractedAt: true } });
+  const { sourceId: existingSourceId, confirmDuplicate } = captured.meta;
+  const newSource = newSourceOf(captured.meta);
+  if (newSource && existingSourceId) {
+    const message = "Pick a registered source or register a new one, not both.";
+    throw new InvalidError(message, [{ path: "sourceId", message }]);
+  }
+  if (existingSourceId) {
+    const source = await db.source.findFirst({ where: { id: existingSourceId, caseId }, select: { retractedAt: true } });
     if (!source) throw new NotFoundError("Source");
     if (source.retractedAt) throw retractedError("That source", "sourceId");
   }
   // Read before the transaction: comparing texts is the slow part and needs no lock.
   const near = await findNearDuplicates({ caseId, text, sha256, textSha256 });
 
-  return db.$transaction(async (tx) => {
-    const exact = await tx.document.findFirst({
-      where: { caseId, sha256 },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, retractedAt: true },
-    });
-    // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
-    // bytes, e.g. to record a later retrieval): the answer names the document already there.
-    if (exact && !confirmDuplicate) {
-      throw new ConflictError(
-        `This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`,
-        {
-          existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+  return db
+    .$transaction(async (tx) => {
+      const exact = await tx.document.findFirst({
+        where: { caseId, sha256 },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, retractedAt: true },
+      });
+      // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
+      // bytes, e.g. to record a later retrieval): the answer names the document already there.
+      if (exact && !confirmDuplicate) {
+        throw new ConflictError(
+          `This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`,
+          {
+            existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+          },
+        );
+      }
+      await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
+      // A new source and its document commit together: neither exists without the other.
+      const sourceId = newSource ? (await insertSource({ tx, ctx, caseId, data: newSource })).id : existingSourceId;
+      const doc = await tx.document.create({
+        data: {
+          caseId,
+          title: captured.meta.title,
+          url: captured.meta.url ?? null,
+          publisher: captured.meta.publisher ?? null,
+          author: captured.meta.author ?? null,
+          publishedAt,
+          retrievedAt: captured.retrievedAt ?? new Date(),
+          kind: captured.kind,
+          originalName: captured.originalName ?? null,
+          mimeType: captured.mimeType,
+          text,
+          sha256,
+          textSha256,
+          sizeBytes: captured.bytes.length,
+          addedById: ctx.actor.id,
+          sourceId: sourceId ?? null,
         },
-      );
-    }
-    await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
-    const doc = await tx.document.create({
-      data: {
-        caseId,
-        title: captured.meta.title,
-        url: captured.meta.url ?? null,
-        publisher: captured.meta.publisher ?? null,
-        author: captured.meta.author ?? null,
-        publishedAt,
-        retrievedAt: captured.retrievedAt ?? new Date(),
-        kind: captured.kind,
-        originalName: captured.originalName ?? null,
-        mimeType: captured.mimeType,
-        text,
-        sha256,
-        textSha256,
-        sizeBytes: captured.bytes.length,
-        addedById: ctx.actor.id,
-        sourceId: sourceId ?? null,
-      },
+      });
+      await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+      const { text: _omit, ...summary } = doc;
+      await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
+      const duplicates: DuplicateHint[] = near;
+      return { document: doc, duplicates };
+    })
+    .catch((err) => {
+      throw newSource && isUniqueViolation(err) ? duplicateSourceName("newSourceName") : err;
     });
-    await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
-    const { text: _omit, ...summary } = doc;
-    await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
-    const duplicates: DuplicateHint[] = near;
-    return { document: doc, duplicates };
+}
+
+/** The source to register with the document, validated as the source registry does; issues name the form's fields. */
+function newSourceOf(meta: DocumentMeta): CreateSourceData | null {
+  if (!meta.newSourceName && !meta.newSourceKind && !meta.newSourceReliability && !meta.newSourceRationale) return null;
+  const parsed = CreateSourceSchema.safeParse({
+    name: meta.newSourceName ?? "",
+    kind: meta.newSourceKind ?? "",
+    reliability: meta.newSourceReliability ?? "",
+    rationale: meta.newSourceRationale ?? "",
   });
+  if (parsed.success) return parsed.data;
+  const field = (p: PropertyKey | undefined) => `newSource${String(p ?? "name").replace(/^./, (c) => c.toUpperCase())}`;
+  const issues = parsed.error.issues.map((i) => ({ path: field(i.path[0]), message: i.message }));
+  throw new InvalidError(issues[0].message, issues);
 }
 
 async function putBlob({ tx, sha256, bytes, mimeType }: { tx: Tx; sha256: string; bytes: Buffer; mimeType: string }) {

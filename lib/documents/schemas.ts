@@ -42,6 +42,12 @@ export const DocumentMetaSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || z.uuid().safeParse(v).success, "sourceId must be the id of a source of this case."),
+  // A source registered in the same step as the document (one transaction, both audited): its name,
+  // kind, Admiralty grade and why. Flat fields, so a multipart upload can send them too.
+  newSourceName: optionalText(200, "The new source's name"),
+  newSourceKind: optionalText(40, "The new source's kind"),
+  newSourceReliability: optionalText(1, "The new source's grade"),
+  newSourceRationale: optionalText(2000, "The reason for the new source's grade"),
   // An exact copy (same SHA-256) of a document already in the case is refused (409) unless confirmed.
   confirmDuplicate: formBoolean("confirmDuplicate must be true or false."),
   title: optionalText(300, "Title"),

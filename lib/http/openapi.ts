@@ -220,6 +220,11 @@ const MULTIPART_DOCUMENT = {
           publisher: str,
           author: str,
           publishedAt: { type: "string", description: "YYYY-MM-DD" },
+          sourceId: str,
+          newSourceName: str,
+          newSourceKind: str,
+          newSourceReliability: str,
+          newSourceRationale: str,
         },
         ["file"],
       ),
@@ -550,7 +555,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     },
     post: {
       summary:
-        "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source. The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
+        "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source, or `newSourceName`, `newSourceKind`, `newSourceReliability` and `newSourceRationale` register one with the document in the same transaction (both audited). The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
       tag: "documents",
       body: {
         content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content },

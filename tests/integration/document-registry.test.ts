@@ -119,6 +119,61 @@ describe("document metadata", () => {
   });
 });
 
+describe("a source registered with the document", () => {
+  it("creates the source and the document in one transaction, both audited; the document inherits its grade", async () => {
+    const { ana, c } = await setup();
+    const { document: doc } = await createPastedDocument({
+      ctx: ana,
+      caseId: c.id,
+      input: {
+        title: "Ministry statement",
+        text: "The ministry confirmed the outage.",
+        newSourceName: "Albanian Ministry of Interior",
+        newSourceKind: "government",
+        newSourceReliability: "B",
+        newSourceRationale: "Official statements, usually accurate on facts",
+      },
+    });
+    const source = await db.source.findFirstOrThrow({ where: { caseId: c.id, name: "Albanian Ministry of Interior" } });
+    expect(source).toMatchObject({ kind: "government", reliability: "B" });
+    expect(doc.sourceId).toBe(source.id);
+    const audit = await db.auditEvent.findMany({
+      where: { caseId: c.id, action: { in: ["source.create", "document.create"] } },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.targetId])).toEqual([
+      ["source.create", source.id],
+      ["document.create", doc.id],
+    ]);
+    expect(audit[0].requestId).toBe(audit[1].requestId);
+  });
+
+  it("refuses an incomplete new source field by field, a taken name, or both a pick and a new one — storing neither", async () => {
+    const { ana, c } = await setup();
+    const paste = (extra: Record<string, unknown>, text = "Some text.") =>
+      createPastedDocument({ ctx: ana, caseId: c.id, input: { title: "Doc", text, ...extra } });
+    const incomplete = await paste({ newSourceName: "Gazette", newSourceKind: "outlet" }).catch((e) => e);
+    expect(incomplete).toBeInstanceOf(InvalidError);
+    expect(incomplete.issues.map((i: { path: string }) => i.path).sort()).toEqual(["newSourceRationale", "newSourceReliability"]);
+    await paste({ newSourceName: "Gazette", newSourceKind: "outlet", newSourceReliability: "C", newSourceRationale: "r" });
+    const taken = await paste(
+      { newSourceName: "Gazette", newSourceKind: "outlet", newSourceReliability: "D", newSourceRationale: "r" },
+      "Other text.",
+    ).catch((e) => e);
+    expect(taken).toBeInstanceOf(InvalidError);
+    expect(taken.issues[0]).toMatchObject({ path: "newSourceName", message: expect.stringMatching(/already exists/) });
+    const gazette = await db.source.findFirstOrThrow({ where: { caseId: c.id } });
+    await expect(
+      paste(
+        { sourceId: gazette.id, newSourceName: "Other", newSourceKind: "outlet", newSourceReliability: "C", newSourceRationale: "r" },
+        "Third.",
+      ),
+    ).rejects.toThrow(/not both/);
+    expect(await db.document.count({ where: { caseId: c.id } })).toBe(1);
+    expect(await db.source.count({ where: { caseId: c.id } })).toBe(1);
+  });
+});
+
 describe("uploads read the HTML head", () => {
   it("takes the <title> and a published-date meta tag when none is typed; a typed value wins", async () => {
     const { ana, c } = await setup();
