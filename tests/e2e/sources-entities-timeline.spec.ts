@@ -88,7 +88,8 @@ test("an analyst grades a source, adds an entity with aliases and places a dated
   await page.reload();
   const entityClaim = page.getByTestId("entity-claim");
   await expect(entityClaim).toContainText("HomeLand Justice claimed the attack");
-  await expect(entityClaim.getByTestId("claim-grade")).toContainText("F3");
+  // The wire report has no source yet: the claim is ungraded ("–3"), never shown as F.
+  await expect(entityClaim.getByTestId("claim-grade")).toContainText("–3ungraded");
   await expect(entityClaim.getByRole("link", { name: "Open in “Wire report”" })).toHaveAttribute(
     "href",
     `/cases/${caseId}/documents/${documentId}#excerpt-${claim.excerpts[0].id}`,

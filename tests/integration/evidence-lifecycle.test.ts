@@ -231,7 +231,7 @@ describe("retracting evidence", () => {
     expect(err).toHaveProperty("issues", [{ path: "excerpts.0.documentId", message: expect.stringMatching(/retracted/) }]);
     // The remaining claim on the retracted document now shows its quote's document as retracted and lends no grade.
     expect(await getClaim({ access, claimId: other.id })).toMatchObject({
-      reliability: "F",
+      reliability: null,
       excerpts: [expect.objectContaining({ documentRetracted: true })],
     });
   });
