@@ -91,7 +91,8 @@ async function generate() {
   const { db } = await import("@/lib/db");
   const { createCase } = await import("@/lib/cases/create-case");
   const { createPastedDocument } = await import("@/lib/documents/create-document");
-  const { createSource, assignDocumentSource } = await import("@/lib/sources/sources");
+  const { createSource } = await import("@/lib/sources/create-source");
+  const { assignDocumentSource } = await import("@/lib/sources/assign-document-source");
   const { anchorExcerpt } = await import("@/lib/claims/verify-excerpt");
   const { createQuestion } = await import("@/lib/attribution/questions");
   const { createHypothesis, getHypothesis } = await import("@/lib/attribution/hypotheses");

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { Metadata } from "next";
 import { requireActorOrRedirect } from "@/lib/auth/current-user";
 import { listCases } from "@/lib/cases/list-cases";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { search } from "@/lib/search/search";
 import { EMPTY_QUERY_MESSAGE, SEARCH_KINDS, type SearchResponse } from "@/lib/search/schemas";
 import { InvalidError, type FieldIssue } from "@/lib/errors";

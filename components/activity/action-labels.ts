@@ -22,6 +22,7 @@ const LABELS: Record<string, string> = {
   "case.create": "created the case",
   "case.update": "edited the case",
   "document.create": "added a document",
+  "document.update": "corrected a document's details",
   "document.source": "set a document's source",
   "source.create": "added a source",
   "source.update": "edited a source",

@@ -131,7 +131,7 @@ function ClaimSummary({ claim }: { claim: ClaimDetail }) {
         </Item>
         <Item label="Source reliability">
           {reliabilityLabel(claim.reliability)}
-          {claim.source ? ` (${claim.source.name})` : " (no source assigned)"}
+          {claim.source ? ` (${claim.source.name})` : claim.reliability ? " (no source assigned)" : ""}
           <span className="block text-xs text-slate-600" data-testid="reliability-rule">
             {claim.reliabilityRule}
           </span>

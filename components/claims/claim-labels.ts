@@ -2,6 +2,7 @@
 // words come from lib/standards/scales.ts; only the claim's app-specific enums are named here.
 import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/scales";
 import type { ClaimDetail } from "@/lib/claims/claim-details";
+import { UNGRADED } from "@/lib/claims/reliability";
 
 export type { ClaimDetail };
 export type ClaimPage = { claims: ClaimDetail[]; total: number; page: number; pageSize: number; pages: number };
@@ -29,9 +30,10 @@ export function credibilityLabel(value: number) {
 export function credibilityMeaning(value: number) {
   return INFORMATION_CREDIBILITY.find((c) => c.value === value)?.meaning ?? "";
 }
-export function reliabilityLabel(code: string) {
+/** "B – Usually reliable"; a claim or document without a graded source is "no source: ungraded", never F. */
+export function reliabilityLabel(code: string | null) {
   const row = SOURCE_RELIABILITY.find((r) => r.code === code);
-  return row ? `${row.code} – ${row.label}` : code;
+  return row ? `${row.code} – ${row.label}` : UNGRADED;
 }
 
 // Link kinds read differently from each end: "A corroborates B" is "corroborated by A" on B's page.

@@ -1,11 +1,13 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { documentKeys, caseKeys } from "@/lib/client/query-keys";
-import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
+import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
 import { AddedNotice, type Created } from "./added-notice";
 import { CaptureUrlForm } from "./capture-url-form";
+import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 type Meta = { title: string; url: string; publisher: string; author: string; publishedAt: string };
@@ -13,7 +15,6 @@ const EMPTY: Meta = { title: "", url: "", publisher: "", author: "", publishedAt
 
 type Mode = "paste" | "upload" | "url";
 
-type SourceOption = { id: string; name: string; reliability: string };
 type Existing = { id: string; title: string; retracted: boolean };
 
 export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
@@ -38,7 +39,7 @@ export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sour
       </div>
       {/* Both stay mounted so switching tabs never loses what was typed. */}
       <div hidden={mode !== "url"}>
-        <CaptureUrlForm caseId={caseId} />
+        <CaptureUrlForm caseId={caseId} sources={sources} />
       </div>
       <div hidden={mode === "url"}>
         <PasteOrUploadForm caseId={caseId} sources={sources} mode={mode === "url" ? "paste" : mode} />
@@ -49,8 +50,9 @@ export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sour
 
 function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources: SourceOption[]; mode: "paste" | "upload" }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [meta, setMeta] = useState<Meta>(EMPTY);
-  const [sourceId, setSourceId] = useState("");
+  const [source, setSource] = useState<SourceChoice>(NO_SOURCE);
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [clientError, setClientError] = useState<{ mode: string; message: string } | null>(null);
@@ -59,7 +61,7 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
 
   const add = useMutation({
     mutationFn: async ({ confirmDuplicate }: { mode: string; confirmDuplicate: boolean }) => {
-      const extra = { ...(sourceId ? { sourceId } : {}), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
+      const extra = { ...sourceFields(source), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
       if (mode === "paste") return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { ...meta, ...extra, text } });
       const form = new FormData();
       form.set("file", file as File);
@@ -70,7 +72,9 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
       // Cleared only once the server has stored it: a failed save keeps everything the user entered.
       setLast(created);
       setMeta(EMPTY);
-      setSourceId("");
+      // A source registered with the document joins the pickers (the page's list comes from the server).
+      if (source.choice === NEW_SOURCE) router.refresh();
+      setSource(NO_SOURCE);
       setText("");
       setFile(null);
       if (fileInput.current) fileInput.current.value = "";
@@ -161,29 +165,15 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
           />
         </Field>
       )}
-      <Field
-        id="doc-source"
-        label="Source (optional)"
-        error={error?.issueFor("sourceId")}
-        hint="Who published it; its grade is inherited, and claims from it name it as claimant by default."
-      >
-        <Select id="doc-source" value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-          <option value="">No source yet</option>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.reliability})
-            </option>
-          ))}
-        </Select>
+      <Field id="doc-publisher" label="Publisher" error={error?.issueFor("publisher")}>
+        <Input id="doc-publisher" value={meta.publisher} onChange={set("publisher")} maxLength={200} />
       </Field>
+      <SourcePicker idPrefix="doc" sources={sources} value={source} onChange={setSource} publisher={meta.publisher} error={error} />
       <details className="rounded-md border border-slate-200 px-3 py-2">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700">Source details (URL, publisher, author, date)</summary>
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">More details (URL, author, date)</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <Field id="doc-url" label="URL" error={error?.issueFor("url")}>
             <Input id="doc-url" value={meta.url} onChange={set("url")} placeholder="https://…" />
-          </Field>
-          <Field id="doc-publisher" label="Publisher" error={error?.issueFor("publisher")}>
-            <Input id="doc-publisher" value={meta.publisher} onChange={set("publisher")} />
           </Field>
           <Field id="doc-author" label="Author" error={error?.issueFor("author")}>
             <Input id="doc-author" value={meta.author} onChange={set("author")} />

@@ -1,9 +1,11 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { caseKeys, documentKeys } from "@/lib/client/query-keys";
 import { Button, Field, FormError, Input } from "@/components/ui/form";
+import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 import { AddedNotice, type Created } from "./added-notice";
 
 type Preview = {
@@ -28,12 +30,14 @@ function urlProblem(err: unknown): string | undefined {
   return err.issueFor("url") ?? (err.status === 422 && err.issues.length ? undefined : err.message);
 }
 
-export function CaptureUrlForm({ caseId }: { caseId: string }) {
+export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [url, setUrl] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [meta, setMeta] = useState<Meta>({ title: "", publisher: "", author: "", publishedAt: "" });
   const [last, setLast] = useState<Created | null>(null);
+  const [source, setSource] = useState<SourceChoice>(NO_SOURCE);
 
   const fetchPreview = useMutation({
     mutationFn: () => api<{ preview: Preview }>(`/api/cases/${caseId}/documents/preview`, { method: "POST", json: { url } }),
@@ -44,11 +48,14 @@ export function CaptureUrlForm({ caseId }: { caseId: string }) {
   });
   const save = useMutation({
     // Empty fields are sent as they are: the analyst cleared them, so the page's value must not come back.
-    mutationFn: () => api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { url, ...meta } }),
+    mutationFn: () => api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { url, ...meta, ...sourceFields(source) } }),
     onSuccess: (created) => {
       setLast(created);
       setUrl("");
       setPreview(null);
+      // A source registered with the document joins the pickers (the page's list comes from the server).
+      if (source.choice === NEW_SOURCE) router.refresh();
+      setSource(NO_SOURCE);
       queryClient.invalidateQueries({ queryKey: documentKeys.list(caseId) });
       queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
@@ -130,6 +137,14 @@ export function CaptureUrlForm({ caseId }: { caseId: string }) {
               <Input id="capture-published" type="date" value={meta.publishedAt} onChange={set("publishedAt")} />
             </Field>
           </div>
+          <SourcePicker
+            idPrefix="capture"
+            sources={sources}
+            value={source}
+            onChange={setSource}
+            publisher={meta.publisher}
+            error={saveError}
+          />
           <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-xs">
             <dt className="text-slate-600">SHA-256</dt>
             <dd className="break-all font-mono text-slate-900" data-testid="capture-sha256">

@@ -5,6 +5,7 @@ import { format } from "date-fns";
 import { api } from "@/lib/client/api";
 import { documentKeys } from "@/lib/client/query-keys";
 import { RetractedTag } from "@/components/lifecycle/retracted-banner";
+import { UNGRADED } from "@/lib/claims/reliability";
 
 export type DocumentRow = {
   id: string;
@@ -18,6 +19,8 @@ export type DocumentRow = {
   addedBy: string;
   retractedAt?: string | null;
   retractionReason?: string | null;
+  source?: { name: string; reliability: string } | null;
+  reliabilityOverride?: string | null;
 };
 
 export function DocumentList({
@@ -56,7 +59,16 @@ export function DocumentList({
           </Link>
           {d.retractedAt && <RetractedTag reason={d.retractionReason} />}
           <div className="mt-0.5 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
-            {d.publisher && <span>{d.publisher}</span>}
+            {d.source ? (
+              <span data-testid="document-source-grade">
+                {d.source.name} ({d.reliabilityOverride ?? d.source.reliability})
+              </span>
+            ) : (
+              <span data-testid="document-source-grade" className="italic">
+                {UNGRADED}
+              </span>
+            )}
+            {d.publisher && d.publisher !== d.source?.name && <span>{d.publisher}</span>}
             <span>Published {d.publishedAt ? format(new Date(d.publishedAt), "d MMM yyyy") : "—"}</span>
             <span>Retrieved {format(new Date(d.retrievedAt), "d MMM yyyy HH:mm")}</span>
             <span className="capitalize">{d.kind}</span>

@@ -76,7 +76,7 @@ export function SourcePanel({
         </div>
       ) : (
         <p className="rounded-md border border-dashed border-slate-300 bg-white p-3 text-slate-700">
-          No source yet: claims from this document grade as F (cannot be judged) until it has one.
+          No source: ungraded. Claims quoting this document stay ungraded (not F) until it has a graded source.
         </p>
       )}
       {editing && <SourceEditor caseId={caseId} doc={doc} sources={sources} onDone={() => setEditing(false)} />}

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { formatEventDate, parseEventDate } from "@/lib/events/schemas";
+import { DATE_FORMATS_MESSAGE } from "@/lib/dates/calendar-date";
 import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
 import { ClaimPicker, type PickedClaim } from "./claim-picker";
 import { useCreateEvent, useUpdateEvent } from "./use-create-event";
@@ -15,14 +16,14 @@ function DatePreview({ id, value }: { id: string; value: string }) {
   return (
     <p id={id} aria-live="polite" className="text-xs text-slate-600" data-testid="date-preview">
       {!value.trim() ? (
-        "A year (2022), a month (2022-07) or a day (2022-07-15)."
+        "A year (2022), a month (Jul 2022 or 2022-07) or a day (15 Jul 2022 or 2022-07-15)."
       ) : parsed ? (
         <>
           Precision: <span className="font-semibold text-slate-800">{PRECISION_WORDS[parsed.precision]}</span> — shown as “
           {formatEventDate(parsed)}”
         </>
       ) : (
-        "Not a date yet: use 2022, 2022-07 or 2022-07-15."
+        `Not a date yet. ${DATE_FORMATS_MESSAGE}`
       )}
     </p>
   );

@@ -48,7 +48,10 @@ export function TimelineView({
     <div className="space-y-5">
       <div className="flex items-center justify-between gap-4">
         <h2 className="text-lg font-semibold">
-          Timeline <span className="text-sm font-normal text-slate-600">({data.length} events)</span>
+          Timeline{" "}
+          <span className="text-sm font-normal text-slate-600">
+            ({data.length} {data.length === 1 ? "event" : "events"})
+          </span>
         </h2>
         <div className="flex items-center gap-4">
           <ShowRetractedToggle path={`/cases/${caseId}/timeline`} showing={showRetracted} />

@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { ACH_SCORES_NOTE, computeAchScores } from "./ach-scores";
-import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
-import { claimReliability } from "@/lib/claims/reliability";
+import { claimGrade, claimReliability } from "@/lib/claims/reliability";
 
 /**
  * The ACH matrix of a question (or the case's first question): claims as rows, hypotheses as columns,
@@ -89,7 +88,7 @@ export async function getAchMatrix({
       const first = excerpts[0];
       return {
         ...c,
-        grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }),
+        grade: claimGrade({ reliability, credibility: c.credibility }),
         quote: first ? { excerptId: first.id, documentId: first.document.id, documentTitle: first.document.title } : null,
       };
     }),

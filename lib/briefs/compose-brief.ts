@@ -8,6 +8,7 @@ import { summariseAch } from "@/lib/attribution/ach-summary";
 import { hypothesisHash } from "@/lib/attribution/content-hash";
 import { loadClaimDetails, type ClaimDetail } from "@/lib/claims/claim-details";
 import { effectiveReliability } from "@/lib/claims/claim-details";
+import { UNGRADED } from "@/lib/claims/reliability";
 import { formatEventDate } from "@/lib/events/schemas";
 import {
   TLP,
@@ -308,7 +309,7 @@ export async function composeBrief({
           start: e.start,
           end: e.end,
           sourceName: e.source?.name ?? null,
-          reliability: e.reliability,
+          reliability: e.reliability ?? UNGRADED,
           url: null,
           sha256: "",
         });
@@ -333,7 +334,7 @@ export async function composeBrief({
       claimant: d.claimant,
       kind: d.kind,
       credibility: d.credibility,
-      reliability: d.reliability,
+      reliability: d.reliability ?? UNGRADED,
       grade: d.grade,
       sourceConfidence: d.sourceConfidence,
       status: d.status,
@@ -485,7 +486,7 @@ export async function composeBrief({
     sourceId: d.sourceId,
     sourceName: d.source?.name ?? null,
     sourceKind: d.source?.kind ?? null,
-    reliability: effectiveReliability(d),
+    reliability: effectiveReliability(d) ?? UNGRADED,
     reliabilityRationale: d.source?.rationale ?? null,
     overrideReason: d.overrideReason,
     author: d.author,

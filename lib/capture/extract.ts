@@ -18,7 +18,16 @@ export type HtmlExtract = {
   text: string;
 };
 
-export type ExtractedText = { text: string; mimeType: string; kind: DocumentKind; title: string | null };
+/** The text of an upload and, for an HTML page, what its head says: title, published date, byline, site name. */
+export type ExtractedText = {
+  text: string;
+  mimeType: string;
+  kind: DocumentKind;
+  title: string | null;
+  publishedTime?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+};
 
 /** \r\n and lone \r become \n, then NFC, so the same text always has the same bytes and hash. */
 export function normaliseText(text: string): string {
@@ -179,6 +188,7 @@ export async function extractText({
   if (bytes.length === 0) throw new InvalidError("The file is empty.", fileIssue("The file is empty."));
   let text: string;
   let title: string | null = null;
+  let page: Pick<HtmlExtract, "publishedTime" | "byline" | "siteName"> = { publishedTime: null, byline: null, siteName: null };
   if (kind === "pdf") {
     if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
       throw new UnsupportedMediaError(`${fileName} is not a PDF (it does not start with %PDF-).`);
@@ -193,10 +203,11 @@ export async function extractText({
       const extracted = await extractFromHtml(decoded, { field: "file" });
       text = extracted.text;
       title = extracted.title;
+      page = { publishedTime: extracted.publishedTime, byline: extracted.byline, siteName: extracted.siteName };
     } else {
       text = normaliseText(decoded);
     }
   }
   if (!text.trim()) throw new InvalidError("The file contains no text.", fileIssue("The file contains no text."));
-  return { text, mimeType: MIME_TYPES[kind], kind, title };
+  return { text, mimeType: MIME_TYPES[kind], kind, title, ...page };
 }

@@ -202,6 +202,27 @@ export function parseHtmlDocument(html) {
   return new JSDOM(html, { contentType: "text/html" }).window.document;
 }
 
+const PUBLISHED_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:published_time"]',
+  'meta[property="og:article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="datePublished"]',
+  'meta[name="publish-date"]',
+  'meta[name="publishdate"]',
+  'meta[name="pubdate"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="citation_publication_date"]',
+  'meta[name="dc.date.issued" i]',
+  'meta[name="dcterms.issued" i]',
+  'meta[name="dc.date" i]',
+  'meta[name="dcterms.date" i]',
+  'meta[name="date" i]',
+  "time[pubdate][datetime]",
+];
+
 /**
  * Main article text of a page (not yet normalised: the caller does that) and its metadata. Runs in
  * the extraction worker; call it through extractFromHtml in lib/capture/extract.ts.
@@ -211,11 +232,11 @@ export function extractHtml(html, baseUrl) {
   const { document } = dom.window;
   try {
     const pageTitle = nonEmpty(document.title);
-    const metaPublished = nonEmpty(
-      document
-        .querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]')
-        ?.getAttribute("content"),
-    );
+    // The first published-date tag the page carries, most specific first (Open Graph, schema.org, Dublin Core, common CMS tags).
+    const metaPublished =
+      PUBLISHED_SELECTORS.map((sel) =>
+        nonEmpty(document.querySelector(sel)?.getAttribute(sel.startsWith("time") ? "datetime" : "content")),
+      ).find(Boolean) ?? null;
     // Readability mutates the document it reads; give it a clone so the fallback still has the original.
     const article = new Readability(document.cloneNode(true)).parse();
     let text = "";

@@ -2,10 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { admiraltyPair, type InformationCredibility } from "@/lib/standards/scales";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessIndependence, type IndependenceAssessment } from "./assess-independence";
-import { bestExcerptIndex, claimReliability, CLAIM_RELIABILITY_RULE, effectiveReliability } from "./reliability";
+import { bestExcerptIndex, claimGrade, claimReliability, CLAIM_RELIABILITY_RULE, effectiveReliability } from "./reliability";
 
 // Re-exported for callers that read a document's grade from here (lib/briefs).
 export { claimReliability, effectiveReliability };
@@ -68,7 +67,7 @@ export function toClaimDetail(c: ClaimRow, independence: IndependenceAssessment 
     updatedAt: c.updatedAt.toISOString(),
     createdBy: c.createdBy.name,
     reliability,
-    grade: admiraltyPair({ reliability, credibility: c.credibility as InformationCredibility }),
+    grade: claimGrade({ reliability, credibility: c.credibility }),
     reliabilityRule: CLAIM_RELIABILITY_RULE,
     source: best?.source ? { id: best.source.id, name: best.source.name } : null,
     originator: c.originator

@@ -5,8 +5,8 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { ClaimListQuerySchema, type ClaimListQuery } from "./schemas";
 import { loadClaimDetails } from "./claim-details";
 
-/** One quote's grade in SQL (aliases e, d, s), as lib/claims/reliability.ts counts it; 'F' sorts last. */
-export const CLAIM_EXCERPT_GRADE = Prisma.sql`CASE WHEN d.retracted_at IS NULL AND s.retracted_at IS NULL THEN COALESCE(d.reliability_override::text, s.reliability::text, 'F') ELSE 'F' END`;
+/** One quote's grade in SQL (aliases e, d, s), as lib/claims/reliability.ts counts it; NULL (ungraded, sorted last) when it lends none. */
+export const CLAIM_EXCERPT_GRADE = Prisma.sql`CASE WHEN d.retracted_at IS NULL AND s.retracted_at IS NULL THEN COALESCE(d.reliability_override::text, s.reliability::text) END`;
 
 // The grade a claim shows follows CLAIM_RELIABILITY_RULE (lib/claims/reliability.ts): the best grade
 // among its quotes' documents (override, else source), retracted ones left out, else F.

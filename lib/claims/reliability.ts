@@ -1,9 +1,12 @@
 // A claim's source reliability (the letter of its Admiralty pair), by a stated rule: pure, shared by
 // the claims pages, the ACH matrix, search and the exports, so no "server-only".
-import type { SourceReliability } from "@/lib/standards/scales";
+import { admiraltyPair, type InformationCredibility, type SourceReliability } from "@/lib/standards/scales";
 
 export const CLAIM_RELIABILITY_RULE =
-  "A claim's reliability is the best grade among the documents its quotes cite (a document's own override, else its source's grade); a retracted document, or a document of a retracted source, lends no grade; F (cannot be judged) applies only when no quote has a graded source. The order of the quotes never matters.";
+  "A claim's reliability is the best grade among the documents its quotes cite (a document's own override, else its source's grade); a retracted document, or a document of a retracted source, lends no grade; a claim none of whose quotes has a graded source is ungraded (“no source: ungraded”), which is not F (a source judged and found impossible to judge). The order of the quotes never matters.";
+
+/** What an ungraded claim or document shows instead of a letter: it has no graded source, which is not F. */
+export const UNGRADED = "no source: ungraded";
 
 type GradedDocument = {
   reliabilityOverride: SourceReliability | null;
@@ -11,17 +14,17 @@ type GradedDocument = {
   source: { reliability: SourceReliability; retractedAt?: Date | string | null } | null;
 };
 
-/** One document's grade: its override for this document, else its source's grade, else F. */
-export function effectiveReliability(doc: GradedDocument): SourceReliability {
-  return doc.reliabilityOverride ?? doc.source?.reliability ?? "F";
+/** One document's grade: its override for this document, else its source's grade, else null (ungraded). */
+export function effectiveReliability(doc: GradedDocument): SourceReliability | null {
+  return doc.reliabilityOverride ?? doc.source?.reliability ?? null;
 }
 
-// A < B < … < E, and F ("cannot be judged") is no grade at all, so any graded source beats it.
+// A < B < … < E < F ("cannot be judged"); an ungraded document (no source) lends nothing.
 const RANK: Record<SourceReliability, number> = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5 };
 
-/** Whether a document may lend its grade: neither it nor its source has been retracted. */
+/** Whether a document may lend its grade: it has one, and neither it nor its source has been retracted. */
 function counts(doc: GradedDocument): boolean {
-  return !doc.retractedAt && !doc.source?.retractedAt;
+  return !doc.retractedAt && !doc.source?.retractedAt && effectiveReliability(doc) !== null;
 }
 
 /**
@@ -32,13 +35,18 @@ export function bestExcerptIndex(excerpts: readonly { document: GradedDocument }
   let best = -1;
   excerpts.forEach((e, i) => {
     if (!counts(e.document)) return;
-    if (best < 0 || RANK[effectiveReliability(e.document)] < RANK[effectiveReliability(excerpts[best].document)]) best = i;
+    if (best < 0 || RANK[effectiveReliability(e.document)!] < RANK[effectiveReliability(excerpts[best].document)!]) best = i;
   });
   return best;
 }
 
-/** The claim's reliability under CLAIM_RELIABILITY_RULE: the best counted grade, else F. */
-export function claimReliability(excerpts: readonly { document: GradedDocument }[]): SourceReliability {
+/** The claim's reliability under CLAIM_RELIABILITY_RULE: the best counted grade, else null (ungraded). */
+export function claimReliability(excerpts: readonly { document: GradedDocument }[]): SourceReliability | null {
   const i = bestExcerptIndex(excerpts);
-  return i < 0 ? "F" : effectiveReliability(excerpts[i].document);
+  return i < 0 ? null : effectiveReliability(excerpts[i].document);
+}
+
+/** The grade a claim shows: its Admiralty pair ("B2"), or "–2" when it is ungraded (never "F2"). */
+export function claimGrade({ reliability, credibility }: { reliability: SourceReliability | null; credibility: number }): string {
+  return reliability ? admiraltyPair({ reliability, credibility: credibility as InformationCredibility }) : `–${credibility}`;
 }

@@ -107,7 +107,10 @@ export const ExcerptSchema = z.strictObject({
   exact: z.string(),
   prefix: z.string(),
   suffix: z.string(),
-  reliability: z.enum(RELIABILITIES).describe("This quote's own grade: its document's override, else its source's"),
+  reliability: z
+    .enum(RELIABILITIES)
+    .nullable()
+    .describe("This quote's own grade: its document's override, else its source's; null when it has no graded source (ungraded, never F)"),
   documentRetracted: z.boolean(),
   source: named.nullable(),
 });
@@ -125,7 +128,10 @@ export const ClaimSchema = z.strictObject({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   createdBy: z.string(),
-  reliability: z.enum(RELIABILITIES).describe("The best grade among the quotes' documents (see reliabilityRule), never the first quote's"),
+  reliability: z
+    .enum(RELIABILITIES)
+    .nullable()
+    .describe("The best grade among the quotes' documents (see reliabilityRule), never the first quote's; null when none is graded"),
   grade: z.string().describe("Admiralty pair, e.g. B2"),
   reliabilityRule: z.string(),
   source: named.nullable().describe("The source whose grade the claim takes"),

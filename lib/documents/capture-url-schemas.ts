@@ -17,6 +17,10 @@ export const UrlPreviewRequestSchema = z.object({ url });
 export const CaptureUrlSchema = z.object({
   url,
   sourceId: DocumentMetaSchema.shape.sourceId,
+  newSourceName: DocumentMetaSchema.shape.newSourceName,
+  newSourceKind: DocumentMetaSchema.shape.newSourceKind,
+  newSourceReliability: DocumentMetaSchema.shape.newSourceReliability,
+  newSourceRationale: DocumentMetaSchema.shape.newSourceRationale,
   confirmDuplicate: DocumentMetaSchema.shape.confirmDuplicate,
   title: correction(300, "Title"),
   publisher: correction(200, "Publisher"),

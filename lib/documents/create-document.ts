@@ -9,6 +9,7 @@ import { findNearDuplicates, type DuplicateHint } from "./near-duplicates";
 import { extractText, parseDateLine } from "@/lib/capture/extract";
 import {
   DocumentMetaSchema,
+  isStorableDate,
   MAX_TEXT_CHARS,
   MAX_UPLOAD_BYTES,
   PasteDocumentSchema,
@@ -16,6 +17,9 @@ import {
   type PasteDocumentInput,
 } from "./schemas";
 import { sha256Hex } from "./hash";
+import { CreateSourceSchema } from "@/lib/sources/schemas";
+import { insertSource, type CreateSourceData } from "@/lib/sources/create-source";
+import { duplicateSourceName, isUniqueViolation } from "@/lib/sources/source-errors";
 
 type Captured = {
   kind: "paste" | "upload" | "url";
@@ -54,7 +58,15 @@ export async function createUploadedDocument({
   if (file.bytes.length === 0) throw new InvalidError("The file is empty.", [{ path: "file", message: "The file is empty." }]);
   const meta = DocumentMetaSchema.parse(rawMeta);
   const extracted = await extractText({ bytes: file.bytes, fileName: file.name, declaredType: file.type });
-  const title = meta.title ?? file.name.replace(/\.[a-z0-9]+$/i, "").slice(0, 300);
+  // What the analyst typed wins; else what an HTML page's head says (its <title>, published-date tags,
+  // byline and site name), as a URL capture reads them; else the file's name.
+  const title = (meta.title ?? extracted.title ?? file.name.replace(/\.[a-z0-9]+$/i, "")).slice(0, 300);
+  const pagePublished = extracted.publishedTime ? Date.parse(extracted.publishedTime) : NaN;
+  const publishedAt =
+    meta.publishedAt ??
+    (Number.isNaN(pagePublished) || !isStorableDate(new Date(pagePublished).toISOString())
+      ? undefined
+      : new Date(pagePublished).toISOString());
   return storeDocument({
     ctx,
     access,
@@ -64,7 +76,13 @@ export async function createUploadedDocument({
       mimeType: extracted.mimeType,
       text: extracted.text,
       originalName: safeFileName(file.name),
-      meta: { ...meta, title },
+      meta: {
+        ...meta,
+        title,
+        publishedAt,
+        publisher: meta.publisher ?? extracted.siteName?.slice(0, 200) ?? undefined,
+        author: meta.author ?? extracted.byline?.slice(0, 200) ?? undefined,
+      },
     },
   });
 }
@@ -82,58 +100,84 @@ export async function storeDocument({ ctx, access, captured }: { ctx: Ctx; acces
   const sha256 = sha256Hex(captured.bytes);
   const textSha256 = sha256Hex(text);
   const publishedAt = captured.meta.publishedAt ? new Date(captured.meta.publishedAt) : (fromDateLine ?? null);
-  const { sourceId, confirmDuplicate } = captured.meta;
-  if (sourceId) {
-    const source = await db.source.findFirst({ where: { id: sourceId, caseId }, select: { retractedAt: true } });
+  const { sourceId: existingSourceId, confirmDuplicate } = captured.meta;
+  const newSource = newSourceOf(captured.meta);
+  if (newSource && existingSourceId) {
+    const message = "Pick a registered source or register a new one, not both.";
+    throw new InvalidError(message, [{ path: "sourceId", message }]);
+  }
+  if (existingSourceId) {
+    const source = await db.source.findFirst({ where: { id: existingSourceId, caseId }, select: { retractedAt: true } });
     if (!source) throw new NotFoundError("Source");
     if (source.retractedAt) throw retractedError("That source", "sourceId");
   }
   // Read before the transaction: comparing texts is the slow part and needs no lock.
   const near = await findNearDuplicates({ caseId, text, sha256, textSha256 });
 
-  return db.$transaction(async (tx) => {
-    const exact = await tx.document.findFirst({
-      where: { caseId, sha256 },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, title: true, retractedAt: true },
-    });
-    // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
-    // bytes, e.g. to record a later retrieval): the answer names the document already there.
-    if (exact && !confirmDuplicate) {
-      throw new ConflictError(
-        `This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`,
-        {
-          existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+  return db
+    .$transaction(async (tx) => {
+      const exact = await tx.document.findFirst({
+        where: { caseId, sha256 },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, retractedAt: true },
+      });
+      // An exact copy is refused unless the analyst confirms it is meant (a second capture of the same
+      // bytes, e.g. to record a later retrieval): the answer names the document already there.
+      if (exact && !confirmDuplicate) {
+        throw new ConflictError(
+          `This exact content (same SHA-256) is already in the case as “${exact.title}”${exact.retractedAt ? " (retracted)" : ""}. Open that document, or confirm to add it again.`,
+          {
+            existing: { id: exact.id, title: exact.title, retracted: !!exact.retractedAt },
+          },
+        );
+      }
+      await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
+      // A new source and its document commit together: neither exists without the other.
+      const sourceId = newSource ? (await insertSource({ tx, ctx, caseId, data: newSource })).id : existingSourceId;
+      const doc = await tx.document.create({
+        data: {
+          caseId,
+          title: captured.meta.title,
+          url: captured.meta.url ?? null,
+          publisher: captured.meta.publisher ?? null,
+          author: captured.meta.author ?? null,
+          publishedAt,
+          retrievedAt: captured.retrievedAt ?? new Date(),
+          kind: captured.kind,
+          originalName: captured.originalName ?? null,
+          mimeType: captured.mimeType,
+          text,
+          sha256,
+          textSha256,
+          sizeBytes: captured.bytes.length,
+          addedById: ctx.actor.id,
+          sourceId: sourceId ?? null,
         },
-      );
-    }
-    await putBlob({ tx, sha256, bytes: captured.bytes, mimeType: captured.mimeType });
-    const doc = await tx.document.create({
-      data: {
-        caseId,
-        title: captured.meta.title,
-        url: captured.meta.url ?? null,
-        publisher: captured.meta.publisher ?? null,
-        author: captured.meta.author ?? null,
-        publishedAt,
-        retrievedAt: captured.retrievedAt ?? new Date(),
-        kind: captured.kind,
-        originalName: captured.originalName ?? null,
-        mimeType: captured.mimeType,
-        text,
-        sha256,
-        textSha256,
-        sizeBytes: captured.bytes.length,
-        addedById: ctx.actor.id,
-        sourceId: sourceId ?? null,
-      },
+      });
+      await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
+      const { text: _omit, ...summary } = doc;
+      await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
+      const duplicates: DuplicateHint[] = near;
+      return { document: doc, duplicates };
+    })
+    .catch((err) => {
+      throw newSource && isUniqueViolation(err) ? duplicateSourceName("newSourceName") : err;
     });
-    await tx.case.update({ where: { id: caseId }, data: { updatedAt: new Date() } });
-    const { text: _omit, ...summary } = doc;
-    await recordAudit({ tx, ctx, action: "document.create", caseId, targetType: "document", targetId: doc.id, after: summary });
-    const duplicates: DuplicateHint[] = near;
-    return { document: doc, duplicates };
+}
+
+/** The source to register with the document, validated as the source registry does; issues name the form's fields. */
+function newSourceOf(meta: DocumentMeta): CreateSourceData | null {
+  if (!meta.newSourceName && !meta.newSourceKind && !meta.newSourceReliability && !meta.newSourceRationale) return null;
+  const parsed = CreateSourceSchema.safeParse({
+    name: meta.newSourceName ?? "",
+    kind: meta.newSourceKind ?? "",
+    reliability: meta.newSourceReliability ?? "",
+    rationale: meta.newSourceRationale ?? "",
   });
+  if (parsed.success) return parsed.data;
+  const field = (p: PropertyKey | undefined) => `newSource${String(p ?? "name").replace(/^./, (c) => c.toUpperCase())}`;
+  const issues = parsed.error.issues.map((i) => ({ path: field(i.path[0]), message: i.message }));
+  throw new InvalidError(issues[0].message, issues);
 }
 
 async function putBlob({ tx, sha256, bytes, mimeType }: { tx: Tx; sha256: string; bytes: Buffer; mimeType: string }) {

@@ -18,6 +18,7 @@ const SUMMARY = {
   textSha256: true,
   sizeBytes: true,
   createdAt: true,
+  version: true,
   sourceId: true,
   reliabilityOverride: true,
   overrideReason: true,

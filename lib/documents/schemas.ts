@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isId } from "@/lib/ids/id-schema";
-import { isCalendarDate } from "@/lib/dates/calendar-date";
+import { isCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -43,6 +43,12 @@ export const DocumentMetaSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isId(v), "sourceId must be the id of a source of this case."),
+  // A source registered in the same step as the document (one transaction, both audited): its name,
+  // kind, Admiralty grade and why. Flat fields, so a multipart upload can send them too.
+  newSourceName: optionalText(200, "The new source's name"),
+  newSourceKind: optionalText(40, "The new source's kind"),
+  newSourceReliability: optionalText(1, "The new source's grade"),
+  newSourceRationale: optionalText(2000, "The reason for the new source's grade"),
   // An exact copy (same SHA-256) of a document already in the case is refused (409) unless confirmed.
   confirmDuplicate: formBoolean("confirmDuplicate must be true or false."),
   title: optionalText(300, "Title"),
@@ -92,6 +98,8 @@ export const DocumentSummarySchema = z.object({
   textSha256: z.string(),
   sizeBytes: z.number(),
   createdAt: z.date().transform((d) => d.toISOString()),
+  // Metadata edits name the version they read (absent on rows read before migration 0013's column).
+  version: z.number().optional(),
   sourceId: z.string().nullable().optional(),
   reliabilityOverride: z.enum(["A", "B", "C", "D", "E", "F"]).nullable().optional(),
   overrideReason: z.string().nullable().optional(),
@@ -134,4 +142,64 @@ export const CreatedDocumentResponseSchema = z.strictObject({
       similarity: z.number().describe("Shingle containment |A∩B| / min(|A|,|B|)"),
     }),
   ),
+});
+
+const nullableText = (max: number, label: string) =>
+  z
+    .string(`${label} must be text.`)
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null));
+
+/**
+ * Correcting a document's metadata (issue 18): absent fields stay, null or "" clears one. The captured
+ * text, bytes and hashes never change; a URL capture's URL is where the bytes came from and stays too.
+ */
+export const UpdateDocumentMetadataSchema = z.object({
+  version: z
+    .number("version is required: send the version of the document you edited.")
+    .int()
+    .positive("version is required: send the version of the document you edited."),
+  reason: z
+    .string("Say why you are changing this document's details.")
+    .trim()
+    .min(1, "Say why you are changing this document's details.")
+    .max(2000, "Keep the reason under 2,000 characters."),
+  title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters.").optional(),
+  publisher: nullableText(200, "Publisher"),
+  author: nullableText(200, "Author"),
+  url: z
+    .string()
+    .trim()
+    .max(2000, "URL must be at most 2,000 characters.")
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .refine((v) => !v || /^https?:\/\/[^\s]+$/i.test(v), "URL must start with http:// or https://."),
+  // A day: 2023-02-28, 28 Feb 2023 or February 28, 2023.
+  publishedAt: z
+    .string()
+    .trim()
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .refine((v) => !v || parseCalendarDate(v)?.precision === "day", "Published date must be a day, like 28 Feb 2023 or 2023-02-28."),
+});
+export type UpdateDocumentMetadataInput = z.input<typeof UpdateDocumentMetadataSchema>;
+/** PATCH …/metadata: the document's details after the edit, with its new version; the hashes show nothing else moved. */
+export const DocumentMetadataResponseSchema = z.strictObject({
+  document: z.strictObject({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedAt: z.date().nullable(),
+    url: z.string().nullable(),
+    kind: z.enum(["paste", "upload", "url"]),
+    version: z.number().int(),
+    sha256: z.string(),
+    textSha256: z.string(),
+  }),
 });

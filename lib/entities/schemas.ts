@@ -59,6 +59,7 @@ export const EntitySchema = z.strictObject({
   aliases: z.array(z.string()),
   description: z.string(),
   role: z.string().describe(`One of ${ENTITY_ROLES.join(", ")}`),
+  attackId: z.string().nullable().describe("The ATT&CK group, software or campaign it is (G0034, S0368, C0038), or null"),
   version: z.number().int().describe("Send it back with an edit; 409 when someone saved since."),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { IdSchema } from "@/lib/ids/id-schema";
 import { CLAIM_KINDS } from "@/lib/claims/schemas";
+import { DATE_FORMATS_MESSAGE, parseCalendarDate } from "@/lib/dates/calendar-date";
 
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 
-/** "2022", "2022-07" or "2022-07-15" → the first instant of that period (UTC) and its precision. */
+/** "2022", "2022-07", "Jul 2022", "2022-07-15" or "15 Jul 2022" → the first instant of that period (UTC) and its precision. */
 export function parseEventDate(value: string): { occurredAt: Date; precision: (typeof DATE_PRECISIONS)[number] } | null {
-  const m = value.trim().match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return { occurredAt: date, precision: m[3] ? "day" : m[2] ? "month" : "year" };
+  const parsed = parseCalendarDate(value);
+  return parsed && { occurredAt: parsed.date, precision: parsed.precision };
 }
 
 export function formatEventDate({ occurredAt, precision }: { occurredAt: Date | string; precision: string }) {
@@ -25,7 +22,7 @@ export function formatEventDate({ occurredAt, precision }: { occurredAt: Date | 
 export const CreateEventSchema = z.object({
   title: z.string().trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters."),
   description: z.string().trim().max(4000).default(""),
-  date: z.string().refine((v) => parseEventDate(v) !== null, "Date must be a year (2022), a month (2022-07) or a day (2022-07-15)."),
+  date: z.string().refine((v) => parseEventDate(v) !== null, DATE_FORMATS_MESSAGE),
   claimIds: z.array(IdSchema).max(100).default([]),
 });
 export type CreateEventInput = z.input<typeof CreateEventSchema>;

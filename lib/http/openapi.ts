@@ -14,6 +14,8 @@ import {
   DocumentSummarySchema,
   MAX_UPLOAD_BYTES,
   PasteDocumentSchema,
+  UpdateDocumentMetadataSchema,
+  DocumentMetadataResponseSchema,
   DocumentListResponseSchema,
   DocumentResponseSchema,
   CreatedDocumentResponseSchema,
@@ -202,6 +204,7 @@ const FROM_ZOD: Record<string, ZodType> = {
 // checks that every JSON success response is one of these and that its route calls respond() with it.
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
+  DocumentMetadataResponse: DocumentMetadataResponseSchema,
   TaskResponse: TaskResponseSchema,
   TaskListResponse: TaskListResponseSchema,
   NotificationListResponse: NotificationListResponseSchema,
@@ -303,6 +306,11 @@ const MULTIPART_DOCUMENT = {
           publisher: str,
           author: str,
           publishedAt: { type: "string", description: "YYYY-MM-DD" },
+          sourceId: str,
+          newSourceName: str,
+          newSourceKind: str,
+          newSourceReliability: str,
+          newSourceRationale: str,
         },
         ["file"],
       ),
@@ -576,7 +584,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     },
     post: {
       summary:
-        "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source. The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
+        "Add a document: JSON {title, text} pastes text, JSON {url} captures a web page server-side, multipart uploads a `file`; `sourceId` sets its source, or `newSourceName`, `newSourceKind`, `newSourceReliability` and `newSourceRationale` register one with the document in the same transaction (both audited). The same bytes (SHA-256) already in the case are a 409 whose `error.existing.id` names that document, unless `confirmDuplicate: true`; near-copies are listed in `duplicates`",
       tag: "documents",
       body: {
         content: { "application/json": { schema: { oneOf: [ref("PasteDocument"), ref("CaptureUrl")] } }, ...MULTIPART_DOCUMENT.content },
@@ -597,6 +605,16 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/documents/{documentId}": {
     get: { summary: "One document with its captured text", tag: "documents", response: "DocumentResponse", errors: CASE },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/metadata": {
+    patch: {
+      summary:
+        "Correct title, publisher, author, published date or (pasted and uploaded documents) URL, with a `reason`; `version` must match (409 otherwise). The captured text, bytes and hashes never change",
+      tag: "documents",
+      body: UpdateDocumentMetadataSchema,
+      response: "DocumentMetadataResponse",
+      errors: [...WRITE, 409],
+    },
   },
   "/api/cases/{caseId}/documents/{documentId}/source": {
     put: {

@@ -90,7 +90,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
   {
     const filters: Prisma.Sql[] = [...dateFilter(Prisma.sql`d.published_at`)];
     if (p.sourceId) filters.push(Prisma.sql`d.source_id = ${p.sourceId}::uuid`);
-    if (p.reliability) filters.push(Prisma.sql`COALESCE(d.reliability_override::text, s.reliability::text, 'F') = ${p.reliability}`);
+    if (p.reliability) filters.push(Prisma.sql`COALESCE(d.reliability_override::text, s.reliability::text) = ${p.reliability}`);
     const matches = Prisma.sql`
         SELECT x.id, min(x.case_id::text)::uuid AS case_id, sum(x.rank)::float8 AS rank, max(x.seq) AS seq
         FROM (
@@ -181,7 +181,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
           END AS headline,
           d.published_at,
           CASE pg.kind
-            WHEN 'document' THEN COALESCE(d.reliability_override::text, ds.reliability::text, 'F')
+            WHEN 'document' THEN COALESCE(d.reliability_override::text, ds.reliability::text)
             WHEN 'claim' THEN ${claimReliability(Prisma.sql`cl.id`)}
             WHEN 'source' THEN so.reliability::text
           END AS reliability,
@@ -223,13 +223,13 @@ export async function search({ actor, query }: { actor: Actor; query: SearchQuer
   return { results: (row?.results ?? []).map((r) => toResult(r, q)), total, counts, page, pageSize };
 }
 
-/** A claim's grade letter by CLAIM_RELIABILITY_RULE: the best counted grade of its quotes, else F. */
+/** A claim's grade letter by CLAIM_RELIABILITY_RULE: the best counted grade of its quotes, else NULL (ungraded). */
 function claimReliability(claimId: Prisma.Sql) {
-  return Prisma.sql`COALESCE((
+  return Prisma.sql`(
     SELECT min(${CLAIM_EXCERPT_GRADE})
     FROM excerpts e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = d.source_id
     WHERE e.claim_id = ${claimId}
-  ), 'F')`;
+  )`;
 }
 
 const PATHS: Record<SearchKind, string> = { document: "documents", claim: "claims", entity: "entities", source: "sources" };

@@ -21,7 +21,7 @@ import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confid
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { composeBrief } from "@/lib/briefs/compose-brief";
-import { claimReliability } from "@/lib/claims/reliability";
+import { claimGrade, claimReliability } from "@/lib/claims/reliability";
 
 /** Everything in the case that a round trip needs and the brief model does not hold. */
 export type StixCaseData = {
@@ -370,7 +370,7 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
         entityKeys: cl.entities.map((e) => e.entityId),
         techniqueIds: cl.techniques.map((t) => t.techniqueId).sort(),
         excerpts: cl.excerpts.map((e) => ({ documentKey: e.documentId, exact: e.exact, start: e.start, end: e.end })),
-        grade: `${reliability}${cl.credibility}`,
+        grade: claimGrade({ reliability, credibility: cl.credibility }),
         createdAt: cl.createdAt.toISOString(),
         updatedAt: cl.updatedAt.toISOString(),
       };

@@ -5,7 +5,8 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { createCase } from "@/lib/cases/create-case";
 import { createPastedDocument } from "@/lib/documents/create-document";
-import { createSource, assignDocumentSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { anchorExcerpt } from "@/lib/claims/verify-excerpt";
 
 const KINDS = ["fact", "allegation", "assessment", "denial"] as const;

@@ -3,8 +3,9 @@
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import { createSource, assignDocumentSource } from "@/lib/sources/sources";
 import { createEntity } from "@/lib/entities/create-entity";
+import { createSource } from "@/lib/sources/create-source";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createClaimLink } from "@/lib/claims/claim-links";
 import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";

@@ -36,7 +36,7 @@ test("an analyst names a claim's originator, captures with a source, is stopped 
   await page.goto(`/cases/${caseId}`);
   await page.getByLabel("Title", { exact: true }).fill("UPI column");
   await page.getByLabel("Text").fill(COLUMN);
-  await page.getByLabel("Source (optional)").selectOption({ label: "UPI (D)" });
+  await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ label: "UPI (D)" });
   await page.getByRole("button", { name: "Add document" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added “UPI column”" })).toBeVisible();
   await page.getByLabel("Title", { exact: true }).fill("UPI column again");

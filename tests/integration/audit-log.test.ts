@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import { createCase } from "@/lib/cases/create-case";
 import { createPastedDocument } from "@/lib/documents/create-document";
-import { createSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { createEntity } from "@/lib/entities/create-entity";

@@ -13,6 +13,8 @@ import { createRelease } from "@/lib/briefs/releases";
 import type { Ctx } from "@/lib/auth/actor";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { storeDocument } from "@/lib/documents/create-document";
+import { DocumentMetaSchema } from "@/lib/documents/schemas";
 import * as releasesRoute from "@/app/api/cases/[caseId]/releases/route";
 import * as approveBriefRoute from "@/app/api/cases/[caseId]/brief/approve/route";
 
@@ -195,14 +197,27 @@ describe("original bytes and captured provenance", () => {
     expect((await app.query("SELECT encode(sha256(bytes), 'hex') AS h FROM blobs WHERE sha256 = $1", [sha])).rows[0].h).toBe(sha);
   });
 
-  it("a document's URL, MIME type and kind freeze with its text; its title stays editable", async () => {
-    const doc = await db.document.findFirstOrThrow({ where: { caseId } });
+  it("a document's MIME type and kind freeze with its text, and a URL capture's URL; its title stays editable", async () => {
+    // A URL capture's URL is where its bytes came from (migration 0013 keeps it frozen); a pasted or
+    // uploaded document's URL is typed metadata, correctable like its title.
+    const { document: doc } = await storeDocument({
+      ctx: await ctxOf("analyst@example.com"),
+      access: { caseId, role: "editor" },
+      captured: {
+        kind: "url",
+        bytes: Buffer.from(`<p>A captured page ${randomBytes(4).toString("hex")}</p>`),
+        mimeType: "text/html",
+        text: "A captured page.",
+        meta: { ...DocumentMetaSchema.parse({ url: "https://news.example/a", confirmDuplicate: true }), title: "Captured page" },
+      },
+    });
     await expect(db.document.update({ where: { id: doc.id }, data: { url: "https://evil.example/forged" } })).rejects.toThrow(/immutable/);
-    await expect(db.document.update({ where: { id: doc.id }, data: { mimeType: "text/html" } })).rejects.toThrow(/immutable/);
-    await expect(db.document.update({ where: { id: doc.id }, data: { kind: "url" } })).rejects.toThrow(/immutable/);
-    expect(await refusal(app, "UPDATE documents SET url = NULL, mime_type = 'x', kind = 'paste' WHERE id = $1", [doc.id])).toMatch(
-      /immutable/,
-    );
+    await expect(db.document.update({ where: { id: doc.id }, data: { mimeType: "text/plain" } })).rejects.toThrow(/immutable/);
+    await expect(db.document.update({ where: { id: doc.id }, data: { kind: "paste" } })).rejects.toThrow(/immutable/);
+    expect(await refusal(app, "UPDATE documents SET url = NULL WHERE id = $1", [doc.id])).toMatch(/immutable/);
+    const typed = await db.document.findFirstOrThrow({ where: { caseId, kind: { not: "url" } } });
+    expect(await refusal(app, "UPDATE documents SET mime_type = 'x', kind = 'url' WHERE id = $1", [typed.id])).toMatch(/immutable/);
+    await db.document.update({ where: { id: typed.id }, data: { url: "https://corrected.example/report" } });
     await db.document.update({ where: { id: doc.id }, data: { title: `${doc.title} (retitled)` } });
     expect(await db.document.findUniqueOrThrow({ where: { id: doc.id } })).toMatchObject({
       url: doc.url,

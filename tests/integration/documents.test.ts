@@ -7,7 +7,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { sha256Hex } from "@/lib/documents/hash";
 import { ConflictError, NotFoundError, TooLargeError, UnsupportedMediaError } from "@/lib/errors";
-import { createSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { makeCase, makeUser } from "../support/factories";
 

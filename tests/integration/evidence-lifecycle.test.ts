@@ -9,7 +9,10 @@ import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { getDocument } from "@/lib/documents/get-document";
-import { createSource, listSources, updateSource, assignDocumentSource } from "@/lib/sources/sources";
+import { createSource } from "@/lib/sources/create-source";
+import { listSources } from "@/lib/sources/list-sources";
+import { updateSource } from "@/lib/sources/update-source";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listClaims } from "@/lib/claims/list-claims";
 import { getClaim } from "@/lib/claims/claim-details";
@@ -232,7 +235,7 @@ describe("retracting evidence", () => {
     expect(err).toHaveProperty("issues", [{ path: "excerpts.0.documentId", message: expect.stringMatching(/retracted/) }]);
     // The remaining claim on the retracted document now shows its quote's document as retracted and lends no grade.
     expect(await getClaim({ access, claimId: other.id })).toMatchObject({
-      reliability: "F",
+      reliability: null,
       excerpts: [expect.objectContaining({ documentRetracted: true })],
     });
   });

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPastedDocument } from "@/lib/documents/create-document";
-import { assignDocumentSource, createSource } from "@/lib/sources/sources";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
+import { createSource } from "@/lib/sources/create-source";
 import { createClaim } from "@/lib/claims/create-claim";
 import { updateClaim } from "@/lib/claims/update-claim";
 import { getClaim } from "@/lib/claims/claim-details";
@@ -239,7 +240,7 @@ describe("a claim's reliability follows the stated rule, not the order of its qu
     const { ana, access, sources } = await setup();
     const column = await doc({ ctx: ana, access, title: "UPI column (D)", sourceId: sources.upi.id });
     const wire = await doc({ ctx: ana, access, title: "Reuters (B)", sourceId: sources.reuters.id });
-    const loose = await doc({ ctx: ana, access, title: "Unsourced (F)" });
+    const loose = await doc({ ctx: ana, access, title: "Unsourced (ungraded)" });
     const one = await createClaim({
       ctx: ana,
       access,
@@ -260,7 +261,7 @@ describe("a claim's reliability follows the stated rule, not the order of its qu
       const c = await getClaim({ access, claimId: id });
       expect(c).toMatchObject({ reliability: "B", grade: "B2", source: { name: "Reuters" } });
       expect(c.reliabilityRule).toMatch(/best grade/);
-      expect(c.excerpts.map((e) => e.reliability).sort()).toEqual(["B", "D", "F"]);
+      expect(c.excerpts.map((e) => e.reliability ?? "ungraded").sort()).toEqual(["B", "D", "ungraded"]);
     }
     // The exported function other code (the STIX export) calls.
     const graded = (reliability: "A" | "D", retractedAt: Date | null = null) => ({
@@ -268,6 +269,8 @@ describe("a claim's reliability follows the stated rule, not the order of its qu
     });
     expect(claimReliability([graded("D"), graded("A")])).toBe("A");
     expect(claimReliability([graded("A", new Date()), graded("D")])).toBe("D");
-    expect(claimReliability([])).toBe("F");
+    // No graded quote: ungraded (null), which is not F.
+    expect(claimReliability([])).toBeNull();
+    expect(claimReliability([{ document: { reliabilityOverride: null, source: null } }])).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createPastedDocument } from "@/lib/documents/create-document";
 import { createClaim } from "@/lib/claims/create-claim";
 import { createEntity } from "@/lib/entities/create-entity";
-import { assignDocumentSource, createSource } from "@/lib/sources/sources";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
+import { createSource } from "@/lib/sources/create-source";
 import { loadVendorStatements, vendorStatementsFor } from "@/lib/attribution/vendor-statements";
 import { makeCase, makeUser } from "../support/factories";
 

@@ -64,6 +64,7 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "patch /api/cases/{caseId}": { version: 1, title: `Renamed ${marker}` },
     "post /api/cases/{caseId}/documents": { title: `Doc ${marker}`, text: `Text ${marker}` },
     "put /api/cases/{caseId}/documents/{documentId}/source": { sourceId: ids.sourceId },
+    "patch /api/cases/{caseId}/documents/{documentId}/metadata": { version: 1, reason: "Corrected", title: `Document ${marker}` },
     "post /api/cases/{caseId}/sources": { name: `Source ${marker}`, kind: "outlet", reliability: "B", rationale: "r" },
     "patch /api/cases/{caseId}/sources/{sourceId}": { version: 1, name: `Source ${marker}` },
     "post /api/cases/{caseId}/claims": {

@@ -7,7 +7,7 @@ import { DocumentList } from "@/components/documents/document-list";
 import { AddDocumentForm } from "@/components/documents/add-document-form";
 import { LeaveCaseButton } from "@/components/cases/leave-case-button";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 
 export default async function CasePage({
   params,

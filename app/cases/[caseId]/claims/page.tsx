@@ -1,7 +1,7 @@
 import { requireCasePage } from "@/lib/http/page-access";
 import { listClaims } from "@/lib/claims/list-claims";
-import { listSources } from "@/lib/sources/sources";
 import { listEntities } from "@/lib/entities/list-entities";
+import { listSources } from "@/lib/sources/list-sources";
 import { ClaimsTable } from "@/components/claims/claims-table";
 import { CLAIM_PAGE_SIZE, paramsFromSearch, searchFromParams } from "@/components/claims/claim-list-params";
 

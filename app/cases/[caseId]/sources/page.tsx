@@ -1,5 +1,5 @@
 import { requireCasePage } from "@/lib/http/page-access";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { SourceSchema } from "@/lib/sources/schemas";
 import { can } from "@/lib/auth/permissions";
 import { SourcesRegistry } from "@/components/sources/sources-registry";

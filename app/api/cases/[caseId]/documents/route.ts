@@ -5,7 +5,13 @@ import { listDocuments } from "@/lib/documents/list-documents";
 import { createPastedDocument, createUploadedDocument } from "@/lib/documents/create-document";
 import { createUrlDocument } from "@/lib/documents/capture-url";
 import { CaptureUrlSchema } from "@/lib/documents/capture-url-schemas";
-import { MAX_UPLOAD_BYTES, PasteDocumentSchema, DocumentListResponseSchema, CreatedDocumentResponseSchema } from "@/lib/documents/schemas";
+import {
+  MAX_UPLOAD_BYTES,
+  PasteDocumentSchema,
+  DocumentListResponseSchema,
+  CreatedDocumentResponseSchema,
+  DocumentMetaSchema,
+} from "@/lib/documents/schemas";
 import { BadRequestError, InvalidError, TooLargeError } from "@/lib/errors";
 import { respond } from "@/lib/http/respond";
 
@@ -32,12 +38,7 @@ export const POST = withCase("documents.create", async ({ req, ctx, access }) =>
     const file = form.get("file");
     if (!(file instanceof File))
       throw new InvalidError("Choose a file to upload.", [{ path: "file", message: "Choose a file to upload." }]);
-    const meta = Object.fromEntries(
-      ["title", "url", "publisher", "author", "publishedAt", "sourceId", "confirmDuplicate"].map((k) => [
-        k,
-        form.get(k)?.toString() ?? undefined,
-      ]),
-    );
+    const meta = Object.fromEntries(Object.keys(DocumentMetaSchema.shape).map((k) => [k, form.get(k)?.toString() ?? undefined]));
     result = await createUploadedDocument({
       ctx,
       access,

@@ -1,8 +1,9 @@
 import { withCase, parseJson, parseQuery } from "@/lib/http/route";
 import { IncludeRetractedQuerySchema } from "@/lib/lifecycle/schemas";
-import { createSource, listSources } from "@/lib/sources/sources";
 import { CreateSourceSchema, SourceListResponseSchema, SourceResponseSchema } from "@/lib/sources/schemas";
 import { respond } from "@/lib/http/respond";
+import { createSource } from "@/lib/sources/create-source";
+import { listSources } from "@/lib/sources/list-sources";
 
 // GET /api/cases/{caseId}/sources — the case's source registry with reliability grades; retracted ones with ?include=retracted
 export const GET = withCase("sources.read", async ({ req, access }) => {

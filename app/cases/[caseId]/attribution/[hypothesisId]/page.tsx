@@ -38,7 +38,7 @@ export default async function HypothesisPage({ params }: { params: Promise<{ cas
         statement: claim.statement,
         claimant: claim.claimant,
         grade: claim.grade,
-        reliability: claim.reliability,
+        reliability: claim.reliability ?? "",
         credibility: claim.credibility,
         value: cell.value,
         ratings: cell.ratings.map((r) => ({ raterName: r.raterName ?? "unknown", rating: r.rating, note: r.note ?? "" })),

@@ -1,7 +1,7 @@
 import { orNotFound, requireCasePage } from "@/lib/http/page-access";
 import { getClaim } from "@/lib/claims/claim-details";
 import { listEntities } from "@/lib/entities/list-entities";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { can } from "@/lib/auth/permissions";
 import { ClaimDetailView } from "@/components/claims/claim-detail";
 import { listClaimTechniques } from "@/lib/attack/list-claim-techniques";

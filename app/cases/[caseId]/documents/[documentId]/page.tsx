@@ -4,7 +4,7 @@ import { requireCasePage } from "@/lib/http/page-access";
 import { getDocument } from "@/lib/documents/get-document";
 import { DocumentSchema } from "@/lib/documents/schemas";
 import { loadClaimDetails } from "@/lib/claims/claim-details";
-import { listSources } from "@/lib/sources/sources";
+import { listSources } from "@/lib/sources/list-sources";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { readerSearchQuery } from "@/lib/reader/reader-search-query";
@@ -12,6 +12,7 @@ import { MAX_SEARCH_MATCHES, searchMatches } from "@/lib/reader/search-matches";
 import { DocumentReader } from "@/components/reader/document-reader";
 import { RetractButton } from "@/components/lifecycle/retract-button";
 import { RetractedBanner } from "@/components/lifecycle/retracted-banner";
+import { DocumentMetadataForm } from "@/components/documents/document-metadata-form";
 
 export default async function DocumentPage({
   params,
@@ -75,6 +76,21 @@ export default async function DocumentPage({
             </div>
             <Meta label="Added by" value={doc.addedBy.name} />
           </dl>
+          {!retraction && can(access.role, "documents.update") && (
+            <DocumentMetadataForm
+              caseId={caseId}
+              document={{
+                id: doc.id,
+                kind: doc.kind,
+                version: doc.version,
+                title: doc.title,
+                publisher: doc.publisher,
+                author: doc.author,
+                url: doc.url,
+                publishedAt: doc.publishedAt?.toISOString() ?? null,
+              }}
+            />
+          )}
           {!retraction && can(access.role, "documents.retract") && (
             <RetractButton caseId={caseId} kind="document" id={doc.id} name={doc.title} />
           )}

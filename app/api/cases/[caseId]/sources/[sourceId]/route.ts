@@ -1,7 +1,7 @@
 import { withCase, parseJson } from "@/lib/http/route";
-import { updateSource } from "@/lib/sources/sources";
 import { UpdateSourceSchema, SourceResponseSchema } from "@/lib/sources/schemas";
 import { respond } from "@/lib/http/respond";
+import { updateSource } from "@/lib/sources/update-source";
 
 // PATCH /api/cases/{caseId}/sources/{sourceId} — regrade or rename a source (`version` required; 409 when stale)
 export const PATCH = withCase("sources.manage", async ({ req, ctx, access, params }) => {

@@ -1,7 +1,7 @@
 import { withCase, parseJson } from "@/lib/http/route";
-import { assignDocumentSource } from "@/lib/sources/sources";
 import { AssignSourceSchema, AssignedSourceResponseSchema } from "@/lib/sources/schemas";
 import { respond } from "@/lib/http/respond";
+import { assignDocumentSource } from "@/lib/sources/assign-document-source";
 
 // PUT /api/cases/{caseId}/documents/{documentId}/source — set the document's source; an override of its grade needs a reason
 export const PUT = withCase("documents.update", async ({ req, ctx, access, params }) => {
