@@ -728,6 +728,12 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       response: obj({ viewers: arrayOf({ type: "object" }) }),
       errors: CASE,
     },
+    delete: {
+      summary: "“I closed this case” (sent on pagehide): others stop seeing you at once",
+      tag: "cases",
+      response: obj({ ok: { type: "boolean" } }),
+      errors: CASE,
+    },
   },
   "/api/cases/{caseId}/questions": {
     get: {
