@@ -267,10 +267,10 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
             name: str,
             isAdmin: { type: "boolean" },
             status: { type: "string", enum: ["active", "invited", "disabled"] },
-            memberships: arrayOf(obj({ caseId: id, caseTitle: str, role: str })),
+            memberships: arrayOf(obj({ caseId: id, caseTitle: str, caseSlug: str, role: str })),
           }),
         ),
-        cases: arrayOf(obj({ id, title: str })),
+        cases: arrayOf(obj({ id, title: str, slug: str, createdAt: { type: "string", format: "date-time" }, createdBy: str })),
       }),
       errors: [...AUTH, 403],
     },
@@ -952,6 +952,24 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       body: BriefSettingsSchema,
       response: obj({ settings: { type: "object" } }),
       errors: [...WRITE, 409],
+    },
+  },
+  "/api/cases/{caseId}/brief/preview": {
+    get: {
+      summary:
+        "The draft brief as an unsaved template and section choice would make it (saves nothing; downloads and releases use the saved choice)",
+      tag: "briefs",
+      query: [
+        {
+          name: "template",
+          required: false,
+          schema: { type: "string", enum: ["full", "summary"] },
+          description: "A template (its sections unless `sections` is given)",
+        },
+        { name: "sections", required: false, schema: str, description: "Sections to include, comma-separated (bluf, judgments, ach, …)" },
+      ],
+      response: obj({ brief: { type: "object" } }),
+      errors: [...CASE, 422],
     },
   },
   "/api/cases/{caseId}/brief/acknowledgements": {

@@ -1,0 +1,8 @@
+import { withCase, parseQuery } from "@/lib/http/route";
+import { previewBrief } from "@/lib/briefs/preview-brief";
+import { BriefPreviewQuerySchema } from "@/lib/briefs/brief-settings-schema";
+
+// GET /api/cases/{caseId}/brief/preview — the draft brief for an unsaved template and sections (saves nothing)
+export const GET = withCase("briefs.read", async ({ req, access }) => ({
+  brief: await previewBrief({ access, query: parseQuery(req, BriefPreviewQuerySchema) }),
+}));
