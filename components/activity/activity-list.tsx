@@ -11,14 +11,16 @@ export type AuditRow = Awaited<ReturnType<typeof listAudit>>["events"][number];
 // Only records that have a page of their own get a link; the rest are named without one.
 const TARGET_PATHS: Record<string, string> = { claim: "claims", document: "documents", hypothesis: "attribution", entity: "entities" };
 
-function Words({ parts, caseId }: { parts: Part[]; caseId: string }) {
+// `linked: false` inside a <summary>, which may not hold links (nested interactive controls).
+function Words({ parts, caseId, linked = true }: { parts: Part[]; caseId: string; linked?: boolean }) {
   return parts.map((p, i) => {
     if (typeof p === "string") return <span key={i}>{p}</span>;
     const text = p.quoted ? `“${p.text}”` : p.text;
-    const path = TARGET_PATHS[p.type] ? `/cases/${caseId}/${TARGET_PATHS[p.type]}/${p.id}` : null;
+    const path = linked && TARGET_PATHS[p.type] ? `/cases/${caseId}/${TARGET_PATHS[p.type]}/${p.id}` : null;
     if (path)
       return (
-        <Link key={i} href={path} className="text-indigo-800 underline-offset-2 hover:underline">
+        // Underlined: inside a sentence a link must not be told apart by colour alone.
+        <Link key={i} href={path} className="text-indigo-800 underline underline-offset-2">
           {text}
         </Link>
       );
@@ -57,7 +59,7 @@ export function ActivityList({ events, caseId, names }: { events: AuditRow[]; ca
                 <summary className="cursor-pointer">
                   <span className="inline">
                     <span className="font-semibold text-slate-900">{item.actor.name}</span>{" "}
-                    <Words parts={burstSummary(item.events, names)} caseId={caseId} />
+                    <Words parts={burstSummary(item.events, names)} caseId={caseId} linked={false} />
                   </span>{" "}
                   <span className="text-xs text-slate-600">
                     (from <LocalTime iso={oldest.at} /> · show each rating)

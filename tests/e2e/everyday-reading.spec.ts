@@ -74,17 +74,28 @@ test("the claim panel suggests the entities the quote names, and Esc asks before
   await post(req, `/api/cases/${caseId}/entities`, { kind: "organization", name: "Microsoft", aliases: [] });
   await page.goto(`/cases/${caseId}/documents/${documentId}`);
 
+  await expect(page.getByTestId("document-text")).toContainText(A);
+  const newClaim = page.getByRole("button", { name: "New claim from selection" });
+  // Selects the first quote (again until the hydrated reader has seen it), then opens the panel.
   const openPanel = async () => {
-    await page.evaluate((quote) => {
-      const node = document.querySelector('[data-testid="document-text"] span')!.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(node, node.data.indexOf(quote));
-      range.setEnd(node, node.data.indexOf(quote) + quote.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      document.dispatchEvent(new Event("selectionchange"));
-    }, A);
-    await page.getByRole("button", { name: "New claim from selection" }).click();
+    await expect(async () => {
+      await page.evaluate((quote) => {
+        const container = document.querySelector<HTMLElement>('[data-testid="document-text"]')!;
+        // The quote lies in one text node (plain, or the mark of an earlier claim on it).
+        const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+        let node = walker.nextNode() as Text | null;
+        while (node && !node.data.includes(quote)) node = walker.nextNode() as Text | null;
+        if (!node) throw new Error("quote not found");
+        const range = document.createRange();
+        range.setStart(node, node.data.indexOf(quote));
+        range.setEnd(node, node.data.indexOf(quote) + quote.length);
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        container.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      }, A);
+      await expect(newClaim).toBeEnabled({ timeout: 1000 });
+    }).toPass();
+    await newClaim.click();
   };
   const panel = page.getByRole("dialog", { name: "New claim from selection" });
 
@@ -178,6 +189,7 @@ test("the activity log reads as sentences with names, and folds a burst of ratin
   await expect(ratings).toContainText("rated claim “HomeLand Justice acted for Iran.” against “H2 Hacktivists”: inconsistent");
   // Times say their zone.
   await expect(list.locator("time").first()).toHaveText(/(UTC|GMT)/);
-  await expect(list).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  for (const sentence of await list.getByTestId("activity-sentence").allTextContents())
+    expect(sentence).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   await expectNoSeriousA11yViolations(page);
 });
