@@ -13,7 +13,8 @@ export const ACTION_FAMILIES = [
   { key: "review", label: "Reviews" },
   { key: "ach", label: "ACH ratings" },
   { key: "comment", label: "Comments" },
-  { key: "member", label: "Members" },
+  // Membership changes are audited as case_member.* (the filter matched none while it said "member").
+  { key: "case_member", label: "Members" },
 ] as const;
 export type ActionFamily = (typeof ACTION_FAMILIES)[number]["key"];
 export const FAMILY_KEYS = ACTION_FAMILIES.map((f) => f.key) as readonly ActionFamily[];
@@ -51,6 +52,10 @@ const LABELS: Record<string, string> = {
   "task.create": "added a task",
   "task.update": "updated a task",
   "brief.request_changes": "sent the brief back",
+  "case_member.add": "added a member",
+  "case_member.set_role": "changed a member's role",
+  "case_member.remove": "removed a member",
+  "case_member.leave": "left the case",
 };
 
 /** "claim.create" → "created a claim"; an action added later without a label still reads sensibly. */

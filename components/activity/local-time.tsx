@@ -1,5 +1,5 @@
 "use client";
-// A timestamp in the reader's own timezone, with the exact UTC time on hover. The server does not know
+// A timestamp in the reader's own timezone, named ("14:02:05 GMT+1"), with the exact UTC time on hover. The server does not know
 // the reader's timezone, so the first render (and a no-JS render) shows UTC and says so.
 import { useSyncExternalStore } from "react";
 import { utcLabel } from "./time-format";
@@ -20,6 +20,7 @@ export function LocalTime({ iso, className }: { iso: string; className?: string 
         hour: "2-digit",
         minute: "2-digit",
         second: "2-digit",
+        timeZoneName: "short",
       }).format(new Date(iso))
     : utcLabel(iso);
   return (

@@ -7,6 +7,7 @@ import { CASE_ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
 import { Button, Field, Input, Select } from "@/components/ui/form";
 import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { useChangeMembership, useInviteUser, useUserAction, type OneTimeLinkData } from "./use-admin-users";
+import { StatusPill, type StatusTone } from "@/components/ui/status-pill";
 
 type Role = (typeof CASE_ROLES)[number];
 export type AdminUser = {
@@ -15,16 +16,16 @@ export type AdminUser = {
   name: string;
   isAdmin: boolean;
   status: "active" | "invited" | "disabled";
-  memberships: { caseId: string; caseTitle: string; role: Role }[];
+  memberships: { caseId: string; caseTitle: string; caseSlug: string; role: Role }[];
 };
-export type AdminData = { users: AdminUser[]; cases: { id: string; title: string }[] };
+type AdminCase = { id: string; title: string; slug: string; createdAt: string; createdBy: string };
+export type AdminData = { users: AdminUser[]; cases: AdminCase[] };
+
+/** "Albania 2022 — albania-2022-2 · created 2026-01-05 by Ana Analyst": same-title cases read apart. */
+const caseLabel = (c: AdminCase) => `${c.title} — ${c.slug} · created ${c.createdAt.slice(0, 10)} by ${c.createdBy}`;
 type Link = OneTimeLinkData;
 
-const STATUS_STYLE: Record<AdminUser["status"], string> = {
-  active: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  invited: "bg-amber-50 text-amber-900 ring-amber-200",
-  disabled: "bg-slate-100 text-slate-700 ring-slate-300",
-};
+const STATUS_TONE: Record<AdminUser["status"], StatusTone> = { active: "green", invited: "amber", disabled: "slate" };
 
 export function AdminConsole({ initial, currentUserId }: { initial: AdminData; currentUserId: string }) {
   const { data } = useQuery({ queryKey: adminKeys.users(), queryFn: () => api<AdminData>("/api/admin/users"), initialData: initial });
@@ -193,19 +194,16 @@ function UserRow({
       <td className="px-3 py-2 font-medium text-slate-900">
         {user.name}
         {user.isAdmin && (
-          <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-semibold text-indigo-800 ring-1 ring-indigo-200">
+          <StatusPill tone="indigo" className="ml-2">
             Admin
-          </span>
+          </StatusPill>
         )}
       </td>
       <td className="px-3 py-2 text-slate-700">{user.email}</td>
       <td className="px-3 py-2">
-        <span
-          data-testid={`status-${user.email}`}
-          className={`rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[user.status]}`}
-        >
+        <StatusPill data-testid={`status-${user.email}`} tone={STATUS_TONE[user.status]}>
           {user.status[0].toUpperCase() + user.status.slice(1)}
-        </span>
+        </StatusPill>
       </td>
       <td className="px-3 py-2">
         <CaseRoles user={user} cases={cases} />
@@ -276,10 +274,13 @@ function CaseRoles({ user, cases }: { user: AdminUser; cases: AdminData["cases"]
       <ul className="space-y-1">
         {user.memberships.map((m) => (
           <li key={m.caseId} className="flex items-center gap-2">
-            <span className="min-w-0 flex-1 truncate text-slate-800" title={m.caseTitle}>
-              {m.caseTitle}
+            <span className="min-w-0 flex-1 truncate text-slate-800" title={`${m.caseTitle} (${m.caseSlug})`}>
+              {m.caseTitle} <span className="font-mono text-xs text-slate-600">{m.caseSlug}</span>
             </span>
-            <label className="sr-only" htmlFor={`role-${user.id}-${m.caseId}`}>{`Role of ${user.email} on ${m.caseTitle}`}</label>
+            <label
+              className="sr-only"
+              htmlFor={`role-${user.id}-${m.caseId}`}
+            >{`Role of ${user.email} on ${m.caseTitle} (${m.caseSlug})`}</label>
             <Select
               id={`role-${user.id}-${m.caseId}`}
               className="!w-28 !py-1"
@@ -296,7 +297,7 @@ function CaseRoles({ user, cases }: { user: AdminUser; cases: AdminData["cases"]
               type="button"
               variant="secondary"
               className="!px-2 !py-1 text-xs"
-              aria-label={`Remove ${user.email} from ${m.caseTitle}`}
+              aria-label={`Remove ${user.email} from ${m.caseTitle} (${m.caseSlug})`}
               onClick={() => changeRole({ caseId: m.caseId, role: null })}
             >
               Remove
@@ -317,7 +318,7 @@ function CaseRoles({ user, cases }: { user: AdminUser; cases: AdminData["cases"]
             <option value="">Add to case…</option>
             {available.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.title}
+                {caseLabel(c)}
               </option>
             ))}
           </Select>

@@ -13,9 +13,25 @@ import { TEMPLATE_LABELS } from "./release-readiness";
 import { useSaveBriefSettings } from "./use-save-brief-settings";
 import type { BriefSettingsData } from "./types";
 
-export function BriefSettingsForm({ caseId, settings }: { caseId: string; settings: BriefSettingsData }) {
+export type BriefChoice = { template: BriefTemplate; sections: BriefSection[] };
+
+export function BriefSettingsForm({
+  caseId,
+  settings,
+  onChoiceChange,
+}: {
+  caseId: string;
+  settings: BriefSettingsData;
+  /** Told of every template/section change before it is saved, so the preview can follow it. */
+  onChoiceChange?: (choice: BriefChoice) => void;
+}) {
   const [template, setTemplate] = useState<BriefTemplate>(settings.template);
-  const [sections, setSections] = useState<BriefSection[]>(settings.sections);
+  const [sections, setSectionsState] = useState<BriefSection[]>(settings.sections);
+  const setSections = (next: BriefSection[] | ((cur: BriefSection[]) => BriefSection[])) => {
+    const value = typeof next === "function" ? next(sections) : next;
+    setSectionsState(value);
+    onChoiceChange?.({ template, sections: value });
+  };
   // Documents: by default the brief lists what its claims cite; one can be listed always, or left out.
   const [include, setInclude] = useState<string[]>(settings.includeDocumentIds);
   const [exclude, setExclude] = useState<string[]>(settings.excludeDocumentIds);
@@ -90,7 +106,8 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
           onChange={(e) => {
             const t = e.target.value as BriefTemplate;
             setTemplate(t);
-            setSections([...BRIEF_TEMPLATES[t]]);
+            setSectionsState([...BRIEF_TEMPLATES[t]]);
+            onChoiceChange?.({ template: t, sections: [...BRIEF_TEMPLATES[t]] });
             touched();
           }}
         >
@@ -166,7 +183,8 @@ export function BriefSettingsForm({ caseId, settings }: { caseId: string; settin
         )}
       </div>
       <p className="text-xs text-slate-600">
-        The preview, the downloads and a release use the saved choice. Changing it after an approval needs a new approval.
+        The preview follows your choice at once; the downloads and a release use the saved choice. Changing it after an approval needs a new
+        approval.
       </p>
     </form>
   );

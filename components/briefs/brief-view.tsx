@@ -3,11 +3,13 @@
 // outruns the stored judgments above it; the controls (sections, downloads, review and release) beside
 // it; the releases below. The draft lives in the query cache so a save, a submission, an approval or a
 // release refreshes everything shown.
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
+import type { BriefModel } from "@/lib/briefs/brief-types";
 import { BriefPreview } from "./brief-preview";
 import { BriefAlerts } from "./brief-alerts";
-import { BriefSettingsForm } from "./brief-settings-form";
+import { BriefSettingsForm, type BriefChoice } from "./brief-settings-form";
 import { BriefDownloads } from "./brief-downloads";
 import { BriefReviewPanel } from "./brief-review-panel";
 import { BriefReleases } from "./brief-releases";
@@ -24,7 +26,21 @@ export function BriefView({ caseId, initial, initialReleases, actorId, perms }: 
     initialData: initial,
     refetchOnWindowFocus: true,
   });
+  // The settings form's choice before it is saved: the preview follows it (GET …/brief/preview saves nothing).
+  const [choice, setChoice] = useState<BriefChoice | null>(null);
+  const unsaved =
+    choice !== null && (choice.template !== data.settings.template || choice.sections.join() !== data.settings.sections.join());
+  const preview = useQuery({
+    queryKey: briefKeys.preview(caseId, choice?.template, choice?.sections.join(",")),
+    queryFn: () =>
+      api<{ brief: BriefModel }>(
+        `/api/cases/${caseId}/brief/preview?${new URLSearchParams({ template: choice!.template, sections: choice!.sections.join(",") })}`,
+      ).then((r) => r.brief),
+    enabled: unsaved && choice.sections.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const m = data.brief;
+  const shown = unsaved && choice.sections.length > 0 && preview.data ? preview.data : m;
   return (
     <main className="mx-auto grid max-w-7xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-4">
@@ -36,7 +52,14 @@ export function BriefView({ caseId, initial, initialReleases, actorId, perms }: 
           </p>
         </div>
         <BriefAlerts caseId={caseId} m={m} canManage={perms.canManage} />
-        <BriefPreview caseId={caseId} m={m} />
+        <p role="status" className={unsaved ? "rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950" : "sr-only"}>
+          {unsaved
+            ? choice.sections.length
+              ? "Previewing your unsaved choice of template and sections. Save it to use it for the downloads and a release."
+              : "Pick at least one section to preview."
+            : ""}
+        </p>
+        <BriefPreview caseId={caseId} m={shown} />
         <BriefReleases caseId={caseId} initial={initialReleases} />
       </div>
       <aside aria-label="Brief controls" className="space-y-5 lg:sticky lg:top-4 lg:self-start">
@@ -47,7 +70,7 @@ export function BriefView({ caseId, initial, initialReleases, actorId, perms }: 
         )}
         {perms.canManage && (
           <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <BriefSettingsForm caseId={caseId} settings={data.settings} />
+            <BriefSettingsForm caseId={caseId} settings={data.settings} onChoiceChange={setChoice} />
           </div>
         )}
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

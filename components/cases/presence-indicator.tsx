@@ -1,6 +1,9 @@
 "use client";
 // "Also viewing": who else has this case open. Each poll is also this user's own heartbeat, so the
-// POST lives in the query function; polling pauses while the tab is hidden (TanStack's default).
+// POST lives in the query function; polling pauses while the tab is hidden (TanStack's default). Closing
+// the tab or leaving the case's pages sends a goodbye (DELETE, keepalive), so colleagues stop seeing this
+// user at once rather than when the heartbeat goes stale.
+import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { presenceKeys } from "@/lib/client/attribution-keys";
@@ -20,6 +23,16 @@ export function PresenceIndicator({ caseId, intervalMs = 15_000 }: { caseId: str
     staleTime: 0,
     retry: false,
   });
+  useEffect(() => {
+    const leave = () => {
+      void fetch(`/api/cases/${caseId}/presence`, { method: "DELETE", keepalive: true }).catch(() => {});
+    };
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      leave();
+    };
+  }, [caseId]);
   const viewers = data?.viewers ?? [];
   return (
     // Polite live region: a colleague arriving is announced without interrupting.

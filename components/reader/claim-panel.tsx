@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { INFORMATION_CREDIBILITY } from "@/lib/standards/scales";
 import { CLAIM_KINDS } from "@/lib/claims/schemas";
 import { guessClaimKind, sourceConfidenceIn } from "@/lib/reader/claim-guess";
+import { entitiesNamedIn, type TaggableEntity } from "@/lib/reader/entity-suggestions";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import type { PendingExcerpt } from "./selection";
 import type { NewClaimInput } from "./use-create-claim";
@@ -24,15 +25,95 @@ type Values = {
   originatorSourceId: string;
 };
 
+function EntityCheckbox({
+  entity,
+  checked,
+  onChange,
+  note,
+}: {
+  entity: TaggableEntity;
+  checked: boolean;
+  onChange: () => void;
+  note?: string;
+}) {
+  return (
+    <label className="flex cursor-pointer items-baseline gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-50 has-[:checked]:bg-indigo-50">
+      <input type="checkbox" checked={checked} onChange={onChange} />
+      <span>
+        {entity.name}
+        {note && <span className="ml-1 text-xs text-slate-600">{note}</span>}
+      </span>
+    </label>
+  );
+}
+
+/**
+ * Tags the claim with entities of the case; those the quote names (by name or alias) are suggested first.
+ * `entities` is undefined while they load.
+ */
+function EntityTags({
+  quote,
+  entities,
+  selected,
+  toggle,
+  error,
+}: {
+  quote: string;
+  entities: TaggableEntity[] | undefined;
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  error?: string;
+}) {
+  const suggested = useMemo(() => entitiesNamedIn(quote, entities ?? []), [quote, entities]);
+  const others = (entities ?? []).filter((e) => !suggested.includes(e));
+  return (
+    <fieldset className="space-y-1" aria-describedby={error ? "claim-entities-error" : undefined}>
+      <legend className="text-sm font-medium text-slate-800">Entities</legend>
+      {!entities ? (
+        <p className="text-xs text-slate-600">Loading the case&rsquo;s entities…</p>
+      ) : !entities.length ? (
+        <p className="text-xs text-slate-600">This case has no entities yet.</p>
+      ) : (
+        <>
+          {suggested.length > 0 ? (
+            <div role="group" aria-label="Suggested: named in the quote">
+              <p className="text-xs text-slate-600">Named in the quote:</p>
+              {suggested.map((e) => (
+                <EntityCheckbox key={e.id} entity={e} checked={selected.has(e.id)} onChange={() => toggle(e.id)} note="(in the quote)" />
+              ))}
+            </div>
+          ) : (
+            <p className="text-xs text-slate-600">No entity of the case is named in the quote.</p>
+          )}
+          {others.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-xs text-slate-700">Other entities of the case ({others.length})</summary>
+              {others.map((e) => (
+                <EntityCheckbox key={e.id} entity={e} checked={selected.has(e.id)} onChange={() => toggle(e.id)} />
+              ))}
+            </details>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="text-sm text-red-700" id="claim-entities-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /**
  * The side panel for a new claim: the quote is already attached, the rest is prefilled from the
  * source and the quote's own words. Field errors from the server appear beside their field and the
- * input stays.
+ * input stays. Esc closes it at once when nothing was typed, and asks first when something was.
  */
 export function ClaimPanel({
   excerpt,
   claimant,
   sources = [],
+  entities,
   pending,
   error,
   onSubmit,
@@ -41,12 +122,14 @@ export function ClaimPanel({
   excerpt: PendingExcerpt;
   claimant: string;
   sources?: { id: string; name: string; reliability: string }[];
+  /** The case's entities to tag (undefined while loading). */
+  entities?: TaggableEntity[];
   pending: boolean;
   error: unknown;
   onSubmit: (input: Omit<NewClaimInput, "excerpts">) => void;
   onClose: () => void;
 }) {
-  const [values, setValues] = useState<Values>(() => ({
+  const [initial] = useState<Values>(() => ({
     statement: "",
     claimant,
     kind: guessClaimKind(excerpt.exact),
@@ -54,12 +137,26 @@ export function ClaimPanel({
     sourceConfidence: sourceConfidenceIn(excerpt.exact),
     originatorSourceId: "",
   }));
+  const [values, setValues] = useState<Values>(initial);
+  const [entityIds, setEntityIds] = useState<ReadonlySet<string>>(new Set());
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const statementRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => statementRef.current?.focus(), []);
+  const dirty = entityIds.size > 0 || (Object.keys(initial) as (keyof Values)[]).some((k) => values[k].trim() !== initial[k].trim());
+  const toggleEntity = (id: string) =>
+    setEntityIds((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const keepEditing = () => {
+    setConfirmDiscard(false);
+    statementRef.current?.focus();
+  };
   const err = error instanceof ApiError ? error : null;
   const issue = (path: string) => err?.issueFor(path);
   const quoteIssue = err?.issues.find((i) => i.path.startsWith("excerpts"))?.message;
-  const known = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "originatorSourceId"];
+  const known = ["statement", "claimant", "kind", "credibility", "sourceConfidence", "originatorSourceId", "entityIds"];
   const general =
     err && !err.issues.some((i) => known.includes(i.path) || i.path.startsWith("excerpts"))
       ? err.message
@@ -76,7 +173,11 @@ export function ClaimPanel({
       aria-labelledby="claim-panel-title"
       className="fixed inset-y-0 right-0 z-40 flex w-full max-w-md flex-col border-l border-slate-200 bg-white shadow-2xl"
       onKeyDown={(e) => {
-        if (e.key === "Escape") onClose();
+        if (e.key !== "Escape") return;
+        e.preventDefault();
+        if (confirmDiscard) keepEditing();
+        else if (dirty) setConfirmDiscard(true);
+        else onClose();
       }}
     >
       <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
@@ -87,6 +188,30 @@ export function ClaimPanel({
           Close
         </Button>
       </div>
+      {confirmDiscard && (
+        <div
+          role="alertdialog"
+          aria-labelledby="claim-discard-title"
+          aria-describedby="claim-discard-text"
+          className="space-y-2 border-b border-amber-300 bg-amber-50 px-5 py-3"
+        >
+          <p id="claim-discard-title" className="text-sm font-semibold text-slate-900">
+            Discard this claim?
+          </p>
+          <p id="claim-discard-text" className="text-sm text-slate-800">
+            What you typed in this panel will be lost.
+          </p>
+          <div className="flex gap-3">
+            {/* Focus goes to the safe choice: Enter or a second Esc keeps what was typed. */}
+            <Button autoFocus type="button" variant="secondary" onClick={keepEditing}>
+              Keep editing
+            </Button>
+            <Button type="button" variant="danger" onClick={onClose}>
+              Discard
+            </Button>
+          </div>
+        </div>
+      )}
       <form
         className="flex-1 space-y-4 overflow-y-auto px-5 py-4"
         noValidate
@@ -101,6 +226,7 @@ export function ClaimPanel({
             kind: values.kind,
             credibility: values.credibility ? Number(values.credibility) : undefined,
             sourceConfidence: values.sourceConfidence,
+            entityIds: [...entityIds],
           });
         }}
       >
@@ -228,6 +354,13 @@ export function ClaimPanel({
             maxLength={200}
           />
         </Field>
+        <EntityTags
+          quote={excerpt.exact}
+          entities={entities}
+          selected={entityIds}
+          toggle={toggleEntity}
+          error={err?.issues.find((i) => i.path.startsWith("entityIds"))?.message}
+        />
         <div className="flex gap-3 pt-1">
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save claim"}

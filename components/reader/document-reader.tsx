@@ -2,12 +2,14 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { claimKeys, documentKeys, sourceKeys } from "@/lib/client/query-keys";
+import { claimKeys, documentKeys, entityKeys, sourceKeys } from "@/lib/client/query-keys";
+import type { TaggableEntity } from "@/lib/reader/entity-suggestions";
 import { buildSegments, type Highlight } from "@/lib/reader/segments";
 import { Button } from "@/components/ui/form";
 import { ClaimPanel } from "./claim-panel";
 import { DocumentClaims } from "./document-claims";
-import { DRAFT_ID, HIT_PREFIX, ReaderText } from "./reader-text";
+import { QuoteTooltip } from "./quote-tooltip";
+import { DRAFT_ID, HIT_PREFIX, ReaderText, type QuotePlaces } from "./reader-text";
 import { SearchHitsBar } from "./search-hits-bar";
 import { readSelection, type PendingExcerpt } from "./selection";
 import { SourcePanel } from "./source-panel";
@@ -94,9 +96,20 @@ export function DocumentReader({
     }
     return { highlights, claimOfExcerpt };
   }, [claims, documentId]);
+  const quotes = useMemo<QuotePlaces>(
+    () =>
+      new Map([...highlights].sort((a, b) => a.start - b.start || a.end - b.end).map((h, n) => [h.id, { n, start: h.start, end: h.end }])),
+    [highlights],
+  );
 
   const [pending, setPending] = useState<PendingExcerpt | null>(null);
   const [panel, setPanel] = useState<PendingExcerpt | null>(null);
+  // The case's entities, for tagging a new claim; loaded when the claim panel first opens.
+  const { data: entities } = useQuery({
+    queryKey: [...entityKeys.list(caseId), "reader"],
+    queryFn: () => api<{ entities: TaggableEntity[] }>(`/api/cases/${caseId}/entities`).then((r) => r.entities),
+    enabled: canCreateClaims && !!panel,
+  });
   const [activeClaims, setActiveClaims] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState("");
   const containerRef = useRef<HTMLDivElement>(null);
@@ -115,7 +128,7 @@ export function DocumentReader({
   }, [text.length, highlights, hitHighlights, panel]);
   const describe = useCallback(
     (ids: string[]) =>
-      ids.map((id) => (id === DRAFT_ID ? "The quote you are claiming" : `Claim: ${claimOfExcerpt.get(id)?.statement ?? ""}`)).join("\n"),
+      [...new Set(ids.map((id) => claimOfExcerpt.get(id)?.statement).filter((x): x is string => !!x))].map((st) => `Claim: ${st}`),
     [claimOfExcerpt],
   );
 
@@ -263,10 +276,11 @@ export function DocumentReader({
             text={text}
             segments={segments}
             currentHit={hits.count ? hits.current : -1}
-            describe={describe}
+            quotes={quotes}
             containerRef={containerRef}
             onHighlightClick={onHighlightClick}
           />
+          <QuoteTooltip containerRef={containerRef} describe={describe} />
         </article>
         <aside className="min-w-0 space-y-8 text-sm">
           {capture}
@@ -280,6 +294,7 @@ export function DocumentReader({
           excerpt={panel}
           claimant={claimant}
           sources={sources}
+          entities={entities}
           pending={create.isPending}
           error={create.error}
           onClose={() => setPanel(null)}

@@ -11,6 +11,7 @@ export type NewClaimInput = {
   kind: string;
   credibility?: number;
   sourceConfidence: string;
+  entityIds?: string[];
   excerpts: { documentId: string; start: number; end: number; exact: string }[];
 };
 

@@ -11,8 +11,10 @@ export type AdminUserRow = {
   isAdmin: boolean;
   status: "active" | "invited" | "disabled";
   createdAt: Date;
-  memberships: { caseId: string; caseTitle: string; role: string }[];
+  memberships: { caseId: string; caseTitle: string; caseSlug: string; role: string }[];
 };
+// Two cases may share a title: the admin tells them apart by slug, creation date and creator.
+const CASE_IDENTITY = { id: true, title: true, slug: true, createdAt: true, createdBy: { select: { name: true } } } as const;
 
 /** Every user with status and case roles, plus the cases an admin can add them to. */
 export async function listUsersForAdmin({ ctx }: { ctx: Ctx }) {
@@ -21,9 +23,9 @@ export async function listUsersForAdmin({ ctx }: { ctx: Ctx }) {
     db.user.findMany({
       orderBy: { email: "asc" },
       omit: { passwordHash: false },
-      include: { memberships: { include: { case: { select: { title: true } } }, orderBy: { createdAt: "asc" } } },
+      include: { memberships: { include: { case: { select: { title: true, slug: true } } }, orderBy: { createdAt: "asc" } } },
     }),
-    db.case.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.case.findMany({ orderBy: [{ title: "asc" }, { createdAt: "asc" }], select: CASE_IDENTITY }),
   ]);
   const rows: AdminUserRow[] = users.map((u) => ({
     id: u.id,
@@ -32,7 +34,10 @@ export async function listUsersForAdmin({ ctx }: { ctx: Ctx }) {
     isAdmin: u.isAdmin,
     status: u.disabledAt ? "disabled" : u.passwordHash === NO_PASSWORD ? "invited" : "active",
     createdAt: u.createdAt,
-    memberships: u.memberships.map((m) => ({ caseId: m.caseId, caseTitle: m.case.title, role: m.role })),
+    memberships: u.memberships.map((m) => ({ caseId: m.caseId, caseTitle: m.case.title, caseSlug: m.case.slug, role: m.role })),
   }));
-  return { users: rows, cases };
+  return {
+    users: rows,
+    cases: cases.map((c) => ({ id: c.id, title: c.title, slug: c.slug, createdAt: c.createdAt, createdBy: c.createdBy.name })),
+  };
 }

@@ -31,10 +31,11 @@ export const AdminUserListResponseSchema = z.strictObject({
       isAdmin: z.boolean(),
       status: z.enum(["active", "invited", "disabled"]),
       createdAt: z.date(),
-      memberships: z.array(z.strictObject({ caseId: z.string(), caseTitle: z.string(), role: z.string() })),
+      memberships: z.array(z.strictObject({ caseId: z.string(), caseTitle: z.string(), caseSlug: z.string(), role: z.string() })),
     }),
   ),
-  cases: z.array(z.strictObject({ id: z.string(), title: z.string() })),
+  // Same-title cases read apart by slug, creation date and creator.
+  cases: z.array(z.strictObject({ id: z.string(), title: z.string(), slug: z.string(), createdAt: z.date(), createdBy: z.string() })),
 });
 /** A one-time invite or reset link: shown in this response only. */
 const oneTimeLink = { link: z.url(), token: z.string(), expiresAt: z.date() };

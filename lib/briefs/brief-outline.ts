@@ -10,7 +10,8 @@ export type Block =
   | { type: "draft"; text: string }
   | { type: "h2" | "h3"; text: string }
   | { type: "p" | "bullet" | "quote"; runs: Run[] }
-  | { type: "table"; header: string[]; rows: string[][] };
+  // detailColumns: how many trailing columns are too wide for a column (a URL, a hash); the PDF prints them under the row.
+  | { type: "table"; header: string[]; rows: string[][]; detailColumns?: number };
 
 const dateOnly = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 const text = (t: string, extra: Omit<Run, "text"> = {}): Run => ({ text: t, ...extra });
@@ -246,17 +247,18 @@ export function briefOutline(m: BriefModel): Block[] {
     else
       b.push({
         type: "table",
-        header: ["Document", "Source", "Reliability", "Author", "URL", "Published", "Retrieved", "SHA-256"],
+        header: ["Document", "Source", "Reliability", "Author", "Published", "Retrieved", "URL", "SHA-256"],
         rows: m.sources.map((s) => [
           `${s.title}${s.tlp ? ` (${s.tlp.replace("_", "+")})` : ""}`,
           s.sourceName ?? s.publisher ?? "no source: ungraded",
           s.reliability + (s.overrideReason ? ` (override: ${s.overrideReason})` : ""),
           s.author ?? "—",
-          s.url ?? "—",
           dateOnly(s.publishedAt),
           s.retrievedAt.replace(".000Z", "Z"),
+          s.url ?? "—",
           s.sha256,
         ]),
+        detailColumns: 2,
       });
   }
 

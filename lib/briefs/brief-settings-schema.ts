@@ -14,6 +14,22 @@ export const BriefSettingsSchema = z.object({
   excludeDocumentIds: z.array(idField("Each excluded document must be a document id.")).max(500).optional(),
 });
 
+// GET …/brief/preview: the brief as an unsaved template and section choice would make it (nothing is saved).
+export const BriefPreviewQuerySchema = z.object({
+  template: z.enum(Object.keys(BRIEF_TEMPLATES) as [keyof typeof BRIEF_TEMPLATES], "Template must be full or summary.").optional(),
+  sections: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(",").filter(Boolean)))
+    .pipe(
+      z
+        .array(z.enum(BRIEF_SECTIONS, `Unknown section: use ${BRIEF_SECTIONS.join(", ")}.`))
+        .min(1, "Include at least one section.")
+        .max(BRIEF_SECTIONS.length)
+        .optional(),
+    ),
+});
+
 export const AcknowledgeWarningSchema = z.object({
   warningKey: z.string().regex(/^[0-9a-f]{64}$/, "warningKey must be the 64-character key of a warning the brief shows."),
   reason: z
@@ -53,6 +69,7 @@ export const BriefModelSchema = z.strictObject({
   entities: items,
   footnotes: items,
   timeline: items,
+  techniques: items.describe("Observed behaviour: ATT&CK techniques the cited quotes describe, by tactic"),
   sources: items,
   changes: items,
   previousRelease: z.strictObject({ number: z.number().int(), at: z.iso.datetime() }).nullable(),
@@ -101,6 +118,8 @@ export const BriefResponseSchema = z.strictObject({
     })
     .nullable(),
 });
+/** GET …/brief/preview: the draft as an unsaved template/section choice would make it. */
+export const BriefPreviewResponseSchema = z.strictObject({ brief: BriefModelSchema });
 export const BriefSettingsResponseSchema = z.strictObject({ settings: BriefSettingsValuesSchema });
 export const BriefReviewResponseSchema = z.strictObject({ review: BriefReviewSchema });
 export const AcknowledgementResponseSchema = z.strictObject({

@@ -131,9 +131,12 @@ const tlpRank = (k: string | null) => (k ? TLP.findIndex((t) => t.key === k) : -
 export async function composeBrief({
   access,
   template: templateOverride,
+  sections: sectionsOverride,
 }: {
   access: CaseAccess;
   template?: BriefTemplate;
+  /** An unsaved section choice to preview (in the brief's own order); the saved settings otherwise. */
+  sections?: BriefSection[];
 }): Promise<BriefModel> {
   const c = await db.case.findUnique({ where: { id: access.caseId } });
   if (!c) throw new NotFoundError("Case");
@@ -154,7 +157,11 @@ export async function composeBrief({
     db.briefAcknowledgement.findMany({ where: { caseId: c.id }, include: { createdBy: { select: { name: true } } } }),
   ]);
   const template = templateOverride ?? settings.template;
-  const sections = templateOverride ? [...BRIEF_TEMPLATES[templateOverride]] : settings.sections;
+  const sections = sectionsOverride
+    ? BRIEF_SECTIONS.filter((x) => sectionsOverride.includes(x))
+    : templateOverride
+      ? [...BRIEF_TEMPLATES[templateOverride]]
+      : settings.sections;
   const hypotheses = questions.flatMap((q) => q.hypotheses.map((h) => ({ ...h, question: q })));
   const isKey = (h: { disposition: string; reviewState: string }) =>
     h.disposition !== "rejected" && (h.reviewState === "approved" || h.disposition === "leading");

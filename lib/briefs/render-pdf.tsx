@@ -21,8 +21,23 @@ function registerFonts() {
       { src: path.join(fontDir, "DejaVuSans-BoldOblique.ttf"), fontWeight: "bold", fontStyle: "italic" },
     ],
   });
-  Font.registerHyphenationCallback((word) => [word]);
+  Font.register({ family: "DejaVuMono", src: path.join(fontDir, "DejaVuSansMono.ttf") });
+  Font.registerHyphenationCallback(breakLongWord);
   registered = true;
+}
+
+/**
+ * Words are never hyphenated (a hyphen inside a hash or a URL would change it), but a word too long for
+ * its column (a URL, a hash) may break after URL punctuation or every 16 characters. react-pdf's line
+ * breaker reads an empty part as zero-width glue: a break opportunity that adds no hyphen, so the
+ * printed characters stay exactly the word's.
+ */
+export function breakLongWord(word: string): string[] {
+  if (word.length <= 16) return [word];
+  const parts: string[] = [];
+  for (const piece of word.split(/(?<=[/?&=#._:-])/)) for (let i = 0; i < piece.length; i += 16) parts.push(piece.slice(i, i + 16), "");
+  parts.pop();
+  return parts;
 }
 
 const s = StyleSheet.create({
@@ -36,6 +51,7 @@ const s = StyleSheet.create({
     alignItems: "center",
     fontSize: 8,
   },
+  runningHead: { flex: 1, paddingRight: 12 },
   // FIRST: the TLP label at least 12 pt, in its colours.
   tlp: { fontWeight: "bold", fontSize: 12, paddingVertical: 2, paddingHorizontal: 5 },
   draftMark: { fontWeight: "bold", fontSize: 12, color: "#B00020" },
@@ -49,15 +65,59 @@ const s = StyleSheet.create({
   quote: { borderLeftWidth: 2, borderLeftColor: "#999", paddingLeft: 8, marginBottom: 5, color: "#333" },
   sup: { fontSize: 6.5 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#ccc" },
+  headerRow: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: "#666" },
   cell: { fontSize: 6.5, padding: 2 },
+  // A hash printed whole on one line: 64 DejaVu Sans Mono digits at 6.5 pt take about 250 pt.
+  mono: { fontFamily: "DejaVuMono", fontSize: 6.5 },
+  detail: { fontSize: 6.5, paddingHorizontal: 2, paddingBottom: 2 },
   notes: { fontSize: 7.5, marginBottom: 3 },
 });
-const SOURCE_COLUMN_WIDTHS = ["17%", "13%", "5%", "9%", "15%", "8%", "11%", "22%"];
-// The sources appendix has its own widths; other tables (the ACH summary) give the first column half.
+// The sources appendix (its last two columns, URL and SHA-256, print on full-width lines under each row)
+// has its own widths; other tables (the ACH summary) give the first column half.
+const SOURCE_COLUMN_WIDTHS = ["28%", "22%", "12%", "14%", "10%", "14%"];
 const columnWidths = (n: number) =>
   n === SOURCE_COLUMN_WIDTHS.length
     ? SOURCE_COLUMN_WIDTHS
     : ["50%", ...Array<string>(n - 1).fill(`${(50 / Math.max(1, n - 1)).toFixed(1)}%`)];
+
+/**
+ * A table that may break across pages: rows stay whole and the header row repeats on every page the table
+ * spans (`fixed` inside a wrapping View). `detailColumns` trailing columns (the URL and the SHA-256 of the
+ * sources appendix) print under their row across the full width, the hash in a monospaced font.
+ */
+function TableView({ block }: { block: Extract<Block, { type: "table" }> }) {
+  const detail = block.detailColumns ?? 0;
+  const split = block.header.length - detail;
+  const widths = columnWidths(split);
+  return (
+    <View>
+      <View style={s.headerRow} fixed>
+        {block.header.slice(0, split).map((cell, j) => (
+          <Text key={j} style={[s.cell, { width: widths[j], fontWeight: "bold" }]}>
+            {cell}
+          </Text>
+        ))}
+      </View>
+      {block.rows.map((row, i) => (
+        <View key={i} style={[s.row, { flexDirection: "column" }]} wrap={false}>
+          <View style={{ flexDirection: "row" }}>
+            {row.slice(0, split).map((cell, j) => (
+              <Text key={j} style={[s.cell, { width: widths[j] }]}>
+                {cell}
+              </Text>
+            ))}
+          </View>
+          {row.slice(split).map((cell, j) => (
+            <Text key={j} style={s.detail}>
+              <Text style={{ fontWeight: "bold" }}>{`${block.header[split + j]}: `}</Text>
+              <Text style={block.header[split + j] === "SHA-256" ? s.mono : {}}>{cell}</Text>
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
 
 function RunText({ runs }: { runs: Run[] }) {
   return (
@@ -117,19 +177,7 @@ function BlockView({ block }: { block: Block }) {
         </View>
       );
     case "table":
-      return (
-        <View>
-          {[block.header, ...block.rows].map((row, i) => (
-            <View key={i} style={s.row} wrap={false}>
-              {row.map((cell, j) => (
-                <Text key={j} style={[s.cell, { width: columnWidths(block.header.length)[j], fontWeight: i === 0 ? "bold" : "normal" }]}>
-                  {cell}
-                </Text>
-              ))}
-            </View>
-          ))}
-        </View>
-      );
+      return <TableView block={block} />;
   }
 }
 
@@ -140,7 +188,10 @@ function Marking({ m, position }: { m: BriefModel; position: "top" | "bottom" })
       {m.draft ? (
         <Text style={s.draftMark}>{DRAFT_MARK}</Text>
       ) : (
-        <Text>{position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}</Text>
+        // The running head shares the line with the TLP label: it wraps instead of running under it.
+        <Text style={position === "top" ? s.runningHead : {}}>
+          {position === "top" ? `${m.case.title} — release ${m.releaseNumber}` : ""}
+        </Text>
       )}
       {/* No "Page n of m": react-pdf's dynamic render text breaks layout past ten pages ("unsupported number"). */}
       {position === "bottom" && <Text>{m.case.tlpLabel === "TLP:CLEAR" ? "" : "Do not share beyond the marking's limits"}</Text>}

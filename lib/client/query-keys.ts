@@ -56,6 +56,9 @@ export const briefKeys = {
   draft: (caseId: string) => [...briefKeys.all(caseId), "draft"] as const,
   releases: (caseId: string) => [...briefKeys.all(caseId), "releases"] as const,
   documents: (caseId: string) => [...briefKeys.all(caseId), "documents"] as const,
+  // A preview of an unsaved template/section choice (nothing saved).
+  preview: (caseId: string, template: string | undefined, sections: string | undefined) =>
+    [...briefKeys.all(caseId), "draft", "preview", template, sections] as const,
 };
 
 // Not case-scoped: search, the admin console, the user's API tokens.

@@ -90,6 +90,7 @@ import {
   BriefSettingsSchema,
   BriefResponseSchema,
   BriefSettingsResponseSchema,
+  BriefPreviewResponseSchema,
   BriefReviewResponseSchema,
   AcknowledgementResponseSchema,
   ReleaseListResponseSchema,
@@ -204,6 +205,7 @@ const FROM_ZOD: Record<string, ZodType> = {
 // checks that every JSON success response is one of these and that its route calls respond() with it.
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
+  BriefPreviewResponse: BriefPreviewResponseSchema,
   DocumentMetadataResponse: DocumentMetadataResponseSchema,
   TaskResponse: TaskResponseSchema,
   TaskListResponse: TaskListResponseSchema,
@@ -745,6 +747,12 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       response: "PresenceResponse",
       errors: CASE,
     },
+    delete: {
+      summary: "“I closed this case” (sent on pagehide): others stop seeing you at once",
+      tag: "cases",
+      response: "OkResponse",
+      errors: CASE,
+    },
   },
   "/api/cases/{caseId}/questions": {
     get: {
@@ -952,6 +960,24 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       body: BriefSettingsSchema,
       response: "BriefSettingsResponse",
       errors: [...WRITE, 409],
+    },
+  },
+  "/api/cases/{caseId}/brief/preview": {
+    get: {
+      summary:
+        "The draft brief as an unsaved template and section choice would make it (saves nothing; downloads and releases use the saved choice)",
+      tag: "briefs",
+      query: [
+        {
+          name: "template",
+          required: false,
+          schema: { type: "string", enum: ["full", "summary"] },
+          description: "A template (its sections unless `sections` is given)",
+        },
+        { name: "sections", required: false, schema: str, description: "Sections to include, comma-separated (bluf, judgments, ach, …)" },
+      ],
+      response: "BriefPreviewResponse",
+      errors: [...CASE, 422],
     },
   },
   "/api/cases/{caseId}/brief/acknowledgements": {

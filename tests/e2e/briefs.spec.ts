@@ -388,8 +388,14 @@ test("the one-page summary template leaves out the evidence and the timeline, in
   await expect(form.getByRole("checkbox", { name: "Timeline" })).not.toBeChecked();
   await expect(form.getByRole("checkbox", { name: "Evidence", exact: true })).not.toBeChecked();
   await expect(form.getByRole("checkbox", { name: "Key judgments" })).toBeChecked();
+  // Before saving, the preview already follows the choice (and says so); the export still uses the saved one.
+  await expect(page.getByText("Previewing your unsaved choice of template and sections.")).toBeVisible();
+  await expect(preview.getByTestId("brief-meta")).toContainText("one-page summary");
+  await expect(preview.getByTestId("brief-section-timeline")).toHaveCount(0);
+  expect(await markdown()).toContain("## Timeline");
   await form.getByRole("button", { name: "Save sections" }).click();
   await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByText("Previewing your unsaved choice of template and sections.")).toHaveCount(0);
 
   await expect(preview.getByTestId("brief-meta")).toContainText("one-page summary");
   await expect(preview.getByTestId("brief-section-timeline")).toHaveCount(0);

@@ -3,8 +3,7 @@ import type { Metadata } from "next";
 import { requireCasePage } from "@/lib/http/page-access";
 import { listAudit } from "@/lib/audit/list-audit";
 import { getCase } from "@/lib/cases/get-case";
-import { listQuestions } from "@/lib/attribution/questions";
-import { can } from "@/lib/auth/permissions";
+import { nameAuditRecords } from "@/lib/audit/name-audit-records";
 import { ActivityList } from "@/components/activity/activity-list";
 import { ActivityFilters } from "@/components/activity/activity-filters";
 import { ActivityPagination } from "@/components/activity/activity-pagination";
@@ -27,15 +26,9 @@ export default async function ActivityPage({
     const v = sp[k];
     return Array.isArray(v) ? v[0] : v;
   });
-  const [page, c, questions] = await Promise.all([
-    listAudit({ access, query: serviceQuery(filters) }),
-    getCase({ access }),
-    can(access.role, "attribution.read") ? listQuestions({ access }) : Promise.resolve([]),
-  ]);
-  // Reviews and ratings record only ids; name their hypothesis by its current title.
-  const titles = Object.fromEntries(
-    questions.flatMap((q) => [[q.id, q.question] as const, ...q.hypotheses.map((h) => [h.id, h.title] as const)]),
-  );
+  const [page, c] = await Promise.all([listAudit({ access, query: serviceQuery(filters) }), getCase({ access })]);
+  // Ratings, reviews and membership changes record only ids: name each record by its current name.
+  const names = await nameAuditRecords({ access, events: page.events });
   const members = c.members.map((m) => ({ id: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name));
 
   return (
@@ -49,7 +42,7 @@ export default async function ActivityPage({
       <ActivityFilters params={filters} members={members} />
       <ActivityPagination basePath={basePath} params={filters} total={page.total} pageSize={page.pageSize} />
       {page.events.length ? (
-        <ActivityList events={page.events} caseId={caseId} titles={titles} />
+        <ActivityList events={page.events} caseId={caseId} names={names} />
       ) : (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {hasFilters(filters) ? (
