@@ -23,6 +23,7 @@ import { AuditQuerySchema } from "@/lib/audit/list-audit";
 import { AcknowledgeWarningSchema, BriefSettingsSchema } from "@/lib/briefs/brief-settings-schema";
 import { AcceptInviteSchema, AddMemberSchema, InviteUserSchema, SetMemberRoleSchema } from "@/lib/admin/schemas";
 import { ChangePasswordSchema } from "@/lib/auth/change-password-schema";
+import { CreateIndicatorSchema, ExtractQuerySchema, IndicatorListQuerySchema, UpdateIndicatorSchema } from "@/lib/indicators/schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -675,6 +676,62 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/{caseId}/claim-links/{linkId}": {
     delete: { summary: "Remove a link between two claims", tag: "claims", response: obj({ ok: { type: "boolean" } }), errors: CASE },
   },
+  "/api/cases/{caseId}/indicators": {
+    get: {
+      summary:
+        "Indicators of the case, filtered (type, flag, status, q — a defanged value is refanged), sorted, paginated; `otherCases` counts only cases you can read",
+      tag: "indicators",
+      query: IndicatorListQuerySchema,
+      response: obj({
+        indicators: arrayOf({ type: "object" }),
+        total: { type: "integer" },
+        page: { type: "integer" },
+        pageSize: { type: "integer" },
+        pages: { type: "integer" },
+      }),
+      errors: [...CASE, 422],
+    },
+    post: {
+      summary:
+        "Record an indicator (canonicalised; 422 when malformed) with its quotes: excerpts [{documentId, start, end, exact}] (422 when a quote is not at its offsets); the same value again adds the quotes (200, `created: false`)",
+      tag: "indicators",
+      body: CreateIndicatorSchema,
+      status: 201,
+      response: obj({ indicator: { type: "object" }, created: { type: "boolean" } }),
+      errors: WRITE,
+    },
+  },
+  "/api/cases/{caseId}/indicators/{indicatorId}": {
+    get: {
+      summary: "One indicator with its quotes, claims, indicated entities and the other cases you can read that hold it",
+      tag: "indicators",
+      response: obj({ indicator: { type: "object" } }),
+      errors: CASE,
+    },
+    patch: {
+      summary: "Edit note, first/last seen, status (active/retired), claims and indicated entities (`version` required; 409 when stale)",
+      tag: "indicators",
+      body: UpdateIndicatorSchema,
+      response: obj({ indicator: { type: "object" } }),
+      errors: [...WRITE, 409],
+    },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/indicators/extract": {
+    post: {
+      summary:
+        "Suggested indicators of a document: {suggestions: [{type, value, start, end, exact, flags, occurrences, indicatorId}], total, page, limit, pages}; UTF-16 offsets of the stored text; stores nothing",
+      tag: "indicators",
+      query: ExtractQuerySchema,
+      response: obj({
+        suggestions: arrayOf({ type: "object" }),
+        total: { type: "integer" },
+        page: { type: "integer" },
+        limit: { type: "integer" },
+        pages: { type: "integer" },
+      }),
+      errors: [...CASE, 422],
+    },
+  },
   "/api/cases/{caseId}/entities": {
     get: {
       summary: "Entities with aliases and claim counts",
@@ -1098,6 +1155,7 @@ export function buildOpenApiDocument() {
       "sources",
       "claims",
       "entities",
+      "indicators",
       "events",
       "lifecycle",
       "attribution",

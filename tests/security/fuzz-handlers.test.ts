@@ -126,6 +126,7 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     title: `Hypothesis ${title}`,
   });
   await create(token, "post", at("/api/cases/{caseId}/comments"), { targetType: "claim", targetId: claim.id, body: `Comment ${title}` });
+  const { indicator } = await create(token, "post", at("/api/cases/{caseId}/indicators"), { type: "domain", value: "fixture-evil[.]net" });
   return {
     caseId,
     documentId: document.id,
@@ -138,6 +139,7 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     id: hypothesis.id,
     number: "1",
     eventId: event.id,
+    indicatorId: indicator.id,
   };
 }
 

@@ -77,6 +77,8 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "patch /api/cases/{caseId}/claims/{claimId}": { version: 1, statement: `Claim ${marker}`, entityIds: [ids.entityId] },
     "post /api/cases/{caseId}/claims/{claimId}/links": { toClaimId: ids.otherClaimId, kind: "contradicts" },
     "post /api/cases/{caseId}/entities": { kind: "person", name: `Entity ${marker}` },
+    "post /api/cases/{caseId}/indicators": { type: "ipv4", value: "185.220.101[.]4", excerpts: [], claimIds: [ids.claimId] },
+    "patch /api/cases/{caseId}/indicators/{indicatorId}": { version: 1, note: `Note ${marker}`, status: "retired" },
     "patch /api/cases/{caseId}/entities/{entityId}": { version: 1, name: `Entity ${marker}` },
     "post /api/cases/{caseId}/events": { title: `Event ${marker}`, date: "2022", claimIds: [ids.claimId] },
     "post /api/cases/{caseId}/questions": { question: `Question ${marker}` },
@@ -150,6 +152,11 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
   const { question } = await post(owner, `/api/cases/${caseId}/questions`, { question: `Who is ${marker}?` });
   const { hypothesis } = await post(owner, `/api/cases/${caseId}/hypotheses`, { questionId: question.id, title: `Hypothesis ${marker}` });
   const { apiToken } = await post(owner, "/api/tokens", { name: `token ${marker}` });
+  const { indicator } = await post(owner, `/api/cases/${caseId}/indicators`, {
+    type: "domain",
+    value: "fixture-evil[.]net",
+    claimIds: [claim.id],
+  });
   return {
     caseId,
     documentId: document.id,
@@ -163,6 +170,7 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
     tokenId: apiToken.id,
     number: "1",
     eventId: event.id,
+    indicatorId: indicator.id,
   };
 }
 

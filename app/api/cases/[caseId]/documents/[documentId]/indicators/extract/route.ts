@@ -1,0 +1,8 @@
+import { withCase, parseQuery } from "@/lib/http/route";
+import { suggestIndicators } from "@/lib/indicators/suggest-indicators";
+import { ExtractQuerySchema } from "@/lib/indicators/schemas";
+
+// POST /api/cases/{caseId}/documents/{documentId}/indicators/extract — suggested indicators of the document (?page, ?limit); stores nothing
+export const POST = withCase("indicators.read", async ({ req, access, params }) =>
+  suggestIndicators({ access, documentId: params.documentId, query: parseQuery(req, ExtractQuerySchema) }),
+);

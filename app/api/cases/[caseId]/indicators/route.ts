@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { withCase, parseJson, parseQuery } from "@/lib/http/route";
+import { createIndicator } from "@/lib/indicators/create-indicator";
+import { listIndicators } from "@/lib/indicators/list-indicators";
+import { CreateIndicatorSchema, IndicatorListQuerySchema } from "@/lib/indicators/schemas";
+
+// GET /api/cases/{caseId}/indicators — the case's indicators, filtered (type, flag, status, q), sorted, paginated, with the pivot count
+export const GET = withCase("indicators.read", async ({ req, actor, access }) =>
+  listIndicators({ actor, access, query: parseQuery(req, IndicatorListQuerySchema) }),
+);
+
+// POST /api/cases/{caseId}/indicators — record an indicator with its quotes: {type, value, excerpts: [{documentId, start, end, exact}], claimIds?, entityIds?}
+export const POST = withCase("indicators.manage", async ({ req, ctx, access }) => {
+  const { created, indicator } = await createIndicator({ ctx, access, input: await parseJson(req, CreateIndicatorSchema) });
+  return NextResponse.json({ indicator, created }, { status: created ? 201 : 200 });
+});
