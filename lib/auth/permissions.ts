@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   "briefs.read": ALL,
   "briefs.manage": WRITERS,
   "audit.read": ALL,
+  // Indicators (issue 13): writers record and edit them; everyone reads and extracts suggestions.
+  "indicators.read": ALL,
+  "indicators.manage": WRITERS,
   // Retracting keeps the record and hides it (issue 12); writers may retract what writers may add.
   "documents.retract": WRITERS,
   "claims.retract": WRITERS,

@@ -128,6 +128,16 @@ import { AuditListResponseSchema } from "@/lib/audit/schemas";
 import { WORKFLOW_PATHS, WORKFLOW_TAGS } from "./openapi-workflow";
 import { TaskListResponseSchema, TaskResponseSchema } from "@/lib/tasks/schemas";
 import { MarkedReadResponseSchema, NotificationListResponseSchema } from "@/lib/notifications/schemas";
+import {
+  CreateIndicatorSchema,
+  CreatedIndicatorResponseSchema,
+  ExtractQuerySchema,
+  IndicatorListQuerySchema,
+  IndicatorListResponseSchema,
+  IndicatorResponseSchema,
+  IndicatorSuggestionsResponseSchema,
+  UpdateIndicatorSchema,
+} from "@/lib/indicators/schemas";
 
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
@@ -205,6 +215,10 @@ const FROM_ZOD: Record<string, ZodType> = {
 // checks that every JSON success response is one of these and that its route calls respond() with it.
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
+  IndicatorListResponse: IndicatorListResponseSchema,
+  IndicatorResponse: IndicatorResponseSchema,
+  CreatedIndicatorResponse: CreatedIndicatorResponseSchema,
+  IndicatorSuggestionsResponse: IndicatorSuggestionsResponseSchema,
   BriefPreviewResponse: BriefPreviewResponseSchema,
   DocumentMetadataResponse: DocumentMetadataResponseSchema,
   TaskResponse: TaskResponseSchema,
@@ -698,6 +712,50 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/claim-links/{linkId}": {
     delete: { summary: "Remove a link between two claims", tag: "claims", response: "OkResponse", errors: CASE },
+  },
+  "/api/cases/{caseId}/indicators": {
+    get: {
+      summary:
+        "Indicators of the case, filtered (type, flag, status, q — a defanged value is refanged), sorted, paginated; `otherCases` counts only cases you can read",
+      tag: "indicators",
+      query: IndicatorListQuerySchema,
+      response: "IndicatorListResponse",
+      errors: [...CASE, 422],
+    },
+    post: {
+      summary:
+        "Record an indicator (canonicalised; 422 when malformed) with its quotes: excerpts [{documentId, start, end, exact}] (422 when a quote is not at its offsets); the same value again adds the quotes (200, `created: false`)",
+      tag: "indicators",
+      body: CreateIndicatorSchema,
+      status: 201,
+      response: "CreatedIndicatorResponse",
+      errors: WRITE,
+    },
+  },
+  "/api/cases/{caseId}/indicators/{indicatorId}": {
+    get: {
+      summary: "One indicator with its quotes, claims, indicated entities and the other cases you can read that hold it",
+      tag: "indicators",
+      response: "IndicatorResponse",
+      errors: CASE,
+    },
+    patch: {
+      summary: "Edit note, first/last seen, status (active/retired), claims and indicated entities (`version` required; 409 when stale)",
+      tag: "indicators",
+      body: UpdateIndicatorSchema,
+      response: "IndicatorResponse",
+      errors: [...WRITE, 409],
+    },
+  },
+  "/api/cases/{caseId}/documents/{documentId}/indicators/extract": {
+    post: {
+      summary:
+        "Suggested indicators of a document: {suggestions: [{type, value, start, end, exact, flags, occurrences, indicatorId}], total, page, limit, pages}; UTF-16 offsets of the stored text; stores nothing",
+      tag: "indicators",
+      query: ExtractQuerySchema,
+      response: "IndicatorSuggestionsResponse",
+      errors: [...CASE, 422],
+    },
   },
   "/api/cases/{caseId}/entities": {
     get: {
@@ -1200,6 +1258,7 @@ export function buildOpenApiDocument() {
       "sources",
       "claims",
       "entities",
+      "indicators",
       "events",
       "lifecycle",
       "attribution",

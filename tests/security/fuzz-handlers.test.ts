@@ -131,6 +131,7 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     linkType: "claim",
     linkId: claim.id,
   });
+  const { indicator } = await create(token, "post", at("/api/cases/{caseId}/indicators"), { type: "domain", value: "fixture-evil[.]net" });
   return {
     caseId,
     documentId: document.id,
@@ -144,6 +145,7 @@ async function buildCase(token: string, title: string): Promise<Ids> {
     number: "1",
     eventId: event.id,
     taskId: task.id,
+    indicatorId: indicator.id,
   };
 }
 

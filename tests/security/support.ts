@@ -81,6 +81,8 @@ export function plausibleBody(op: Operation, ids: Ids, marker: string): unknown 
     "put /api/cases/{caseId}/entities/{entityId}/attack": { attackId: null },
     "post /api/cases/{caseId}/attack/overlap/claims": { groupId: "G0069" },
     "post /api/cases/{caseId}/entities": { kind: "person", name: `Entity ${marker}` },
+    "post /api/cases/{caseId}/indicators": { type: "ipv4", value: "185.220.101[.]4", excerpts: [], claimIds: [ids.claimId] },
+    "patch /api/cases/{caseId}/indicators/{indicatorId}": { version: 1, note: `Note ${marker}`, status: "retired" },
     "patch /api/cases/{caseId}/entities/{entityId}": { version: 1, name: `Entity ${marker}` },
     "post /api/cases/{caseId}/events": { title: `Event ${marker}`, date: "2022", claimIds: [ids.claimId] },
     "post /api/cases/{caseId}/questions": { question: `Question ${marker}` },
@@ -159,6 +161,11 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
   const { hypothesis } = await post(owner, `/api/cases/${caseId}/hypotheses`, { questionId: question.id, title: `Hypothesis ${marker}` });
   const { task } = await post(owner, `/api/cases/${caseId}/tasks`, { title: `Task ${marker}`, linkType: "claim", linkId: claim.id });
   const { apiToken } = await post(owner, "/api/tokens", { name: `token ${marker}` });
+  const { indicator } = await post(owner, `/api/cases/${caseId}/indicators`, {
+    type: "domain",
+    value: "fixture-evil[.]net",
+    claimIds: [claim.id],
+  });
   return {
     caseId,
     documentId: document.id,
@@ -173,6 +180,7 @@ export async function buildCaseFixture(owner: APIRequestContext, caseId: string,
     number: "1",
     eventId: event.id,
     taskId: task.id,
+    indicatorId: indicator.id,
   };
 }
 
