@@ -336,7 +336,7 @@ test("bad input: GET export?format=exe, PUT brief with no section, a viewer rele
   const stored = await (await page.request.get(`/api/cases/${caseId}/brief`)).json();
   expect(stored.settings).toEqual({
     template: "full",
-    sections: ["bluf", "judgments", "ach", "alternatives", "evidence", "timeline", "sources", "changes"],
+    sections: ["bluf", "judgments", "ach", "alternatives", "evidence", "behaviour", "timeline", "sources", "changes"],
     includeDocumentIds: [],
     excludeDocumentIds: [],
     version: 0,
