@@ -71,7 +71,7 @@ export function TechniquePicker({
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="T1486, data encrypted, ransom…"
-            aria-controls={listId}
+            aria-controls={query.trim().length >= 2 ? listId : undefined}
             className="w-full max-w-md rounded border border-slate-300 px-2 py-1 text-sm"
           />
           {query.trim().length >= 2 && (

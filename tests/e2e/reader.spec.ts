@@ -106,7 +106,8 @@ test("draws claims from a selection after multi-byte text; the quote is stored e
 
   const [claim] = await documentClaims(req, caseId, documentId);
   expect(claim.statement).toBe("HomeLand Justice acted for Iran.");
-  expect(claim.grade).toBe("F3");
+  // A document without a source is ungraded, never F (issue 18).
+  expect(claim.grade).toBe("–3");
   expect(claim.sourceConfidence).toBe("moderate confidence");
   const excerpt = claim.excerpts[0];
   expect(excerpt.exact).toBe(FIRST);
@@ -117,7 +118,7 @@ test("draws claims from a selection after multi-byte text; the quote is stored e
   // The highlight jumps to its claim; the claim's quote links back to the exact place.
   const item = page.getByTestId("reader-claim");
   await expect(item).toContainText("HomeLand Justice acted for Iran.");
-  await expect(item).toContainText("F3");
+  await expect(item).toContainText("–3");
   await mark.click();
   await expect(item).toBeFocused();
   // A fresh load of the link a claim carries (not a same-page hash change).
@@ -245,7 +246,7 @@ test("an editor registers the document's source inline; an override needs a reas
   expect(created.status()).toBe(201);
   await page.goto(`/cases/${caseId}/documents/${documentId}`);
   const item = page.getByTestId("reader-claim");
-  await expect(item).toContainText("F3");
+  await expect(item).toContainText("–3");
 
   await page.getByRole("button", { name: "Set source" }).click();
   const form = page.getByRole("form", { name: "Set the document's source" });

@@ -37,8 +37,15 @@ const pickIds = (ids: Ids): Ids => ({
 });
 
 const ROLES: DemoUser[] = ["analyst", "reviewer", "viewer", "investigator"];
-/** Case-scoped state changes a viewer may make: presence only says "I have the case open" / "I closed it" (case.read). */
-const VIEWER_MAY = new Set(["post /api/cases/{caseId}/presence", "delete /api/cases/{caseId}/presence"]);
+/**
+ * Case-scoped POSTs a viewer may make: presence only says "I have the case open" / "I closed it" (case.read), and
+ * indicator extraction reads a document and stores nothing (indicators.read).
+ */
+const VIEWER_MAY = new Set([
+  "post /api/cases/{caseId}/presence",
+  "delete /api/cases/{caseId}/presence",
+  "post /api/cases/{caseId}/documents/{documentId}/indicators/extract",
+]);
 const isAuthRoute = (path: string) => path.startsWith("/api/auth/");
 /** Per-user resources (tokens) rather than case records: not part of the viewer-on-own-case check. */
 const isUserScoped = (op: Operation) => op.path.startsWith("/api/tokens");

@@ -1,9 +1,10 @@
-import { withCase, parseQuery } from "@/lib/http/route";
+import { withCase } from "@/lib/http/route";
 import { respond } from "@/lib/http/respond";
 import { previewBrief } from "@/lib/briefs/preview-brief";
-import { BriefPreviewQuerySchema, BriefPreviewResponseSchema } from "@/lib/briefs/brief-settings-schema";
+import { BriefPreviewResponseSchema } from "@/lib/briefs/brief-settings-schema";
 
-// GET /api/cases/{caseId}/brief/preview — the draft brief for an unsaved template and sections (saves nothing)
+// GET /api/cases/{caseId}/brief/preview — the draft brief for an unsaved template and sections (saves nothing); previewBrief
+// parses the query (BriefPreviewQuerySchema) once
 export const GET = withCase("briefs.read", async ({ req, access }) =>
-  respond(BriefPreviewResponseSchema, { brief: await previewBrief({ access, query: parseQuery(req, BriefPreviewQuerySchema) }) }),
+  respond(BriefPreviewResponseSchema, { brief: await previewBrief({ access, query: Object.fromEntries(new URL(req.url).searchParams) }) }),
 );
