@@ -122,7 +122,8 @@ describe("POST /api/cases/{caseId}/documents with deeply nested HTML", () => {
       "ordinary.html",
     );
     expect(res.status).toBe(201);
-    expect((await res.json()).document.title).toBe("ordinary");
+    // No title typed: the page's own <title> (issue 18), not the file name.
+    expect((await res.json()).document.title).toBe("Ordinary");
   });
 
   it("refuses a captured page nested too deep the same way (field url)", async () => {
