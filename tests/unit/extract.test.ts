@@ -207,7 +207,15 @@ describe("extractText", () => {
   it("reads a .txt upload byte-for-byte, special characters included", async () => {
     const bytes = Buffer.from(`${SPECIAL}\nsecond line\n`, "utf8");
     const result = await extractText({ bytes, fileName: "note.TXT", declaredType: "text/plain" });
-    expect(result).toEqual({ text: `${SPECIAL}\nsecond line\n`, mimeType: "text/plain", kind: "text", title: null, byline: null, publishedTime: null, siteName: null });
+    expect(result).toEqual({
+      text: `${SPECIAL}\nsecond line\n`,
+      mimeType: "text/plain",
+      kind: "text",
+      title: null,
+      byline: null,
+      publishedTime: null,
+      siteName: null,
+    });
     expect(Buffer.from(result.text, "utf8").equals(bytes)).toBe(true);
   });
 
@@ -229,7 +237,15 @@ describe("extractText", () => {
   it("reads markdown as-is", async () => {
     const md = `# Title\n\n- item with **bold** and ${SPECIAL}\n`;
     const result = await extractText({ bytes: Buffer.from(md), fileName: "notes.md" });
-    expect(result).toEqual({ text: md, mimeType: "text/markdown", kind: "markdown", title: null, byline: null, publishedTime: null, siteName: null });
+    expect(result).toEqual({
+      text: md,
+      mimeType: "text/markdown",
+      kind: "markdown",
+      title: null,
+      byline: null,
+      publishedTime: null,
+      siteName: null,
+    });
   });
 
   it("reads an .html upload as plain text", async () => {
