@@ -62,7 +62,7 @@ export async function submitBrief({ ctx, access }: { ctx: Ctx; access: CaseAcces
 export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: CaseAccess; input: unknown }) {
   const { contentHash, comment } = ApproveSchema.parse(input);
   if (!can(access.role, "reviews.approve")) throw new ForbiddenError("Only the case's reviewers and owners may approve a brief.");
-  const { hash } = await briefApprovalState({ access });
+  // The cheap checks first: composing the brief (every claim, quote and footnote) is the expensive part.
   const review = await db.review.findFirst({
     where: { targetType: "brief", targetId: access.caseId, decision: "pending" },
     orderBy: { createdAt: "desc" },
@@ -70,6 +70,7 @@ export async function approveBrief({ ctx, access, input }: { ctx: Ctx; access: C
   if (!review) throw new ConflictError("The brief is not waiting for review.");
   if (review.submittedById === ctx.actor.id)
     throw new ForbiddenError("You cannot approve a brief you submitted: a second person must review it.");
+  const { hash } = await briefApprovalState({ access });
   if (review.contentHash !== hash)
     throw new ConflictError(
       "The brief changed after it was submitted: the submission is not the brief shown now, so it must be submitted again.",
