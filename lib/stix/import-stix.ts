@@ -21,6 +21,7 @@ import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { InvalidError, TooLargeError, type FieldIssue } from "@/lib/errors";
 import { slugify } from "@/lib/cases/slugify";
+import { importedTitle } from "@/lib/cases/imported-title";
 import { anchorExcerpt, type AnchoredExcerpt } from "@/lib/claims/verify-excerpt";
 import { hypothesisContent } from "@/lib/attribution/content-hash";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
@@ -456,10 +457,12 @@ export async function importStixBundle({ ctx, raw }: { ctx: Ctx; raw: string }) 
 async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Plan; reason: string }) {
   const audit = (action: string, caseId: string, targetType: string, targetId: string, after: unknown) =>
     recordAudit({ tx, ctx, action, caseId, targetType, targetId, after, reason });
+  const title = importedTitle(plan.case.title);
   const created = await tx.case.create({
     data: {
       ...plan.case,
-      slug: slugify(plan.case.title),
+      title,
+      slug: slugify(title),
       createdById: ctx.actor.id,
       members: { create: { userId: ctx.actor.id, role: "owner" } },
     },

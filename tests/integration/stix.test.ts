@@ -22,6 +22,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { InvalidError, TooLargeError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { Ctx } from "@/lib/auth/actor";
+import { importedTitle, withoutImportMark } from "@/lib/cases/imported-title";
 import { POST as importRoute } from "@/app/api/cases/import/route";
 import { validateStixBundle } from "../support/stix-validate";
 import { makeCase, makeUser } from "../support/factories";
@@ -113,7 +114,7 @@ async function snapshot(caseId: string) {
     }),
   ]);
   return {
-    case: { title: c.title, summary: c.summary, tlp: c.tlp, status: c.status },
+    case: { title: withoutImportMark(c.title), summary: c.summary, tlp: c.tlp, status: c.status },
     sources,
     documents,
     entities,
@@ -254,6 +255,11 @@ describe("STIX 2.1 import", () => {
     expect(created.id).not.toBe(albania.caseId);
     const [original, imported] = await Promise.all([snapshot(albania.caseId), snapshot(created.id)]);
     expect(imported).toEqual(original);
+    // Same content, but never the same name in a list: the copy says it was imported, and when (issue 16).
+    const { title } = await db.case.findUniqueOrThrow({ where: { id: created.id } });
+    expect(title).toBe(`2022 Albania government cyberattacks (imported ${new Date().toISOString().slice(0, 10)})`);
+    expect(importedTitle(title, new Date("2027-01-02"))).toBe("2022 Albania government cyberattacks (imported 2027-01-02)");
+    expect(importedTitle("x".repeat(200))).toHaveLength(200);
     expect(imported.hypotheses.map((h) => h.title)).toEqual([
       "A criminal ransomware crew",
       "A hacktivist group acting alone",
@@ -383,7 +389,7 @@ describe("STIX 2.1 import", () => {
     expect(validateStixBundle(JSON.parse(raw))).toEqual([]);
     const created = await importStixBundle({ ctx: await makeUser(), raw });
     expect(created).toMatchObject({
-      title: '<script>alert("x")</script> Wiper activity against Albania',
+      title: `<script>alert("x")</script> Wiper activity against Albania (imported ${new Date().toISOString().slice(0, 10)})`,
       summary: "Vendor report: HomeLand Justice & the “ROADSWEEP” wiper.",
       tlp: "GREEN",
     });
