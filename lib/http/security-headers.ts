@@ -43,6 +43,8 @@ export function staticSecurityHeaders(opts: { https?: boolean } = {}): Record<st
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
+    // A case-management app, not a website: with robots.txt, keeps any page a crawler reaches out of an index.
+    "X-Robots-Tag": "noindex, nofollow",
     ...(opts.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }

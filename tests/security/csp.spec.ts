@@ -42,6 +42,7 @@ test("pages and API answers carry the CSP and security headers, with a fresh non
     expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(h["permissions-policy"]).toContain("camera=()");
     expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-robots-tag"]).toBe("noindex, nofollow");
     // Served over plain http here: no HSTS (it only means something over https).
     expect(h["strict-transport-security"]).toBeUndefined();
   }
@@ -49,6 +50,19 @@ test("pages and API answers carry the CSP and security headers, with a fresh non
   const api = await request.get("/api/openapi.json");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
   expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});
+
+test("public/ serves robots.txt that keeps crawlers out and an RFC 9116 security.txt, to anyone", async ({ request }) => {
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()["content-type"]).toContain("text/plain");
+  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/m);
+  const security = await request.get("/.well-known/security.txt", { maxRedirects: 0 });
+  expect(security.status()).toBe(200);
+  const text = await security.text();
+  expect(text).toMatch(/^Contact: \S+/m);
+  const expires = /^Expires: (\S+)$/m.exec(text)?.[1];
+  expect(Date.parse(expires ?? "")).toBeGreaterThan(Date.now());
 });
 
 test("no page of the app trips its own CSP, and the pages still work", async ({ page }) => {

@@ -35,6 +35,7 @@ describe("security headers", () => {
     expect(staticSecurityHeaders()).toMatchObject({
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "strict-origin-when-cross-origin",
+      "X-Robots-Tag": "noindex, nofollow",
     });
   });
 });
