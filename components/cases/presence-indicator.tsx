@@ -6,7 +6,7 @@
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
-import { presenceKeys } from "@/lib/client/attribution-keys";
+import { presenceKeys } from "@/lib/client/query-keys";
 
 type Viewer = { userId: string; name: string; lastSeenAt: string };
 

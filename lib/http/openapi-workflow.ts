@@ -4,10 +4,7 @@ import { CreateTaskSchema, TaskListQuerySchema, UpdateTaskSchema } from "@/lib/t
 import { RequestChangesSchema } from "@/lib/attribution/schemas";
 import { MarkNotificationsReadSchema, NotificationListQuerySchema } from "@/lib/notifications/schemas";
 import type { Operation } from "./openapi";
-
-const AUTH = [401, 500];
-const CASE = [...AUTH, 403, 404];
-const WRITE = [...CASE, 400, 415, 422];
+import { AUTH, CASE, WRITE } from "./openapi-errors";
 
 export const WORKFLOW_TAGS = ["tasks", "notifications"];
 

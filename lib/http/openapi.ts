@@ -1,4 +1,5 @@
 import { z, type ZodType } from "zod";
+import { AUTH, CASE, WRITE } from "./openapi-errors";
 import {
   CaseSchema,
   CreateCaseSchema,
@@ -334,10 +335,6 @@ const MULTIPART_DOCUMENT = {
   },
 };
 
-const AUTH = [401, 500];
-const CASE = [...AUTH, 403, 404];
-// 415: a JSON route given a body declared as another type (form data, text/plain).
-const WRITE = [...CASE, 400, 415, 422];
 const retract = (what: string): Operation => ({
   summary: `Retract the ${what} with {reason} (422 without one): kept and never deleted, audited, hidden from lists, search and the ACH matrix unless asked for (include=retracted); 409 when already retracted`,
   tag: "lifecycle",
