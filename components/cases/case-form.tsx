@@ -1,11 +1,10 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { caseKeys } from "@/lib/client/query-keys";
+import { ApiError } from "@/lib/client/api";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { tlpLabel } from "@/components/ui/tlp-badge";
+import { useSaveCase, type CaseValues } from "./use-save-case";
 
 const STATUSES = ["draft", "active", "paused", "closed"] as const;
 const TLPS = ["CLEAR", "GREEN", "AMBER", "AMBER_STRICT", "RED"] as const;
@@ -17,31 +16,16 @@ const TLP_HINT: Record<string, string> = {
   RED: "For the eyes and ears of individual recipients only.",
 };
 
-type CaseValues = { title: string; summary: string; status: string; tlp: string };
 type Existing = CaseValues & { id: string; version: number };
 type Conflict = { current: CaseValues & { version: number; updatedAt: string } };
 
 export function CaseForm({ existing }: { existing?: Existing }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [values, setValues] = useState<CaseValues>(existing ?? { title: "", summary: "", status: "active", tlp: "AMBER" });
   const [version, setVersion] = useState(existing?.version ?? 1);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
-  const save = useMutation({
-    mutationFn: (v: CaseValues) =>
-      existing
-        ? api<{ case: { id: string } }>(`/api/cases/${existing.id}`, { method: "PATCH", json: { ...v, version } })
-        : api<{ case: { id: string } }>("/api/cases", { method: "POST", json: v }),
-    onSuccess: ({ case: c }) => {
-      queryClient.invalidateQueries({ queryKey: caseKeys.all });
-      router.push(`/cases/${c.id}`);
-      router.refresh();
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.status === 409) setConflict(err.body as unknown as Conflict);
-    },
-  });
+  const save = useSaveCase({ caseId: existing?.id });
   const error = save.error instanceof ApiError ? save.error : null;
   const set = (k: keyof CaseValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [k]: e.target.value }));
@@ -52,7 +36,14 @@ export function CaseForm({ existing }: { existing?: Existing }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(values);
+        save.mutate(
+          { values, version },
+          {
+            onError: (err) => {
+              if (err instanceof ApiError && err.status === 409) setConflict(err.body as unknown as Conflict);
+            },
+          },
+        );
       }}
     >
       {conflict ? (

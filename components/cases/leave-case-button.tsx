@@ -1,22 +1,11 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { api, ApiError } from "@/lib/client/api";
-import { caseKeys } from "@/lib/client/query-keys";
+import { ApiError } from "@/lib/client/api";
 import { Button, FormError } from "@/components/ui/form";
+import { useLeaveCase } from "./use-save-case";
 
 /** "Leave case": removes yourself from the case (audited); the server refuses the last owner. */
 export function LeaveCaseButton({ caseId, userId, caseTitle }: { caseId: string; userId: string; caseTitle: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const leave = useMutation({
-    mutationFn: () => api(`/api/cases/${caseId}/members/${userId}`, { method: "DELETE" }),
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: caseKeys.all });
-      router.push("/");
-      router.refresh();
-    },
-  });
+  const leave = useLeaveCase({ caseId, userId });
   return (
     <div className="mt-3 space-y-2">
       <Button

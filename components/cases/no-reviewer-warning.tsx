@@ -7,7 +7,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { api } from "@/lib/client/api";
 import { can } from "@/lib/auth/permissions";
-import { addReviewerHref, memberKeys, type TeamMember } from "./member-keys";
+import { memberKeys } from "@/lib/client/query-keys";
+import { addReviewerHref, type TeamMember } from "./team-member";
 
 /** Who could approve what `actorId` submits, leaving out `barred` (the judgment's author and editors). */
 export function useEligibleReviewers({ caseId, actorId, barred = [] }: { caseId: string; actorId: string; barred?: string[] }) {

@@ -2,13 +2,15 @@
 // The case team: everyone sees who is on the case and in which role; owners add people by e-mail,
 // change roles and remove members. The server decides (case.members.manage, the last-owner rule, the
 // same answer whether or not an account has the e-mail); this page keeps what was typed when it refuses.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { CASE_ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
 import { Button, Field, FormError, Input, Select } from "@/components/ui/form";
-import { memberKeys, type TeamMember } from "./member-keys";
+import { memberKeys } from "@/lib/client/query-keys";
+import type { TeamMember } from "./team-member";
+import { useAddMember, useChangeMember } from "./use-team-mutations";
 
 type Role = (typeof CASE_ROLES)[number];
 
@@ -98,15 +100,13 @@ function MemberRow({
   canManage: boolean;
   lastOwner: boolean;
 }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const change = useMutation({
-    mutationFn: (role: Role | null) =>
-      api(`/api/cases/${caseId}/members/${member.userId}`, role ? { method: "PUT", json: { role } } : { method: "DELETE" }),
-    onSuccess: () => {
+  const change = useChangeMember({
+    caseId,
+    userId: member.userId,
+    onDone: () => {
       setConfirming(false);
-      queryClient.invalidateQueries({ queryKey: memberKeys.list(caseId) });
       // Your own role decides what the case pages offer you: render them again.
       if (isSelf) router.refresh();
     },
@@ -186,7 +186,6 @@ function MemberRow({
 }
 
 function AddMemberForm({ caseId, initialRole }: { caseId: string; initialRole: Role }) {
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>(initialRole);
   const [notice, setNotice] = useState<string | null>(null);
@@ -195,13 +194,11 @@ function AddMemberForm({ caseId, initialRole }: { caseId: string; initialRole: R
   useEffect(() => {
     if (window.location.hash === "#add-member") emailInput.current?.focus();
   }, []);
-  const add = useMutation({
-    mutationFn: () => api<{ message: string }>(`/api/cases/${caseId}/members`, { method: "POST", json: { email, role } }),
-    onMutate: () => setNotice(null),
-    onSuccess: (r) => {
-      setNotice(r.message);
+  const add = useAddMember({
+    caseId,
+    onAdded: (message) => {
+      setNotice(message);
       setEmail("");
-      queryClient.invalidateQueries({ queryKey: memberKeys.list(caseId) });
     },
   });
   const error = add.error instanceof ApiError ? add.error : null;
@@ -221,7 +218,8 @@ function AddMemberForm({ caseId, initialRole }: { caseId: string; initialRole: R
         className="flex flex-wrap items-start gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate();
+          setNotice(null);
+          add.mutate({ email, role });
         }}
       >
         <div className="min-w-64 flex-1">

@@ -1,12 +1,11 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { documentKeys, caseKeys } from "@/lib/client/query-keys";
+import { ApiError } from "@/lib/client/api";
 import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
 import { AddedNotice, type Created } from "./added-notice";
 import { CaptureUrlForm } from "./capture-url-form";
+import { useCreateDocument } from "./use-create-document";
 import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -49,7 +48,6 @@ export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sour
 }
 
 function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources: SourceOption[]; mode: "paste" | "upload" }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [meta, setMeta] = useState<Meta>(EMPTY);
   const [source, setSource] = useState<SourceChoice>(NO_SOURCE);
@@ -59,16 +57,9 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
   const [last, setLast] = useState<Created | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const add = useMutation({
-    mutationFn: async ({ confirmDuplicate }: { mode: string; confirmDuplicate: boolean }) => {
-      const extra = { ...sourceFields(source), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
-      if (mode === "paste") return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { ...meta, ...extra, text } });
-      const form = new FormData();
-      form.set("file", file as File);
-      Object.entries({ ...meta, ...extra }).forEach(([k, v]) => v && form.set(k, String(v)));
-      return api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", body: form });
-    },
-    onSuccess: (created) => {
+  const add = useCreateDocument({
+    caseId,
+    onCreated: (created) => {
       // Cleared only once the server has stored it: a failed save keeps everything the user entered.
       setLast(created);
       setMeta(EMPTY);
@@ -78,10 +69,16 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
       setText("");
       setFile(null);
       if (fileInput.current) fileInput.current.value = "";
-      queryClient.invalidateQueries({ queryKey: documentKeys.list(caseId) });
-      queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
+  const send = (confirmDuplicate: boolean) => {
+    const extra = { ...sourceFields(source), ...(confirmDuplicate ? { confirmDuplicate: true } : {}) };
+    if (mode === "paste") return add.mutate({ mode, payload: { json: { ...meta, ...extra, text } } });
+    const form = new FormData();
+    form.set("file", file as File);
+    Object.entries({ ...meta, ...extra }).forEach(([k, v]) => v && form.set(k, String(v)));
+    add.mutate({ mode, payload: { form } });
+  };
   // Errors belong to the tab they were made on; they are not shown after switching tabs.
   const error = add.error instanceof ApiError && add.variables?.mode === mode ? add.error : null;
   // 409 with the document already holding these exact bytes: say which, and let the analyst confirm.
@@ -98,7 +95,7 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
       if (file.size > MAX_BYTES)
         return setClientError({ mode, message: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is 5 MB.` });
     }
-    add.mutate({ mode, confirmDuplicate: false });
+    send(false);
   }
 
   return (
@@ -118,7 +115,7 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
             {existing.retracted ? " (retracted)" : ""}. Open that one, or add this capture as well (for example to record a later
             retrieval).
           </p>
-          <Button type="button" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ mode, confirmDuplicate: true })}>
+          <Button type="button" variant="secondary" disabled={add.isPending} onClick={() => send(true)}>
             Add it anyway
           </Button>
         </div>

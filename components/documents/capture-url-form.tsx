@@ -1,27 +1,12 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { caseKeys, documentKeys } from "@/lib/client/query-keys";
+import { ApiError } from "@/lib/client/api";
 import { Button, Field, FormError, Input } from "@/components/ui/form";
 import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 import { AddedNotice, type Created } from "./added-notice";
+import { useCreateDocument, usePreviewUrl, type UrlPreview } from "./use-create-document";
 
-type Preview = {
-  url: string;
-  finalUrl: string;
-  contentType: string;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  publishedAt: string | null;
-  excerpt: string;
-  textLength: number;
-  sha256: string;
-  size: number;
-  retrievedAt: string;
-};
 type Meta = { title: string; publisher: string; author: string; publishedAt: string };
 
 /** Why a fetch failed, for the URL field: refused addresses (422 on url), timeouts, size, not an article. */
@@ -31,35 +16,33 @@ function urlProblem(err: unknown): string | undefined {
 }
 
 export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [url, setUrl] = useState("");
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<UrlPreview | null>(null);
   const [meta, setMeta] = useState<Meta>({ title: "", publisher: "", author: "", publishedAt: "" });
   const [last, setLast] = useState<Created | null>(null);
   const [source, setSource] = useState<SourceChoice>(NO_SOURCE);
 
-  const fetchPreview = useMutation({
-    mutationFn: () => api<{ preview: Preview }>(`/api/cases/${caseId}/documents/preview`, { method: "POST", json: { url } }),
-    onSuccess: ({ preview: p }) => {
+  const fetchPreview = usePreviewUrl({
+    caseId,
+    onPreview: (p) => {
       setPreview(p);
       setMeta({ title: p.title ?? "", publisher: p.siteName ?? "", author: p.byline ?? "", publishedAt: p.publishedAt ?? "" });
     },
   });
-  const save = useMutation({
-    // Empty fields are sent as they are: the analyst cleared them, so the page's value must not come back.
-    mutationFn: () => api<Created>(`/api/cases/${caseId}/documents`, { method: "POST", json: { url, ...meta, ...sourceFields(source) } }),
-    onSuccess: (created) => {
+  const save = useCreateDocument({
+    caseId,
+    onCreated: (created) => {
       setLast(created);
       setUrl("");
       setPreview(null);
       // A source registered with the document joins the pickers (the page's list comes from the server).
       if (source.choice === NEW_SOURCE) router.refresh();
       setSource(NO_SOURCE);
-      queryClient.invalidateQueries({ queryKey: documentKeys.list(caseId) });
-      queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
+  // Empty fields are sent as they are: the analyst cleared them, so the page's value must not come back.
+  const saveCapture = () => save.mutate({ mode: "url", payload: { json: { url, ...meta, ...sourceFields(source) } } });
   const saveError = save.error instanceof ApiError ? save.error : null;
   const urlError = urlProblem(fetchPreview.error) ?? urlProblem(save.error);
   const set = (k: keyof Meta) => (e: React.ChangeEvent<HTMLInputElement>) => setMeta((m) => ({ ...m, [k]: e.target.value }));
@@ -68,8 +51,8 @@ export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sourc
     e.preventDefault();
     setLast(null);
     save.reset();
-    if (preview) save.mutate();
-    else fetchPreview.mutate();
+    if (preview) saveCapture();
+    else fetchPreview.mutate(url);
   }
 
   return (
@@ -104,7 +87,7 @@ export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sourc
             onClick={() => {
               setLast(null);
               save.reset();
-              fetchPreview.mutate();
+              fetchPreview.mutate(url);
             }}
           >
             {fetchPreview.isPending ? "Fetching…" : "Fetch"}

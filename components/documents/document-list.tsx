@@ -33,7 +33,7 @@ export function DocumentList({
   showRetracted?: boolean;
 }) {
   const { data } = useQuery({
-    queryKey: [...documentKeys.list(caseId), { showRetracted }],
+    queryKey: documentKeys.listing(caseId, { showRetracted }),
     queryFn: () =>
       api<{ documents: DocumentRow[] }>(`/api/cases/${caseId}/documents${showRetracted ? "?include=retracted" : ""}`).then(
         (r) => r.documents,

@@ -28,7 +28,7 @@ export function SourcesRegistry({
   showRetracted?: boolean;
 }) {
   const { data } = useQuery({
-    queryKey: [...sourceKeys.list(caseId), { showRetracted }],
+    queryKey: sourceKeys.listing(caseId, { showRetracted }),
     queryFn: () =>
       api<{ sources: SourceRow[] }>(`/api/cases/${caseId}/sources${showRetracted ? "?include=retracted" : ""}`).then((r) => r.sources),
     initialData: initial,

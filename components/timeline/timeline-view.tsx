@@ -29,7 +29,7 @@ export function TimelineView({
   showRetracted?: boolean;
 }) {
   const { data } = useQuery({
-    queryKey: [...eventKeys.list(caseId), { showRetracted }],
+    queryKey: eventKeys.listing(caseId, { showRetracted }),
     queryFn: () =>
       api<{ events: ApiEvent[] }>(`/api/cases/${caseId}/events${showRetracted ? "?include=retracted" : ""}`).then((r) =>
         r.events.map(toTimelineEvent),

@@ -8,6 +8,8 @@ export const caseKeys = {
 };
 export const documentKeys = {
   list: (caseId: string) => ["cases", caseId, "documents"] as const,
+  // The list with or without retracted documents (a prefix of list(caseId), so invalidating the list covers both).
+  listing: (caseId: string, opts: { showRetracted: boolean }) => [...documentKeys.list(caseId), opts] as const,
   detail: (caseId: string, documentId: string) => ["cases", caseId, "documents", documentId] as const,
 };
 export const claimKeys = {
@@ -17,6 +19,7 @@ export const claimKeys = {
 };
 export const sourceKeys = {
   list: (caseId: string) => ["cases", caseId, "sources"] as const,
+  listing: (caseId: string, opts: { showRetracted: boolean }) => [...sourceKeys.list(caseId), opts] as const,
 };
 export const entityKeys = {
   list: (caseId: string) => ["cases", caseId, "entities"] as const,
@@ -24,6 +27,11 @@ export const entityKeys = {
 };
 export const eventKeys = {
   list: (caseId: string) => ["cases", caseId, "events"] as const,
+  listing: (caseId: string, opts: { showRetracted: boolean }) => [...eventKeys.list(caseId), opts] as const,
+};
+// The case team (GET /api/cases/{caseId}/members).
+export const memberKeys = {
+  list: (caseId: string) => ["cases", caseId, "members"] as const,
 };
 export const presenceKeys = {
   case: (caseId: string) => ["cases", caseId, "presence"] as const,

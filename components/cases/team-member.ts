@@ -1,10 +1,6 @@
-// The case team on the client: its query key (beside its components, like brief-keys.ts) and the JSON
-// shape GET /api/cases/{caseId}/members answers. Under ["cases", caseId], so a case refresh covers it.
+// The case team on the client: the JSON shape GET /api/cases/{caseId}/members answers (its query key is
+// memberKeys in lib/client/query-keys.ts, under ["cases", caseId], so a case refresh covers it).
 import type { CaseRole } from "@/lib/domain-types";
-
-export const memberKeys = {
-  list: (caseId: string) => ["cases", caseId, "members"] as const,
-};
 
 export type TeamMember = {
   userId: string;
