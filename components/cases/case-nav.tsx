@@ -9,6 +9,7 @@ const TABS = [
   { href: "/entities", label: "Entities" },
   { href: "/timeline", label: "Timeline" },
   { href: "/attack", label: "ATT&CK" },
+  { href: "/indicators", label: "Indicators" },
   { href: "/attribution", label: "Attribution" },
   { href: "/ach", label: "ACH matrix" },
   { href: "/brief", label: "Brief" },

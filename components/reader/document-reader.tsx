@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { claimKeys, documentKeys, entityKeys, sourceKeys } from "@/lib/client/query-keys";
@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/form";
 import { ClaimPanel } from "./claim-panel";
 import { DocumentClaims } from "./document-claims";
 import { QuoteTooltip } from "./quote-tooltip";
-import { DRAFT_ID, HIT_PREFIX, ReaderText, type QuotePlaces } from "./reader-text";
+import { DRAFT_ID, HIT_PREFIX, LOCATED_ID, ReaderText, type QuotePlaces } from "./reader-text";
+import { FindIndicators } from "./find-indicators";
 import { SearchHitsBar } from "./search-hits-bar";
 import { readSelection, type PendingExcerpt } from "./selection";
 import { SourcePanel } from "./source-panel";
@@ -19,6 +20,8 @@ import type { ReaderClaim, ReaderDocument, ReaderSource } from "./types";
 
 const FLASH = ["outline-2", "outline-offset-1", "outline-indigo-700", "bg-indigo-200"];
 const EXCERPT_HASH = /^#excerpt-([0-9a-f-]{36})$/i;
+// #chars-<start>-<end>: a stretch of the text by its offsets (an indicator's quote, a suggestion).
+const CHARS_HASH = /^#chars-(\d{1,9})-(\d{1,9})$/;
 
 async function fetchDocumentClaims(caseId: string, documentId: string) {
   const all: ReaderClaim[] = [];
@@ -30,6 +33,13 @@ async function fetchDocumentClaims(caseId: string, documentId: string) {
     if (page >= r.pages) return all;
   }
 }
+
+const subscribeHash = (onChange: () => void) => {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+};
+const readHash = () => window.location.hash;
+const noHash = () => "";
 
 const firstStartIn = (c: ReaderClaim, documentId: string) =>
   Math.min(...c.excerpts.filter((e) => e.documentId === documentId).map((e) => e.start));
@@ -45,6 +55,7 @@ export function DocumentReader({
   initialSources,
   canCreateClaims,
   canEditSource,
+  canAcceptIndicators = false,
   capture,
   search = null,
   banner = null,
@@ -55,6 +66,8 @@ export function DocumentReader({
   initialSources: ReaderSource[];
   canCreateClaims: boolean;
   canEditSource: boolean;
+  /** May record suggested indicators (editors, and the document is not retracted). */
+  canAcceptIndicators?: boolean;
   capture: ReactNode;
   search?: ReaderSearch | null;
   /** Shown above the text across the page (a retracted document says so first). */
@@ -103,6 +116,13 @@ export function DocumentReader({
   );
 
   const [pending, setPending] = useState<PendingExcerpt | null>(null);
+  // The stretch named by a #chars- link, outlined while the address says so.
+  const hash = useSyncExternalStore(subscribeHash, readHash, noHash);
+  const located = useMemo(() => {
+    const c = CHARS_HASH.exec(hash);
+    const [start, end] = c ? [Number(c[1]), Number(c[2])] : [0, 0];
+    return start < end && end <= text.length ? { start, end } : null;
+  }, [hash, text.length]);
   const [panel, setPanel] = useState<PendingExcerpt | null>(null);
   // The case's entities, for tagging a new claim; loaded when the claim panel first opens.
   const { data: entities } = useQuery({
@@ -124,8 +144,9 @@ export function DocumentReader({
   const segments = useMemo(() => {
     const all = [...highlights, ...hitHighlights];
     if (panel) all.push({ id: DRAFT_ID, start: panel.start, end: panel.end });
+    if (located) all.push({ id: LOCATED_ID, start: located.start, end: located.end });
     return buildSegments({ length: text.length, highlights: all });
-  }, [text.length, highlights, hitHighlights, panel]);
+  }, [text.length, highlights, hitHighlights, panel, located]);
   const describe = useCallback(
     (ids: string[]) =>
       [...new Set(ids.map((id) => claimOfExcerpt.get(id)?.statement).filter((x): x is string => !!x))].map((st) => `Claim: ${st}`),
@@ -170,6 +191,11 @@ export function DocumentReader({
     const m = EXCERPT_HASH.exec(window.location.hash);
     if (m) flashExcerpt(m[1].toLowerCase());
   });
+  const locatedStart = located?.start ?? -1;
+  useEffect(() => {
+    if (locatedStart < 0) return;
+    containerRef.current?.querySelector(`[data-start="${locatedStart}"]`)?.scrollIntoView({ block: "center" });
+  }, [locatedStart]);
   useEffect(() => {
     onHash();
     window.addEventListener("hashchange", onHash);
@@ -286,6 +312,7 @@ export function DocumentReader({
           {capture}
           <SourcePanel caseId={caseId} doc={doc} sources={sources} canEdit={canEditSource} />
           <DocumentClaims caseId={caseId} claims={claims} documentId={documentId} activeIds={activeClaims} onJump={flashExcerpt} />
+          <FindIndicators caseId={caseId} documentId={documentId} canAccept={canAcceptIndicators} />
         </aside>
       </main>
       {panel && (

@@ -5,6 +5,8 @@ import type { Segment } from "@/lib/reader/segments";
 export const DRAFT_ID = "draft";
 /** Highlight ids of search matches: `hit:<index>` (quote ids are UUIDs, so they cannot collide). */
 export const HIT_PREFIX = "hit:";
+/** The stretch a #chars-<start>-<end> link points at (an indicator's quote). */
+export const LOCATED_ID = "located";
 
 /** Where each quote sits and its place in reading order (`n`), so neighbouring quotes can look different. */
 export type QuotePlaces = ReadonlyMap<string, { n: number; start: number; end: number }>;
@@ -14,6 +16,7 @@ export type QuotePlaces = ReadonlyMap<string, { n: number; start: number; end: n
 // read as one; overlaps are darker still.
 function tint(ids: string[], quotes: QuotePlaces) {
   if (ids.includes(DRAFT_ID)) return "bg-sky-200 ring-1 ring-sky-600";
+  if (ids.includes(LOCATED_ID) && ids.length === 1) return "bg-sky-100 ring-2 ring-indigo-600";
   if (ids.length >= 3) return "bg-amber-300";
   if (ids.length === 2) return "bg-amber-200";
   return (quotes.get(ids[0])?.n ?? 0) % 2 ? "bg-orange-200" : "bg-amber-100";
@@ -71,7 +74,7 @@ export const ReaderText = memo(function ReaderText({
 }) {
   const open = (target: EventTarget) => {
     const mark = (target as HTMLElement).closest<HTMLElement>("mark[data-excerpts]");
-    const ids = mark?.dataset.excerpts?.split(" ").filter((id) => id !== DRAFT_ID);
+    const ids = mark?.dataset.excerpts?.split(" ").filter((id) => id !== DRAFT_ID && id !== LOCATED_ID);
     if (ids?.length) onHighlightClick(ids);
   };
   return (

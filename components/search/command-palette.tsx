@@ -10,7 +10,13 @@ import { api, asApiError } from "@/lib/client/api";
 import { searchKeys } from "@/lib/client/query-keys";
 import type { QuickJumpItem } from "@/lib/search/schemas";
 
-const KIND_LABEL: Record<QuickJumpItem["kind"], string> = { case: "Case", document: "Document", claim: "Claim", entity: "Entity" };
+const KIND_LABEL: Record<QuickJumpItem["kind"], string> = {
+  case: "Case",
+  document: "Document",
+  claim: "Claim",
+  entity: "Entity",
+  indicator: "Indicator",
+};
 
 type Option = { key: string; label: string; detail: string; kind: string; url: string };
 

@@ -12,6 +12,7 @@ const KIND_STYLE: Record<SearchKind, string> = {
   claim: "bg-violet-100 text-violet-900",
   entity: "bg-emerald-100 text-emerald-900",
   source: "bg-amber-100 text-amber-900",
+  indicator: "bg-rose-100 text-rose-900",
 };
 
 export function SearchResults({ result, params }: { result: SearchResponse; params: SearchParams }) {

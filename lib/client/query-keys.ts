@@ -84,3 +84,11 @@ export const tokenKeys = {
 export const attackKeys = {
   techniques: (q: string) => ["attack", "techniques", q] as const,
 };
+// A case's indicators (observables): the list page, one indicator, and a document's suggestions in the reader.
+export const indicatorKeys = {
+  all: (caseId: string) => ["cases", caseId, "indicators"] as const,
+  list: (caseId: string, filters: Record<string, unknown>) => [...indicatorKeys.all(caseId), "list", filters] as const,
+  detail: (caseId: string, indicatorId: string) => [...indicatorKeys.all(caseId), indicatorId] as const,
+  suggestions: (caseId: string, documentId: string, page: number) =>
+    [...indicatorKeys.all(caseId), "suggestions", documentId, page] as const,
+};

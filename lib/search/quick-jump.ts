@@ -3,6 +3,9 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { QuickJumpQuerySchema, parseSearchInput, type QuickJumpItem } from "./schemas";
 import { plainWords, prefixPattern } from "./search";
+import { guessIndicator } from "@/lib/indicators/canonicalise";
+import { defang } from "@/lib/indicators/defang";
+import { INDICATOR_TYPE_LABELS, type IndicatorType } from "@/lib/indicators/types";
 
 const LIMIT = 8;
 /**
@@ -12,7 +15,7 @@ const LIMIT = 8;
  */
 const NAME_SIMILARITY = 0.45;
 
-type Row = { kind: QuickJumpItem["kind"]; id: string; case_id: string; label: string; detail: string; score: number };
+type Row = { kind: Exclude<QuickJumpItem["kind"], "indicator">; id: string; case_id: string; label: string; detail: string; score: number };
 
 /**
  * The command palette: cases and entities whose name (or alias) is like what was typed (trigram word
@@ -34,6 +37,16 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
   // a common word stops after a handful of rows instead of ranking thousands (~100 ms at 100,000
   // documents); strpos is a test no trigram index answers, so the planner walks the actor's cases,
   // not the whole table's trigram index (1 s for "the"). Words anywhere in a claim: full-text search.
+  // A query that reads as an indicator (a hash, an address, a defanged URL) also finds that exact value,
+  // ahead of everything else, in the actor's cases only.
+  const guess = guessIndicator(q);
+  const indicators = guess
+    ? db.$queryRaw<{ id: string; case_id: string; type: IndicatorType; value: string; case_title: string }[]>`
+        SELECT i.id, i.case_id, i.type::text AS type, i.value, c.title AS case_title
+        FROM case_members cm JOIN cases c ON c.id = cm.case_id JOIN indicators i ON i.case_id = c.id
+        WHERE cm.user_id = ${actor.id}::uuid AND i.type = ${guess.type}::"IndicatorType" AND i.value = ${guess.value}
+        ORDER BY c.title LIMIT ${LIMIT}`
+    : Promise.resolve([]);
   const rows = await db.$queryRaw<Row[]>`
     WITH mine AS MATERIALIZED (
       SELECT c.id, c.title, c.status FROM case_members cm JOIN cases c ON c.id = cm.case_id WHERE cm.user_id = ${actor.id}::uuid
@@ -65,7 +78,15 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
     ) hits
     ORDER BY score DESC, label
     LIMIT ${LIMIT}`;
-  return rows.map((r) => ({
+  const found: QuickJumpItem[] = (await indicators).map((i) => ({
+    kind: "indicator",
+    id: i.id,
+    caseId: i.case_id,
+    label: defang(i.type, i.value).slice(0, 140),
+    detail: `${INDICATOR_TYPE_LABELS[i.type]} indicator · ${i.case_title}`,
+    url: `/cases/${i.case_id}/indicators/${i.id}`,
+  }));
+  const named: QuickJumpItem[] = rows.map((r) => ({
     kind: r.kind,
     id: r.id,
     caseId: r.case_id,
@@ -76,4 +97,5 @@ export async function quickJump({ actor, query }: { actor: Actor; query: { q?: u
         ? `/cases/${r.id}`
         : `/cases/${r.case_id}/${{ document: "documents", claim: "claims", entity: "entities" }[r.kind]}/${r.id}`,
   }));
+  return [...found, ...named].slice(0, LIMIT);
 }

@@ -3,7 +3,7 @@ import { idField } from "@/lib/ids/id-schema";
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from "@/lib/dates/calendar-date";
 import { InvalidError } from "@/lib/errors";
 
-export const SEARCH_KINDS = ["document", "claim", "entity", "source"] as const;
+export const SEARCH_KINDS = ["document", "claim", "entity", "source", "indicator"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
 
@@ -29,7 +29,7 @@ export const SearchQuerySchema = z
   .object({
     q: query,
     caseId: optional(idField("Pick a case from the list.")),
-    kind: optional(z.enum(SEARCH_KINDS, "Kind must be document, claim, entity or source.")),
+    kind: optional(z.enum(SEARCH_KINDS, "Kind must be document, claim, entity, source or indicator.")),
     sourceId: optional(idField("Pick a source from the list.")),
     // Whole days: `to` includes the whole of that day (UTC).
     from: optional(day),
@@ -87,7 +87,7 @@ export type SearchResponse = {
 };
 
 export type QuickJumpItem = {
-  kind: "case" | "document" | "claim" | "entity";
+  kind: "case" | "document" | "claim" | "entity" | "indicator";
   id: string;
   caseId: string;
   label: string;
@@ -125,14 +125,20 @@ export const SearchResponseSchema = z.strictObject({
     }),
   ),
   total: z.number().int(),
-  counts: z.strictObject({ document: z.number().int(), claim: z.number().int(), entity: z.number().int(), source: z.number().int() }),
+  counts: z.strictObject({
+    document: z.number().int(),
+    claim: z.number().int(),
+    entity: z.number().int(),
+    source: z.number().int(),
+    indicator: z.number().int(),
+  }),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
 export const QuickJumpResponseSchema = z.strictObject({
   items: z.array(
     z.strictObject({
-      kind: z.enum(["case", "document", "claim", "entity"]),
+      kind: z.enum(["case", "document", "claim", "entity", "indicator"]),
       id: z.string(),
       caseId: z.string(),
       label: z.string(),

@@ -14,6 +14,9 @@ import {
 } from "./schemas";
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, snippetHtml } from "./snippet";
 import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/list-claims";
+import { guessIndicator } from "@/lib/indicators/canonicalise";
+import { defang } from "@/lib/indicators/defang";
+import { INDICATOR_TYPE_LABELS, type IndicatorType } from "@/lib/indicators/types";
 
 /**
  * The words of a query with the search syntax removed (quotes, OR, -excluded words), for trigram
@@ -57,6 +60,7 @@ type Row = {
   reliability: string | null;
   credibility: number | null;
   retracted: boolean;
+  indicator_type: string | null;
 };
 
 /** The one search statement (exported so its plan can be inspected with EXPLAIN). */
@@ -156,6 +160,15 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
       WHERE s.case_id IN ${allowed} AND (s.search_vector @@ ${tsq} ${fuzzy}) ${live(Prisma.sql`s`)} ${and(filters)}`);
   }
 
+  // Indicators: a query that reads as one (a hash, an address, a defanged URL, refanged first) finds the
+  // indicator with that canonical value, exactly. Undated and ungraded, like entities.
+  const guess = !p.sourceId && !p.from && !p.to && !p.reliability ? guessIndicator(p.q) : null;
+  if (guess)
+    arms.push(Prisma.sql`
+      SELECT 'indicator'::text, i.id, i.case_id, 1::float8, NULL::int
+      FROM indicators i
+      WHERE i.case_id IN ${allowed} AND i.type = ${guess.type}::"IndicatorType" AND i.value = ${guess.value}`);
+
   const kinds = p.kind ? [p.kind] : [...SEARCH_KINDS];
   const strip = MARK_START + MARK_END;
   const headline = (text: Prisma.Sql) =>
@@ -172,11 +185,13 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
       (SELECT json_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM hits GROUP BY kind) k) AS counts,
       (SELECT json_agg(r ORDER BY r.rank DESC, r.id) FROM (
         SELECT pg.kind, pg.id, pg.case_id, cs.title AS case_title, pg.rank,
-          CASE pg.kind WHEN 'document' THEN d.title WHEN 'claim' THEN cl.statement WHEN 'entity' THEN en.name ELSE so.name END AS title,
+          CASE pg.kind WHEN 'document' THEN d.title WHEN 'claim' THEN cl.statement WHEN 'entity' THEN en.name WHEN 'indicator' THEN ind.value ELSE so.name END AS title,
+          ind.type::text AS indicator_type,
           CASE pg.kind
             WHEN 'document' THEN ${headline(Prisma.sql`COALESCE(ch.text, left(d.text, 4000))`)}
             WHEN 'claim' THEN ${headline(Prisma.sql`cl.statement || ' — ' || cl.claimant`)}
             WHEN 'entity' THEN ${headline(Prisma.sql`CASE WHEN cardinality(en.aliases) > 0 THEN 'Also known as ' || array_to_string(en.aliases, ', ') || '. ' ELSE '' END || en.description`)}
+            WHEN 'indicator' THEN translate(left(ind.note, 300), ${strip}, '')
             ELSE ${headline(Prisma.sql`so.rationale`)}
           END AS headline,
           d.published_at,
@@ -195,6 +210,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
         LEFT JOIN claims cl ON pg.kind = 'claim' AND cl.id = pg.id
         LEFT JOIN entities en ON pg.kind = 'entity' AND en.id = pg.id
         LEFT JOIN sources so ON pg.kind = 'source' AND so.id = pg.id
+        LEFT JOIN indicators ind ON pg.kind = 'indicator' AND ind.id = pg.id
       ) r) AS results`;
   return { sql, kinds, page: p.page, pageSize: p.pageSize };
 }
@@ -232,9 +248,29 @@ function claimReliability(claimId: Prisma.Sql) {
   )`;
 }
 
-const PATHS: Record<SearchKind, string> = { document: "documents", claim: "claims", entity: "entities", source: "sources" };
+const PATHS: Record<SearchKind, string> = {
+  document: "documents",
+  claim: "claims",
+  entity: "entities",
+  source: "sources",
+  indicator: "indicators",
+};
 
 function toResult(r: Row, q: string): SearchResult {
+  if (r.kind === "indicator") {
+    // Shown defanged, never as a live link; the note (if any) is the snippet.
+    const type = r.indicator_type as IndicatorType;
+    return {
+      kind: r.kind,
+      id: r.id,
+      caseId: r.case_id,
+      caseTitle: r.case_title,
+      title: defang(type, r.title),
+      snippet: snippetHtml(`${INDICATOR_TYPE_LABELS[type]} indicator${r.headline ? ` — ${r.headline}` : ""}`),
+      rank: Number(r.rank),
+      url: `/cases/${r.case_id}/indicators/${r.id}`,
+    };
+  }
   const base = `/cases/${r.case_id}/${PATHS[r.kind]}`;
   const result: SearchResult = {
     kind: r.kind,

@@ -105,7 +105,7 @@ describe("search: permissions", () => {
 
     const mine = await find(outsider, { q: "albatross" });
     expect(mine.results.map((r) => r.caseId)).toEqual([own.id]);
-    expect(mine.counts).toEqual({ document: 1, claim: 0, entity: 0, source: 0 });
+    expect(mine.counts).toEqual({ document: 1, claim: 0, entity: 0, source: 0, indicator: 0 });
     expect(mine.total).toBe(1);
     expect(JSON.stringify(mine)).not.toMatch(/heliotrope|courier|Secret case|Albatross Monitor/);
     const targeted = await find(outsider, { q: "heliotrope", caseId: secret.id });
@@ -113,7 +113,7 @@ describe("search: permissions", () => {
     expect((await quickJump({ actor: outsider.actor, query: { q: "Albatross" } })).map((i) => i.label)).toEqual([]);
 
     const theirs = await find(owner, { q: "albatross" });
-    expect(theirs.counts).toEqual({ document: 1, claim: 0, entity: 0, source: 1 });
+    expect(theirs.counts).toEqual({ document: 1, claim: 0, entity: 0, source: 1, indicator: 0 });
   });
 });
 
@@ -210,7 +210,7 @@ describe("search: filters and pagination", () => {
 
   it("filters by kind and case, and counts every kind", async () => {
     const all = await find(ana, { q: "pangolin" });
-    expect(all.counts).toEqual({ document: 3, claim: 1, entity: 0, source: 1 });
+    expect(all.counts).toEqual({ document: 3, claim: 1, entity: 0, source: 1, indicator: 0 });
     expect(all.total).toBe(5);
     const claims = await find(ana, { q: "pangolin", kind: "claim" });
     expect(claims.results.map((r) => r.kind)).toEqual(["claim"]);
@@ -237,7 +237,7 @@ describe("search: filters and pagination", () => {
       "source:Pangolin Wire",
     ]);
     const gradedB = await find(ana, { q: "pangolin", reliability: "B" });
-    expect(gradedB.counts).toEqual({ document: 1, claim: 1, entity: 0, source: 1 });
+    expect(gradedB.counts).toEqual({ document: 1, claim: 1, entity: 0, source: 1, indicator: 0 });
     // Documents without a source are ungraded, not F: a filter on F does not find them.
     const ungraded = await find(ana, { q: "pangolin", reliability: "F", kind: "document" });
     expect(ungraded.results).toEqual([]);

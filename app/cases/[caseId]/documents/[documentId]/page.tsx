@@ -47,6 +47,7 @@ export default async function DocumentPage({
       // A retracted document is kept to read, not to build on: no new claims, no source changes.
       canCreateClaims={!retraction && can(access.role, "claims.create")}
       canEditSource={!retraction && can(access.role, "documents.update") && can(access.role, "sources.manage")}
+      canAcceptIndicators={!retraction && can(access.role, "indicators.manage")}
       banner={retraction ? <RetractedBanner kind="document" retraction={retraction} /> : null}
       search={q ? { q, ranges, capped: ranges.length >= MAX_SEARCH_MATCHES } : null}
       capture={
