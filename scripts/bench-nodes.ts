@@ -24,6 +24,10 @@ process.env.APP_DATA_DIR ??= path.join(ROOT, ".data/bench-nodes");
 process.env.EMBEDDED_PG_PORT ??= "55475";
 
 const [PORT_A, PORT_B] = (process.env.BENCH_NODES_PORTS ?? "3215,3216").split(",").map(Number);
+if (!(PORT_A > 0 && PORT_B > 0 && PORT_A !== PORT_B)) {
+  console.error("bench:nodes: BENCH_NODES_PORTS must be two different ports, e.g. 3215,3216");
+  process.exit(2);
+}
 const WRITERS = 50;
 const CLAIMS_PER_WRITER = Number(process.env.BENCH_NODES_CLAIMS ?? 8);
 const TIMEOUT_MS = Number(process.env.BENCH_NODES_TIMEOUT_S ?? 900) * 1000;
@@ -287,6 +291,9 @@ async function main() {
   const A = startNode("A", PORT_A, env);
   const B = startNode("B", PORT_B, env);
   await Promise.all([waitUp(A, 180_000), waitUp(B, 180_000)]);
+  // A node that lost the race for its port exits just after the other answered: make sure both are still there.
+  await sleep(1000);
+  for (const n of [A, B]) if (n.exited) throw new Error(`node ${n.name} exited during start-up (see ${path.relative(ROOT, n.logFile)})`);
   log(
     `nodes up: A ${A.base} (pid ${A.child.pid}), B ${B.base} (pid ${B.child.pid}); logs in ${path.relative(ROOT, process.env.APP_DATA_DIR!)}`,
   );
@@ -464,7 +471,10 @@ async function main() {
   const lostTotal = loads.reduce((a, l) => a + (l as LoadResult & { lost: number }).lost, 0);
   check(
     "50 concurrent writers over both nodes: 0 lost, 0 errors",
-    two.every((l) => l.errors === 0 && (l as LoadResult & { lost: number }).lost === 0 && l.created === l.requests) && lostTotal === 0,
+    !A.exited &&
+      !B.exited &&
+      two.every((l) => l.errors === 0 && (l as LoadResult & { lost: number }).lost === 0 && l.created === l.requests) &&
+      lostTotal === 0,
     `two nodes: ${two.map((l) => `${l.created}/${l.requests} created (A ${l.perNode.A?.created ?? 0}, B ${l.perNode.B?.created ?? 0}), ${l.errors} errors`).join("; ")}; ${lostTotal} lost over all runs`,
   );
   check(
