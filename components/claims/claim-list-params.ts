@@ -1,11 +1,13 @@
 // The claims table's filters, sort and page as they appear in the URL, so a filtered view can be
 // shared and survives a reload. Pure: used by the server page and the client table alike.
+import { HEALTH_KEYS, type HealthKey } from "@/lib/cases/health-keys";
 import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, type ClaimKind, type ClaimStatus } from "./claim-labels";
 
 export const CLAIM_PAGE_SIZE = 50;
 export const SORT_KEYS = ["created", "credibility", "reliability", "kind", "status", "statement", "source"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
+// "none": ungraded claims (no quote lends a grade), shown as "–".
+const RELIABILITIES = ["A", "B", "C", "D", "E", "F", "none"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ClaimListParams = {
@@ -18,11 +20,13 @@ export type ClaimListParams = {
   q?: string;
   /** "retracted": list retracted claims too (hidden by default). */
   include?: "retracted";
+  /** One of the case overview's evidence-health lists. */
+  health?: HealthKey;
   sort: SortKey;
   dir: "asc" | "desc";
   page: number;
 };
-export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q", "include"] as const;
+export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q", "include", "health"] as const;
 
 const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) =>
   v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -43,6 +47,7 @@ export function paramsFromSearch(get: (key: string) => string | null | undefined
     entityId: entityId && UUID.test(entityId) ? entityId : undefined,
     q: q || undefined,
     include: pick(["retracted"] as const, get("include")),
+    health: pick(HEALTH_KEYS, get("health")),
     sort: pick(SORT_KEYS, get("sort")) ?? "created",
     dir: pick(["asc", "desc"] as const, get("dir")) ?? "desc",
     page: Number.isInteger(page) && page >= 1 ? page : 1,

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/scales";
 import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, KIND_LABELS, STATUS_LABELS, type EntityOption, type SourceOption } from "./claim-labels";
+import { HEALTH_LABELS } from "@/lib/cases/health-keys";
 import { hasFilters, type ClaimListParams } from "./claim-list-params";
 
 const select =
@@ -102,6 +103,7 @@ export function ClaimsFilters({
               {r.code} – {r.label}
             </option>
           ))}
+          <option value="none">– Ungraded (no source)</option>
         </select>,
       )}
       {field(
@@ -172,6 +174,11 @@ export function ClaimsFilters({
           ))}
         </select>,
       )}
+      {params.health && (
+        <p className="col-span-2 text-sm text-slate-700 sm:col-span-4 lg:col-span-8" data-testid="claims-health-filter">
+          Showing: <strong>{HEALTH_LABELS[params.health]}</strong> (from the case overview).
+        </p>
+      )}
       {hasFilters(params) && (
         <div className="col-span-2 flex items-end sm:col-span-4 lg:col-span-8">
           <button
@@ -188,6 +195,7 @@ export function ClaimsFilters({
                 status: undefined,
                 entityId: undefined,
                 q: undefined,
+                health: undefined,
               });
             }}
           >

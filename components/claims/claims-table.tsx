@@ -75,7 +75,7 @@ export function ClaimsTable({
           Could not load claims: {error.message}
         </p>
       )}
-      <div className="flex items-center justify-between text-sm text-slate-700">
+      <div className="flex flex-wrap items-center justify-between gap-y-2 text-sm text-slate-700">
         <p aria-live="polite" data-testid="claims-total">
           {page.total === 1 ? "1 claim" : `${page.total.toLocaleString("en")} claims`}
           {page.total > 0 && (

@@ -4,9 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { ClaimListQuerySchema, type ClaimListQuery } from "./schemas";
 import { loadClaimDetails } from "./claim-details";
-
-/** One quote's grade in SQL (aliases e, d, s), as lib/claims/reliability.ts counts it; NULL (ungraded, sorted last) when it lends none. */
-export const CLAIM_EXCERPT_GRADE = Prisma.sql`CASE WHEN d.retracted_at IS NULL AND s.retracted_at IS NULL THEN COALESCE(d.reliability_override::text, s.reliability::text) END`;
+import { CLAIM_EXCERPT_GRADE } from "./claim-grade-sql";
+import { claimIdsWithHealth } from "@/lib/cases/evidence-health";
 
 // The grade a claim shows follows CLAIM_RELIABILITY_RULE (lib/claims/reliability.ts): the best grade
 // among its quotes' documents (override, else source), retracted ones left out, else F.
@@ -29,7 +28,12 @@ export async function listClaims({ access, query }: { access: CaseAccess; query:
   if (q.kind) where.push(Prisma.sql`c.kind = ${q.kind}::"ClaimKind"`);
   if (q.status) where.push(Prisma.sql`c.status = ${q.status}::"ClaimStatus"`);
   if (q.credibility) where.push(Prisma.sql`c.credibility = ${q.credibility}`);
-  if (q.reliability) where.push(Prisma.sql`p.reliability = ${q.reliability}`);
+  if (q.reliability === "none") where.push(Prisma.sql`p.reliability IS NULL`);
+  else if (q.reliability) where.push(Prisma.sql`p.reliability = ${q.reliability}`);
+  if (q.health) {
+    const ids = await claimIdsWithHealth({ access, health: q.health });
+    where.push(Prisma.sql`c.id = ANY(${ids}::uuid[])`);
+  }
   if (q.sourceId)
     where.push(
       Prisma.sql`EXISTS (SELECT 1 FROM excerpts e JOIN documents d ON d.id = e.document_id WHERE e.claim_id = c.id AND d.source_id = ${q.sourceId}::uuid)`,

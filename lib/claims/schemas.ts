@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HEALTH_KEYS } from "@/lib/cases/health-keys";
 import { IdSchema, idField } from "@/lib/ids/id-schema";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/sources/schemas";
 import { ENTITY_KINDS, EntitySchema } from "@/lib/entities/schemas";
@@ -62,7 +63,8 @@ export const CLAIM_SORTS = ["created", "credibility", "reliability", "kind", "st
 
 export const ClaimListQuerySchema = z.object({
   sourceId: IdSchema.optional(),
-  reliability: z.enum(["A", "B", "C", "D", "E", "F"]).optional(),
+  // "none": claims no quote lends a grade to (shown as "–", never as F).
+  reliability: z.enum(["A", "B", "C", "D", "E", "F", "none"]).optional(),
   credibility: z.coerce.number().int().min(1).max(6).optional(),
   kind: z.enum(CLAIM_KINDS).optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
@@ -74,6 +76,8 @@ export const ClaimListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
   include: z.enum(["retracted"], 'include must be "retracted" (to list retracted claims too).').optional(),
+  // The case overview's evidence-health numbers (lib/cases/evidence-health.ts), each a list of claims.
+  health: z.enum(HEALTH_KEYS, "health must be single-origin, weak-sources or outruns.").optional(),
 });
 export type ClaimListQuery = z.input<typeof ClaimListQuerySchema>;
 

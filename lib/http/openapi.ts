@@ -1,5 +1,6 @@
 import { z, type ZodType } from "zod";
 import { AUTH, CASE, WRITE } from "./openapi-errors";
+import { EvidenceHealthResponseSchema } from "@/lib/cases/evidence-health-schema";
 import {
   CaseSchema,
   CreateCaseSchema,
@@ -216,6 +217,7 @@ const FROM_ZOD: Record<string, ZodType> = {
 // checks that every JSON success response is one of these and that its route calls respond() with it.
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
+  EvidenceHealthResponse: EvidenceHealthResponseSchema,
   IndicatorListResponse: IndicatorListResponseSchema,
   IndicatorResponse: IndicatorResponseSchema,
   CreatedIndicatorResponse: CreatedIndicatorResponseSchema,
@@ -1124,6 +1126,15 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       body: LinkEntityAttackSchema,
       response: "EntityAttackLinkResponse",
       errors: WRITE,
+    },
+  },
+  "/api/cases/{caseId}/evidence-health": {
+    get: {
+      summary:
+        "How strong the case is and where it is weak: key judgments (ICD 203 likelihood, confidence, review state), claims by Admiralty reliability × credibility, claims on a single origin / only from D–F sources / graded beyond their corroboration (each listed by GET …/claims?health=<key>), hypotheses never rated in the ACH, the brief's blockers and wording warnings",
+      tag: "cases",
+      response: "EvidenceHealthResponse",
+      errors: CASE,
     },
   },
   "/api/cases/{caseId}/attack": {

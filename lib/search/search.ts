@@ -13,7 +13,7 @@ import {
   type SearchResult,
 } from "./schemas";
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, snippetHtml } from "./snippet";
-import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/list-claims";
+import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/claim-grade-sql";
 import { guessIndicator } from "@/lib/indicators/canonicalise";
 import { defang } from "@/lib/indicators/defang";
 import { INDICATOR_TYPE_LABELS, type IndicatorType } from "@/lib/indicators/types";

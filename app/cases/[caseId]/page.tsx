@@ -8,6 +8,8 @@ import { AddDocumentForm } from "@/components/documents/add-document-form";
 import { LeaveCaseButton } from "@/components/cases/leave-case-button";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
 import { listSources } from "@/lib/sources/list-sources";
+import { getEvidenceHealth } from "@/lib/cases/evidence-health";
+import { EvidenceHealthPanel } from "@/components/cases/evidence-health";
 
 export default async function CasePage({
   params,
@@ -20,10 +22,12 @@ export default async function CasePage({
   const { actor, access } = await requireCasePage({ caseId, action: "case.read", path: `/cases/${caseId}` });
   const showRetracted = (await searchParams).include === "retracted";
   const canAdd = can(access.role, "documents.create");
-  const [c, docs, sources] = await Promise.all([
+  const [c, docs, sources, health] = await Promise.all([
     getCaseForPage(access.caseId, access.role),
     listDocuments({ access, includeRetracted: showRetracted }),
     canAdd ? listSources({ access }) : [],
+    // Every member reads the case's claims (claims.read is every role's), so every member sees its health.
+    getEvidenceHealth({ access }),
   ]);
   const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
   // The last owner cannot leave (the server refuses it too), so the button is not offered.
@@ -37,6 +41,7 @@ export default async function CasePage({
           </h2>
           <p className="mt-2 whitespace-pre-line text-slate-800">{c.summary || "No summary yet."}</p>
         </section>
+        <EvidenceHealthPanel caseId={caseId} health={health} />
         <section aria-labelledby="docs" className="space-y-3">
           <div className="flex items-center justify-between gap-4">
             <h2 id="docs" className="text-lg font-semibold">
