@@ -160,7 +160,8 @@ function AchRowImpl({
           tabIndex={focusedCol === last + 1 ? 0 : -1}
           data-r={rowIndex}
           data-c={last + 1}
-          aria-label={`Treat as false: ${short}`}
+          // The name starts with the visible words (WCAG 2.5.3, axe label-content-name-mismatch); aria-pressed says the state.
+          aria-label={`${excluded ? "Treated as false" : "Treat as false"}: ${short}`}
           onClick={() => onToggleExclude(claim.id)}
           className={`scroll-mt-28 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ring-1 focus:outline-2 focus:outline-indigo-600 ${excluded ? "bg-amber-100 text-amber-900 ring-amber-400" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
         >
@@ -197,6 +198,8 @@ function RatingCell({
   const mine = raters.find((r) => r.raterId === meId);
   const others = raters.length - (mine ? 1 : 0);
   const mean = cell.value === null ? null : cell.value.toFixed(1);
+  // The cell's visible text ("II 1.5", "1.5"; the "·" of an empty cell is a mark, not words).
+  const shown = [mine?.rating, others > 0 ? mean : null].filter(Boolean).join(" ");
   // Row and column headers give the claim and the hypothesis; the label says what the cell holds.
   const describe = [
     label,
@@ -220,7 +223,8 @@ function RatingCell({
       data-disagreement={cell.disagreement ? "true" : undefined}
       data-editable={canRate ? "true" : undefined}
       aria-readonly={canRate ? undefined : true}
-      aria-label={describe}
+      // What the cell shows comes first in its name (WCAG 2.5.3, axe label-content-name-mismatch), then the sentence.
+      aria-label={shown ? `${shown}: ${describe}` : describe}
       title={raters.length ? describeRaters(raters) : undefined}
       className={`relative h-9 scroll-mt-28 cursor-default px-2 py-1 text-center focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600 ${dimmed ? "bg-slate-100" : shade(cell.value)} ${cell.disagreement ? "ring-2 ring-inset ring-amber-500" : ""}`}
     >
