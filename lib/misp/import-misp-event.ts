@@ -31,6 +31,7 @@ import { flagsFor } from "@/lib/indicators/warning-lists";
 import type { IndicatorType } from "@/lib/indicators/types";
 import { mostRestrictiveTlp, type TlpKey } from "@/lib/standards/scales";
 import { parseUntrustedJson } from "@/lib/stix/import-stix";
+import { unstorableValues } from "@/lib/http/json-guard";
 import {
   INDICATOR_TYPES_OF_MISP,
   attackIdOfClusterValue,
@@ -146,6 +147,14 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
     refuse('This is not a MISP event: "Event" must be an object with the event\'s info and attributes.', [
       { path: "Event", message: "must be an object" },
     ]);
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused here rather than failing in the database.
+  // Large numbers are not: MISP's ids and sizes are never stored as integers by this import.
+  const unstorable = unstorableValues(candidate).filter((i) => i.message.startsWith("Text"));
+  if (unstorable.length)
+    refuse(
+      `This MISP event cannot be stored: ${prefix}.${unstorable[0].path}: ${unstorable[0].message}`,
+      unstorable.map((i) => ({ path: `${prefix}.${i.path}`, message: i.message })),
+    );
   const res = MispEventSchema.safeParse(candidate);
   if (!res.success) zodRefusal(prefix, res.error);
   const event = res.data as MispEventInput;

@@ -275,6 +275,8 @@ describe("MISP import", () => {
       /Event\.Attribute\.0\.value/,
     );
     await refused(JSON.stringify({ Event: { info: "   ", Attribute: [] } }), /Event\.info/);
+    await refused(JSON.stringify({ Event: { info: "nul \u0000 byte" } }), /Event\.info: Text may not contain NUL/);
+    await refused('{"Event": {"info": "x", "Attribute": [{"type": "domain", "value": "\\ud800"}]}}', /lone surrogate/);
     // 10 MB: a valid shape, far more than an event the import keeps whole.
     const huge = JSON.stringify({
       Event: { info: "huge", Attribute: Array.from({ length: 9000 }, (_, i) => ({ type: "text", value: `${i} ${"x".repeat(1150)}` })) },
