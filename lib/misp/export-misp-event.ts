@@ -1,8 +1,8 @@
 import "server-only";
 // A case as one MISP event in MISP's JSON format ({"Event": {…}}), for analysts who run MISP:
-// - the case: info (title), date (created), uuid (the case id), the TLP 2.0 tag, analysis from the
-//   status, distribution no wider than the TLP. Casefile records no threat level, so threat_level_id is
-//   4 ("undefined") rather than an invented one;
+// - the case: info (title), date (created), uuid (the case id), the TLP 2.0 tag (the case's, or the
+//   stricter one of a document it quotes), analysis from the status, distribution no wider than the
+//   TLP. Casefile records no threat level, so threat_level_id is 4 ("undefined"), not an invented one;
 // - indicators as Attributes with MISP's types and categories; to_ids only for an active indicator no
 //   warning list flagged (a retired or private/benign value must not feed an IDS);
 // - ATT&CK techniques tagged on claims, and ATT&CK groups, software and the case's threat actors and
@@ -16,7 +16,7 @@ import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { attackCatalog, attackObject } from "@/lib/attack/catalog";
 import { claimGrade, claimReliability, effectiveReliability } from "@/lib/claims/reliability";
 import type { IndicatorType } from "@/lib/indicators/types";
-import type { TlpKey } from "@/lib/standards/scales";
+import { mostRestrictiveTlp, type TlpKey } from "@/lib/standards/scales";
 import { uuidV5 } from "@/lib/stix/ids";
 import { DISTRIBUTION_OF_TLP, MISP_TYPE_OF, analysisOfStatus, galaxyTag, tlpTag } from "./mapping";
 
@@ -90,7 +90,11 @@ export async function exportMispEvent({ access }: { access: CaseAccess }): Promi
   const caseId = access.caseId;
   const [c, indicators, claims, entities] = await Promise.all([
     db.case.findUniqueOrThrow({ where: { id: caseId } }),
-    db.indicator.findMany({ where: { caseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.indicator.findMany({
+      where: { caseId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { excerpts: { select: { document: { select: { tlp: true, source: { select: { tlp: true } } } } } } },
+    }),
     db.claim.findMany({
       where: { caseId, retractedAt: null },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -105,8 +109,9 @@ export async function exportMispEvent({ access }: { access: CaseAccess }): Promi
                 url: true,
                 sha256: true,
                 reliabilityOverride: true,
+                tlp: true,
                 retractedAt: true,
-                source: { select: { reliability: true, retractedAt: true } },
+                source: { select: { reliability: true, retractedAt: true, tlp: true } },
               },
             },
           },
@@ -116,7 +121,14 @@ export async function exportMispEvent({ access }: { access: CaseAccess }): Promi
     db.entity.findMany({ where: { caseId }, orderBy: [{ name: "asc" }] }),
   ]);
   const catalog = attackCatalog();
-  const distribution = DISTRIBUTION_OF_TLP[c.tlp as TlpKey];
+  // The event is marked at least as strictly as every document it quotes (a document's or its source's
+  // own TLP may be stricter than the case's): MISP has one marking per event, and it must hold for all of it.
+  const cited = [...claims.flatMap((cl) => cl.excerpts), ...indicators.flatMap((i) => i.excerpts)].flatMap((x) => [
+    x.document.tlp,
+    x.document.source?.tlp ?? null,
+  ]);
+  const tlp = mostRestrictiveTlp([c.tlp, ...cited].filter((t): t is TlpKey => !!t)) ?? (c.tlp as TlpKey);
+  const distribution = DISTRIBUTION_OF_TLP[tlp];
 
   const attributes: MispAttribute[] = indicators.map((i) => {
     const { type, category } = MISP_TYPE_OF[i.type as IndicatorType];
@@ -244,7 +256,7 @@ export async function exportMispEvent({ access }: { access: CaseAccess }): Promi
       threat_level_id: "4",
       distribution,
       published: false,
-      Tag: [{ name: tlpTag(c.tlp as TlpKey) }, ...[...clusters.keys()].map((name) => ({ name }))],
+      Tag: [{ name: tlpTag(tlp) }, ...[...clusters.keys()].map((name) => ({ name }))],
       Attribute: attributes,
       Object: objects,
       Galaxy: [...galaxies.values()],

@@ -33,7 +33,7 @@ import { mostRestrictiveTlp, type TlpKey } from "@/lib/standards/scales";
 import { parseUntrustedJson } from "@/lib/stix/import-stix";
 import { unstorableValues } from "@/lib/http/json-guard";
 import {
-  INDICATOR_TYPES_OF_MISP,
+  indicatorTypesOfMisp,
   attackIdOfClusterValue,
   clusterName,
   entityKindOfGalaxy,
@@ -188,7 +188,7 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
     indicators: 0,
     entities: 0,
     techniques: [],
-    skipped: { count: 0, types: {} },
+    skipped: { count: 0, types: [] },
     invalid: { count: 0, examples: [] },
   };
 
@@ -230,9 +230,10 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
 
   type Quote = { start: number; end: number; exact: string };
   const indicators = new Map<string, Omit<IndicatorPlan, "excerpts"> & { quotes: Quote[] }>();
+  const skippedTypes = new Map<string, number>();
   const skip = (type: string) => {
     report.skipped.count++;
-    report.skipped.types[type] = (report.skipped.types[type] ?? 0) + 1;
+    skippedTypes.set(type, (skippedTypes.get(type) ?? 0) + 1);
   };
   const readAttribute = (a: MispAttributeInput, indent: string, label: string, inObject?: string) => {
     const value = oneLine(a.value);
@@ -243,7 +244,7 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
     // An annotation or report object is text about the event (a Casefile export's quotes and the hash
     // of their source document): its values are kept in the document, not recorded as indicators.
     if (inObject && TEXT_OBJECTS.has(inObject)) return skip(`${mispType} (in ${inObject} object)`);
-    const types = INDICATOR_TYPES_OF_MISP[mispType];
+    const types = indicatorTypesOfMisp(mispType);
     if (!types) return skip(mispType);
     let reason = "";
     for (const type of types) {
@@ -309,6 +310,7 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
       statement: `The MISP event tags ATT&CK technique ${techniqueId} (${attackCatalog().techniqueById.get(techniqueId)!.name}).`,
       excerpt: anchor(q, `techniques.${techniqueId}`),
     }));
+  report.skipped.types = [...skippedTypes].map(([type, count]) => ({ type, count }));
   report.indicators = indicatorPlans.length;
   report.entities = entities.size;
   report.techniques = techniqueClaims.map((t) => t.techniqueId);

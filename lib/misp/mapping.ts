@@ -22,7 +22,7 @@ export const MISP_TYPE_OF: Record<IndicatorType, { type: string; category: strin
  * The indicator types a MISP attribute type may become, tried in order (ip-* is IPv4 or IPv6). Types
  * not listed here (filename, text, link, composites like domain|ip…) are not indicators in Casefile.
  */
-export const INDICATOR_TYPES_OF_MISP: Record<string, readonly IndicatorType[]> = {
+const INDICATOR_TYPES_OF_MISP: Record<string, readonly IndicatorType[]> = {
   "ip-dst": ["ipv4", "ipv6"],
   "ip-src": ["ipv4", "ipv6"],
   domain: ["domain"],
@@ -36,6 +36,11 @@ export const INDICATOR_TYPES_OF_MISP: Record<string, readonly IndicatorType[]> =
   sha256: ["sha256"],
   vulnerability: ["cve"],
 };
+
+/** The indicator types a MISP attribute type may become, or null (an own key only: the type is untrusted text, "__proto__" too). */
+export function indicatorTypesOfMisp(type: string): readonly IndicatorType[] | null {
+  return Object.hasOwn(INDICATOR_TYPES_OF_MISP, type) ? INDICATOR_TYPES_OF_MISP[type] : null;
+}
 
 /** The MISP tag of a TLP level: TLP 2.0 names in lower case (tlp:clear … tlp:amber+strict, tlp:red). */
 export function tlpTag(key: TlpKey): string {

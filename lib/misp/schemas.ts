@@ -83,7 +83,8 @@ export const MispImportReportSchema = z.strictObject({
   techniques: z.array(z.string()).describe("ATT&CK technique ids recognised in tags"),
   skipped: z.strictObject({
     count: z.number().int().describe("Attributes of a type that is not an indicator in Casefile"),
-    types: z.record(z.string(), z.number().int()),
+    // A list, not a record: a type is untrusted text ("__proto__", "constructor").
+    types: z.array(z.strictObject({ type: z.string(), count: z.number().int() })),
   }),
   invalid: z.strictObject({
     count: z.number().int().describe("Attributes of an indicator type whose value is not a valid indicator"),

@@ -160,6 +160,33 @@ describe("MISP export", () => {
     expect(o.Attribute.every((a) => a.to_ids === false)).toBe(true);
   });
 
+  it("marks the event as strictly as the strictest document it quotes", async () => {
+    const c = await makeCase({ owner: ana, title: "Green case, red source" });
+    const green: CaseAccess = { caseId: c.id, role: "owner" };
+    const current = await db.case.findUniqueOrThrow({ where: { id: c.id } });
+    await updateCase({ ctx: ana, access: green, input: { version: current.version, tlp: "GREEN" } });
+    const { document } = await createPastedDocument({
+      ctx: ana,
+      access: green,
+      input: { title: "Partner note", text: "C2 at 185.220.101.9." },
+    });
+    const red = await createSource({
+      ctx: ana,
+      access: green,
+      input: { name: "Partner", kind: "agency", reliability: "A", rationale: "Liaison", tlp: "RED" },
+    });
+    await assignDocumentSource({ ctx: ana, access: green, documentId: document.id, input: { sourceId: red.id } });
+    expect((await exportMispEvent({ access: green })).Event.Tag[0].name).toBe("tlp:green");
+    await createIndicator({
+      ctx: ana,
+      access: green,
+      input: { type: "ipv4", value: "185.220.101.9", excerpts: [{ documentId: document.id, exact: "185.220.101.9" }] },
+    });
+    const { Event: e } = await exportMispEvent({ access: green });
+    expect(e.Tag[0].name).toBe("tlp:red");
+    expect(e.distribution).toBe("0");
+  });
+
   it("answers GET …/export?format=misp as a JSON download, keeps the other formats, and names misp in the 400", async () => {
     const get = (format: string) =>
       exportRoute(
@@ -192,7 +219,11 @@ describe("MISP import", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(body.case.title).toBe(`OSINT - Sednit update: How Fancy Bear Spent the Year (imported ${today})`);
     expect(body.case.tlp).toBe("CLEAR"); // tlp:white
-    expect(body.misp.skipped.types).toMatchObject({ link: 1, text: 38, filename: 15 });
+    expect(body.misp.skipped.types).toEqual([
+      { type: "link", count: 1 },
+      { type: "text", count: 38 },
+      { type: "filename", count: 15 },
+    ]);
     expect(body.misp.skipped.count).toBe(54);
     const caseId = body.case.id;
     const indicators = await expectQuotedAtValidOffsets(caseId);
@@ -229,7 +260,7 @@ describe("MISP import", () => {
     expect(doc.text).toContain("Tag: foo\n");
     const attribute = await post(fixture("attribute.json"));
     expect(attribute.status).toBe(201);
-    expect((await attribute.json()).misp).toMatchObject({ indicators: 0, skipped: { count: 1, types: { filename: 1 } } });
+    expect((await attribute.json()).misp).toMatchObject({ indicators: 0, skipped: { count: 1, types: [{ type: "filename", count: 1 }] } });
   });
 
   it("keeps the indicators, the TLP and the techniques through export → import", async () => {
@@ -302,6 +333,7 @@ describe("MISP import", () => {
             { type: "ip-dst", value: "999.1.1.1" },
             { type: "x-unknown-type", value: "whatever" },
             { type: "regkey", value: "HKLM\\Software\\Evil" },
+            { type: "__proto__", value: "constructor" },
           ],
         },
       }),
@@ -312,7 +344,14 @@ describe("MISP import", () => {
     expect(body.misp).toMatchObject({
       indicators: 2,
       techniques: [],
-      skipped: { count: 2, types: { "x-unknown-type": 1, regkey: 1 } },
+      skipped: {
+        count: 3,
+        types: [
+          { type: "x-unknown-type", count: 1 },
+          { type: "regkey", count: 1 },
+          { type: "__proto__", count: 1 },
+        ],
+      },
       invalid: { count: 1, examples: [{ type: "ip-dst", value: "999.1.1.1" }] },
     });
     const indicators = await expectQuotedAtValidOffsets(body.case.id);
