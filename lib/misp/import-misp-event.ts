@@ -12,8 +12,10 @@ import "server-only";
 //   quoting its value at its offsets in that document; other types are counted as skipped, values that
 //   are not valid indicators as invalid (both reported), never an error;
 // - the strictest tlp: tag anywhere becomes the case's TLP (AMBER when there is none);
-// - ATT&CK techniques named by attack-pattern galaxy tags or clusters become claims quoting the tag,
-//   tagged with the technique (Casefile tags techniques on claims, not on cases);
+// - a claim exported by Casefile (an annotation object with text and quote) becomes a draft claim
+//   quoting its quote's line, with its kind, credibility and ATT&CK techniques;
+// - ATT&CK techniques named by attack-pattern galaxy tags or clusters and carried by no such claim
+//   become claims quoting the tag, tagged with the technique (Casefile tags techniques on claims);
 // - galaxy clusters of actors and tools (threat-actor, mitre-intrusion-set, mitre-malware, tool…)
 //   become entities with their synonyms as aliases, and the ATT&CK id when the cluster carries one.
 import { createHash } from "node:crypto";
@@ -73,16 +75,23 @@ type EntityPlan = {
   attackId: string | null;
 };
 type IndicatorPlan = { type: IndicatorType; value: string; note: string; excerpts: Omit<AnchoredExcerpt, "documentId">[] };
-type TechniqueClaimPlan = { techniqueId: string; statement: string; excerpt: Omit<AnchoredExcerpt, "documentId"> };
+type ClaimPlan = {
+  statement: string;
+  claimant: string;
+  kind: "fact" | "allegation" | "assessment" | "denial";
+  credibility: number;
+  techniqueIds: string[];
+  excerpt: Omit<AnchoredExcerpt, "documentId">;
+};
 export type MispPlan = {
   eventUuid: string | null;
   sha256: string;
   original: Buffer;
   case: { title: string; summary: string; tlp: TlpKey };
-  document: { title: string; originalName: string; text: string; publishedAt: Date | null; claimant: string };
+  document: { title: string; originalName: string; text: string; publishedAt: Date | null };
   indicators: IndicatorPlan[];
   entities: EntityPlan[];
-  techniqueClaims: TechniqueClaimPlan[];
+  claims: ClaimPlan[];
   report: MispImportReport;
 };
 
@@ -240,6 +249,10 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
     const comment = a.comment ? oneLine(a.comment) : "";
     const where = doc.line(`${indent}${label}: `, value, comment ? ` — ${comment}` : "");
     for (const t of a.Tag) readTag(t.name, `${indent}  `);
+    classify(a, value, comment, where, inObject);
+    return where;
+  };
+  const classify = (a: MispAttributeInput, value: string, comment: string, where: Quote, inObject?: string) => {
     const mispType = a.type.toLowerCase();
     // An annotation or report object is text about the event (a Casefile export's quotes and the hash
     // of their source document): its values are kept in the document, not recorded as indicators.
@@ -266,10 +279,33 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
 
   for (const t of event.Tag) readTag(t.name, "");
   for (const a of event.Attribute) readAttribute(a, "", `${oneLine(a.category ?? "Attribute")} / ${a.type}`);
+  // A claim with its quote, as a Casefile export writes it (an annotation object with text, quote,
+  // claimant, admiralty-grade, attack-techniques): it comes back as a claim quoting that line.
+  const quoteClaims: (Omit<ClaimPlan, "excerpt"> & { quote: Quote })[] = [];
   for (const o of event.Object) {
+    const name = o.name.toLowerCase();
     doc.line(`Object ${oneLine(o.name)}`, "", o.comment ? ` — ${oneLine(o.comment)}` : "");
-    for (const a of o.Attribute)
-      readAttribute(a, "  ", `${a.object_relation ? oneLine(a.object_relation) : a.type} (${a.type})`, o.name.toLowerCase());
+    const fields = new Map<string, Quote>();
+    for (const a of o.Attribute) {
+      const where = readAttribute(a, "  ", `${a.object_relation ? oneLine(a.object_relation) : a.type} (${a.type})`, name);
+      const relation = a.object_relation?.toLowerCase();
+      if (relation && !fields.has(relation)) fields.set(relation, where);
+    }
+    const statement = fields.get("text")?.exact;
+    const quote = fields.get("quote");
+    if (!TEXT_OBJECTS.has(name) || !statement || !quote?.exact) continue;
+    const kind = /\((fact|allegation|assessment|denial),/.exec(o.comment ?? "")?.[1] as ClaimPlan["kind"] | undefined;
+    const grade = /([1-6])$/.exec(fields.get("admiralty-grade")?.exact ?? "");
+    quoteClaims.push({
+      statement: cut(statement, 4000),
+      claimant: cut(fields.get("claimant")?.exact || org || "MISP event", 300),
+      kind: kind ?? "allegation",
+      credibility: grade ? Number(grade[1]) : 6,
+      techniqueIds: [
+        ...new Set((fields.get("attack-techniques")?.exact ?? "").split(/[\s,]+/).filter((id) => attackCatalog().techniqueById.has(id))),
+      ],
+      quote,
+    });
   }
   for (const g of event.Galaxy) {
     for (const cl of g.GalaxyCluster) {
@@ -303,17 +339,27 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
     excerpts: quotes.map((q, j) => anchor(q, `indicators.${i}.excerpts.${j}`)),
   }));
   const claimant = org ?? "MISP event";
-  const techniqueClaims = [...techniqueQuote.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([techniqueId, q]) => ({
-      techniqueId,
-      statement: `The MISP event tags ATT&CK technique ${techniqueId} (${attackCatalog().techniqueById.get(techniqueId)!.name}).`,
-      excerpt: anchor(q, `techniques.${techniqueId}`),
-    }));
+  const quoted = new Set(quoteClaims.flatMap((c) => c.techniqueIds));
+  const claims: ClaimPlan[] = [
+    ...quoteClaims.map(({ quote, ...c }, i) => ({ ...c, excerpt: anchor(quote, `claims.${i}.quote`) })),
+    // A technique only tagged (no claim of the event carries it): the event's creator assigns it, their
+    // assessment, not yet judged by this team, quoting the tag.
+    ...[...techniqueQuote.entries()]
+      .filter(([id]) => !quoted.has(id))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([techniqueId, q]) => ({
+        statement: `The MISP event tags ATT&CK technique ${techniqueId} (${attackCatalog().techniqueById.get(techniqueId)!.name}).`,
+        claimant,
+        kind: "assessment" as const,
+        credibility: 6,
+        techniqueIds: [techniqueId],
+        excerpt: anchor(q, `techniques.${techniqueId}`),
+      })),
+  ];
   report.skipped.types = [...skippedTypes].map(([type, count]) => ({ type, count }));
   report.indicators = indicatorPlans.length;
   report.entities = entities.size;
-  report.techniques = techniqueClaims.map((t) => t.techniqueId);
+  report.techniques = [...new Set(claims.flatMap((c) => c.techniqueIds))].sort();
 
   const suffix = ` (imported ${now.toISOString().slice(0, 10)})`;
   const summary = [
@@ -333,11 +379,10 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
       originalName: `${uuid ?? "misp-event"}.json`,
       text,
       publishedAt: date ? new Date(`${date}T00:00:00Z`) : null,
-      claimant,
     },
     indicators: indicatorPlans,
     entities: [...entities.values()],
-    techniqueClaims,
+    claims,
     report,
   };
 }
@@ -398,22 +443,22 @@ async function writePlan({ tx, ctx, plan }: { tx: Tx; ctx: Ctx; plan: MispPlan }
     const row = await tx.entity.create({ data: { caseId, ...e } });
     await audit("entity.create", caseId, "entity", row.id, row);
   }
-  for (const t of plan.techniqueClaims) {
-    // The event's creator assigns the technique: their assessment, not yet judged by this team.
+  for (const c of plan.claims) {
+    // Drafts: whoever made them in MISP, this team has not reviewed them yet.
     const row = await tx.claim.create({
       data: {
         caseId,
-        statement: t.statement,
-        claimant: plan.document.claimant,
-        kind: "assessment",
-        credibility: 6,
+        statement: c.statement,
+        claimant: c.claimant,
+        kind: c.kind,
+        credibility: c.credibility,
         status: "draft",
         createdById: ctx.actor.id,
-        excerpts: { create: [{ ...t.excerpt, documentId: document.id, position: 0 }] },
-        techniques: { create: [{ techniqueId: t.techniqueId, caseId, createdById: ctx.actor.id }] },
+        excerpts: { create: [{ ...c.excerpt, documentId: document.id, position: 0 }] },
+        techniques: { create: c.techniqueIds.map((techniqueId) => ({ techniqueId, caseId, createdById: ctx.actor.id })) },
       },
     });
-    await audit("claim.create", caseId, "claim", row.id, { ...row, techniqueIds: [t.techniqueId] });
+    await audit("claim.create", caseId, "claim", row.id, { ...row, techniqueIds: c.techniqueIds });
   }
   for (const i of plan.indicators) {
     const flags = flagsFor(i.type, i.value);

@@ -263,7 +263,7 @@ describe("MISP import", () => {
     expect((await attribute.json()).misp).toMatchObject({ indicators: 0, skipped: { count: 1, types: [{ type: "filename", count: 1 }] } });
   });
 
-  it("keeps the indicators, the TLP and the techniques through export → import", async () => {
+  it("keeps the indicators, the TLP, the claims with their quotes and the techniques through export → import", async () => {
     const exported = await exportMispEvent({ access });
     const res = await post(JSON.stringify(exported));
     expect(res.status).toBe(201);
@@ -280,7 +280,13 @@ describe("MISP import", () => {
       include: { claim: { include: { excerpts: true } } },
     });
     expect(techniques.map((t) => t.techniqueId).sort()).toEqual(["T1486", "T1561.002"]);
-    for (const t of techniques) expect(t.claim.excerpts[0].exact).toContain(t.techniqueId);
+    // The claim comes back from its annotation object: statement, kind, credibility, techniques, its quote quoted.
+    const [claim] = await db.claim.findMany({ where: { caseId: body.case.id }, include: { excerpts: { include: { document: true } } } });
+    expect(claim).toMatchObject({ statement: "The operators destroyed data.", kind: "fact", credibility: 2, status: "draft" });
+    const [x] = claim.excerpts;
+    expect(x.exact).toBe("The operators encrypted the disks and wiped the boot records.");
+    expect(x.document.text.slice(x.start, x.end)).toBe(x.exact);
+    expect(techniques.every((t) => t.claimId === claim.id)).toBe(true);
     const fancy = await db.entity.findFirstOrThrow({ where: { caseId: body.case.id, name: "Fancy Bear" } });
     expect(fancy.aliases).toEqual(expect.arrayContaining(["Sofacy", "APT28"]));
     const apt28 = await db.entity.findFirstOrThrow({ where: { caseId: body.case.id, name: "APT28" } });
@@ -326,7 +332,11 @@ describe("MISP import", () => {
       JSON.stringify({
         Event: {
           info: "Mixed bag",
-          Tag: [{ name: "tlp:red" }, { name: 'misp-galaxy:mitre-attack-pattern="Made Up - T9999"' }],
+          Tag: [
+            { name: "tlp:red" },
+            { name: 'misp-galaxy:mitre-attack-pattern="Made Up - T9999"' },
+            { name: 'misp-galaxy:mitre-attack-pattern="Data Encrypted for Impact - T1486"' },
+          ],
           Attribute: [
             { type: "domain", value: "evil[.]net", category: "Network activity" },
             { type: "ip-src", value: "2001:db8::1" },
@@ -343,7 +353,7 @@ describe("MISP import", () => {
     expect(body.case.tlp).toBe("RED");
     expect(body.misp).toMatchObject({
       indicators: 2,
-      techniques: [],
+      techniques: ["T1486"],
       skipped: {
         count: 3,
         types: [
@@ -359,5 +369,12 @@ describe("MISP import", () => {
       "domain evil.net evil[.]net",
       "ipv6 2001:db8::1 2001:db8::1",
     ]);
+    const tagged = await db.claimTechnique.findFirstOrThrow({
+      where: { caseId: body.case.id },
+      include: { claim: { include: { excerpts: true } } },
+    });
+    expect(tagged.techniqueId).toBe("T1486");
+    expect(tagged.claim).toMatchObject({ kind: "assessment", credibility: 6, claimant: "MISP event" });
+    expect(tagged.claim.excerpts[0].exact).toBe('misp-galaxy:mitre-attack-pattern="Data Encrypted for Impact - T1486"');
   });
 });
