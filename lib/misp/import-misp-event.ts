@@ -54,7 +54,7 @@ import {
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const TEXT_OBJECTS = new Set(["annotation", "report"]);
-const MISP_KEYS = ["Event", "info", "Attribute", "Object", "Galaxy", "Tag", "threat_level_id", "analysis"];
+const MISP_KEYS = ["Event", "response", "info", "Attribute", "Object", "Galaxy", "Tag", "threat_level_id", "analysis"];
 
 /**
  * Which importer a parsed body is for: a STIX object has a `type`; an object with MISP's keys (Event,
@@ -144,8 +144,17 @@ export function planMispImport({ raw, parsed, now = new Date() }: { raw: string;
   const top = parsed as Record<string, unknown>;
   let candidate: unknown;
   let prefix = "Event";
+  const response = top.response;
   if ("Event" in top) candidate = top.Event;
-  else if ("info" in top) {
+  else if (Array.isArray(response) && response.length > 0) {
+    // What MISP's REST API answers (events/restSearch): {"response": [{"Event": …}, …]}.
+    if (response.length > 1)
+      refuse(`The file holds ${response.length} MISP events; import one event at a time.`, [
+        { path: "response", message: "more than one event" },
+      ]);
+    candidate = (response[0] as Record<string, unknown> | null)?.Event;
+    prefix = "response.0.Event";
+  } else if ("info" in top) {
     candidate = top; // the bare event, as PyMISP's test files and MISPEvent.to_json() write it
     prefix = "event";
   } else

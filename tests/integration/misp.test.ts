@@ -251,6 +251,8 @@ describe("MISP import", () => {
     const wrapped = await post(JSON.stringify({ Event: JSON.parse(fixture("existing_event.json")) }));
     expect(wrapped.status).toBe(201);
     expect((await wrapped.json()).misp.indicators).toBeGreaterThan(50);
+    const rest = await post(JSON.stringify({ response: [{ Event: JSON.parse(fixture("event_tags.json")) }] }));
+    expect(rest.status).toBe(201);
     const tags = await post(fixture("event_tags.json"));
     expect(tags.status).toBe(201);
     const tagsBody = await tags.json();
@@ -305,6 +307,8 @@ describe("MISP import", () => {
     // PyMISP's own objects-only test event has no info.
     await refused(fixture("event_obj_attr_tag.json"), /not a MISP event/);
     await refused(JSON.stringify({ Event: "nope" }), /"Event" must be an object/);
+    await refused(JSON.stringify({ response: [{ Event: { info: "a" } }, { Event: { info: "b" } }] }), /one event at a time/);
+    await refused(JSON.stringify({ response: [{ info: "a" }] }), /"Event" must be an object/);
     await refused(JSON.stringify({ Attribute: [{ type: "domain", value: "evil.net" }] }), /no "Event"/);
     await refused(JSON.stringify({ Event: { info: "x", Attribute: { type: "domain" } } }), /Event\.Attribute/);
     await refused(
