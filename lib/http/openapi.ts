@@ -141,6 +141,8 @@ import {
   UpdateIndicatorSchema,
 } from "@/lib/indicators/schemas";
 
+import { ImportedCaseResponseSchema } from "@/lib/misp/schemas";
+
 // The OpenAPI 3.1 description of /api, built from the same zod schemas the routes parse with, so
 // the documented fields cannot drift from the validated ones. tests/integration/openapi.test.ts
 // fails when a route under app/api is not listed here.
@@ -236,6 +238,7 @@ export const RESPONSES = {
   OverlapResponse: OverlapResponseSchema,
   OverlapClaimResponse: OverlapClaimResponseSchema,
   CaseResponse: CaseResponseSchema,
+  ImportedCaseResponse: ImportedCaseResponseSchema,
   CaseListResponse: CaseListResponseSchema,
   CaseDetailResponse: CaseDetailResponseSchema,
   ApiTokenListResponse: ApiTokenListResponseSchema,
@@ -560,17 +563,21 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/import": {
     post: {
       summary:
-        "Import a STIX 2.1 bundle (a report and its objects) as a new case you own; a Casefile export is rebuilt exactly, hypotheses as drafts",
+        "Import a STIX 2.1 bundle (a report and its objects) or a MISP event as a new case you own (the format is detected); a Casefile export is rebuilt exactly, hypotheses as drafts; a MISP event's indicators are quoted from a document holding the event's text, and skipped attribute types are counted in `misp`",
       tag: "cases",
       body: {
         content: {
           "application/json": {
-            schema: { type: "object", description: 'A STIX 2.1 bundle (type "bundle", id, objects), at most 20 MB and 10,000 objects' },
+            schema: {
+              type: "object",
+              description:
+                'A STIX 2.1 bundle (type "bundle", id, objects), at most 20 MB and 10,000 objects; or a MISP event in MISP\'s JSON format ({"Event": {"info", "Attribute", "Object", "Tag", "Galaxy"…}}), at most 5 MB and 10,000 attributes',
+            },
           },
         },
       },
       status: 201,
-      response: "CaseResponse",
+      response: "ImportedCaseResponse",
       errors: [...AUTH, 403, 413, 422],
     },
   },
@@ -1067,10 +1074,15 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/cases/{caseId}/export": {
     get: {
-      summary: "The current draft brief as a file: format=md|pdf|docx|stix (400 for anything else)",
+      summary:
+        "The current draft brief as a file: format=md|pdf|docx|stix; or format=misp, the whole case as a MISP event (indicators as attributes, ATT&CK as galaxy clusters, each claim's quote as an annotation object) (400 for anything else)",
       tag: "briefs",
-      query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix"] } }],
-      response: { type: "string", format: "binary", description: "text/markdown, application/pdf, DOCX or application/stix+json" },
+      query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix", "misp"] } }],
+      response: {
+        type: "string",
+        format: "binary",
+        description: 'text/markdown, application/pdf, DOCX, application/stix+json, or application/json ({"Event": {…}}) for misp',
+      },
       errors: [...CASE, 400],
     },
   },

@@ -1,12 +1,19 @@
 import { withUser } from "@/lib/http/route";
-import { importStixBundle } from "@/lib/stix/import-stix";
+import { importStixBundle, parseUntrustedJson } from "@/lib/stix/import-stix";
 import { MAX_BUNDLE_BYTES } from "@/lib/stix/schemas";
-import { CaseResponseSchema } from "@/lib/cases/schemas";
+import { detectImportFormat, importMispEvent } from "@/lib/misp/import-misp-event";
+import { ImportedCaseResponseSchema } from "@/lib/misp/schemas";
 import { readBodyText } from "@/lib/http/body-limit";
 import { respond } from "@/lib/http/respond";
 
-// POST /api/cases/import — a STIX 2.1 bundle (JSON body) becomes a new case; the caller owns it
+// POST /api/cases/import — a STIX 2.1 bundle or a MISP event (JSON body, format detected) becomes a new case; the caller owns it
 export const POST = withUser(async ({ req, ctx }) => {
-  const created = await importStixBundle({ ctx, raw: await readBodyText(req, { limit: MAX_BUNDLE_BYTES, what: "STIX bundles" }) });
-  return respond(CaseResponseSchema, { case: created }, { status: 201 });
+  const raw = await readBodyText(req, { limit: MAX_BUNDLE_BYTES, what: "Imported files" });
+  const parsed = parseUntrustedJson(raw);
+  if (detectImportFormat(parsed) === "misp") {
+    const { case: created, report } = await importMispEvent({ ctx, raw, parsed });
+    return respond(ImportedCaseResponseSchema, { case: created, misp: report }, { status: 201 });
+  }
+  const created = await importStixBundle({ ctx, raw });
+  return respond(ImportedCaseResponseSchema, { case: created }, { status: 201 });
 });

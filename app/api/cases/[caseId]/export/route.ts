@@ -1,10 +1,30 @@
 import { withCase } from "@/lib/http/route";
+import { BadRequestError } from "@/lib/errors";
 import { composeBrief } from "@/lib/briefs/compose-brief";
 import { BRIEF_FORMATS, downloadName, parseFormat, renderFormat } from "@/lib/briefs/render-format";
+import { exportMispEvent } from "@/lib/misp/export-misp-event";
+import { mispDownloadName } from "@/lib/misp/mapping";
 
-// GET /api/cases/{caseId}/export?format=md|pdf|docx|stix — the current draft brief (400 on an unknown format)
+// GET /api/cases/{caseId}/export?format=md|pdf|docx|stix — the current draft brief (400 on an unknown format);
+// format=misp — the whole case (indicators, ATT&CK, claims with their quotes) as a MISP event
 export const GET = withCase("briefs.read", async ({ req, access }) => {
-  const format = parseFormat(new URL(req.url).searchParams.get("format"));
+  const requested = new URL(req.url).searchParams.get("format");
+  if (requested === "misp") {
+    const event = await exportMispEvent({ access });
+    return new Response(JSON.stringify(event, null, 2), {
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${mispDownloadName(event.Event.info)}"`,
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-store",
+      },
+    });
+  }
+  if (!requested || !(requested in BRIEF_FORMATS))
+    throw new BadRequestError(`Unknown format "${requested ?? ""}": use one of ${[...Object.keys(BRIEF_FORMATS), "misp"].join(", ")}.`, [
+      { path: "format", message: "Use md, pdf, docx, stix or misp." },
+    ]);
+  const format = parseFormat(requested);
   const model = await composeBrief({ access });
   const bytes = await renderFormat({ model, format });
   return new Response(new Uint8Array(bytes), {
