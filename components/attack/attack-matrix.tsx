@@ -37,7 +37,7 @@ export function AttackMatrix({ caseId, view }: { caseId: string; view: CaseAttac
   );
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <div className="flex min-w-max gap-2" role="list" aria-label="Tactics">
           {columns.map((tactic) => (
             <section key={tactic.id} role="listitem" aria-label={tactic.name} className="w-48 space-y-1">

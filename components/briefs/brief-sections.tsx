@@ -299,7 +299,7 @@ export function SourcesSection({ m }: { m: BriefModel }) {
     <Section id="sources">
       {!m.sources.length && <Empty>No document is cited.</Empty>}
       {m.sources.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse font-sans text-xs" data-testid="sources-appendix">
             <caption className="sr-only">
               Every document the brief cites, with its source, reliability, dates and the SHA-256 of the captured copy

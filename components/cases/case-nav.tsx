@@ -22,7 +22,7 @@ export function CaseNav({ caseId }: { caseId: string }) {
   const pathname = usePathname();
   const base = `/cases/${caseId}`;
   return (
-    <nav aria-label="Case" className="mx-auto flex max-w-7xl gap-1 overflow-x-auto whitespace-nowrap px-4">
+    <nav aria-label="Case" className="relative mx-auto flex max-w-7xl gap-1 overflow-x-auto whitespace-nowrap px-4">
       {TABS.map((t) => {
         const href = base + t.href;
         const active = t.href === "" ? pathname === base || pathname.startsWith(`${base}/documents`) : pathname.startsWith(href);

@@ -79,7 +79,7 @@ export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health
         <h2 id="evidence-health" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
           Evidence health <span className="font-normal normal-case">({health.claims} claims)</span>
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="text-sm" data-testid="admiralty-table">
             <caption className="sr-only">Claims by source reliability (rows) and information credibility (columns)</caption>
             <thead>

@@ -35,42 +35,45 @@ export function TeamManager({
   const owners = data.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-6">
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <caption className="sr-only">Case team</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Name
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Email
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Role
-            </th>
-            <th scope="col" className="px-3 py-2">
-              May review
-            </th>
-            {canManage && (
+      {/* On a phone the table scrolls inside its own box; the page does not. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Case team</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+            <tr>
               <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
+                Name
               </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {data.map((m) => (
-            <MemberRow
-              key={m.userId}
-              caseId={caseId}
-              member={m}
-              isSelf={m.userId === actorId}
-              canManage={canManage}
-              lastOwner={m.role === "owner" && owners === 1}
-            />
-          ))}
-        </tbody>
-      </table>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                May review
+              </th>
+              {canManage && (
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {data.map((m) => (
+              <MemberRow
+                key={m.userId}
+                caseId={caseId}
+                member={m}
+                isSelf={m.userId === actorId}
+                canManage={canManage}
+                lastOwner={m.role === "owner" && owners === 1}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {canManage ? (
         <AddMemberForm caseId={caseId} initialRole={initialRole} />
       ) : (

@@ -33,7 +33,7 @@ const th = "px-3 py-2 text-left text-xs font-semibold text-slate-700";
 
 export function CaseTable({ cases }: { cases: DashboardCase[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <caption className="sr-only">Your cases, most recently active first</caption>
         <thead className="border-b border-slate-200 bg-slate-50">

@@ -53,7 +53,7 @@ export function EntitiesList({ caseId, initial, canManage }: { caseId: string; i
           <h3 id={`kind-${kind}`} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
             {ENTITY_KIND_LABELS[kind]} <span className="font-normal">({rows.length})</span>
           </h3>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm" aria-labelledby={`kind-${kind}`}>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>

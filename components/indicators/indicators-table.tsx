@@ -90,7 +90,7 @@ export function IndicatorsTable({ caseId, initial, initialSearch }: { caseId: st
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className={`w-full text-left text-sm ${isFetching ? "opacity-70" : ""}`} aria-busy={isFetching} aria-label="Indicators">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-700">
               <tr>

@@ -66,7 +66,7 @@ export function SourcesRegistry({
             : "No sources have been registered in this case yet. The case owner or an editor can add them and grade each one A–F."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" aria-label="Sources">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>

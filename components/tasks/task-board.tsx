@@ -70,7 +70,7 @@ export function TaskBoard({
             : "Members who work on the case add them."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">Tasks of this case, open ones first</caption>
             <thead className="border-b border-slate-200 bg-slate-50">
