@@ -306,6 +306,8 @@ export async function composeBrief({
       ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
       ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected" && !x.claim.retractedAt).map((x) => x.claimId)),
       ...techniqueTags.map((t) => t.claimId),
+      // The claims an indicator supports are evidence of the behaviour too (the STIX claim notes refer to it).
+      ...indicatorRows.flatMap((i) => i.claims.map((x) => x.claimId)),
     ]),
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
