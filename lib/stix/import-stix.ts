@@ -5,7 +5,8 @@ import "server-only";
 //
 // A Casefile export (report.x_casefile_case present) is rebuilt exactly: sources, documents (text and
 // original bytes, both hashes re-verified), entities, claims with their quotes re-anchored, links, the
-// attribution questions and every hypothesis. Approvals, reviews, ACH ratings, comments and dissent
+// attribution questions and every hypothesis, the indicators (values re-canonicalised, quotes re-anchored,
+// claim and entity links). Approvals, reviews, ACH ratings, comments and dissent
 // are NOT imported: they belong to people of another workspace, and a new team must review the
 // judgments itself, so every imported hypothesis starts as a draft.
 //
@@ -39,8 +40,13 @@ import {
   StixReportSchema,
   type CasefileCase,
   type CasefileClaim,
+  type CasefileIndicator,
   type CasefileQuestion,
 } from "./schemas";
+import { canonicalise } from "@/lib/indicators/canonicalise";
+import { INDICATOR_FLAGS } from "@/lib/indicators/types";
+import { flagsFor } from "@/lib/indicators/warning-lists";
+import { INDICATED_KINDS } from "@/lib/indicators/create-indicator";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TLP_BY_LEVEL = new Map<string, TlpKey>([...TLP.map((t) => [t.stixLevel, t.key] as const), ["white", "CLEAR"]]);
@@ -70,6 +76,7 @@ type Plan = {
   claims: (Omit<CasefileClaim, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
   claimLinks: CasefileCase["claimLinks"];
   questions: CasefileQuestion[];
+  indicators: (Omit<CasefileIndicator, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
 };
 
 class Refusal {
@@ -250,6 +257,7 @@ export function planStixImport(raw: string): Plan {
     claims: [],
     claimLinks: [],
     questions: [],
+    indicators: [],
     documents: [
       {
         key: "bundle",
@@ -422,6 +430,56 @@ function planCasefile({
         r.add(`questions.${qi}.hypotheses.${hi}.actorKey`, "refers to an entity that is not in the bundle");
     }),
   );
+  // Indicators: canonical values (checked as a new one would be), each quote re-anchored and saying the value,
+  // links only to claims and indicatable entities of the bundle. Flags are what the bundle says plus what our lists say.
+  const entityKind = new Map(data.entities.map((e) => [e.key, e.kind]));
+  const indicatorSeen = new Set<string>();
+  const indicators: Plan["indicators"] = [];
+  data.indicators.forEach((ind, i) => {
+    const p = `${at}.indicators.${i}`;
+    const canonical = canonicalise(ind.type, ind.value);
+    if (!canonical.ok) return r.add(`${p}.value`, canonical.message);
+    if (canonical.value !== ind.value) return r.add(`${p}.value`, `is not in its canonical form (${canonical.value.slice(0, 100)})`);
+    if (indicatorSeen.has(`${ind.type}:${ind.value}`)) r.add(`${p}.value`, `${ind.type} “${ind.value.slice(0, 100)}” appears twice`);
+    indicatorSeen.add(`${ind.type}:${ind.value}`);
+    ind.claimKeys.forEach((k, j) => claimKeys.has(k) || r.add(`${p}.claimKeys.${j}`, "refers to a claim that is not in the bundle"));
+    ind.entityKeys.forEach((k, j) => {
+      const kind = entityKind.get(k);
+      if (!kind) r.add(`${p}.entityKeys.${j}`, "refers to an entity that is not in the bundle");
+      else if (!(INDICATED_KINDS as readonly string[]).includes(kind))
+        r.add(`${p}.entityKeys.${j}`, "an indicator points to an intrusion set, threat actor, malware or infrastructure");
+    });
+    const excerpts: Plan["indicators"][number]["excerpts"] = [];
+    ind.excerpts.forEach((e, j) => {
+      const text = textOf.get(e.documentKey);
+      if (!text)
+        return r.add(
+          `${p}.excerpts.${j}.documentKey`,
+          docKeys.has(e.documentKey) ? "refers to a document that failed its checks" : "refers to a document that is not in the bundle",
+        );
+      try {
+        const anchored = anchorExcerpt({
+          text,
+          excerpt: { documentId: e.documentKey, exact: e.exact, start: e.start, end: e.end },
+          path: `${p}.excerpts.${j}`,
+        });
+        const quoted = canonicalise(ind.type, anchored.exact);
+        if (!quoted.ok || quoted.value !== ind.value) return r.add(`${p}.excerpts.${j}.exact`, `does not write ${ind.value.slice(0, 100)}`);
+        excerpts.push({ ...anchored, documentKey: e.documentKey });
+      } catch (err) {
+        if (err instanceof InvalidError) for (const issue of err.issues ?? []) r.add(issue.path, issue.message);
+        else throw err;
+      }
+    });
+    const flags = new Set([...ind.flags, ...flagsFor(ind.type, ind.value)]);
+    indicators.push({
+      ...ind,
+      flags: INDICATOR_FLAGS.filter((f) => flags.has(f)),
+      claimKeys: [...new Set(ind.claimKeys)],
+      entityKeys: [...new Set(ind.entityKeys)],
+      excerpts,
+    });
+  });
   r.throwIfAny("The Casefile data in the bundle is inconsistent:");
 
   return {
@@ -440,6 +498,7 @@ function planCasefile({
     claims: planned,
     claimLinks: data.claimLinks,
     questions,
+    indicators,
   };
 }
 
@@ -569,6 +628,28 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
       },
     });
     await audit("claim.link", caseId, "claim", row.fromClaimId, row);
+  }
+  for (const ind of plan.indicators) {
+    const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
+    const row = await tx.indicator.create({
+      data: {
+        caseId,
+        type: ind.type,
+        value: ind.value,
+        flags: ind.flags,
+        note: ind.note,
+        firstSeen: day(ind.firstSeen),
+        lastSeen: day(ind.lastSeen),
+        status: ind.status,
+        createdById: ctx.actor.id,
+        excerpts: {
+          create: ind.excerpts.map(({ documentKey, documentId: _k, ...e }) => ({ ...e, documentId: documentId.get(documentKey)! })),
+        },
+        claims: { create: ind.claimKeys.map((k) => ({ claimId: claimId.get(k)! })) },
+        entities: { create: ind.entityKeys.map((k) => ({ entityId: entityId.get(k)! })) },
+      },
+    });
+    await audit("indicator.create", caseId, "indicator", row.id, { ...row, excerpts: ind.excerpts.length });
   }
   for (const q of plan.questions) {
     const question = await tx.attributionQuestion.create({

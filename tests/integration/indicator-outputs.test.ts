@@ -20,6 +20,9 @@ import { renderStix, type StixBundle, type StixObject } from "@/lib/stix/render-
 import { patternString, scoId, stixPattern, stixUrl } from "@/lib/stix/indicator-objects";
 import { stixId } from "@/lib/stix/ids";
 import { validateStixBundle } from "../support/stix-validate";
+import { exportCaseArchive } from "@/lib/stix/export-case-archive";
+import { importStixBundle } from "@/lib/stix/import-stix";
+import { InvalidError } from "@/lib/errors";
 import { makeCase, makeUser } from "../support/factories";
 
 export const REPORT =
@@ -271,5 +274,120 @@ describe("indicators in the STIX 2.1 export", () => {
     // Re-exporting names the same objects.
     const again = renderStix(await composeBrief({ access }));
     expect(again.objects.map((o) => o.id).sort()).toEqual(bundle.objects.map((o) => o.id).sort());
+  });
+});
+
+/** A case's indicators keyed by content, to compare an original with its import. */
+async function indicatorSnapshot(caseId: string) {
+  const rows = await db.indicator.findMany({
+    where: { caseId },
+    orderBy: [{ type: "asc" }, { value: "asc" }],
+    select: {
+      type: true,
+      value: true,
+      status: true,
+      note: true,
+      flags: true,
+      firstSeen: true,
+      lastSeen: true,
+      excerpts: { select: { exact: true, start: true, end: true, prefix: true, suffix: true, document: { select: { sha256: true } } } },
+      claims: { select: { claim: { select: { statement: true } } } },
+      entities: { select: { entity: { select: { name: true, kind: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    claims: r.claims.map((c) => c.claim.statement).sort(),
+    entities: r.entities.map((e) => `${e.entity.kind}:${e.entity.name}`).sort(),
+  }));
+}
+
+describe("indicators in the case archive", () => {
+  it("round-trips every indicator (retired ones too): value, status, note, seen dates, flags, quotes at their offsets, claim and entity links", async () => {
+    const { access } = await indicatorCase();
+    const archive = await exportCaseArchive({ access });
+    expect(validateStixBundle(archive)).toEqual([]);
+    const indicators = archive.objects.filter((o) => o.type === "indicator");
+    expect(indicators).toHaveLength(10);
+    for (const o of indicators) expect(String(o.pattern)).toMatch(PATTERN);
+    expect(archive.objects.filter((o) => o.type === "vulnerability").map((o) => o.name)).toEqual(["CVE-2021-26855"]);
+
+    const importer = await makeUser({ name: "Importer" });
+    const created = await importStixBundle({ ctx: importer, raw: JSON.stringify(archive) });
+    const original = await indicatorSnapshot(access.caseId);
+    const imported = await indicatorSnapshot(created.id);
+    expect(imported).toHaveLength(12);
+    expect(imported).toEqual(original);
+    expect(imported.find((i) => i.value === "45.9.148.108")?.status).toBe("retired");
+    expect(imported.find((i) => i.value === "https://evil-c2.net/gate.php")).toMatchObject({
+      note: "C2 gate",
+      firstSeen: new Date("2022-07-15T00:00:00.000Z"),
+      lastSeen: new Date("2022-09-09T00:00:00.000Z"),
+      claims: ["The wiper called a C2 server."],
+      entities: ["malware:ZeroCleare"],
+    });
+    expect(await db.auditEvent.count({ where: { caseId: created.id, action: "indicator.create" } })).toBe(12);
+    // The imported case exports the same indicators again.
+    const again = await exportCaseArchive({ access: { caseId: created.id, role: "owner" } });
+    expect(
+      again.objects
+        .filter((o) => o.type === "indicator")
+        .map((o) => o.pattern)
+        .sort(),
+    ).toEqual(indicators.map((o) => o.pattern).sort());
+  });
+
+  it("refuses an archive whose indicator is malformed, quoted off its offsets, or linked to a victim, storing nothing", async () => {
+    const { access } = await indicatorCase();
+    const archive = await exportCaseArchive({ access });
+    type Cf = {
+      indicators: { value: string; excerpts: { start: number; end: number }[]; entityKeys: string[] }[];
+      entities: { key: string; kind: string }[];
+    };
+    const tampered = (change: (cf: Cf) => void) => {
+      const copy = JSON.parse(JSON.stringify(archive)) as StixBundle;
+      change((copy.objects.find((o) => o.type === "report") as StixObject & { x_casefile_case: Cf }).x_casefile_case);
+      return JSON.stringify(copy);
+    };
+    const cases: [string, string, RegExp][] = [
+      ["malformed", tampered((cf) => (cf.indicators[0].value = "evil")), /indicators\.0\.value: /],
+      [
+        "not canonical",
+        tampered(
+          (cf) =>
+            (cf.indicators.find((i) => i.value.startsWith("e3b0"))!.value =
+              "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"),
+        ),
+        /value: is not in its canonical form/,
+      ],
+      [
+        "quote moved",
+        tampered((cf) => {
+          cf.indicators[0].excerpts[0].start += 1;
+          cf.indicators[0].excerpts[0].end += 1;
+        }),
+        /indicators\.0\.excerpts\.0\.exact: /,
+      ],
+      [
+        "points to a victim",
+        tampered((cf) => {
+          cf.entities.push({ ...cf.entities[0], key: "victim", kind: "organization", name: "Victim" } as Cf["entities"][number]);
+          cf.indicators[0].entityKeys = ["victim"];
+        }),
+        /entityKeys\.0: an indicator points to an intrusion set/,
+      ],
+    ];
+    const before = await db.indicator.count();
+    const cases0 = await db.case.count();
+    for (const [label, raw, message] of cases) {
+      const err = await importStixBundle({ ctx: await makeUser(), raw }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err, label).toBeInstanceOf(InvalidError);
+      expect((err as InvalidError).message, label).toMatch(message);
+    }
+    expect(await db.indicator.count()).toBe(before);
+    expect(await db.case.count()).toBe(cases0);
   });
 });
