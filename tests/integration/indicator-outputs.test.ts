@@ -302,6 +302,37 @@ async function indicatorSnapshot(caseId: string) {
   }));
 }
 
+describe("indicators from a third-party STIX bundle", () => {
+  it("imports observables, simple patterns and CVE vulnerabilities as indicators quoted from the kept bundle, with their indicates links", async () => {
+    const { access, ind } = await indicatorCase();
+    // A brief's STIX has no Casefile data: it is read like any vendor's bundle.
+    const raw = JSON.stringify(renderStix(await composeBrief({ access })));
+    const created = await importStixBundle({ ctx: await makeUser(), raw });
+    const imported = await db.indicator.findMany({
+      where: { caseId: created.id },
+      orderBy: [{ type: "asc" }, { value: "asc" }],
+      include: { excerpts: true, entities: { include: { entity: { select: { name: true } } } } },
+    });
+    // The URL with a backslash comes back as its STIX form, percent-encoded as a URI.
+    const active = [
+      ...Object.values(ind).filter((i) => i.id !== ind.retired.id && i.id !== ind.quoted.id),
+      { type: "url", value: "http://evil-c2.net/it's%5Cx.php" },
+    ];
+    expect(imported.map((i) => `${i.type}:${i.value}`).sort()).toEqual(active.map((i) => `${i.type}:${i.value}`).sort());
+    const doc = await db.document.findFirstOrThrow({ where: { caseId: created.id } });
+    expect(doc.text).toBe(raw);
+    for (const i of imported) {
+      expect(i.excerpts, i.value).toHaveLength(1);
+      expect(doc.text.slice(i.excerpts[0].start, i.excerpts[0].end)).toBe(i.excerpts[0].exact);
+    }
+    const named = (value: string) => imported.find((i) => i.value === value)!.entities.map((e) => e.entity.name);
+    expect(named(ind.url.value)).toEqual(["ZeroCleare"]);
+    expect(named(ind.ip.value)).toEqual(["HomeLand Justice"]);
+    expect(named(ind.cve.value)).toEqual(["HomeLand Justice"]);
+    expect(imported.find((i) => i.value === ind.benign.value)!.flags).toEqual(["benign"]);
+  });
+});
+
 describe("indicators in the case archive", () => {
   it("round-trips every indicator (retired ones too): value, status, note, seen dates, flags, quotes at their offsets, claim and entity links", async () => {
     const { access } = await indicatorCase();
