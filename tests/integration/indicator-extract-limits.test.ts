@@ -52,8 +52,17 @@ describe("indicator extraction limits", () => {
     const { extract } = await setup(text);
     const first = await extract("?limit=1000");
     expect(first.status).toBe(200);
-    // Every URL and address is found (the URLs' hosts are not suggested twice), with nothing cut short.
-    expect(first.json).toMatchObject({ total: lines.length * 2, page: 1, limit: 1000, hostsSearchedTo: null });
+    expect(first.json).toMatchObject({ page: 1, limit: 1000 });
+    // Every address is found in the whole text. Every URL too (their hosts are not suggested twice), unless the
+    // time budget for host-like tokens ran out on a busy machine: then the answer says how far they were searched.
+    const { total, hostsSearchedTo } = first.json;
+    if (hostsSearchedTo === null) expect(total).toBe(lines.length * 2);
+    else {
+      expect(hostsSearchedTo).toBeGreaterThan(0);
+      expect(hostsSearchedTo).toBeLessThan(text.length);
+      expect(total).toBeGreaterThan(lines.length);
+      expect(total).toBeLessThan(lines.length * 2);
+    }
     expect(first.json.suggestions[0]).toMatchObject({
       type: "url",
       value: "http://c2-0.evil-example.net/gate.php",

@@ -158,7 +158,7 @@ describe("the brief's observed indicators", () => {
     const summary = await composeBrief({ access, template: "summary" });
     expect(summary.indicators).toEqual([]);
     expect(renderMarkdown(summary)).not.toContain("Indicators");
-  });
+  }, 120_000);
 
   it("leaves out indicators whose only quote is in a document excluded from the brief, and says so", async () => {
     const { access, document, ana } = await indicatorCase();
@@ -167,7 +167,7 @@ describe("the brief's observed indicators", () => {
     expect(m.indicators).toEqual([]);
     expect(m.notes.join("\n")).toMatch(/^11 active indicators are left out: no quote in a document of this brief reports them \(/m);
     expect(renderMarkdown(m)).toContain("No active indicator with a quote in the cited documents.");
-  });
+  }, 90_000);
 });
 
 // The STIX patterning grammar for what we write: one comparison of an observable's value or hash with a string
@@ -274,7 +274,7 @@ describe("indicators in the STIX 2.1 export", () => {
     // Re-exporting names the same objects.
     const again = renderStix(await composeBrief({ access }));
     expect(again.objects.map((o) => o.id).sort()).toEqual(bundle.objects.map((o) => o.id).sort());
-  });
+  }, 90_000);
 });
 
 /** A case's indicators keyed by content, to compare an original with its import. */
@@ -330,7 +330,7 @@ describe("indicators from a third-party STIX bundle", () => {
     expect(named(ind.ip.value)).toEqual(["HomeLand Justice"]);
     expect(named(ind.cve.value)).toEqual(["HomeLand Justice"]);
     expect(imported.find((i) => i.value === ind.benign.value)!.flags).toEqual(["benign"]);
-  });
+  }, 90_000);
 });
 
 describe("indicators in the case archive", () => {
@@ -366,7 +366,7 @@ describe("indicators in the case archive", () => {
         .map((o) => o.pattern)
         .sort(),
     ).toEqual(indicators.map((o) => o.pattern).sort());
-  });
+  }, 90_000);
 
   it("refuses an archive whose indicator is malformed, quoted off its offsets, or linked to a victim, storing nothing", async () => {
     const { access } = await indicatorCase();
@@ -420,5 +420,5 @@ describe("indicators in the case archive", () => {
     }
     expect(await db.indicator.count()).toBe(before);
     expect(await db.case.count()).toBe(cases0);
-  });
+  }, 90_000);
 });
