@@ -38,7 +38,7 @@ async function setup(text: string) {
 const PROSE = "攻击者在政府服务器上部署了擦除程序并加密了文件，随后在社交媒体上公布了窃取的数据。";
 
 describe("indicator extraction limits", () => {
-  it("extracts a 5 MB document in bounded time, answering 200 with every indicator found", async () => {
+  it("extracts a 5 MB document in bounded time, answering 200 (saying how far host-like tokens were searched if their time budget ran out)", async () => {
     const lines: string[] = [];
     let bytes = 0;
     for (let i = 0; bytes < MAX_UPLOAD_BYTES - 2048; i++) {
