@@ -8,6 +8,7 @@ import { draftNotice } from "@/lib/briefs/brief-outline";
 import {
   AchSection,
   AlternativesSection,
+  BehaviourSection,
   ChangesSection,
   EvidenceSection,
   JudgmentsSection,
@@ -66,6 +67,7 @@ export function BriefPreview({ caseId, m }: { caseId: string; m: BriefModel }) {
       {has("ach") && m.ach.length > 0 && <AchSection m={m} />}
       {has("alternatives") && <AlternativesSection m={m} />}
       {has("evidence") && <EvidenceSection m={m} />}
+      {has("behaviour") && <BehaviourSection m={m} />}
       {has("timeline") && <TimelineSection m={m} />}
       {has("changes") && <ChangesSection m={m} />}
       {has("sources") && <SourcesSection m={m} />}

@@ -254,6 +254,65 @@ export function EvidenceSection({ m }: { m: BriefModel }) {
   );
 }
 
+// Observed behaviour: techniques by tactic, then the active indicators by type, always defanged (plain text, never
+// a link); those on a warning list apart, with their warning.
+export function BehaviourSection({ m }: { m: BriefModel }) {
+  const clean = m.indicators.filter((i) => !i.flags.length);
+  const flagged = m.indicators.filter((i) => i.flags.length);
+  const types = [...new Set(clean.map((i) => i.type))];
+  return (
+    <Section id="behaviour">
+      {!m.techniques.length && <Empty>No behaviour tagged with MITRE ATT&amp;CK techniques yet.</Empty>}
+      <ul className="list-disc space-y-1 pl-5">
+        {m.techniques.map((t) => (
+          <li key={t.id} data-testid="brief-technique">
+            <span className="font-semibold">{t.tactic} —</span> {t.id} {t.name}
+            <FootnoteRefs ns={t.footnotes} />
+          </li>
+        ))}
+      </ul>
+      <h3 className="mt-3 font-sans text-sm font-semibold text-slate-900">Indicators</h3>
+      {!m.indicators.length && <Empty>No active indicator with a quote in the cited documents.</Empty>}
+      {types.map((type) => (
+        <div key={type} className="mt-2">
+          <p className="font-sans text-xs font-bold uppercase tracking-wide text-slate-700">
+            {clean.find((i) => i.type === type)!.typeLabel}
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            {clean
+              .filter((i) => i.type === type)
+              .map((i) => (
+                <li key={i.id} data-testid="brief-indicator">
+                  <code className="break-all font-mono text-sm">{i.defanged}</code>
+                  {i.firstSeen || i.lastSeen ? ` (seen ${i.firstSeen ?? "?"} to ${i.lastSeen ?? "?"})` : ""}
+                  {i.note ? ` — ${i.note}` : ""}
+                  <FootnoteRefs ns={i.footnotes} />
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+      {flagged.length > 0 && (
+        <div className="mt-2">
+          <p className="font-sans text-sm">
+            <span className="font-semibold">On a warning list</span> (recorded by an analyst, but private, reserved or documentation
+            addresses, or well-known domains: probably not this intrusion&apos;s own; do not block on them):
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            {flagged.map((i) => (
+              <li key={i.id} data-testid="brief-indicator-flagged">
+                <span className="font-semibold">{i.typeLabel}</span> <code className="break-all font-mono text-sm">{i.defanged}</code>
+                <span className="italic"> On a warning list: {i.warnings.join("; ") || i.flags.join(", ")}.</span>
+                <FootnoteRefs ns={i.footnotes} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Section>
+  );
+}
+
 export function TimelineSection({ m }: { m: BriefModel }) {
   return (
     <Section id="timeline">

@@ -1,6 +1,6 @@
 // The brief as a list of typed blocks: Markdown, PDF and DOCX all render this one outline, so every
 // format says exactly the same thing in the same order.
-import type { BriefClaim, BriefModel } from "./brief-types";
+import type { BriefClaim, BriefIndicator, BriefModel } from "./brief-types";
 import { DRAFT_MARK, SECTION_TITLES } from "./brief-types";
 
 export type Run = { text: string; bold?: boolean; italic?: boolean; mono?: boolean; footnote?: number };
@@ -206,6 +206,7 @@ export function briefOutline(m: BriefModel): Block[] {
     for (const t of m.techniques) {
       b.push({ type: "bullet", runs: [text(`${t.tactic} — `, { bold: true }), text(`${t.id} ${t.name}`), ...cites(t.footnotes)] });
     }
+    b.push(...indicatorBlocks(m.indicators));
   }
 
   if (has("timeline")) {
@@ -270,7 +271,69 @@ export function briefOutline(m: BriefModel): Block[] {
   return b;
 }
 
+const seen = (i: BriefIndicator) => (i.firstSeen || i.lastSeen ? ` (seen ${i.firstSeen ?? "?"} to ${i.lastSeen ?? "?"})` : "");
+
+/** One indicator: its defanged value (never a live link), when it was seen, the analyst's note, its quotes. */
+function indicatorRuns(i: BriefIndicator, warning = false): Run[] {
+  return [
+    text(i.defanged, { mono: true }),
+    text(seen(i)),
+    ...(i.note ? [text(` — ${i.note}`)] : []),
+    ...(warning ? [text(` On a warning list: ${i.warnings.join("; ") || i.flags.join(", ")}.`, { italic: true })] : []),
+    ...cites(i.footnotes),
+  ];
+}
+
+/**
+ * The indicators part of "Observed behaviour and indicators": active indicators grouped by type, defanged.
+ * Flagged ones (on a warning list: private, reserved or documentation addresses, well-known domains) are
+ * not mixed in: they are printed apart, each marked with its warning, so no one blocks on them unawares.
+ */
+function indicatorBlocks(indicators: BriefIndicator[]): Block[] {
+  const b: Block[] = [{ type: "h3", text: "Indicators" }];
+  if (!indicators.length) return [...b, { type: "p", runs: [text("No active indicator with a quote in the cited documents.")] }];
+  b.push({
+    type: "p",
+    runs: [
+      text(
+        "Active indicators the cited documents report, grouped by type and defanged (hxxp, [.], [@], [:]) so that none is a live link: refang a value before using it.",
+        { italic: true },
+      ),
+    ],
+  });
+  const clean = indicators.filter((i) => !i.flags.length);
+  const flagged = indicators.filter((i) => i.flags.length);
+  let type = "";
+  for (const i of clean) {
+    if (i.type !== type) b.push({ type: "p", runs: [text(i.typeLabel, { bold: true })] });
+    type = i.type;
+    b.push({ type: "bullet", runs: indicatorRuns(i) });
+  }
+  if (flagged.length) {
+    b.push({
+      type: "p",
+      runs: [
+        text("On a warning list ", { bold: true }),
+        text(
+          "(recorded by an analyst, but private, reserved or documentation addresses, or well-known domains: probably not this intrusion's own; do not block on them):",
+        ),
+      ],
+    });
+    for (const i of flagged) b.push({ type: "bullet", runs: [text(`${i.typeLabel} `, { bold: true }), ...indicatorRuns(i, true)] });
+  }
+  return b;
+}
+
 /** A footnote's text: the exact quote, where it comes from, where in the captured text, and its hash. */
 export function footnoteText(f: BriefModel["footnotes"][number]) {
-  return `“${f.quote}” — ${f.documentTitle}${f.sourceName ? `, ${f.sourceName}` : ""} (reliability ${f.reliability}); characters ${f.start}–${f.end} (UTF-16) of the captured text, SHA-256 ${f.sha256}${f.url ? `; ${f.url}` : ""}`;
+  const { quote, rest } = footnoteParts(f);
+  return `“${quote}”${rest}`;
+}
+
+/** The quote as printed (an indicator's defanged: never a live link) and the rest of the footnote. */
+export function footnoteParts(f: BriefModel["footnotes"][number]) {
+  return {
+    quote: f.printedQuote ?? f.quote,
+    rest: `${f.printedQuote ? " (defanged)" : ""} — ${f.documentTitle}${f.sourceName ? `, ${f.sourceName}` : ""} (reliability ${f.reliability}); characters ${f.start}–${f.end} (UTF-16) of the captured text, SHA-256 ${f.sha256}${f.url ? `; ${f.url}` : ""}`,
+  };
 }

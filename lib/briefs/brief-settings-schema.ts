@@ -70,6 +70,9 @@ export const BriefModelSchema = z.strictObject({
   footnotes: items,
   timeline: items,
   techniques: items.describe("Observed behaviour: ATT&CK techniques the cited quotes describe, by tactic"),
+  indicators: items.describe(
+    "Observed indicators: the case's active indicators with a quote in a cited document, canonical value and defanged form, warning-list flags, footnotes",
+  ),
   sources: items,
   changes: items,
   previousRelease: z.strictObject({ number: z.number().int(), at: z.iso.datetime() }).nullable(),

@@ -37,13 +37,17 @@ export const NOT_REVIEWED = "not reviewed: no second analyst has checked this al
 export type BriefFootnote = {
   n: number;
   excerptId: string;
-  claimId: string;
+  // The claim or the indicator whose quote this is (exactly one of the two).
+  claimId: string | null;
+  indicatorId: string | null;
   documentId: string;
   documentTitle: string;
   quote: string;
   // UTF-16 code-unit offsets of the quote in the captured text (String.prototype.slice semantics).
   start: number;
   end: number;
+  // How the quote is printed when that differs from `quote`: an indicator's quote, defanged (never a live link).
+  printedQuote: string | null;
   sourceName: string | null;
   reliability: string;
   url: string | null;
@@ -188,6 +192,30 @@ export type BriefTechnique = {
   footnotes: number[];
 };
 
+/**
+ * An active indicator of the case, with the quotes that report it. `value` is the canonical form (for STIX);
+ * every printed format shows `defanged`, never a live link. Flagged ones (on a warning list) are printed
+ * apart, marked with their warnings.
+ */
+export type BriefIndicator = {
+  id: string;
+  type: string;
+  typeLabel: string;
+  value: string;
+  defanged: string;
+  flags: string[];
+  warnings: string[];
+  note: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  createdAt: string;
+  updatedAt: string;
+  // The brief's claims it supports and the brief's entities it indicates (intrusion set, malware…).
+  claimIds: string[];
+  entityIds: string[];
+  footnotes: number[];
+};
+
 export type BriefTimelineEntry = {
   id: string;
   title: string;
@@ -241,6 +269,7 @@ export type BriefModel = {
   footnotes: BriefFootnote[];
   timeline: BriefTimelineEntry[];
   techniques: BriefTechnique[];
+  indicators: BriefIndicator[];
   sources: BriefSource[];
   changes: BriefChange[];
   previousRelease: { number: number; at: string } | null;

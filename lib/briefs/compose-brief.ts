@@ -29,6 +29,7 @@ import {
   type BriefAchSummary,
   type BriefClaim,
   type BriefFootnote,
+  type BriefIndicator,
   type BriefModel,
   type BriefSection,
   type BriefSource,
@@ -37,10 +38,15 @@ import {
   type BriefWarning,
 } from "./brief-types";
 import { attackCatalog } from "@/lib/attack/catalog";
+import { defang } from "@/lib/indicators/defang";
+import { warningsFor } from "@/lib/indicators/warning-lists";
+import { INDICATOR_TYPES, INDICATOR_TYPE_LABELS, type IndicatorType } from "@/lib/indicators/types";
 
 // A cell's mean rating (CC 5 … II 1) favours a hypothesis at C or better and argues against it at I or worse.
 const CONSISTENT = 4;
 const INCONSISTENT = 2;
+
+const HARMLESS = new Set<IndicatorType>(["md5", "sha1", "sha256", "cve"]);
 
 const clause = (s: string) => s.trim().replace(/[.\s]+$/, "");
 
@@ -269,6 +275,30 @@ export async function composeBrief({
         orderBy: { techniqueId: "asc" },
       })
     : [];
+  // Observed indicators: the active ones, with the quotes that report them (retired ones are not printed).
+  const indicatorRows = sections.includes("behaviour")
+    ? await db.indicator.findMany({
+        where: { caseId: c.id, status: "active" },
+        orderBy: [{ type: "asc" }, { value: "asc" }],
+        include: {
+          excerpts: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: {
+              document: {
+                select: {
+                  title: true,
+                  retractedAt: true,
+                  reliabilityOverride: true,
+                  source: { select: { name: true, reliability: true, retractedAt: true } },
+                },
+              },
+            },
+          },
+          claims: { select: { claimId: true } },
+          entities: { select: { entityId: true } },
+        },
+      })
+    : [];
 
   const evidenceIds = [
     ...new Set([
@@ -276,6 +306,8 @@ export async function composeBrief({
       ...(showAch ? achSummaries.flatMap(({ s }) => s.mostDiagnostic.map((d) => d.claimId)) : []),
       ...events.flatMap((e) => e.claims.filter((x) => x.claim.status !== "rejected" && !x.claim.retractedAt).map((x) => x.claimId)),
       ...techniqueTags.map((t) => t.claimId),
+      // The claims an indicator supports are evidence of the behaviour too (the STIX claim notes refer to it).
+      ...indicatorRows.flatMap((i) => i.claims.map((x) => x.claimId)),
     ]),
   ];
   const vendorIds = actorClaims.map((a) => a.claimId);
@@ -310,11 +342,13 @@ export async function composeBrief({
           n: footnotes.length + 1,
           excerptId: e.id,
           claimId: claim.id,
+          indicatorId: null,
           documentId: e.documentId,
           documentTitle: e.documentTitle,
           quote: e.exact,
           start: e.start,
           end: e.end,
+          printedQuote: null,
           sourceName: e.source?.name ?? null,
           reliability: e.reliability ?? UNGRADED,
           url: null,
@@ -466,6 +500,63 @@ export async function composeBrief({
     (id) => claims.find((x) => x.id === id)?.footnotes ?? [],
   );
 
+  // Indicators after every claim, so their quotes are footnoted after the claims' (the same machinery:
+  // each quote cites its hashed document). One with no quote left in a cited document is left out, like a claim.
+  const typeRank = (t: string) => INDICATOR_TYPES.indexOf(t as IndicatorType);
+  const omittedIndicators: string[] = [];
+  const indicators: BriefIndicator[] = indicatorRows
+    .sort((a, b) => typeRank(a.type) - typeRank(b.type) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .flatMap((i) => {
+      const type = i.type as IndicatorType;
+      const kept = i.excerpts.filter((e) => !excluded.has(e.documentId) && !e.document.retractedAt);
+      if (!kept.length) {
+        omittedIndicators.push(defang(type, i.value));
+        return [];
+      }
+      const notes = kept.map((e) => {
+        if (!footnoteOf.has(e.id)) {
+          footnoteOf.set(e.id, footnotes.length + 1);
+          footnotes.push({
+            n: footnotes.length + 1,
+            excerptId: e.id,
+            claimId: null,
+            indicatorId: i.id,
+            documentId: e.documentId,
+            documentTitle: e.document.title,
+            quote: e.exact,
+            start: e.start,
+            end: e.end,
+            // Hashes and CVE ids are harmless as written; an address, domain, URL or e-mail is printed defanged.
+            printedQuote: HARMLESS.has(type) || e.exact === defang(type, i.value) ? null : defang(type, i.value),
+            sourceName: e.document.source?.name ?? null,
+            reliability: effectiveReliability(e.document) ?? UNGRADED,
+            url: null,
+            sha256: "",
+          });
+        }
+        return footnoteOf.get(e.id)!;
+      });
+      return [
+        {
+          id: i.id,
+          type,
+          typeLabel: INDICATOR_TYPE_LABELS[type],
+          value: i.value,
+          defanged: defang(type, i.value),
+          flags: i.flags,
+          warnings: warningsFor(type, i.value).map((w) => w.reason),
+          note: i.note,
+          firstSeen: i.firstSeen?.toISOString().slice(0, 10) ?? null,
+          lastSeen: i.lastSeen?.toISOString().slice(0, 10) ?? null,
+          createdAt: i.createdAt.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+          claimIds: i.claims.map((x) => x.claimId).filter((id) => inBriefIds.has(id)),
+          entityIds: i.entities.map((x) => x.entityId),
+          footnotes: notes,
+        },
+      ];
+    });
+
   const citedDocIds = new Set(footnotes.map((f) => f.documentId));
   const wantedDocIds = [...new Set([...citedDocIds, ...settings.includeDocumentIds.filter((id) => !excluded.has(id))])];
   const docs = await db.document.findMany({
@@ -513,7 +604,11 @@ export async function composeBrief({
 
   // Entities the brief names: the judgments' actors and what its claims are about.
   const entityIds = [
-    ...new Set([...judgments.map((j) => j.actorId).filter((x): x is string => !!x), ...claims.flatMap((x) => x.entityIds)]),
+    ...new Set([
+      ...judgments.map((j) => j.actorId).filter((x): x is string => !!x),
+      ...claims.flatMap((x) => x.entityIds),
+      ...indicators.flatMap((x) => x.entityIds),
+    ]),
   ];
   const entities = (
     await db.entity.findMany({ where: { caseId: c.id, id: { in: entityIds } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
@@ -651,6 +746,11 @@ export async function composeBrief({
           `${w.message} — acknowledged by ${w.acknowledgement!.by} on ${w.acknowledgement!.at.slice(0, 10)}: ${w.acknowledgement!.reason}`,
       ),
     ...omittedClaims.map(omittedNote),
+    ...(omittedIndicators.length
+      ? [
+          `${omittedIndicators.length === 1 ? "One active indicator is" : `${omittedIndicators.length} active indicators are`} left out: no quote in a document of this brief reports ${omittedIndicators.length === 1 ? "it" : "them"} (${omittedIndicators.join(", ")}).`,
+        ]
+      : []),
     ...sources
       .filter((s) => s.inclusion === "added")
       .map((s) => `“${s.title}” was added to the sources by hand; no claim in this brief cites it.`),
@@ -720,6 +820,7 @@ export async function composeBrief({
     footnotes,
     timeline,
     techniques,
+    indicators,
     sources,
     changes,
     previousRelease: lastRelease ? { number: lastRelease.number, at: lastRelease.createdAt.toISOString() } : null,

@@ -1,7 +1,7 @@
 // Markdown brief: the shared outline (brief-outline.ts) as CommonMark with footnotes. The TLP marking
 // opens and closes the document; a draft says so at the top and the bottom.
 import type { BriefModel } from "./brief-types";
-import { briefOutline, footnoteText, type Run } from "./brief-outline";
+import { briefOutline, footnoteParts, type Run } from "./brief-outline";
 
 // Inline control characters in captured or typed text must not change the brief's structure.
 const inline = (s: string) => s.replace(/([\\`*_[\]<>|#~])/g, "\\$1");
@@ -33,6 +33,14 @@ export function escapeParagraph(s: string) {
     .join("\n\n");
 }
 
+/** Text as a CommonMark code span: shown literally (no escapes, no autolinks), on one line. */
+export function codeSpan(s: string) {
+  const t = s.replace(/[\r\n\u2028\u2029\u000b\u000c\u0085]+/g, " ");
+  const fence = "`".repeat(Math.max(0, ...[...t.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = /^`|`$/.test(t) || /^ .* $/.test(t) ? " " : "";
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
 function runs(rs: Run[]) {
   return rs
     .map((r) => {
@@ -41,7 +49,7 @@ function runs(rs: Run[]) {
       if (!t) return "";
       const lead = r.text.match(/^\s*/)![0] ? " " : "";
       const trail = r.text.match(/\s*$/)![0] ? " " : "";
-      const wrapped = r.mono ? `\`${t}\`` : r.bold && r.italic ? `***${t}***` : r.bold ? `**${t}**` : r.italic ? `*${t}*` : t;
+      const wrapped = r.mono ? codeSpan(r.text) : r.bold && r.italic ? `***${t}***` : r.bold ? `**${t}**` : r.italic ? `*${t}*` : t;
       return `${lead}${wrapped}${trail}`;
     })
     .join("")
@@ -96,7 +104,11 @@ export function renderMarkdown(m: BriefModel): string {
   if (inList) out.push("");
   if (m.footnotes.length) {
     out.push("---", "");
-    for (const f of m.footnotes) out.push(`[^${f.n}]: ${escapeInline(footnoteText(f))}`);
+    for (const f of m.footnotes) {
+      const { quote, rest } = footnoteParts(f);
+      // A defanged indicator quote is a code span, which no Markdown renderer turns into a link.
+      out.push(`[^${f.n}]: “${f.printedQuote ? codeSpan(quote) : escapeInline(quote)}” ${escapeInline(rest)}`);
+    }
     out.push("");
   }
   out.push(`**${m.case.tlpLabel}**`);

@@ -126,7 +126,12 @@ function RunText({ runs }: { runs: Run[] }) {
         r.footnote ? (
           <Text key={i} style={s.sup}>{` [${r.footnote}]`}</Text>
         ) : (
-          <Text key={i} style={{ fontWeight: r.bold ? "bold" : "normal", fontStyle: r.italic ? "italic" : "normal" }}>
+          <Text
+            key={i}
+            style={
+              r.mono ? { fontFamily: "DejaVuMono" } : { fontWeight: r.bold ? "bold" : "normal", fontStyle: r.italic ? "italic" : "normal" }
+            }
+          >
             {r.text}
           </Text>
         ),

@@ -1,12 +1,16 @@
 // The case archive: the whole case as a STIX 2.1 bundle with x_casefile_* properties that let Casefile
 // rebuild it exactly in another workspace (lib/stix/import-stix.ts): every source, document (text and
-// original bytes), claim, entity, link and hypothesis. It is a transfer format for moving a case, NOT a
+// original bytes), claim, entity, link, hypothesis and indicator (retired ones in x_casefile_case only; the
+// active ones also as SCOs and indicators). It is a transfer format for moving a case, NOT a
 // brief: briefs and releases use render-stix.ts, which holds only what the approved brief cites.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { BriefModel } from "@/lib/briefs/brief-types";
 import { stixId } from "./ids";
-import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileQuestion } from "./schemas";
+import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileIndicator, type CasefileQuestion } from "./schemas";
+import { indicatorRef, indicatorStixObjects } from "./indicator-objects";
+import { warningsFor } from "@/lib/indicators/warning-lists";
+import type { IndicatorType } from "@/lib/indicators/types";
 import {
   ANALYTIC_CONFIDENCE,
   LIKELIHOOD,
@@ -32,6 +36,8 @@ export type StixCaseData = {
   documents: CasefileCase["documents"];
   entities: CasefileCase["entities"];
   claimLinks: CasefileCase["claimLinks"];
+  // Every indicator (retired ones too); the active ones also become STIX objects.
+  indicators: (CasefileIndicator & { createdAt: string; updatedAt: string })[];
   claims: (CasefileClaim & { grade: string; createdAt: string; updatedAt: string })[];
   questions: (CasefileQuestion & {
     createdAt: string;
@@ -224,9 +230,15 @@ export function renderCaseArchive(
     });
   }
 
+  const activeIndicators = data.indicators.filter((i) => i.status === "active");
+  const indicatorsOf = new Map<string, string[]>();
+  for (const i of activeIndicators)
+    for (const k of i.claimKeys) indicatorsOf.set(k, [...(indicatorsOf.get(k) ?? []), indicatorRef({ id: i.key, type: i.type })]);
   for (const c of data.claims) {
     const { grade, createdAt, updatedAt, ...claim } = c;
-    const refs = [...new Set(c.entityKeys.map((k) => entitySdo.get(k)).filter((x): x is string => !!x))];
+    const refs = [
+      ...new Set([...c.entityKeys.map((k) => entitySdo.get(k)).filter((x): x is string => !!x), ...(indicatorsOf.get(c.key) ?? [])]),
+    ];
     const confidence = credibilityToStix(c.credibility as InformationCredibility);
     objects.push({
       type: "note",
@@ -249,6 +261,30 @@ export function renderCaseArchive(
     });
   }
 
+  for (const i of activeIndicators) {
+    objects.push(
+      ...indicatorStixObjects({
+        indicator: {
+          id: i.key,
+          type: i.type,
+          value: i.value,
+          flags: i.flags,
+          warnings: warningsFor(i.type as IndicatorType, i.value).map((w) => w.reason),
+          note: i.note,
+          firstSeen: i.firstSeen,
+          lastSeen: i.lastSeen,
+          createdAt: i.createdAt,
+          updatedAt: i.updatedAt,
+        },
+        common,
+        markingRefs: [marking.id],
+        indicatedSdos: [...new Set(i.entityKeys.map((k) => entitySdo.get(k)).filter((x): x is string => !!x))],
+        quotes: i.excerpts.map((e) => `“${e.exact}” — ${docByKey.get(e.documentKey)?.title ?? "document"}, characters ${e.start}–${e.end}`),
+        references: [...new Set(i.excerpts.map((e) => e.documentKey))].map(docReference),
+      }).objects,
+    );
+  }
+
   const casefile: CasefileCase = {
     format: CASEFILE_FORMAT,
     title: model.case.title,
@@ -259,6 +295,7 @@ export function renderCaseArchive(
     documents: data.documents,
     entities: data.entities,
     claimLinks: data.claimLinks,
+    indicators: data.indicators.map(({ createdAt: _c, updatedAt: _u, ...i }) => i),
   };
   const report: StixObject = {
     type: "report",
@@ -281,7 +318,7 @@ export function renderCaseArchive(
 /** Loads what renderStix needs beyond the brief model: every source, document (with its text and original bytes), entity, claim, link and hypothesis of the case. */
 export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<StixCaseData> {
   const c = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, summary: true, createdAt: true } });
-  const [sources, documents, entities, claims, links, questions] = await Promise.all([
+  const [sources, documents, entities, claims, links, questions, indicators] = await Promise.all([
     db.source.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } }),
     db.document.findMany({
       where: { caseId },
@@ -311,7 +348,17 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
       orderBy: { createdAt: "asc" },
       include: { hypotheses: { orderBy: { createdAt: "asc" } } },
     }),
+    db.indicator.findMany({
+      where: { caseId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: {
+        excerpts: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+        claims: { select: { claimId: true }, orderBy: { claimId: "asc" } },
+        entities: { select: { entityId: true }, orderBy: { entityId: "asc" } },
+      },
+    }),
   ]);
+  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
   return {
     caseId: c.id,
     createdAt: c.createdAt.toISOString(),
@@ -356,6 +403,21 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
       attackId: e.attackId,
     })),
     claimLinks: links.map((l) => ({ fromKey: l.fromClaimId, toKey: l.toClaimId, kind: l.kind, note: l.note })),
+    indicators: indicators.map((i) => ({
+      key: i.id,
+      type: i.type,
+      value: i.value,
+      status: i.status,
+      flags: i.flags as CasefileIndicator["flags"],
+      note: i.note,
+      firstSeen: day(i.firstSeen),
+      lastSeen: day(i.lastSeen),
+      excerpts: i.excerpts.map((e) => ({ documentKey: e.documentId, exact: e.exact, start: e.start, end: e.end })),
+      claimKeys: i.claims.map((x) => x.claimId),
+      entityKeys: i.entities.map((x) => x.entityId),
+      createdAt: i.createdAt.toISOString(),
+      updatedAt: i.updatedAt.toISOString(),
+    })),
     claims: claims.map((cl) => {
       // The stated rule (lib/claims/reliability.ts): the best counted grade, never the first quote's.
       const reliability = claimReliability(cl.excerpts);

@@ -5,7 +5,8 @@ import "server-only";
 //
 // A Casefile export (report.x_casefile_case present) is rebuilt exactly: sources, documents (text and
 // original bytes, both hashes re-verified), entities, claims with their quotes re-anchored, links, the
-// attribution questions and every hypothesis. Approvals, reviews, ACH ratings, comments and dissent
+// attribution questions and every hypothesis, the indicators (values re-canonicalised, quotes re-anchored,
+// claim and entity links). Approvals, reviews, ACH ratings, comments and dissent
 // are NOT imported: they belong to people of another workspace, and a new team must review the
 // judgments itself, so every imported hypothesis starts as a draft.
 //
@@ -13,7 +14,8 @@ import "server-only";
 // threat actors, intrusion sets, malware, infrastructure, identities and locations as entities, and the
 // bundle itself as an "upload" document (application/stix+json, hashed as received) so the evidence of
 // what was imported stays in the case. Third-party notes and opinions are not turned into claims:
-// they carry no quote from a document we hold.
+// they carry no quote from a document we hold. Its observables, simple STIX-pattern indicators and CVE
+// vulnerabilities become indicators, each quoted from the kept bundle where it writes the value.
 import { createHash } from "node:crypto";
 import type { ZodError } from "zod";
 import { db, type Tx } from "@/lib/db";
@@ -40,8 +42,13 @@ import {
   StixReportSchema,
   type CasefileCase,
   type CasefileClaim,
+  type CasefileIndicator,
   type CasefileQuestion,
 } from "./schemas";
+import { canonicalise } from "@/lib/indicators/canonicalise";
+import { INDICATOR_FLAGS } from "@/lib/indicators/types";
+import { flagsFor } from "@/lib/indicators/warning-lists";
+import { INDICATED_KINDS } from "@/lib/indicators/create-indicator";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TLP_BY_LEVEL = new Map<string, TlpKey>([...TLP.map((t) => [t.stixLevel, t.key] as const), ["white", "CLEAR"]]);
@@ -71,6 +78,7 @@ type Plan = {
   claims: (Omit<CasefileClaim, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
   claimLinks: CasefileCase["claimLinks"];
   questions: CasefileQuestion[];
+  indicators: (Omit<CasefileIndicator, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
 };
 
 class Refusal {
@@ -206,6 +214,7 @@ export function planStixImport(raw: string): Plan {
     );
   const producer = typeof report.data!.created_by_ref === "string" ? report.data!.created_by_ref : null;
   const entities: CasefileCase["entities"] = [];
+  const entityKeyOf = new Map<string, string>();
   const names = new Set<string>();
   objects.forEach((o, i) => {
     const kind =
@@ -225,6 +234,7 @@ export function planStixImport(raw: string): Plan {
     if (!named.success) return r.zod(`objects.${i}`, named.error);
     if (names.has(named.data.name)) return; // one entity per name; a second object of the same name adds nothing we can keep apart
     names.add(named.data.name);
+    entityKeyOf.set(o.id, `e${i}`);
     entities.push({
       key: `e${i}`,
       kind: kind as CasefileCase["entities"][number]["kind"],
@@ -251,6 +261,7 @@ export function planStixImport(raw: string): Plan {
     claims: [],
     claimLinks: [],
     questions: [],
+    indicators: thirdPartyIndicators({ objects, raw, entityKeyOf, entityKind: new Map(entities.map((e) => [e.key, e.kind])) }),
     documents: [
       {
         key: "bundle",
@@ -423,6 +434,56 @@ function planCasefile({
         r.add(`questions.${qi}.hypotheses.${hi}.actorKey`, "refers to an entity that is not in the bundle");
     }),
   );
+  // Indicators: canonical values (checked as a new one would be), each quote re-anchored and saying the value,
+  // links only to claims and indicatable entities of the bundle. Flags are what the bundle says plus what our lists say.
+  const entityKind = new Map(data.entities.map((e) => [e.key, e.kind]));
+  const indicatorSeen = new Set<string>();
+  const indicators: Plan["indicators"] = [];
+  data.indicators.forEach((ind, i) => {
+    const p = `${at}.indicators.${i}`;
+    const canonical = canonicalise(ind.type, ind.value);
+    if (!canonical.ok) return r.add(`${p}.value`, canonical.message);
+    if (canonical.value !== ind.value) return r.add(`${p}.value`, `is not in its canonical form (${canonical.value.slice(0, 100)})`);
+    if (indicatorSeen.has(`${ind.type}:${ind.value}`)) r.add(`${p}.value`, `${ind.type} “${ind.value.slice(0, 100)}” appears twice`);
+    indicatorSeen.add(`${ind.type}:${ind.value}`);
+    ind.claimKeys.forEach((k, j) => claimKeys.has(k) || r.add(`${p}.claimKeys.${j}`, "refers to a claim that is not in the bundle"));
+    ind.entityKeys.forEach((k, j) => {
+      const kind = entityKind.get(k);
+      if (!kind) r.add(`${p}.entityKeys.${j}`, "refers to an entity that is not in the bundle");
+      else if (!(INDICATED_KINDS as readonly string[]).includes(kind))
+        r.add(`${p}.entityKeys.${j}`, "an indicator points to an intrusion set, threat actor, malware or infrastructure");
+    });
+    const excerpts: Plan["indicators"][number]["excerpts"] = [];
+    ind.excerpts.forEach((e, j) => {
+      const text = textOf.get(e.documentKey);
+      if (!text)
+        return r.add(
+          `${p}.excerpts.${j}.documentKey`,
+          docKeys.has(e.documentKey) ? "refers to a document that failed its checks" : "refers to a document that is not in the bundle",
+        );
+      try {
+        const anchored = anchorExcerpt({
+          text,
+          excerpt: { documentId: e.documentKey, exact: e.exact, start: e.start, end: e.end },
+          path: `${p}.excerpts.${j}`,
+        });
+        const quoted = canonicalise(ind.type, anchored.exact);
+        if (!quoted.ok || quoted.value !== ind.value) return r.add(`${p}.excerpts.${j}.exact`, `does not write ${ind.value.slice(0, 100)}`);
+        excerpts.push({ ...anchored, documentKey: e.documentKey });
+      } catch (err) {
+        if (err instanceof InvalidError) for (const issue of err.issues ?? []) r.add(issue.path, issue.message);
+        else throw err;
+      }
+    });
+    const flags = new Set([...ind.flags, ...flagsFor(ind.type, ind.value)]);
+    indicators.push({
+      ...ind,
+      flags: INDICATOR_FLAGS.filter((f) => flags.has(f)),
+      claimKeys: [...new Set(ind.claimKeys)],
+      entityKeys: [...new Set(ind.entityKeys)],
+      excerpts,
+    });
+  });
   r.throwIfAny("The Casefile data in the bundle is inconsistent:");
 
   return {
@@ -441,6 +502,7 @@ function planCasefile({
     claims: planned,
     claimLinks: data.claimLinks,
     questions,
+    indicators,
   };
 }
 
@@ -573,6 +635,28 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     });
     await audit("claim.link", caseId, "claim", row.fromClaimId, row);
   }
+  for (const ind of plan.indicators) {
+    const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
+    const row = await tx.indicator.create({
+      data: {
+        caseId,
+        type: ind.type,
+        value: ind.value,
+        flags: ind.flags,
+        note: ind.note,
+        firstSeen: day(ind.firstSeen),
+        lastSeen: day(ind.lastSeen),
+        status: ind.status,
+        createdById: ctx.actor.id,
+        excerpts: {
+          create: ind.excerpts.map(({ documentKey, documentId: _k, ...e }) => ({ ...e, documentId: documentId.get(documentKey)! })),
+        },
+        claims: { create: ind.claimKeys.map((k) => ({ claimId: claimId.get(k)! })) },
+        entities: { create: ind.entityKeys.map((k) => ({ entityId: entityId.get(k)! })) },
+      },
+    });
+    await audit("indicator.create", caseId, "indicator", row.id, { ...row, excerpts: ind.excerpts.length });
+  }
   for (const q of plan.questions) {
     const question = await tx.attributionQuestion.create({
       data: { caseId, question: q.question, conclusion: q.conclusion, createdById: ctx.actor.id },
@@ -603,6 +687,108 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     }
   }
   return { ...created, role: "owner" as const };
+}
+
+const SCO_TYPES: Record<string, CasefileIndicator["type"]> = {
+  "ipv4-addr": "ipv4",
+  "ipv6-addr": "ipv6",
+  "domain-name": "domain",
+  url: "url",
+  "email-addr": "email",
+};
+const HASH_TYPES: Record<string, CasefileIndicator["type"]> = { MD5: "md5", SHA1: "sha1", SHA256: "sha256" };
+const SIMPLE_PATTERN = /^\[\s*([a-z0-9-]+):(value|hashes\.(?:'([^']+)'|([A-Za-z0-9-]+)))\s*=\s*'((?:[^'\\]|\\['\\])*)'\s*\]$/;
+
+/**
+ * The indicators of a third-party bundle: its observables of our types (addresses, domains, URLs, e-mail
+ * addresses, files with an MD5/SHA-1/SHA-256), the single comparisons of its STIX-pattern indicators
+ * (`[ipv4-addr:value = '…']`, `[file:hashes.'SHA-256' = '…']`; compound patterns are left out) and its CVE
+ * vulnerabilities. Each is quoted from the bundle itself, which the case keeps as its document (the value
+ * as the bundle writes it, at its first place there), and points to the entities its `indicates`
+ * relationships name. A value that is not a valid indicator is left out, like a duplicate.
+ */
+function thirdPartyIndicators({
+  objects,
+  raw,
+  entityKeyOf,
+  entityKind,
+}: {
+  objects: RawObject[];
+  raw: string;
+  entityKeyOf: Map<string, string>;
+  entityKind: Map<string, string>;
+}): Plan["indicators"] {
+  const found = new Map<string, { type: CasefileIndicator["type"]; written: string; value: string; note: string; objectIds: string[] }>();
+  const add = (objectId: string, type: CasefileIndicator["type"] | undefined, written: unknown, note = "") => {
+    if (!type || typeof written !== "string" || !written || written.length > 2048) return;
+    const canonical = canonicalise(type, written);
+    if (!canonical.ok) return;
+    const key = `${type}:${canonical.value}`;
+    const seen = found.get(key);
+    if (seen) {
+      seen.objectIds.push(objectId);
+      if (!seen.note) seen.note = note;
+    } else found.set(key, { type, written, value: canonical.value, note, objectIds: [objectId] });
+  };
+  const hashType = (algorithm: string) => HASH_TYPES[algorithm.toUpperCase().replace(/-/g, "")];
+  const text = (v: unknown) => (typeof v === "string" ? v.trim().slice(0, 4000) : "");
+  for (const o of objects) {
+    if (SCO_TYPES[o.type]) add(o.id, SCO_TYPES[o.type], o.value);
+    else if (o.type === "file" && o.hashes && typeof o.hashes === "object")
+      for (const [algorithm, digest] of Object.entries(o.hashes as Record<string, unknown>)) add(o.id, hashType(algorithm), digest);
+    else if (o.type === "indicator" && o.pattern_type === "stix" && typeof o.pattern === "string") {
+      const m = SIMPLE_PATTERN.exec(o.pattern.trim());
+      if (!m) continue;
+      const literal = m[5].replace(/\\(['\\])/g, "$1");
+      const type = m[2] === "value" ? SCO_TYPES[m[1]] : m[1] === "file" ? hashType(m[3] ?? m[4]) : undefined;
+      add(o.id, type, literal, text(o.description));
+    } else if (o.type === "vulnerability" && Array.isArray(o.external_references)) {
+      const ref = (o.external_references as Record<string, unknown>[]).find((x) => x && x.source_name === "cve");
+      add(o.id, "cve", ref?.external_id ?? o.name, text(o.description));
+    }
+  }
+  // `indicates` (indicator → entity), and `targets` (entity → vulnerability) for CVE ids.
+  const linked = new Map<string, Set<string>>();
+  for (const o of objects) {
+    if (o.type !== "relationship" || typeof o.source_ref !== "string" || typeof o.target_ref !== "string") continue;
+    const [from, to] =
+      o.relationship_type === "indicates"
+        ? [o.source_ref, o.target_ref]
+        : o.relationship_type === "targets"
+          ? [o.target_ref, o.source_ref]
+          : [];
+    const entity = to ? entityKeyOf.get(to) : undefined;
+    if (!from || !entity || !(INDICATED_KINDS as readonly string[]).includes(entityKind.get(entity) ?? "")) continue;
+    linked.set(from, (linked.get(from) ?? new Set()).add(entity));
+  }
+  return [...found.values()].map((f) => {
+    // Quoted from the bundle as written there (a value JSON escapes is not written as such: no quote then).
+    const start = JSON.stringify(f.written) === `"${f.written}"` ? raw.indexOf(f.written) : -1;
+    let excerpt: AnchoredExcerpt | null = null;
+    try {
+      if (start >= 0)
+        excerpt = anchorExcerpt({
+          text: raw,
+          excerpt: { documentId: "bundle", start, end: start + f.written.length, exact: f.written },
+          path: "",
+        });
+    } catch {
+      excerpt = null;
+    }
+    return {
+      key: `i${f.objectIds[0]}`.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 64),
+      type: f.type,
+      value: f.value,
+      status: "active" as const,
+      flags: flagsFor(f.type, f.value),
+      note: f.note,
+      firstSeen: null,
+      lastSeen: null,
+      excerpts: excerpt ? [{ ...excerpt, documentKey: "bundle" }] : [],
+      claimKeys: [],
+      entityKeys: [...new Set(f.objectIds.flatMap((id) => [...(linked.get(id) ?? [])]))],
+    };
+  });
 }
 
 /** The ATT&CK id (G…, S…, C…) an object carries in its mitre-attack external reference, when it is one we ship. */

@@ -12,6 +12,7 @@ import type { BriefJudgment, BriefModel } from "@/lib/briefs/brief-types";
 import { DRAFT_MARK, NOT_REVIEWED } from "@/lib/briefs/brief-types";
 import { draftNotice, footnoteText } from "@/lib/briefs/brief-outline";
 import { stixId } from "./ids";
+import { indicatorRef, indicatorStixObjects } from "./indicator-objects";
 import { LIKELIHOOD, tlpMarkingDefinition, type InformationCredibility, type LikelihoodKey, type TlpKey } from "@/lib/standards/scales";
 import { credibilityToStix, likelihoodToStix } from "@/lib/standards/stix-confidence";
 
@@ -300,8 +301,11 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
     });
   }
 
+  // A claim's note also refers to the indicators it reports.
+  const indicatorsOf = new Map<string, string[]>();
+  for (const i of model.indicators) for (const id of i.claimIds) indicatorsOf.set(id, [...(indicatorsOf.get(id) ?? []), indicatorRef(i)]);
   for (const c of model.claims) {
-    const refs = [...new Set(c.entityIds.map((k) => sdoOf.get(k)).filter((x): x is string => !!x))];
+    const refs = [...new Set([...c.entityIds.map((k) => sdoOf.get(k)).filter((x): x is string => !!x), ...(indicatorsOf.get(c.id) ?? [])])];
     const confidence = credibilityToStix(c.credibility as InformationCredibility);
     const notes = c.footnotes.map((n) => model.footnotes[n - 1]);
     objects.push({
@@ -378,6 +382,24 @@ export function renderStix(model: BriefModel, { bundleId = `bundle--${randomUUID
         description: `Described by the quotes of ${t.claimIds.length} ${t.claimIds.length === 1 ? "claim" : "claims"} in this brief.`,
       });
     }
+  }
+
+  // Observed indicators: each active one as its observable, an `indicator` with a STIX pattern (a vulnerability
+  // for a CVE id), and its relationships; the quotes that report it travel in its description, the hashed
+  // documents in its external references.
+  const footnoteOf = new Map(model.footnotes.map((f) => [f.n, f]));
+  for (const i of model.indicators) {
+    const notes = i.footnotes.map((n) => footnoteOf.get(n)!).filter(Boolean);
+    objects.push(
+      ...indicatorStixObjects({
+        indicator: i,
+        common,
+        markingRefs: [marking.id],
+        indicatedSdos: [...new Set(i.entityIds.map((k) => sdoOf.get(k)).filter((x): x is string => !!x))],
+        quotes: notes.map((f) => footnoteText(f)),
+        references: [...new Set(notes.map((f) => f.documentId))].map(docReference),
+      }).objects,
+    );
   }
 
   const report: StixObject = {

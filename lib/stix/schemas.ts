@@ -9,6 +9,8 @@ import { ENTITY_KINDS } from "@/lib/entities/schemas";
 import { CLAIM_KINDS, CLAIM_LINK_KINDS, CLAIM_STATUSES } from "@/lib/claims/schemas";
 import { CONFIDENCES, DISPOSITIONS, LIKELIHOODS } from "@/lib/attribution/schemas";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
+import { INDICATOR_FLAGS, INDICATOR_STATUSES, INDICATOR_TYPES } from "@/lib/indicators/types";
+import { isCalendarDate } from "@/lib/dates/calendar-date";
 
 export const CASEFILE_FORMAT = "casefile-case/1";
 // The request body limit: a bundle is the largest body the app accepts.
@@ -82,6 +84,39 @@ export const CasefileEntitySchema = z.object({
     .default(null),
 });
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2022-07-15")
+  .refine(isCalendarDate, "is not a calendar date");
+
+// An indicator of the case in its canonical form (re-checked on import), with the quotes that report it and
+// the claims and entities it is linked to; retired ones travel too. Absent in archives made before indicators.
+export const CasefileIndicatorSchema = z
+  .object({
+    key,
+    type: z.enum(INDICATOR_TYPES),
+    value: text(2048).min(1, "is empty"),
+    status: z.enum(INDICATOR_STATUSES),
+    flags: z.array(z.enum(INDICATOR_FLAGS)).max(INDICATOR_FLAGS.length).default([]),
+    note: text(4000),
+    firstSeen: day.nullable(),
+    lastSeen: day.nullable(),
+    excerpts: z
+      .array(
+        z.object({
+          documentKey: key,
+          exact: text(20_000).min(1, "is empty"),
+          start: z.number().int().min(0),
+          end: z.number().int().min(1),
+        }),
+      )
+      .max(50),
+    claimKeys: z.array(key).max(100),
+    entityKeys: z.array(key).max(100),
+  })
+  .refine((i) => !i.firstSeen || !i.lastSeen || i.firstSeen <= i.lastSeen, { path: ["lastSeen"], message: "is before firstSeen" });
+export type CasefileIndicator = z.infer<typeof CasefileIndicatorSchema>;
+
 export const CasefileCaseSchema = z.object({
   format: z.literal(CASEFILE_FORMAT),
   title: text(200).trim().min(1, "is empty"),
@@ -92,6 +127,7 @@ export const CasefileCaseSchema = z.object({
   documents: z.array(CasefileDocumentSchema).max(1000),
   entities: z.array(CasefileEntitySchema).max(5000),
   claimLinks: z.array(z.object({ fromKey: key, toKey: key, kind: z.enum(CLAIM_LINK_KINDS), note: text(1000).nullable() })).max(10_000),
+  indicators: z.array(CasefileIndicatorSchema).max(10_000).default([]),
 });
 export type CasefileCase = z.infer<typeof CasefileCaseSchema>;
 
