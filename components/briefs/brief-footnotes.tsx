@@ -54,7 +54,8 @@ export function FootnoteList({ caseId, footnotes }: { caseId: string; footnotes:
               </p>
               <p className="font-sans text-xs">
                 <Link
-                  href={`/cases/${caseId}/documents/${f.documentId}#excerpt-${f.excerptId}`}
+                  // A claim's quote has its own anchor in the reader; an indicator's is found by its offsets.
+                  href={`/cases/${caseId}/documents/${f.documentId}${f.indicatorId ? `#chars-${f.start}-${f.end}` : `#excerpt-${f.excerptId}`}`}
                   className="font-medium text-indigo-800 underline hover:text-indigo-950"
                   data-testid="footnote-reader-link"
                 >
