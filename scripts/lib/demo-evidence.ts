@@ -190,7 +190,8 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
     doc: "upi",
     quote:
       "A devastating 13-page report by the Microsoft Detection and Response Team has revealed that cyberattacks this year that crippled government security services and institutions in Albania were the work of the Islamic Republic of Iran.",
-    statement: "Microsoft's Detection and Response Team found that the 2022 attacks on Albanian government systems were the work of Iran.",
+    statement:
+      "The Microsoft Detection and Response Team's report found the 2022 attacks on Albanian government systems to be the work of Iran.",
     claimant: "Microsoft Detection and Response Team (relayed by a UPI opinion column)",
     kind: "assessment",
     credibility: 3,

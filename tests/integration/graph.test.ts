@@ -89,7 +89,7 @@ describe("evidence graph of the demo case", () => {
 
   it("traces the relayed Microsoft claims to one origin, Microsoft's DART, through the UPI column", async () => {
     const mois = claimNode("Microsoft's Detection and Response Team traced the attacks");
-    const iran = claimNode("Microsoft's Detection and Response Team found");
+    const iran = claimNode("The Microsoft Detection and Response Team's report");
     const dart = graph.nodes.find((n) => n.type === "source" && n.label.startsWith("Microsoft Detection and Response Team"))!;
     const upiDoc = graph.nodes.find((n) => n.type === "document" && n.label === "Albania shows the West how to deal with Iran")!;
     expect(mois.origin).toEqual({
@@ -108,7 +108,7 @@ describe("evidence graph of the demo case", () => {
     const severed = claimNode("Albania ended diplomatic relations");
     const severedUpi = claimNode("Albania severed diplomatic relations");
     const mois = claimNode("Microsoft's Detection and Response Team traced the attacks");
-    const iran = claimNode("Microsoft's Detection and Response Team found");
+    const iran = claimNode("The Microsoft Detection and Response Team's report");
     // Two documents from two sources: independent, as the demo's "Confirmed" claim needs.
     const independent = graph.edges.find((e) => e.type === "corroborates" && e.source === severedUpi.id && e.target === severed.id)!;
     expect(independent.circular).toBe(false);
