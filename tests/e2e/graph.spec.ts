@@ -4,6 +4,7 @@ import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs } from "./fixture
 test("the evidence graph filters to one hypothesis and shows the relayed Microsoft claim's chain and circular reporting", async ({
   page,
 }) => {
+  test.slow(); // two axe scans on a loaded machine
   await loginAs(page, "viewer");
   const caseId = await albaniaCaseId(page);
   await page.goto(`/cases/${caseId}`);
@@ -32,6 +33,7 @@ test("the evidence graph filters to one hypothesis and shows the relayed Microso
 });
 
 test("the list view works with the keyboard alone, and an unknown filter in the address is reported, not fatal", async ({ page }) => {
+  test.slow(); // two axe scans on a loaded machine
   await loginAs(page, "viewer");
   const caseId = await albaniaCaseId(page);
   await page.goto(`/cases/${caseId}/graph?view=list&types=claim,bogus&status=accepted&hypothesis=00000000-0000-7000-8000-000000000000`);
