@@ -201,16 +201,16 @@ async function browserTimings({ base, cookie, caseId }: { base: string; cookie: 
     }
     // Pan and zoom with the mouse for ~2 s while counting animation frames in the page.
     const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean };
-      w.__frames = [];
-      w.__stop = false;
-      const tick = (t: number) => {
-        w.__frames.push(t);
-        if (!w.__stop) requestAnimationFrame(tick);
+    // A string, not a function: tsx's name-keeping helper does not exist in the page.
+    await page.evaluate(`(() => {
+      window.__frames = [];
+      window.__stop = false;
+      const tick = (t) => {
+        window.__frames.push(t);
+        if (!window.__stop) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    })()`);
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     await page.mouse.move(cx, cy);
@@ -220,11 +220,7 @@ async function browserTimings({ base, cookie, caseId }: { base: string; cookie: 
       await page.mouse.up();
       for (let s = 0; s < 10; s++) await page.mouse.wheel(0, round % 2 ? 120 : -120);
     }
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean };
-      w.__stop = true;
-      return w.__frames;
-    });
+    const frames = (await page.evaluate("(() => { window.__stop = true; return window.__frames; })()")) as number[];
     const seconds = (frames.at(-1)! - frames[0]) / 1000;
     const fps = (frames.length - 1) / seconds;
     const gaps = frames.slice(1).map((t, i) => t - frames[i]);
@@ -257,6 +253,7 @@ async function main() {
       edges: unknown[];
     };
     const api = await repeat(30, () => timed(`/api/cases/${caseId}/graph`));
+    console.log("bench: GET /api/cases/{id}/graph", JSON.stringify({ nodes: shape.nodes.length, edges: shape.edges.length, ...api }));
     const results = {
       machine: machine(),
       at: new Date().toISOString(),

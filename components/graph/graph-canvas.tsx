@@ -15,6 +15,8 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const LARGE_GRAPH = 600;
+
 const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function nodeLabel(n: GraphNode): string {
@@ -136,15 +138,21 @@ export function GraphCanvas({
           cytoscape.use(svg);
           (cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered = true;
         }
+        // A large graph draws straight "haystack" edges without arrows and at one pixel per CSS pixel: bezier
+        // curves with arrowheads for thousands of edges make every frame slow. Line styles and labels stay.
+        const large = nodes.length > LARGE_GRAPH;
         const cy = cytoscape({
           container: box.current,
           elements: elements(nodes, edges),
-          style: STYLE,
-          layout: { name: nodes.length > 600 ? "grid" : "cose", animate: false, nodeDimensionsIncludeLabels: false } as never,
+          style: large ? [...STYLE, { selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none" } }] : STYLE,
+          pixelRatio: large ? 1 : "auto",
+          hideLabelsOnViewport: large,
+          // cose (force-directed) for case-sized graphs; a grid above LARGE_GRAPH nodes, where cose takes seconds.
+          layout: { name: large ? "grid" : "cose", animate: false, nodeDimensionsIncludeLabels: false } as never,
           wheelSensitivity: 0.3,
           minZoom: 0.05,
           maxZoom: 4,
-          textureOnViewport: nodes.length > 600,
+          textureOnViewport: large,
           hideEdgesOnViewport: nodes.length > 1500,
         });
         cy.on("tap", "node", (evt) => onSelectRef.current(evt.target.id()));
