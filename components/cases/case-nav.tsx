@@ -8,6 +8,7 @@ const TABS = [
   { href: "/sources", label: "Sources" },
   { href: "/entities", label: "Entities" },
   { href: "/timeline", label: "Timeline" },
+  { href: "/graph", label: "Graph" },
   { href: "/attack", label: "ATT&CK" },
   { href: "/indicators", label: "Indicators" },
   { href: "/attribution", label: "Attribution" },

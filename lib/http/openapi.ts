@@ -124,6 +124,7 @@ import {
   TechniqueSearchQuerySchema,
   TechniqueSearchResponseSchema,
 } from "@/lib/attack/schemas";
+import { CaseGraphResponseSchema } from "@/lib/graph/schemas";
 import { OkResponseSchema } from "./response-schemas";
 import { SearchResponseSchema, QuickJumpResponseSchema } from "@/lib/search/schemas";
 import { AuditListResponseSchema } from "@/lib/audit/schemas";
@@ -234,6 +235,7 @@ export const RESPONSES = {
   ClaimTechniquesResponse: ClaimTechniquesResponseSchema,
   EntityAttackLinkResponse: EntityAttackLinkResponseSchema,
   CaseAttackResponse: CaseAttackResponseSchema,
+  CaseGraphResponse: CaseGraphResponseSchema,
   NavigatorLayerResponse: NavigatorLayerResponseSchema,
   OverlapResponse: OverlapResponseSchema,
   OverlapClaimResponse: OverlapClaimResponseSchema,
@@ -1155,6 +1157,15 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "The case's ATT&CK view: tactics in matrix order, each tagged technique with its number of claims and best credibility, sub-techniques under their parent, and the claims with their quotes (rejected and retracted claims left out)",
       tag: "attack",
       response: "CaseAttackResponse",
+      errors: CASE,
+    },
+  },
+  "/api/cases/{caseId}/graph": {
+    get: {
+      summary:
+        "The case's evidence graph: nodes (source, document, claim, entity, indicator, technique, hypothesis) and edges by relationship kind (published_by, originated_by, quotes, corroborates, contradicts, repeats, about, tagged, rated with the mean ACH rating, indicates), each claim's origin (its chain of \"repeats\" links to the originator or source) and the corroborations that are circular reporting under the independence rule; retracted records left out, rejected claims flagged",
+      tag: "claims",
+      response: "CaseGraphResponse",
       errors: CASE,
     },
   },

@@ -1,5 +1,6 @@
 // Demo evidence for the Albania case: graded sources, claims anchored to real quotes from seeds
-// 000–002, links (including the Iranian denial contradicting the attribution), entities and a timeline.
+// 000–002, links (including the Iranian denial contradicting the attribution, and the UPI column's two
+// relays of one Microsoft report), entities and a timeline.
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
@@ -52,6 +53,18 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
       reliability: "C",
       rationale:
         "Undated report from an unnamed outlet; quotes IRNA, named officials and Mandiant accurately where checkable. Fairly reliable.",
+    },
+  });
+  // Named as the originator of what the UPI column relays from its report; the case holds no Microsoft document.
+  const microsoftDart = await createSource({
+    ctx,
+    access,
+    input: {
+      name: "Microsoft Detection and Response Team (DART)",
+      kind: "vendor",
+      reliability: "B",
+      rationale:
+        "A major vendor's incident-response team with first-hand forensic access; usually reliable. Its report is not in the case: we know it only second-hand, through the UPI column.",
     },
   });
   await assignDocumentSource({ ctx, access, documentId: docId.wire, input: { sourceId: wire.id } });
@@ -170,6 +183,21 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
     credibility: 3,
     status: "draft",
     entityIds: [mois],
+    originatorSourceId: microsoftDart.id,
+  });
+  // The column's opening sentence relays the same report's overall finding: one origin, not a second vendor.
+  const microsoftIran = await claim({
+    doc: "upi",
+    quote:
+      "A devastating 13-page report by the Microsoft Detection and Response Team has revealed that cyberattacks this year that crippled government security services and institutions in Albania were the work of the Islamic Republic of Iran.",
+    statement:
+      "The Microsoft Detection and Response Team's report found the 2022 attacks on Albanian government systems to be the work of Iran.",
+    claimant: "Microsoft Detection and Response Team (relayed by a UPI opinion column)",
+    kind: "assessment",
+    credibility: 3,
+    status: "accepted",
+    entityIds: [mois, albania],
+    originatorSourceId: microsoftDart.id,
   });
   const motive = await claim({
     doc: "upi",
@@ -246,6 +274,13 @@ export async function seedAlbaniaEvidence({ ctx, caseId }: { ctx: Ctx; caseId: s
     createClaimLink({ ctx, access, fromClaimId: from, input: { toClaimId: to, kind, note } });
   await link(denial, attribution, "contradicts", "Iran's official denial of the attribution.");
   await link(microsoft, attribution, "corroborates", "Vendor forensic attribution, second-hand via the UPI column.");
+  await link(microsoftIran, attribution, "corroborates", "The same Microsoft report, relayed by the same column.");
+  await link(
+    microsoft,
+    microsoftIran,
+    "repeats",
+    "Both sentences relay one Microsoft report through the UPI column: one origin, counted once.",
+  );
   await link(sanctions, attribution, "corroborates");
   await link(sameAggressors, attribution, "corroborates");
   await link(severedUpi, severed, "corroborates", "Different outlet and document: an independent origin for the break in relations.");

@@ -1,0 +1,26 @@
+import { Suspense } from "react";
+import { requireCasePage } from "@/lib/http/page-access";
+import { getCaseGraph } from "@/lib/graph/get-case-graph";
+import { GraphExplorer } from "@/components/graph/graph-explorer";
+
+export const metadata = { title: "Evidence graph" };
+
+export default async function GraphPage({ params }: { params: Promise<{ caseId: string }> }) {
+  const { caseId } = await params;
+  const { access } = await requireCasePage({ caseId, action: "claims.read", path: `/cases/${caseId}/graph` });
+  const graph = await getCaseGraph({ access });
+  return (
+    <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+      <div className="space-y-1">
+        <h2 className="text-xl font-semibold text-slate-900">Evidence graph</h2>
+        <p className="text-sm text-slate-600">
+          Sources, documents, claims, entities, indicators, ATT&amp;CK techniques and hypotheses, and how they connect. Select a claim to
+          see the chain by which it reached us; corroboration that traces back to one origin is marked as circular reporting.
+        </p>
+      </div>
+      <Suspense fallback={<p className="text-sm text-slate-600">Loading the graph…</p>}>
+        <GraphExplorer caseId={caseId} graph={graph} />
+      </Suspense>
+    </main>
+  );
+}

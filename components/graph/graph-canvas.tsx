@@ -1,0 +1,228 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { Core, ElementDefinition, StylesheetJson } from "cytoscape";
+import type { GraphEdge, GraphNode } from "@/lib/graph/schemas";
+import { EDGE_STYLES, NODE_SHAPES, RELIABILITY_COLOURS, TYPE_COLOURS } from "./graph-styles";
+
+export type GraphCanvasHandle = { center: (id: string) => void; exportPng: () => void; exportSvg: () => void };
+
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const LARGE_GRAPH = 600;
+
+const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function nodeLabel(n: GraphNode): string {
+  if (n.type === "claim") return `${n.grade ?? ""} ${short(n.label)}${n.rejected ? " (rejected)" : ""}${n.circular ? " ⟲" : ""}`;
+  if (n.type === "source") return `[${n.reliability ?? "–"}] ${short(n.label)}`;
+  return short(n.label);
+}
+
+function elements(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[] {
+  return [
+    ...nodes.map((n) => ({
+      data: {
+        id: n.id,
+        label: nodeLabel(n),
+        type: n.type,
+        colour: n.type === "source" || n.type === "document" ? RELIABILITY_COLOURS[n.reliability ?? "none"] : TYPE_COLOURS[n.type],
+        shape: NODE_SHAPES[n.type],
+      },
+      classes: [n.rejected ? "rejected" : "", n.circular ? "circular" : ""].filter(Boolean).join(" "),
+    })),
+    ...edges.map((e) => {
+      const style = EDGE_STYLES[e.type === "rated" ? `rated_${e.rating?.reading ?? "neutral"}` : e.type];
+      return {
+        data: {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          label: e.label,
+          line: style.line,
+          colour: style.colour,
+          width: e.circular ? 4 : style.width,
+        },
+        classes: e.circular ? "circular" : "",
+      };
+    }),
+  ];
+}
+
+const STYLE: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      "background-color": "data(colour)",
+      shape: "data(shape)" as never,
+      label: "data(label)",
+      "font-size": 9,
+      "text-valign": "bottom",
+      "text-margin-y": 3,
+      "text-wrap": "ellipsis",
+      "text-max-width": "140px",
+      color: "#0f172a",
+      "min-zoomed-font-size": 7,
+      width: 22,
+      height: 22,
+      "border-width": 1,
+      "border-color": "#334155",
+    },
+  },
+  { selector: "node.rejected", style: { opacity: 0.4 } },
+  { selector: "node.circular", style: { "border-width": 3, "border-style": "double", "border-color": "#b91c1c" } },
+  {
+    selector: "edge",
+    style: {
+      width: "data(width)",
+      "line-style": "data(line)" as never,
+      "line-color": "data(colour)",
+      "target-arrow-color": "data(colour)",
+      "target-arrow-shape": "triangle",
+      "curve-style": "bezier",
+      label: "data(label)",
+      "font-size": 7,
+      "text-rotation": "autorotate",
+      "text-background-color": "#ffffff",
+      "text-background-opacity": 0.8,
+      "min-zoomed-font-size": 8,
+      color: "#334155",
+    },
+  },
+  { selector: ".faded", style: { opacity: 0.15 } },
+  { selector: "node.chain", style: { "border-width": 4, "border-color": "#4338ca", opacity: 1 } },
+  { selector: "edge.chain", style: { width: 4, "line-color": "#4338ca", "target-arrow-color": "#4338ca", opacity: 1 } },
+  { selector: "node:selected", style: { "border-width": 4, "border-color": "#4338ca", "overlay-opacity": 0.1 } },
+];
+
+/**
+ * The cytoscape.js drawing. cytoscape (and its SVG exporter) is imported dynamically here, so only this
+ * page downloads it. Layout: cose (force-directed), without animation.
+ */
+export function GraphCanvas({
+  caseId,
+  nodes,
+  edges,
+  selected,
+  onSelect,
+  onReady,
+}: {
+  caseId: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  selected: GraphNode | null;
+  onSelect: (id: string | null) => void;
+  onReady: (handle: GraphCanvasHandle | null) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const [{ default: cytoscape }, { default: svg }] = await Promise.all([import("cytoscape"), import("cytoscape-svg")]);
+        if (cancelled || !box.current) return;
+        if (!(cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered) {
+          cytoscape.use(svg);
+          (cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered = true;
+        }
+        // A large graph draws straight "haystack" edges without arrows and at one pixel per CSS pixel: bezier
+        // curves with arrowheads for thousands of edges make every frame slow. Line styles and labels stay.
+        const large = nodes.length > LARGE_GRAPH;
+        const cy = cytoscape({
+          container: box.current,
+          elements: elements(nodes, edges),
+          style: large ? [...STYLE, { selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none" } }] : STYLE,
+          pixelRatio: large ? 1 : "auto",
+          hideLabelsOnViewport: large,
+          // cose (force-directed) for case-sized graphs; a grid above LARGE_GRAPH nodes, where cose takes seconds.
+          layout: { name: large ? "grid" : "cose", animate: false, nodeDimensionsIncludeLabels: false } as never,
+          wheelSensitivity: 0.3,
+          minZoom: 0.05,
+          maxZoom: 4,
+          textureOnViewport: large,
+          hideEdgesOnViewport: nodes.length > 1500,
+        });
+        cy.on("tap", "node", (evt) => onSelectRef.current(evt.target.id()));
+        cyRef.current = cy;
+        setState("ready");
+        onReady({
+          center: (id) => {
+            const n = cy.getElementById(id);
+            if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
+          },
+          exportPng: () => download(`case-${caseId}-graph.png`, cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as Blob),
+          exportSvg: () => {
+            const text = (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
+            download(`case-${caseId}-graph.svg`, new Blob([text], { type: "image/svg+xml" }));
+          },
+        });
+        box.current.dataset.ready = "true";
+      } catch (err) {
+        console.error(err);
+        if (!cancelled) setState("failed");
+      }
+    })();
+    return () => {
+      cancelled = true;
+      cyRef.current?.destroy();
+      cyRef.current = null;
+      onReady(null);
+    };
+    // The drawing is rebuilt when the filtered elements change; selection is applied below without a rebuild.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodes, edges, caseId]);
+
+  // Provenance: the selected claim's chain back to its origin stands out; the rest fades.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || state !== "ready") return;
+    cy.batch(() => {
+      cy.elements().removeClass("faded chain");
+      cy.$(":selected").unselect();
+      if (!selected) return;
+      const chain = selected.origin?.chain ?? [selected.id];
+      const ids = new Set(chain);
+      cy.getElementById(selected.id).select();
+      if (chain.length > 1) {
+        cy.elements().addClass("faded");
+        for (const id of chain) cy.getElementById(id).removeClass("faded").addClass("chain");
+        cy.edges().forEach((e) => {
+          const i = chain.indexOf(e.source().id());
+          if (i >= 0 && ids.has(e.target().id()) && Math.abs(chain.indexOf(e.target().id()) - i) <= 2)
+            e.removeClass("faded").addClass("chain");
+        });
+      }
+    });
+  }, [selected, state]);
+
+  return (
+    <div className="space-y-1">
+      <div
+        ref={box}
+        role="img"
+        aria-label={`Evidence graph: ${nodes.length} nodes and ${edges.length} relationships. The list view shows the same nodes and relationships for keyboard and screen-reader use.`}
+        data-testid="graph-canvas"
+        className="h-[36rem] w-full rounded-md border border-slate-200 bg-white"
+      />
+      {state === "loading" && <p className="text-sm text-slate-600">Drawing the graph…</p>}
+      {state === "failed" && (
+        <p role="alert" className="text-sm text-red-800">
+          The graph could not be drawn in this browser; the list view shows the same nodes and relationships.
+        </p>
+      )}
+    </div>
+  );
+}

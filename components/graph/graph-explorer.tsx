@@ -1,0 +1,263 @@
+"use client";
+import { useCallback, useMemo, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { CaseGraph, GraphNode } from "@/lib/graph/schemas";
+import { GRAPH_NODE_TYPES } from "@/lib/graph/schemas";
+import {
+  filterGraph,
+  graphFiltersQuery,
+  parseGraphFilters,
+  GRADE_VALUES,
+  STATUS_VALUES,
+  type GraphFilters,
+} from "@/lib/graph/filter-graph";
+import { GraphCanvas, type GraphCanvasHandle } from "./graph-canvas";
+import { GraphLegend } from "./graph-legend";
+import { GraphListView } from "./graph-list-view";
+import { GraphSidePanel } from "./graph-side-panel";
+
+const TYPE_LABELS: Record<GraphNode["type"], string> = {
+  source: "Sources",
+  document: "Documents",
+  claim: "Claims",
+  entity: "Entities",
+  indicator: "Indicators",
+  technique: "Techniques",
+  hypothesis: "Hypotheses",
+};
+
+function toggle<T>(list: T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** The graph page: filters in the URL, the graph or its list view, search, focus, export and the side panel. */
+export function GraphExplorer({ caseId, graph }: { caseId: string; graph: CaseGraph }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const { filters, ignored } = useMemo(() => parseGraphFilters(new URLSearchParams(searchParams.toString()), graph), [searchParams, graph]);
+  const visible = useMemo(() => filterGraph(graph, filters), [graph, filters]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [canvas, setCanvas] = useState<GraphCanvasHandle | null>(null);
+  const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  const hypotheses = graph.nodes.filter((n) => n.type === "hypothesis");
+
+  const navigate = useCallback(
+    (next: Partial<GraphFilters>) => {
+      const qs = graphFiltersQuery({ ...filters, ...next });
+      window.history.pushState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
+    },
+    [filters, pathname],
+  );
+
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    return visible.nodes.filter((n) => n.label.toLowerCase().includes(q)).slice(0, 8);
+  }, [query, visible.nodes]);
+
+  const select = (id: string) => {
+    setSelectedId(id);
+    canvas?.center(id);
+  };
+
+  return (
+    <div className="space-y-4">
+      {ignored.length > 0 && (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some filters in the address were not understood and are ignored: {ignored.join(", ")}.
+        </p>
+      )}
+      <form
+        aria-label="Graph filters"
+        className="grid gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm md:grid-cols-2 lg:grid-cols-4"
+      >
+        <fieldset className="space-y-1">
+          <legend className="font-medium text-slate-800">Node types</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {GRAPH_NODE_TYPES.map((t) => (
+              <label key={t} className="inline-flex items-center gap-1">
+                <input type="checkbox" checked={filters.types.includes(t)} onChange={() => navigate({ types: toggle(filters.types, t) })} />
+                {TYPE_LABELS[t]}
+              </label>
+            ))}
+          </div>
+          <p className="text-xs text-slate-500">None ticked shows every type.</p>
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-medium text-slate-800">Source grade</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {GRADE_VALUES.map((g) => (
+              <label key={g} className="inline-flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={filters.grades.includes(g)}
+                  onChange={() => navigate({ grades: toggle(filters.grades, g) })}
+                />
+                {g}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-medium text-slate-800">Claim status</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {STATUS_VALUES.map((s) => (
+              <label key={s} className="inline-flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={filters.statuses.includes(s)}
+                  onChange={() => navigate({ statuses: toggle(filters.statuses, s) })}
+                />
+                {s}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="space-y-1">
+          <label htmlFor="graph-hypothesis" className="block font-medium text-slate-800">
+            Hypothesis
+          </label>
+          <select
+            id="graph-hypothesis"
+            className="w-full rounded border border-slate-300 px-2 py-1"
+            value={filters.hypothesis ?? ""}
+            onChange={(e) => navigate({ hypothesis: e.target.value || null })}
+          >
+            <option value="">All claims</option>
+            {hypotheses.map((h) => (
+              <option key={h.id} value={h.recordId}>
+                Claims rated against: {h.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <div className="relative">
+          <label htmlFor="graph-search" className="block font-medium text-slate-800">
+            Find a node
+          </label>
+          <input
+            id="graph-search"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Name, statement or title"
+            className="w-72 rounded border border-slate-300 px-2 py-1"
+            aria-describedby="graph-search-count"
+          />
+          <span id="graph-search-count" className="sr-only" aria-live="polite">
+            {query.trim() ? `${matches.length} matches` : ""}
+          </span>
+          {matches.length > 0 && (
+            <ul aria-label="Matching nodes" className="absolute z-10 mt-1 w-96 rounded border border-slate-200 bg-white shadow">
+              {matches.map((n) => (
+                <li key={n.id}>
+                  <button
+                    type="button"
+                    className="block w-full truncate px-2 py-1 text-left hover:bg-indigo-50 focus:bg-indigo-50"
+                    onClick={() => {
+                      select(n.id);
+                      setQuery("");
+                    }}
+                  >
+                    <span className="text-slate-500">{n.type}: </span>
+                    {n.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <label htmlFor="graph-hops" className="block font-medium text-slate-800">
+            Neighbourhood
+          </label>
+          <select
+            id="graph-hops"
+            className="rounded border border-slate-300 px-2 py-1"
+            value={filters.hops}
+            onChange={(e) => navigate({ hops: Number(e.target.value) as 1 | 2 | 3 })}
+          >
+            <option value={1}>1 hop</option>
+            <option value={2}>2 hops</option>
+            <option value={3}>3 hops</option>
+          </select>
+        </div>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+          disabled={!selected}
+          onClick={() => selected && navigate({ focus: selected.id })}
+        >
+          Focus on selected
+        </button>
+        {filters.focus && (
+          <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={() => navigate({ focus: null })}>
+            Show the whole graph
+          </button>
+        )}
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-3 py-1"
+          aria-pressed={filters.view === "list"}
+          onClick={() => navigate({ view: filters.view === "list" ? "graph" : "list" })}
+        >
+          {filters.view === "list" ? "Show as graph" : "Show as lists"}
+        </button>
+        {filters.view === "graph" && (
+          <>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+              disabled={!canvas}
+              onClick={() => canvas?.exportPng()}
+            >
+              Export PNG
+            </button>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+              disabled={!canvas}
+              onClick={() => canvas?.exportSvg()}
+            >
+              Export SVG
+            </button>
+          </>
+        )}
+      </div>
+
+      <p className="text-sm text-slate-600" aria-live="polite">
+        Showing {visible.nodes.length} of {graph.nodes.length} nodes and {visible.edges.length} of {graph.edges.length} relationships
+        {filters.focus && byId.get(filters.focus)
+          ? `, around “${byId.get(filters.focus)!.label}” (${filters.hops} hop${filters.hops > 1 ? "s" : ""})`
+          : ""}
+        .
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <div className="min-w-0">
+          {filters.view === "list" ? (
+            <GraphListView nodes={visible.nodes} edges={visible.edges} byId={byId} selectedId={selectedId} onSelect={select} />
+          ) : (
+            <>
+              <GraphCanvas
+                caseId={caseId}
+                nodes={visible.nodes}
+                edges={visible.edges}
+                selected={selected}
+                onSelect={setSelectedId}
+                onReady={setCanvas}
+              />
+              <GraphLegend />
+            </>
+          )}
+        </div>
+        <GraphSidePanel node={selected} graph={graph} byId={byId} onSelect={select} />
+      </div>
+    </div>
+  );
+}

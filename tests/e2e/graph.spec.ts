@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs } from "./fixtures";
+
+test("the evidence graph filters to one hypothesis and shows the relayed Microsoft claim's chain and circular reporting", async ({
+  page,
+}) => {
+  test.slow(); // two axe scans on a loaded machine
+  await loginAs(page, "viewer");
+  const caseId = await albaniaCaseId(page);
+  await page.goto(`/cases/${caseId}`);
+  await page.getByRole("navigation", { name: "Case" }).getByRole("link", { name: "Graph" }).click();
+  await expect(page.getByRole("heading", { name: "Evidence graph" })).toBeVisible();
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-ready", "true");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel("Hypothesis").selectOption({ label: "Claims rated against: Iran's MOIS-linked operators" });
+  await expect(page).toHaveURL(/hypothesis=/);
+  // The denial is rated against it; a claim nobody rated (the summit) is filtered out.
+  await page.getByLabel("Find a node").fill("Free Iran World Summit");
+  await expect(page.getByRole("list", { name: "Matching nodes" })).toHaveCount(0);
+
+  await page.getByLabel("Find a node").fill("traced the attacks");
+  await page.getByRole("list", { name: "Matching nodes" }).getByRole("button").first().click();
+  const panel = page.getByRole("complementary", { name: "Selected node" });
+  await expect(panel.getByRole("heading", { name: /traced the attacks to Iran's Ministry/ })).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Origin: Microsoft Detection and Response Team (DART)" })).toBeVisible();
+  const chain = panel.getByRole("list", { name: "Provenance chain" });
+  await expect(chain.getByRole("listitem")).toHaveCount(4);
+  await expect(chain).toContainText("Albania shows the West how to deal with Iran");
+  await expect(panel.getByRole("heading", { name: "Circular reporting" })).toBeVisible();
+  await expect(panel).toContainText("one claim is linked as repeating another");
+  await expect(panel.getByRole("link", { name: "Open the quote in the reader" })).toHaveAttribute("href", /#excerpt-/);
+});
+
+test("the list view works with the keyboard alone, and an unknown filter in the address is reported, not fatal", async ({ page }) => {
+  test.slow(); // two axe scans on a loaded machine
+  await loginAs(page, "viewer");
+  const caseId = await albaniaCaseId(page);
+  await page.goto(`/cases/${caseId}/graph?view=list&types=claim,bogus&status=accepted&hypothesis=00000000-0000-7000-8000-000000000000`);
+  await expect(page.getByRole("status").filter({ hasText: "not understood" })).toContainText("types=bogus");
+  await expect(page.getByRole("status").filter({ hasText: "not understood" })).toContainText("hypothesis=00000000");
+  const nodes = page.getByRole("region", { name: /^Nodes/ });
+  await expect(nodes.getByRole("row")).not.toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+
+  // Tab to the first node's button and open it with Enter.
+  const first = nodes.getByRole("button").first();
+  const name = (await first.textContent())!;
+  await page.getByRole("button", { name: "Show as graph" }).focus();
+  for (let i = 0; i < 40 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(first).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("complementary", { name: "Selected node" }).getByRole("heading", { level: 3 })).toHaveText(name);
+  // Every node listed is an accepted claim.
+  await expect(nodes.getByRole("cell", { name: "claim", exact: true }).first()).toBeVisible();
+  await expect(nodes.getByText(/, draft|, rejected|, disputed/)).toHaveCount(0);
+});
