@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { migrate } from "./lib/migrator";
 import { resolveDatabase } from "./lib/resolve-database";
+import { installImportOnlyResolver } from "./lib/import-only-resolver";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -77,6 +78,8 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   try {
     await migrate({ databaseUrl: database.migrationUrl });
+    // The demo's release renders a PDF in this (plain Node) process: let it load @react-pdf as Next would.
+    installImportOnlyResolver(ROOT);
     const { seedDemo } = await import("./lib/demo-seed");
     if (process.env.SEED_DEMO !== "0") await seedDemo();
     ensureSecret();
