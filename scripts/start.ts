@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { migrate } from "./lib/migrator";
 import { resolveDatabase } from "./lib/resolve-database";
-import { installImportOnlyResolver } from "./lib/import-only-resolver";
+import { runDemoSeed } from "./lib/run-demo-seed";
 
 const ROOT = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -78,10 +78,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   try {
     await migrate({ databaseUrl: database.migrationUrl });
-    // The demo's release renders a PDF in this (plain Node) process: let it load @react-pdf as Next would.
-    installImportOnlyResolver(ROOT);
-    const { seedDemo } = await import("./lib/demo-seed");
-    if (process.env.SEED_DEMO !== "0") await seedDemo();
+    if (process.env.SEED_DEMO !== "0") runDemoSeed();
     ensureSecret();
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     if (!dev) buildIfNeeded();

@@ -1,5 +1,5 @@
-// Plain Node (tsx) loading the app's server code outside Next: the benchmark, and the demo seed in
-// `npm start` / `npm run seed`, whose release renders the brief's PDF with @react-pdf.
+// Plain Node (tsx) loading the app's server code outside Next: the export benchmark's child and the demo
+// seed's child (run-demo-seed.ts), whose release renders the brief's PDF with @react-pdf.
 import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
 import path from "node:path";
