@@ -196,7 +196,8 @@ test.describe("the seeded Albania brief", () => {
         continue;
       }
       await release.click();
-      await expect(analyst.getByTestId("brief-notice").or(analyst.getByTestId("release-missing"))).toBeVisible();
+      // A release renders and stores all four formats (PDF and DOCX included) before it answers.
+      await expect(analyst.getByTestId("brief-notice").or(analyst.getByTestId("release-missing"))).toBeVisible({ timeout: 30_000 });
       released = await analyst.getByTestId("brief-notice").isVisible();
       if (!released) await expect(analyst.getByTestId("release-missing")).toContainText("The brief changed after it was approved");
     }
