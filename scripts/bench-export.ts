@@ -8,11 +8,11 @@
 // without the react-server condition: @react-pdf/renderer needs React's client build, which that
 // condition hides (Next bundles it; plain Node does not). Its peak RSS is then the export's alone.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
-import Module from "node:module";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { signIn, startBenchApp } from "./lib/bench-harness";
+import { installImportOnlyResolver } from "./lib/import-only-resolver";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -228,54 +228,9 @@ type InProcessRow =
   | { error: string; peakRssMB: number };
 type InProcessResult = { inProcess: Record<Format, InProcessRow>; brief: Record<string, unknown>; maxRssMB: number };
 
-/** Lets plain Node load what Next resolves for the app: "server-only" as the server's empty module, and ESM-only packages (e.g. @react-pdf/hyphenate) whose exports name only an "import" target. */
-function installResolver() {
-  type Resolve = (request: string, parent: { filename?: string | null } | undefined, isMain: boolean, options?: unknown) => string;
-  const importOnlyTarget = (request: string, fromDir: string): string | null => {
-    const m = request.match(/^(@[^/]+\/[^/]+|[^./@][^/]*)(\/.+)?$/);
-    if (!m) return null;
-    const [, name, sub = ""] = m;
-    for (let dir = fromDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const pj = path.join(dir, "node_modules", name, "package.json");
-      if (!existsSync(pj)) continue;
-      const key = `.${sub}`;
-      for (const [pattern, target] of Object.entries(
-        (JSON.parse(readFileSync(pj, "utf8")).exports ?? {}) as Record<string, string | Record<string, string>>,
-      )) {
-        const star = pattern.indexOf("*");
-        const head = star === -1 ? pattern : pattern.slice(0, star);
-        const tail = star === -1 ? "" : pattern.slice(star + 1);
-        if (star === -1 ? pattern !== key : !(key.startsWith(head) && key.endsWith(tail) && key.length >= head.length + tail.length))
-          continue;
-        const t = typeof target === "string" ? target : (target.import ?? target.default);
-        if (typeof t === "string")
-          return path.join(path.dirname(pj), star === -1 ? t : t.replace("*", key.slice(head.length, key.length - tail.length)));
-      }
-      return null;
-    }
-    return null;
-  };
-  const M = Module as unknown as { _resolveFilename: Resolve };
-  const original = M._resolveFilename;
-  const serverOnly = path.join(ROOT, "node_modules/server-only/empty.js");
-  M._resolveFilename = function (request, parent, isMain, options) {
-    if (request === "server-only") return serverOnly;
-    try {
-      return original.call(this, request, parent, isMain, options);
-    } catch (err) {
-      const target =
-        (err as { code?: string }).code === "ERR_PACKAGE_PATH_NOT_EXPORTED"
-          ? importOnlyTarget(request, path.dirname(parent?.filename ?? ROOT))
-          : null;
-      if (!target) throw err;
-      return target;
-    }
-  };
-}
-
 /** The child: composeBrief + renderFormat for each format, twice (the second run is the warm one). Prints one JSON line. */
 async function inProcessRun(caseId: string) {
-  installResolver();
+  installImportOnlyResolver(ROOT);
   const { composeBrief } = await import("@/lib/briefs/compose-brief");
   const { renderFormat } = await import("@/lib/briefs/render-format");
   const access = { caseId, role: "owner" as const };

@@ -1,16 +1,14 @@
 // npm run seed — create the demo workspace if it is not there yet.
 import { resolveDatabase } from "./lib/resolve-database";
 import { migrate } from "./lib/migrator";
+import { runDemoSeed } from "./lib/run-demo-seed";
 
 async function main() {
   const database = await resolveDatabase();
   process.env.DATABASE_URL = database.url;
   try {
     await migrate({ databaseUrl: database.migrationUrl });
-    const { seedDemo } = await import("./lib/demo-seed");
-    await seedDemo();
-    const { disconnectDb } = await import("@/lib/db");
-    await disconnectDb();
+    runDemoSeed();
   } finally {
     await database.stop();
   }

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { NEXT_BIN, ROOT, buildIfNeeded } from "./lib/build-app";
 import { migrate } from "./lib/migrator";
 import { resolveDatabase } from "./lib/resolve-database";
+import { runDemoSeed } from "./lib/run-demo-seed";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -43,8 +44,7 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   try {
     await migrate({ databaseUrl: database.migrationUrl });
-    const { seedDemo } = await import("./lib/demo-seed");
-    if (process.env.SEED_DEMO !== "0") await seedDemo();
+    if (process.env.SEED_DEMO !== "0") runDemoSeed();
     ensureSecret();
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     if (!dev) buildIfNeeded();

@@ -1280,7 +1280,7 @@ export function buildOpenApiDocument() {
       title: "Casefile API",
       version: "1",
       description:
-        "Every route takes a personal API token (`Authorization: Bearer cf_…`, created on /settings/tokens) or the browser session cookie, with the same permission checks as the UI. Cookie requests that change state need a same-origin `Origin` header; Bearer requests do not. Errors are JSON: `{error: {code, message, issues: [{path, message}]}, requestId}`.",
+        'Every route takes a personal API token (`Authorization: Bearer cf_…`, created on /settings/tokens) or the browser session cookie, with the same permission checks as the UI. Cookie requests that change state need a same-origin `Origin` header; Bearer requests do not. Errors are JSON: `{error: {code, message, issues: [{path, message}]}, requestId}`. Released briefs are also served read-only over TAXII 2.1 at `/taxii2/` (OASIS TAXII 2.1: discovery, API root `/taxii2/api/`, one collection per case; the same token as the HTTP Basic password or Bearer; README, "Interoperability: TAXII 2.1").',
     },
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     tags: [

@@ -1,5 +1,6 @@
 // Demo attribution for the Albania case: one question, four competing hypotheses, a partly rated ACH
-// matrix from the analyst and the reviewer, one hypothesis approved by the reviewer and one in review.
+// matrix from the analyst and the reviewer, one hypothesis approved by the reviewer and one in review;
+// then release 1 of the brief (its approved judgment), so the TAXII feed has content from the first start.
 import { db } from "@/lib/db";
 import type { Ctx } from "@/lib/auth/actor";
 import { createQuestion } from "@/lib/attribution/questions";
@@ -7,6 +8,8 @@ import { createHypothesis, getHypothesis, updateHypothesis } from "@/lib/attribu
 import { rateCell } from "@/lib/attribution/ratings";
 import { approveHypothesis, submitHypothesis } from "@/lib/review/review-hypothesis";
 import { addComment } from "@/lib/review/comments";
+import { approveBrief, briefApprovalState, submitBrief } from "@/lib/briefs/brief-review";
+import { createRelease } from "@/lib/briefs/releases";
 import type { AchRatingValue } from "@/lib/generated/prisma/enums";
 
 export async function seedAlbaniaAttribution({ analyst, reviewer, caseId }: { analyst: Ctx; reviewer: Ctx; caseId: string }) {
@@ -131,4 +134,16 @@ export async function seedAlbaniaAttribution({ analyst, reviewer, caseId }: { an
   });
 
   await submitHypothesis({ ...owner, hypothesisId: h2.id, input: {} });
+}
+
+/**
+ * Release 1 of the Albania brief, made as a team makes it: the analyst submits the brief, the demo
+ * reviewer approves exactly what was submitted, and the analyst (not the approver) releases it.
+ */
+export async function seedAlbaniaRelease({ analyst, reviewer, caseId }: { analyst: Ctx; reviewer: Ctx; caseId: string }) {
+  const owner = { ctx: analyst, access: { caseId, role: "owner" as const } };
+  const rev = { ctx: reviewer, access: { caseId, role: "reviewer" as const } };
+  await submitBrief(owner);
+  await approveBrief({ ...rev, input: { contentHash: (await briefApprovalState({ access: owner.access })).hash } });
+  return createRelease(owner);
 }

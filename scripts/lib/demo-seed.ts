@@ -1,5 +1,5 @@
-// The demo workspace: users, the Albania case with seed documents 000–002, and a second case
-// owned by someone else. Idempotent: does nothing once the demo analyst exists.
+// The demo workspace: users, the Albania case with seed documents 000–002 and release 1 of its brief,
+// and a second case owned by someone else. Idempotent: does nothing once the demo analyst exists.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
@@ -9,8 +9,9 @@ import { createUploadedDocument } from "@/lib/documents/create-document";
 import type { Ctx } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
+import { briefApprovalState } from "@/lib/briefs/brief-review";
 import { seedAlbaniaEvidence } from "./demo-evidence";
-import { seedAlbaniaAttribution } from "./demo-attribution";
+import { seedAlbaniaAttribution, seedAlbaniaRelease } from "./demo-attribution";
 
 export const DEMO_USERS = [
   { email: "analyst@example.com", name: "Ana Analyst", password: "albania-analyst-2022" },
@@ -85,6 +86,7 @@ export async function seedDemo({ log = console.log }: { log?: (m: string) => voi
   await addDocs({ ctx: analyst, caseId: albania.id, docs: ALBANIA_DOCS });
   await seedAlbaniaEvidence({ ctx: analyst, caseId: albania.id });
   await seedAlbaniaAttribution({ analyst, reviewer: users["reviewer@example.com"], caseId: albania.id });
+  await seedAlbaniaRelease({ analyst, reviewer: users["reviewer@example.com"], caseId: albania.id });
 
   const investigator = users["investigator@example.com"];
   const crime = await createCase({
@@ -149,7 +151,7 @@ async function seedMissingEvidence({ log }: { log: (m: string) => void }) {
   const analyst = await ctxOf(DEMO_USERS[0].email);
   const albania = await db.case.findFirst({
     where: { title: "2022 Albania government cyberattacks", createdById: analyst.actor.id },
-    select: { id: true, _count: { select: { sources: true, claims: true, questions: true } } },
+    select: { id: true, _count: { select: { sources: true, claims: true, questions: true, releases: true } } },
   });
   if (!albania) return;
   if (albania._count.sources === 0 && albania._count.claims === 0) {
@@ -159,5 +161,12 @@ async function seedMissingEvidence({ log }: { log: (m: string) => void }) {
   if (albania._count.questions === 0) {
     await seedAlbaniaAttribution({ analyst, reviewer: await ctxOf("reviewer@example.com"), caseId: albania.id });
     log("seed: demo attribution added to the Albania case");
+  }
+  // Only a brief nobody has touched yet: never release what someone is working on in this workspace.
+  const briefTouched = await db.review.count({ where: { caseId: albania.id, targetType: "brief" } });
+  const releasable = async () => (await briefApprovalState({ access: { caseId: albania.id, role: "owner" } })).model.blockers.length === 0;
+  if (albania._count.releases === 0 && briefTouched === 0 && (await releasable())) {
+    await seedAlbaniaRelease({ analyst, reviewer: await ctxOf("reviewer@example.com"), caseId: albania.id });
+    log("seed: release 1 of the Albania brief added");
   }
 }

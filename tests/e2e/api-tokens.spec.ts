@@ -10,6 +10,7 @@ test("creates a token on the settings page, uses it with Bearer auth from a cook
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  await expect(page.getByTestId("taxii-hint")).toContainText("/taxii2/");
   await expectNoSeriousA11yViolations(page);
 
   // A missing name is refused beside the field.
@@ -56,12 +57,28 @@ test("creates a token on the settings page, uses it with Bearer auth from a cook
   expect(bad.status()).toBe(401);
   expect((await bad.json()).error.message).toMatch(/invalid or has been revoked/);
 
+  // The same token reads the TAXII 2.1 feed of released briefs (HTTP Basic, the token as the password): the demo's release.
+  const taxii = {
+    authorization: `Basic ${Buffer.from(`opencti:${token}`).toString("base64")}`,
+    accept: "application/taxii+json;version=2.1",
+  };
+  const collections = await api.get("/taxii2/api/collections/", { headers: taxii });
+  expect(collections.status()).toBe(200);
+  expect(collections.headers()["content-type"]).toBe("application/taxii+json;version=2.1");
+  const feed = (await collections.json()).collections.find((c: { title: string }) => c.title === "2022 Albania government cyberattacks");
+  const reports = await api.get(`/taxii2/api/collections/${feed.id}/objects/?match[type]=report`, { headers: taxii });
+  expect((await reports.json()).objects).toEqual([
+    expect.objectContaining({ type: "report", name: "2022 Albania government cyberattacks" }),
+  ]);
+  expect((await api.get("/taxii2/", { headers: { ...taxii, accept: "application/json" } })).status()).toBe(406);
+
   await page.reload();
   await expect(row).not.toContainText("Never");
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await row.getByRole("button", { name: "Yes, revoke" }).click();
   await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
   expect((await api.get("/api/cases", { headers: bearer })).status()).toBe(401);
+  expect((await api.get("/taxii2/api/collections/", { headers: taxii })).status()).toBe(401);
   await api.dispose();
 });
 

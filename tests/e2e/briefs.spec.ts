@@ -4,8 +4,8 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, type DemoUser } from "./fixtures";
 
 // The Brief page (JOURNEYS §5). The first three tests use the seeded Albania case, whose brief has one
-// approved key judgment, no brief approval and no release; they run in order because the third one
-// releases it. Other spec files add hypotheses and documents to that case in parallel, which changes the
+// approved key judgment and the demo's release 1 (approved by the demo reviewer; the draft has moved on to
+// release 2, which no approval covers yet); they run in order because the third one releases release 2. Other spec files add hypotheses and documents to that case in parallel, which changes the
 // brief and so (correctly) withdraws an approval: the release journey retries that race a few times.
 // The other tests make a fresh case of their own.
 
@@ -37,7 +37,7 @@ async function freshCase(request: APIRequestContext, title = `Brief test ${uid()
 test.describe.configure({ timeout: 150_000 });
 
 test.describe("the seeded Albania brief", () => {
-  // Test 2 must see the brief unreleased and unapproved; test 3 releases it.
+  // Test 2 must see release 2 not yet approved; test 3 releases it.
   test.describe.configure({ mode: "default" });
 
   test("analyst previews the brief: TLP top and bottom, estimative key judgment, the vendor's own confidence, footnotes with hashes, sources appendix", async ({
@@ -57,7 +57,9 @@ test.describe("the seeded Albania brief", () => {
     await expect(preview.getByTestId("brief-tlp-bottom")).toHaveText("TLP:AMBER");
     await expect(page.getByText("The PDF and DOCX carry the TLP:AMBER marking in the header and footer of every page.")).toBeVisible();
     await expect(preview.getByRole("heading", { level: 1, name: "2022 Albania government cyberattacks" })).toBeVisible();
-    await expect(preview.getByTestId("brief-meta")).toContainText(/Case brief, draft of release 1 · \d{4}-\d{2}-\d{2} · full brief/);
+    await expect(preview.getByTestId("brief-meta")).toContainText(
+      /Case brief, draft of release 2 \(previous: release 1, \d{4}-\d{2}-\d{2}\) · \d{4}-\d{2}-\d{2} · full brief/,
+    );
     await expect(preview.getByTestId("brief-draft-mark")).toContainText("DRAFT — NOT RELEASED");
 
     // Likelihood and analytic confidence are stated in separate sentences, as ICD 203 asks, around the analyst's own proposition.
@@ -122,22 +124,30 @@ test.describe("the seeded Albania brief", () => {
     await expect(page.locator(`mark[data-excerpts~="${excerptId}"]`).first()).toBeVisible();
   });
 
-  test("POST /api/cases/{caseId}/releases before any approval is refused, and the Release button says why", async ({ browser }) => {
+  test("POST /api/cases/{caseId}/releases without an approval of this draft is refused, and the Release button says why", async ({
+    browser,
+  }) => {
     const page = await signedInPage(browser, "analyst");
     const caseId = await albaniaCaseId(page);
     const res = await post(page.request, `/api/cases/${caseId}/releases`);
     expect(res.status()).toBe(409);
     const { error } = await res.json();
-    expect(error.missing).toContain("The brief has not been approved by a reviewer.");
-    expect((await (await page.request.get(`/api/cases/${caseId}/releases`)).json()).releases).toEqual([]);
+    expect(error.missing).toContain("The brief changed after it was approved; it needs a new approval.");
+    const { releases } = await (await page.request.get(`/api/cases/${caseId}/releases`)).json();
+    expect(releases.map((r: { number: number }) => r.number)).toEqual([1]);
 
     await page.goto(`/cases/${caseId}/brief`);
     const release = page.getByRole("button", { name: "Release brief" });
     await expect(release).toBeDisabled();
-    await expect(page.getByTestId("release-reasons")).toContainText("The brief has not been approved by a reviewer.");
-    await expect(release).toHaveAccessibleDescription(/The brief has not been approved by a reviewer\./);
-    await expect(page.getByTestId("brief-approval-state")).toHaveText("Not submitted for review yet.");
-    await expect(page.getByTestId("brief-releases")).toContainText("Nothing released yet.");
+    await expect(page.getByTestId("release-reasons")).toContainText("The brief changed after it was approved; it needs a new approval.");
+    await expect(release).toHaveAccessibleDescription(/The brief changed after it was approved; it needs a new approval\./);
+    await expect(page.getByTestId("brief-approval-state")).toHaveText(
+      "Approved by Rui Reviewer, but the brief changed since: it needs a new approval.",
+    );
+    // The demo ships release 1, approved by the demo reviewer.
+    const shipped = page.getByTestId("release").filter({ has: page.getByRole("heading", { name: "Release 1" }) });
+    await expect(shipped).toContainText("released by Ana Analyst");
+    await expect(shipped).toContainText("approved by Rui Reviewer");
   });
 
   test("analyst submits, cannot approve; the reviewer approves the exact hash; the analyst releases four hashed files that download byte for byte", async ({
@@ -186,32 +196,33 @@ test.describe("the seeded Albania brief", () => {
         continue;
       }
       await release.click();
-      await expect(analyst.getByTestId("brief-notice").or(analyst.getByTestId("release-missing"))).toBeVisible();
+      // A release renders and stores all four formats (PDF and DOCX included) before it answers.
+      await expect(analyst.getByTestId("brief-notice").or(analyst.getByTestId("release-missing"))).toBeVisible({ timeout: 30_000 });
       released = await analyst.getByTestId("brief-notice").isVisible();
       if (!released) await expect(analyst.getByTestId("release-missing")).toContainText("The brief changed after it was approved");
     }
     expect(released, "released within four attempts").toBe(true);
-    await expect(analyst.getByTestId("brief-notice")).toHaveText("Released as release 1.");
+    await expect(analyst.getByTestId("brief-notice")).toHaveText("Released as release 2.");
 
-    // The releases list: release 1, who released and who approved, four files each with its full hash.
-    const r1 = analyst.getByTestId("release").filter({ has: analyst.getByRole("heading", { name: "Release 1" }) });
-    await expect(r1).toContainText("released by Ana Analyst");
-    await expect(r1).toContainText("approved by Rui Reviewer");
-    await expect(r1.getByTestId("release-file")).toHaveCount(4);
+    // The releases list: release 2, who released and who approved, four files each with its full hash.
+    const r2 = analyst.getByTestId("release").filter({ has: analyst.getByRole("heading", { name: "Release 2" }) });
+    await expect(r2).toContainText("released by Ana Analyst");
+    await expect(r2).toContainText("approved by Rui Reviewer");
+    await expect(r2.getByTestId("release-file")).toHaveCount(4);
     for (const format of ["pdf", "docx", "md", "stix"])
-      await expect(r1.locator(`[data-format="${format}"]`).getByTestId("release-sha256")).toHaveText(HEX64);
-    // The draft moved on: the next one is release 2, and the approval no longer covers it.
-    await expect(analyst.getByTestId("brief-meta")).toContainText("draft of release 2 (previous: release 1,");
+      await expect(r2.locator(`[data-format="${format}"]`).getByTestId("release-sha256")).toHaveText(HEX64);
+    // The draft moved on: the next one is release 3, and the approval no longer covers it.
+    await expect(analyst.getByTestId("brief-meta")).toContainText("draft of release 3 (previous: release 2,");
     await expect(analyst.getByTestId("brief-approval-state")).toContainText("but the brief changed since");
 
     // Download the PDF through the link: its bytes hash to what the list shows.
-    const pdfRow = r1.locator('[data-format="pdf"]');
+    const pdfRow = r2.locator('[data-format="pdf"]');
     const shownPdfHash = await pdfRow.getByTestId("release-sha256").innerText();
     const [download] = await Promise.all([
       analyst.waitForEvent("download"),
-      pdfRow.getByRole("link", { name: "PDF of release 1" }).click(),
+      pdfRow.getByRole("link", { name: "PDF of release 2" }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/release-1\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(/release-2\.pdf$/);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(sha256(pdf)).toBe(shownPdfHash);
@@ -224,12 +235,12 @@ test.describe("the seeded Albania brief", () => {
     for (const page of draftPages) expect(page).toContain("DRAFT — NOT RELEASED");
 
     // The stored Markdown carries the marking and the hash the list shows.
-    const md = await analyst.request.get(`/api/cases/${caseId}/releases/1?format=md`);
+    const md = await analyst.request.get(`/api/cases/${caseId}/releases/2?format=md`);
     expect(md.status()).toBe(200);
     const mdBody = await md.body();
     expect(mdBody.toString("utf8")).toContain("**TLP:AMBER**");
     expect(md.headers()["x-content-sha256"]).toBe(sha256(mdBody));
-    await expect(r1.locator('[data-format="md"]').getByTestId("release-sha256")).toHaveText(sha256(mdBody));
+    await expect(r2.locator('[data-format="md"]').getByTestId("release-sha256")).toHaveText(sha256(mdBody));
     await expectNoSeriousA11yViolations(analyst);
   });
 });

@@ -65,6 +65,7 @@ describe("demo seed", () => {
     const before = await db.claim.count();
     await seedDemo({ log: () => {} });
     expect(await db.claim.count()).toBe(before);
+    expect(await db.briefRelease.count()).toBe(1);
   });
 });
 
@@ -90,6 +91,28 @@ describe("demo attribution", () => {
     for (const t of tags) expect(t.claim.excerpts[0].exact).toMatch(/wipe digital systems.*electronic communications/);
     const hlj = await db.entity.findFirstOrThrow({ where: { caseId, name: "HomeLand Justice" } });
     expect(hlj.attackId).toBe("C0038");
+  });
+
+  it("ships release 1 of the brief: its approved judgment, approved by the demo reviewer and released by the analyst", async () => {
+    const [release] = await db.briefRelease.findMany({
+      where: { caseId },
+      include: { releasedBy: true, approvedBy: true, review: true, files: { select: { format: true, bytes: true } } },
+    });
+    expect(release).toMatchObject({ number: 1 });
+    expect(release.releasedBy.email).toBe("analyst@example.com");
+    expect(release.approvedBy.email).toBe("reviewer@example.com");
+    expect(release.review).toMatchObject({ targetType: "brief", decision: "approved", contentHash: release.contentHash });
+    expect(release.review.submittedById).toBe(release.releasedById);
+    const approved = await db.hypothesis.findFirstOrThrow({ where: { caseId, reviewState: "approved" } });
+    expect((release.manifest as { judgments: { id: string }[] }).judgments.map((j) => j.id)).toEqual([approved.id]);
+    expect(release.files.map((f) => f.format).sort()).toEqual(["docx", "md", "pdf", "stix"]);
+    const stix = JSON.parse(Buffer.from(release.files.find((f) => f.format === "stix")!.bytes).toString("utf8"));
+    expect(stix.objects.find((o: { type: string }) => o.type === "report")).toMatchObject({
+      name: "2022 Albania government cyberattacks",
+      x_casefile_brief: { release: 1, draft: false },
+    });
+    const audit = await db.auditEvent.findMany({ where: { caseId, action: { startsWith: "brief." } }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["brief.submit", "brief.approve", "brief.release"]);
   });
 
   it("has a partly rated matrix with two raters", async () => {

@@ -30,11 +30,22 @@ const owner = () => ({ ctx: analyst, access: { caseId, role: "owner" as const } 
 const rev = () => ({ ctx: reviewer, access: { caseId, role: "reviewer" as const } });
 
 describe("brief releases", () => {
-  it("refuses a release before the brief is approved, saying what is missing, and stores nothing", async () => {
+  it("the demo ships release 1: submitted by the analyst, approved by the demo reviewer, four formats", async () => {
+    const [shipped] = await listReleases({ access: owner().access });
+    expect(shipped).toMatchObject({ number: 1, releasedBy: "Ana Analyst", approvedBy: "Rui Reviewer" });
+    expect(shipped.files.map((f) => f.format).sort()).toEqual(["docx", "md", "pdf", "stix"]);
+    // After a release the brief is release 2's draft: it needs an approval of its own.
+    const err = await createRelease(owner()).catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.details.missing).toEqual(["The brief changed after it was approved; it needs a new approval."]);
+  });
+
+  it("refuses a release while the brief waits for review, saying what is missing, and stores nothing", async () => {
+    await submitBrief(owner());
     const err = await createRelease(owner()).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.details.missing).toEqual(["The brief has not been approved by a reviewer."]);
-    expect(await db.briefRelease.count()).toBe(0);
+    expect(await db.briefRelease.count()).toBe(1);
   });
 
   it("submit → the submitter cannot approve → a reviewer approves → release stores four formats with their hashes", async () => {
@@ -43,16 +54,16 @@ describe("brief releases", () => {
     await expect(approveBrief({ ...owner(), input: { contentHash: hash } })).rejects.toBeInstanceOf(ForbiddenError);
     await approveBrief({ ...rev(), input: { contentHash: hash } });
     const release = await createRelease(owner());
-    expect(release.number).toBe(1);
+    expect(release.number).toBe(2);
     expect(release.files.map((f) => f.format).sort()).toEqual(["docx", "md", "pdf", "stix"]);
     for (const f of release.files) {
-      const file = await getReleaseFile({ access: owner().access, number: 1, format: f.format as "md" });
+      const file = await getReleaseFile({ access: owner().access, number: 2, format: f.format as "md" });
       expect(createHash("sha256").update(file.bytes).digest("hex")).toBe(f.sha256);
     }
-    const md = (await getReleaseFile({ access: owner().access, number: 1, format: "md" })).bytes.toString("utf8");
+    const md = (await getReleaseFile({ access: owner().access, number: 2, format: "md" })).bytes.toString("utf8");
     expect(md.startsWith("**TLP:AMBER**")).toBe(true);
     const [listed] = await listReleases({ access: owner().access });
-    expect(listed).toMatchObject({ number: 1, releasedBy: "Ana Analyst", approvedBy: "Rui Reviewer" });
+    expect(listed).toMatchObject({ number: 2, releasedBy: "Ana Analyst", approvedBy: "Rui Reviewer" });
     expect((release.manifest as { judgments: { title: string; version: number }[] }).judgments).toEqual([
       expect.objectContaining({ title: "Iran's MOIS-linked operators", version: 1 }),
     ]);
@@ -70,7 +81,7 @@ describe("brief releases", () => {
     expect(await db.briefReleaseFile.count({ where: { releaseId: r.id } })).toBe(4);
   });
 
-  it("a later change needs a new approval, and the next brief lists what changed since release 1", async () => {
+  it("a later change needs a new approval, and the next brief lists what changed since release 2", async () => {
     const h = await db.hypothesis.findFirstOrThrow({ where: { caseId, reviewState: "approved" } });
     await updateHypothesis({
       ...owner(),
@@ -81,7 +92,7 @@ describe("brief releases", () => {
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.details.missing).toContain("There is no approved key judgment to release.");
     const m = await composeBrief({ access: owner().access });
-    expect(m.releaseNumber).toBe(2);
+    expect(m.releaseNumber).toBe(3);
     expect(m.changes).toEqual([
       expect.objectContaining({
         hypothesisId: h.id,

@@ -26,6 +26,10 @@ export default async function ApiTokensPage() {
             </Link>
             .
           </p>
+          <p className="mt-2 max-w-2xl text-sm text-slate-600" data-testid="taxii-hint">
+            A token also reads the TAXII 2.1 feed of your cases&apos; released briefs at{" "}
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs">/taxii2/</code>, as the HTTP Basic password, for OpenCTI or MISP.
+          </p>
           <p className="mt-2 max-w-2xl text-sm text-slate-600">
             Every token is revoked when you change your password or an admin resets it, and stops working while your account is disabled.
           </p>
