@@ -55,6 +55,7 @@ test("the main pages fit a 390 px phone with no sideways page scroll", async ({ 
     `/cases/${caseId}/entities`,
     `/cases/${caseId}/timeline`,
     `/cases/${caseId}/tasks`,
+    `/cases/${caseId}/graph`,
     "/settings/tokens",
   ];
   for (const path of paths) await expectNoSidewaysScroll(page, path);
