@@ -74,9 +74,9 @@ export function DocumentReader({
   banner?: ReactNode;
 }) {
   const documentId = initialDocument.id;
-  // Keys are suffixed with "reader": the same prefixes are invalidated elsewhere, but the data shape is ours.
+  // The reader's keys (query-keys.ts *.reader) sit under the shared prefixes, which are invalidated elsewhere; the data shape is ours.
   const { data: doc } = useQuery({
-    queryKey: [...documentKeys.detail(caseId, documentId), "reader"],
+    queryKey: documentKeys.reader(caseId, documentId),
     queryFn: () => api<{ document: ReaderDocument }>(`/api/cases/${caseId}/documents/${documentId}`).then((r) => r.document),
     initialData: initialDocument,
   });
@@ -87,7 +87,7 @@ export function DocumentReader({
     initialData: initialClaims,
   });
   const { data: sources } = useQuery({
-    queryKey: [...sourceKeys.list(caseId), "reader"],
+    queryKey: sourceKeys.reader(caseId),
     queryFn: () => api<{ sources: ReaderSource[] }>(`/api/cases/${caseId}/sources`).then((r) => r.sources),
     initialData: initialSources,
   });
@@ -126,7 +126,7 @@ export function DocumentReader({
   const [panel, setPanel] = useState<PendingExcerpt | null>(null);
   // The case's entities, for tagging a new claim; loaded when the claim panel first opens.
   const { data: entities } = useQuery({
-    queryKey: [...entityKeys.list(caseId), "reader"],
+    queryKey: entityKeys.reader(caseId),
     queryFn: () => api<{ entities: TaggableEntity[] }>(`/api/cases/${caseId}/entities`).then((r) => r.entities),
     enabled: canCreateClaims && !!panel,
   });

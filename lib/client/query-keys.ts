@@ -11,6 +11,8 @@ export const documentKeys = {
   // The list with or without retracted documents (a prefix of list(caseId), so invalidating the list covers both).
   listing: (caseId: string, opts: { showRetracted: boolean }) => [...documentKeys.list(caseId), opts] as const,
   detail: (caseId: string, documentId: string) => ["cases", caseId, "documents", documentId] as const,
+  // The reader's copy (its own data shape), under the document's key so invalidating the document refreshes it.
+  reader: (caseId: string, documentId: string) => [...documentKeys.detail(caseId, documentId), "reader"] as const,
 };
 export const claimKeys = {
   all: (caseId: string) => ["cases", caseId, "claims"] as const,
@@ -20,9 +22,13 @@ export const claimKeys = {
 export const sourceKeys = {
   list: (caseId: string) => ["cases", caseId, "sources"] as const,
   listing: (caseId: string, opts: { showRetracted: boolean }) => [...sourceKeys.list(caseId), opts] as const,
+  // The reader's source picker (its own data shape), under the list's key.
+  reader: (caseId: string) => [...sourceKeys.list(caseId), "reader"] as const,
 };
 export const entityKeys = {
   list: (caseId: string) => ["cases", caseId, "entities"] as const,
+  // The reader's entity tagger (its own data shape), under the list's key.
+  reader: (caseId: string) => [...entityKeys.list(caseId), "reader"] as const,
   detail: (caseId: string, entityId: string) => ["cases", caseId, "entities", entityId] as const,
 };
 export const eventKeys = {
