@@ -9,14 +9,26 @@ import { ApiErrorMessage } from "@/components/ui/api-error-message";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { STATUS_LABELS, type IndicatorDetail } from "./indicator-labels";
 import { useUpdateIndicator, type IndicatorEditValues } from "./use-update-indicator";
+import { IndicatorLinkPicker } from "./indicator-link-picker";
 
 type Current = { note: string; firstSeen: string | null; lastSeen: string | null; status: "active" | "retired"; version: number };
 
-const valuesOf = (c: Pick<IndicatorDetail, "note" | "firstSeen" | "lastSeen" | "status"> | Current): IndicatorEditValues => ({
+const valuesOf = (c: IndicatorDetail): IndicatorEditValues => ({
   note: c.note,
   firstSeen: c.firstSeen ?? "",
   lastSeen: c.lastSeen ?? "",
   status: c.status as IndicatorEditValues["status"],
+  claims: c.claims,
+  entities: c.entities,
+});
+// Someone else's saved values (a 409's `current`): the fields, and the links as ids only — ours stay in the form.
+const theirValues = (c: Current, mine: IndicatorEditValues): IndicatorEditValues => ({
+  note: c.note,
+  firstSeen: c.firstSeen ?? "",
+  lastSeen: c.lastSeen ?? "",
+  status: c.status,
+  claims: mine.claims,
+  entities: mine.entities,
 });
 const FIELDS = [
   ["status", "Status"],
@@ -24,7 +36,7 @@ const FIELDS = [
   ["lastSeen", "Last seen"],
   ["note", "Note"],
 ] as const;
-const show = (v: IndicatorEditValues, k: keyof IndicatorEditValues) => (k === "status" ? STATUS_LABELS[v.status] : v[k] || "—");
+const show = (v: IndicatorEditValues, k: (typeof FIELDS)[number][0]) => (k === "status" ? STATUS_LABELS[v.status] : v[k] || "—");
 
 export function IndicatorEditForm({
   caseId,
@@ -80,16 +92,16 @@ export function IndicatorEditForm({
       }}
     >
       <h3 id="indicator-edit-heading" className="font-semibold">
-        Status, sightings and note
+        Status, sightings, note and links
       </h3>
       {conflict && (
         <ConflictNotice
           testId="indicator-conflict"
           title="This indicator was changed by someone else after you opened it. Reload to see it, or choose below."
           version={conflict.version}
-          rows={FIELDS.map(([k, label]) => ({ key: k, label, theirs: show(valuesOf(conflict), k), mine: show(values, k) }))}
+          rows={FIELDS.map(([k, label]) => ({ key: k, label, theirs: show(theirValues(conflict, values), k), mine: show(values, k) }))}
           onKeepMine={() => resolve(null)}
-          onUseTheirs={() => resolve(valuesOf(conflict))}
+          onUseTheirs={() => resolve(theirValues(conflict, values))}
         />
       )}
       <div className="grid gap-3 sm:grid-cols-3">
@@ -116,6 +128,13 @@ export function IndicatorEditForm({
       <Field id="indicator-note" label="Note" error={error?.issueFor("note")}>
         <Textarea id="indicator-note" rows={3} maxLength={4000} value={values.note} onChange={(e) => set("note", e.target.value)} />
       </Field>
+      <IndicatorLinkPicker
+        caseId={caseId}
+        claims={values.claims}
+        entities={values.entities}
+        onClaims={(claims) => set("claims", claims)}
+        onEntities={(entities) => set("entities", entities)}
+      />
       <ApiErrorMessage error={error} fields={["status", "firstSeen", "lastSeen", "note"]} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={save.isPending}>

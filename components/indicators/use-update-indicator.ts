@@ -10,6 +10,9 @@ export type IndicatorEditValues = {
   firstSeen: string;
   lastSeen: string;
   status: "active" | "retired";
+  /** What the indicator is linked to, sent as ids (the whole list: the server replaces the links). */
+  claims: { id: string; statement: string }[];
+  entities: { id: string; name: string; kind: string }[];
 };
 
 /** PATCH with the version the user edited; a 409 comes back as an ApiError whose body holds `current`. */
@@ -20,7 +23,15 @@ export function useUpdateIndicator({ caseId, indicatorId }: { caseId: string; in
       api<{ indicator: IndicatorDetail }>(`/api/cases/${caseId}/indicators/${indicatorId}`, {
         method: "PATCH",
         // Every field is sent, so an emptied date clears it rather than being skipped.
-        json: { note: values.note, firstSeen: values.firstSeen || null, lastSeen: values.lastSeen || null, status: values.status, version },
+        json: {
+          note: values.note,
+          firstSeen: values.firstSeen || null,
+          lastSeen: values.lastSeen || null,
+          status: values.status,
+          claimIds: values.claims.map((c) => c.id),
+          entityIds: values.entities.map((e) => e.id),
+          version,
+        },
       }).then((r) => r.indicator),
     onSuccess: (indicator) => {
       queryClient.setQueryData(indicatorKeys.detail(caseId, indicatorId), indicator);

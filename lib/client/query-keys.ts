@@ -29,6 +29,8 @@ export const entityKeys = {
   list: (caseId: string) => ["cases", caseId, "entities"] as const,
   // The reader's entity tagger (its own data shape), under the list's key.
   reader: (caseId: string) => [...entityKeys.list(caseId), "reader"] as const,
+  // Pickers that need only id, name and kind (the indicator's "indicates"), under the list's key.
+  options: (caseId: string) => [...entityKeys.list(caseId), "options"] as const,
   detail: (caseId: string, entityId: string) => ["cases", caseId, "entities", entityId] as const,
 };
 export const eventKeys = {

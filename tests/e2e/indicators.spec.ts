@@ -75,3 +75,48 @@ test("bad input: a malformed value typed in is refused with a clear message and 
   await expect(form.getByLabel("Value (defanged is fine)")).toHaveValue("203.0.113[.]999");
   await expect(page.getByTestId("indicators-total")).toHaveText("0 indicators");
 });
+
+test("an indicator is linked to the claim that reports it and to what it indicates, saved with its version", async ({ page }) => {
+  await loginAs(page, "analyst");
+  const api = page.context().request;
+  const { caseId, documentId } = await caseWithReport(page);
+  const exact = "hxxps://evil[.]net/payload.bin";
+  const start = TEXT.indexOf(exact);
+  const claim = await api.post(`/api/cases/${caseId}/claims`, {
+    data: {
+      statement: "Stage two came from evil.net",
+      claimant: "Vendor",
+      kind: "fact",
+      credibility: 3,
+      excerpts: [{ documentId, exact: "Stage two was fetched from" }],
+    },
+    headers: ORIGIN,
+  });
+  expect(claim.status()).toBe(201);
+  const loader = `Stage-two loader ${Date.now()}`;
+  const entity = await api.post(`/api/cases/${caseId}/entities`, {
+    data: { kind: "malware", name: loader, aliases: [] },
+    headers: ORIGIN,
+  });
+  expect(entity.status()).toBe(201);
+  const created = await api.post(`/api/cases/${caseId}/indicators`, {
+    data: { type: "url", value: exact, excerpts: [{ documentId, start, end: start + exact.length, exact }] },
+    headers: ORIGIN,
+  });
+  expect(created.status()).toBe(201);
+  const indicatorId = (await created.json()).indicator.id as string;
+
+  await page.goto(`/cases/${caseId}/indicators/${indicatorId}`);
+  const editor = page.getByTestId("indicator-links-editor");
+  await editor.getByLabel("Find a claim to link (two letters or more)").fill("Stage two");
+  await editor.getByRole("button", { name: "Link “Stage two came from evil.net”" }).click();
+  await editor.getByLabel("Add what it indicates (intrusion set, malware…)").selectOption({ label: `${loader} (malware)` });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const links = page.locator("section[aria-labelledby='indicator-links']");
+  await expect(links.getByRole("link", { name: "Stage two came from evil.net" })).toBeVisible();
+  await expect(links.getByRole("link", { name: loader })).toBeVisible();
+  const stored = (await (await api.get(`/api/cases/${caseId}/indicators/${indicatorId}`)).json()).indicator;
+  expect(stored.claims.map((c: { statement: string }) => c.statement)).toEqual(["Stage two came from evil.net"]);
+  expect(stored.version).toBe(2);
+});
