@@ -1,5 +1,6 @@
 // The claims table's filters, sort and page as they appear in the URL, so a filtered view can be
 // shared and survives a reload. Pure: used by the server page and the client table alike.
+import { listSearchString, pick } from "@/components/ui/list-params";
 import { HEALTH_KEYS, type HealthKey } from "@/lib/cases/health-keys";
 import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, type ClaimKind, type ClaimStatus } from "./claim-labels";
 
@@ -28,9 +29,6 @@ export type ClaimListParams = {
 };
 export const FILTER_KEYS = ["sourceId", "reliability", "credibility", "kind", "status", "entityId", "q", "include", "health"] as const;
 
-const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) =>
-  v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
-
 // A hand-edited or stale URL falls back to "no filter" for that one value rather than an error page.
 export function paramsFromSearch(get: (key: string) => string | null | undefined): ClaimListParams {
   const credibility = Number(get("credibility"));
@@ -56,17 +54,7 @@ export function paramsFromSearch(get: (key: string) => string | null | undefined
 
 /** The query string for these params, leaving out defaults so the URL stays short. */
 export function searchFromParams(p: ClaimListParams): string {
-  const out = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const v = p[key];
-    if (v !== undefined && v !== "") out.set(key, String(v));
-  }
-  if (p.sort !== "created" || p.dir !== "desc") {
-    out.set("sort", p.sort);
-    out.set("dir", p.dir);
-  }
-  if (p.page > 1) out.set("page", String(p.page));
-  return out.toString();
+  return listSearchString(p, FILTER_KEYS, "created");
 }
 
 export function hasFilters(p: ClaimListParams) {

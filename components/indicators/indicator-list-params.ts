@@ -1,5 +1,6 @@
 // The indicators table's filters, sort and page as they appear in the URL, so a filtered view can be
 // shared and survives a reload. Pure: used by the server page and the client table alike.
+import { listSearchString, pick } from "@/components/ui/list-params";
 import { INDICATOR_FLAGS, INDICATOR_STATUSES, INDICATOR_TYPES, type IndicatorStatus, type IndicatorType } from "@/lib/indicators/types";
 
 export const INDICATOR_PAGE_SIZE = 50;
@@ -19,9 +20,6 @@ export type IndicatorListParams = {
 };
 export const INDICATOR_FILTER_KEYS = ["type", "flag", "status", "q"] as const;
 
-const pick = <T extends string>(allowed: readonly T[], v: string | null | undefined) =>
-  v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
-
 // A hand-edited or stale URL falls back to "no filter" for that one value rather than an error page.
 export function indicatorParamsFromSearch(get: (key: string) => string | null | undefined): IndicatorListParams {
   const page = Number(get("page"));
@@ -39,17 +37,7 @@ export function indicatorParamsFromSearch(get: (key: string) => string | null | 
 
 /** The query string for these params, leaving out defaults so the URL stays short. */
 export function indicatorSearchFromParams(p: IndicatorListParams): string {
-  const out = new URLSearchParams();
-  for (const key of INDICATOR_FILTER_KEYS) {
-    const v = p[key];
-    if (v !== undefined && v !== "") out.set(key, String(v));
-  }
-  if (p.sort !== "created" || p.dir !== "desc") {
-    out.set("sort", p.sort);
-    out.set("dir", p.dir);
-  }
-  if (p.page > 1) out.set("page", String(p.page));
-  return out.toString();
+  return listSearchString(p, INDICATOR_FILTER_KEYS, "created");
 }
 
 export function hasIndicatorFilters(p: IndicatorListParams) {
