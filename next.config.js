@@ -4,6 +4,9 @@ const nextConfig = {
   // Separate build folders let several test servers run side by side (NEXT_DIST_DIR=.next-xyz).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // TAXII 2.1 URLs end in a slash (`/taxii2/`, `…/objects/`) and clients call them so: proxy.ts answers them
+  // as written and redirects every other trailing slash itself, as Next would (308 to the path without it).
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   // Packages with native or wasm parts stay outside the server bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "bcryptjs", "jsdom", "isomorphic-dompurify"],

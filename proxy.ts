@@ -8,7 +8,11 @@ import { ATTACHMENT_CSP, contentSecurityPolicy, makeNonce, staticSecurityHeaders
  */
 const ORIGINAL_DOWNLOAD = /^\/api\/cases\/[^/]+\/documents\/[^/]+\/original\/?$/;
 
+/** TAXII 2.1 paths are served with their trailing slash (next.config.js turns Next's own redirect off). */
+const KEEPS_TRAILING_SLASH = /^\/taxii2(\/|$)/;
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   const nonce = makeNonce();
   const https =
     request.nextUrl.protocol === "https:" ||
@@ -20,7 +24,15 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (pathname.length > 1 && pathname.endsWith("/") && !KEEPS_TRAILING_SLASH.test(pathname)) {
+    // A plain URL: a NextURL clone puts the trailing slash back when it is formatted.
+    const url = new URL(request.nextUrl.href);
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    response = NextResponse.redirect(url, 308);
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   // Headers set here overwrite the route's own, so the download of an original (untrusted bytes)
   // gets its stricter policy here too: before, it was replaced by the page policy (issue 12).
   response.headers.set("Content-Security-Policy", ORIGINAL_DOWNLOAD.test(request.nextUrl.pathname) ? ATTACHMENT_CSP : csp);

@@ -62,7 +62,8 @@ test("creates a token on the settings page, uses it with Bearer auth from a cook
     authorization: `Basic ${Buffer.from(`opencti:${token}`).toString("base64")}`,
     accept: "application/taxii+json;version=2.1",
   };
-  const collections = await api.get("/taxii2/api/collections/", { headers: taxii });
+  // Answered at the URL the specification gives, slash included: no redirect for a TAXII client to follow.
+  const collections = await api.get("/taxii2/api/collections/", { headers: taxii, maxRedirects: 0 });
   expect(collections.status()).toBe(200);
   expect(collections.headers()["content-type"]).toBe("application/taxii+json;version=2.1");
   const feed = (await collections.json()).collections.find((c: { title: string }) => c.title === "2022 Albania government cyberattacks");
@@ -71,6 +72,10 @@ test("creates a token on the settings page, uses it with Bearer auth from a cook
     expect.objectContaining({ type: "report", name: "2022 Albania government cyberattacks" }),
   ]);
   expect((await api.get("/taxii2/", { headers: { ...taxii, accept: "application/json" } })).status()).toBe(406);
+  // Every other path keeps Next's rule: a trailing slash is a 308 to the path without it.
+  const slashed = await api.get("/api/cases/", { headers: bearer, maxRedirects: 0 });
+  expect(slashed.status()).toBe(308);
+  expect(new URL(slashed.headers()["location"], baseURL).pathname).toBe("/api/cases");
 
   await page.reload();
   await expect(row).not.toContainText("Never");
