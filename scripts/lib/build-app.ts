@@ -11,7 +11,7 @@ export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 export const distDir = () => path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
 
 /** A fingerprint of everything that goes into the build, so the app is rebuilt only when needed. */
-export function sourceFingerprint() {
+export function sourceFingerprint(root = ROOT) {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
     if (!existsSync(dir)) return;
@@ -20,14 +20,15 @@ export function sourceFingerprint() {
       if (e.isDirectory()) walk(p);
       else {
         const s = statSync(p);
-        hash.update(`${path.relative(ROOT, p)}:${s.size}:${s.mtimeMs}\n`);
+        hash.update(`${path.relative(root, p)}:${s.size}:${s.mtimeMs}\n`);
       }
     }
   };
-  ["app", "components", "lib", "public"].forEach((d) => walk(path.join(ROOT, d)));
-  for (const f of ["next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
-    if (existsSync(path.join(ROOT, f)))
-      hash.update(`${f}:${readFileSync(path.join(ROOT, f)).length}:${statSync(path.join(ROOT, f)).mtimeMs}\n`);
+  ["app", "components", "lib", "public"].forEach((d) => walk(path.join(root, d)));
+  // proxy.ts is compiled into the build too: it was missing here, so a change to it alone kept serving the old proxy.
+  for (const f of ["next.config.js", "proxy.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
+    if (existsSync(path.join(root, f)))
+      hash.update(`${f}:${readFileSync(path.join(root, f)).length}:${statSync(path.join(root, f)).mtimeMs}\n`);
   }
   return hash.digest("hex");
 }
