@@ -2,7 +2,7 @@
 // quoting random word-aligned spans, links, entities with aliases, technique tags, indicators, a question with
 // hypotheses of random likelihood/confidence, edits (history), reviews, ACH ratings by two raters, dissent
 // and events — round-trips export → import → export with no difference in the canonical content digest.
-// STIX_ROUNDTRIP_RUNS (or FUZZ_RUNS) raises the number of cases for a longer run.
+// STIX_ROUNDTRIP_RUNS=100 raises the number of cases for a longer run.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { exportCaseArchive } from "@/lib/stix/export-case-archive";
@@ -26,7 +26,8 @@ import { LIKELIHOODS, CONFIDENCES, ACH_VALUES } from "@/lib/attribution/schemas"
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { makeCase, makeUser } from "../support/factories";
 
-const RUNS = Number(process.env.STIX_ROUNDTRIP_RUNS ?? process.env.FUZZ_RUNS ?? 10);
+// Its own variable, not FUZZ_RUNS: each case here is a whole case through the database (about 3–6 s), not one call.
+const RUNS = Number(process.env.STIX_ROUNDTRIP_RUNS ?? 10);
 const WORDS = ["wiper", "Ελληνικά", "日本語", "émigré", "مرحبا", "naïve", "🙂", "C2", "“quoted”", "Zürich", "server", "ransom", "a", "the"];
 const TECHNIQUES = ["T1486", "T1561.002", "T1059"];
 const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);

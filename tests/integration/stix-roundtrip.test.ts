@@ -24,6 +24,10 @@ import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { Ctx } from "@/lib/auth/actor";
 import { validateStixBundle } from "../support/stix-validate";
+import { NextRequest } from "next/server";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { GET as exportRoute } from "@/app/api/cases/[caseId]/export/route";
+import { POST as importRoute } from "@/app/api/cases/import/route";
 
 let albania: CaseAccess;
 let analyst: Ctx;
@@ -177,6 +181,11 @@ describe("STIX case archive round trip", () => {
     const q = await db.attributionQuestion.findFirstOrThrow({ where: { caseId: imported.caseId } });
     const matrix = await getAchMatrix({ access: imported, questionId: q.id });
     expect(JSON.stringify(matrix)).not.toContain("Rui Reviewer");
+    // Read-only: the app role may not rewrite or remove what was recorded.
+    await expect(db.recordedHistory.updateMany({ where: { caseId: imported.caseId }, data: { kind: "rating" } })).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(db.recordedHistory.deleteMany({ where: { caseId: imported.caseId } })).rejects.toThrow(/permission denied/);
     // Audited in the import's transaction.
     const audit = await db.auditEvent.findMany({
       where: { caseId: imported.caseId, action: { in: ["case.import.recorded", "event.create"] } },
@@ -230,5 +239,48 @@ describe("STIX case archive round trip", () => {
     });
     expect((badActor as InvalidError).message).toMatch(/snapshot\.actorEntityId: refers to an entity/);
     expect({ cases: await db.case.count(), events: await db.event.count(), recorded: await db.recordedHistory.count() }).toEqual(before);
+  });
+
+  it("works over HTTP as the README's two commands: GET …/export?format=archive, then POST /api/cases/import", async () => {
+    const { token } = await createApiToken({ ctx: analyst, name: "round trip" });
+    const headers = { authorization: `Bearer ${token}` };
+    const got = await exportRoute(new NextRequest(`http://localhost/api/cases/${albania.caseId}/export?format=archive`, { headers }), {
+      params: Promise.resolve({ caseId: albania.caseId }),
+    });
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-type")).toBe("application/stix+json;version=2.1");
+    const raw = await got.text();
+    const posted = await importRoute(
+      new NextRequest("http://localhost/api/cases/import", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: raw,
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(posted.status).toBe(201);
+    const { case: copy } = (await posted.json()) as { case: { id: string } };
+    expect(caseArchiveDigest(await exportCaseArchive({ access: { caseId: copy.id, role: "owner" } }))).toBe(
+      caseArchiveDigest(JSON.parse(raw)),
+    );
+
+    const hostile = JSON.parse(raw) as StixBundle;
+    recordOf(hostile).ratings[0].claimKey = "gone";
+    const before = await db.case.count();
+    const refused = await importRoute(
+      new NextRequest("http://localhost/api/cases/import", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify(hostile),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { error: { issues: { path: string; message: string }[] } };
+    expect(body.error.issues[0]).toEqual({
+      path: expect.stringMatching(/\.extensions\.extension-definition--[0-9a-f-]+\.ratings\.0\.claimKey$/),
+      message: "refers to a claim that is not in the bundle",
+    });
+    expect(await db.case.count()).toBe(before);
   });
 });
