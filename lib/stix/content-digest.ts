@@ -49,7 +49,10 @@ export function canonicalJson(value: unknown): string {
 }
 const keyOf = (kind: string, content: unknown) => `${kind}:${sha256(canonicalJson(content)).slice(0, 32)}`;
 const sorted = <T>(rows: T[]) =>
-  [...rows].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : canonicalJson(a) > canonicalJson(b) ? 1 : 0));
+  rows
+    .map((row) => [canonicalJson(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row);
 const sortedStrings = (rows: string[]) => [...rows].sort();
 
 /** The id-free, canonical content of a case archive bundle; throws if the bundle is not a Casefile archive. */
