@@ -54,6 +54,7 @@ import {
   type CasefileQuestion,
   type CasefileRecord,
 } from "./schemas";
+import { IMPORT_REASON_PREFIX } from "./load-case-record";
 import { canonicalise } from "@/lib/indicators/canonicalise";
 import { INDICATOR_FLAGS } from "@/lib/indicators/types";
 import { flagsFor } from "@/lib/indicators/warning-lists";
@@ -555,7 +556,8 @@ function planCasefile({
  */
 export async function importStixBundle({ ctx, raw }: { ctx: Ctx; raw: string }) {
   const plan = planStixImport(raw);
-  const reason = `Imported from STIX ${plan.bundleId} (SHA-256 ${plan.bundleSha256})`;
+  // The reason on each hypothesis's first version; the export marks that version madeByImport (lib/stix/load-case-record.ts).
+  const reason = `${IMPORT_REASON_PREFIX}${plan.bundleId} (SHA-256 ${plan.bundleSha256})`;
   return db.$transaction(async (tx) => writePlan({ tx, ctx, plan, reason }), { timeout: 120_000, maxWait: 10_000 });
 }
 
