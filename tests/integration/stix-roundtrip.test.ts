@@ -24,6 +24,7 @@ import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { Ctx } from "@/lib/auth/actor";
 import { validateStixBundle } from "../support/stix-validate";
+import { listRecordedHistory } from "@/lib/stix/list-recorded-history";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { GET as exportRoute } from "@/app/api/cases/[caseId]/export/route";
@@ -163,15 +164,17 @@ describe("STIX case archive round trip", () => {
     const events = await listEvents({ access: imported });
     expect(events.map((e) => e.title)).toEqual(expect.arrayContaining(["Second wave (month precision)"]));
     expect(events.find((e) => e.title === "Second wave (month precision)")).toMatchObject({ precision: "month" });
-    const recorded = await db.recordedHistory.findMany({ where: { caseId: imported.caseId } });
-    const kinds = (k: string) => recorded.filter((r) => r.kind === k).map((r) => r.record as Record<string, unknown>);
-    expect(kinds("rating").length).toBe(recordOf(first).ratings.length);
-    expect(kinds("dissent").map((d) => d.body)).toContain("This quote overstates the report 🙂");
-    expect(kinds("dissent").find((d) => String(d.body).startsWith("I dissent"))).toMatchObject({
+    const recorded = await listRecordedHistory({ access: imported });
+    expect(recorded.ratings.length).toBe(recordOf(first).ratings.length);
+    const hypothesisIds = new Set((await db.hypothesis.findMany({ where: { caseId: imported.caseId } })).map((h) => h.id));
+    expect(recorded.ratings.every((r) => hypothesisIds.has(r.hypothesisKey))).toBe(true);
+    expect(recorded.dissent.map((d) => d.body)).toContain("This quote overstates the report 🙂");
+    expect(recorded.dissent.find((d) => d.body.startsWith("I dissent"))).toMatchObject({
+      targetType: "hypothesis",
       author: { name: "Rui Reviewer", email: "reviewer@example.com" },
     });
-    expect(kinds("review").some((r) => r.decision === "approved")).toBe(true);
-    expect(kinds("history").some((h) => h.reason === "Sharper rationale")).toBe(true);
+    expect(recorded.reviews.some((r) => r.decision === "approved" && r.reviewer?.name === "Rui Reviewer")).toBe(true);
+    expect(recorded.history.some((h) => h.reason === "Sharper rationale" && h.changedBy.name === "Ana Analyst")).toBe(true);
     // The exporter's approvals are a record, not an approval here: drafts, no review rows, no live ratings.
     const hypotheses = await db.hypothesis.findMany({ where: { caseId: imported.caseId } });
     expect(hypotheses.length).toBeGreaterThan(0);
@@ -190,7 +193,7 @@ describe("STIX case archive round trip", () => {
     const audit = await db.auditEvent.findMany({
       where: { caseId: imported.caseId, action: { in: ["case.import.recorded", "event.create"] } },
     });
-    expect(audit.find((a) => a.action === "case.import.recorded")?.after).toMatchObject({ ratings: kinds("rating").length });
+    expect(audit.find((a) => a.action === "case.import.recorded")?.after).toMatchObject({ ratings: recorded.ratings.length });
     expect(audit.filter((a) => a.action === "event.create").length).toBe(events.length);
   });
 
