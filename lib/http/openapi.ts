@@ -565,7 +565,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/import": {
     post: {
       summary:
-        "Import a STIX 2.1 bundle (a report and its objects) or a MISP event as a new case you own (the format is detected); a Casefile export is rebuilt exactly, hypotheses as drafts; a MISP event's indicators are quoted from a document holding the event's text, and skipped attribute types are counted in `misp`",
+        "Import a STIX 2.1 bundle (a report and its objects) or a MISP event as a new case you own (the format is detected); a Casefile case archive is rebuilt exactly, hypotheses as drafts (the exporter's ratings, dissent, reviews and judgment history are kept as recorded, read-only history, never as approvals here); a MISP event's indicators are quoted from a document holding the event's text, and skipped attribute types are counted in `misp`",
       tag: "cases",
       body: {
         content: {
@@ -1077,13 +1077,14 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/{caseId}/export": {
     get: {
       summary:
-        "The current draft brief as a file: format=md|pdf|docx|stix; or format=misp, the whole case as a MISP event (indicators as attributes, ATT&CK as galaxy clusters, each claim's quote as an annotation object) (400 for anything else)",
+        "The current draft brief as a file: format=md|pdf|docx|stix; or format=misp, the whole case as a MISP event (indicators as attributes, ATT&CK as galaxy clusters, each claim's quote as an annotation object); or format=archive, the whole case as a STIX 2.1 case archive (documents with text and original bytes, x_casefile_* data, and the casefile-record property extension — events, ACH ratings, dissent, reviews, judgment history — defined by an extension-definition object in the bundle) that POST /api/cases/import rebuilds without loss (400 for anything else)",
       tag: "briefs",
-      query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix", "misp"] } }],
+      query: [{ name: "format", required: true, schema: { type: "string", enum: ["md", "pdf", "docx", "stix", "misp", "archive"] } }],
       response: {
         type: "string",
         format: "binary",
-        description: 'text/markdown, application/pdf, DOCX, application/stix+json, or application/json ({"Event": {…}}) for misp',
+        description:
+          'text/markdown, application/pdf, DOCX, application/stix+json (the brief, or the case archive for archive), or application/json ({"Event": {…}}) for misp',
       },
       errors: [...CASE, 400],
     },

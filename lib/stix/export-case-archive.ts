@@ -1,13 +1,25 @@
 // The case archive: the whole case as a STIX 2.1 bundle with x_casefile_* properties that let Casefile
 // rebuild it exactly in another workspace (lib/stix/import-stix.ts): every source, document (text and
 // original bytes), claim, entity, link, hypothesis and indicator (retired ones in x_casefile_case only; the
-// active ones also as SCOs and indicators). It is a transfer format for moving a case, NOT a
-// brief: briefs and releases use render-stix.ts, which holds only what the approved brief cites.
+// active ones also as SCOs and indicators), and in the casefile-record extension (an extension-definition
+// object in the bundle, STIX 2.1 §7.3, property-extension on the report) the timeline, ACH ratings, dissent,
+// the review record and each judgment's history. Export → import → export gives the same content
+// (lib/stix/content-digest.ts). It is a transfer format for moving a case, NOT a brief: briefs and releases
+// use render-stix.ts, which holds only what the approved brief cites.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { BriefModel } from "@/lib/briefs/brief-types";
 import { stixId } from "./ids";
-import { CASEFILE_FORMAT, type CasefileCase, type CasefileClaim, type CasefileIndicator, type CasefileQuestion } from "./schemas";
+import { loadCaseRecord } from "./load-case-record";
+import {
+  CASEFILE_FORMAT,
+  CASEFILE_RECORD_EXTENSION_ID,
+  type CasefileRecord,
+  type CasefileCase,
+  type CasefileClaim,
+  type CasefileIndicator,
+  type CasefileQuestion,
+} from "./schemas";
 import { indicatorRef, indicatorStixObjects } from "./indicator-objects";
 import { warningsFor } from "@/lib/indicators/warning-lists";
 import type { IndicatorType } from "@/lib/indicators/types";
@@ -44,11 +56,48 @@ export type StixCaseData = {
     updatedAt: string;
     hypothesisTimes: Record<string, { createdAt: string; updatedAt: string }>;
   })[];
+  record: CasefileRecord;
 };
 
 import { campaignName, producerIdentityId, type StixBundle, type StixObject } from "./render-stix";
 
 const PRODUCER_CREATED = "2022-01-01T00:00:00.000Z";
+
+// The casefile-record extension's definition: one fixed id and text for every installation.
+const EXTENSION_CREATED = "2026-12-04T00:00:00.000Z";
+export function casefileRecordExtensionDefinition(createdByRef: string, markingId: string): StixObject {
+  return {
+    type: "extension-definition",
+    spec_version: "2.1",
+    id: CASEFILE_RECORD_EXTENSION_ID,
+    created_by_ref: createdByRef,
+    created: EXTENSION_CREATED,
+    modified: EXTENSION_CREATED,
+    name: "Casefile case record",
+    description:
+      "A Casefile case archive's record beyond evidence and judgments: timeline events, ACH ratings (claim × hypothesis), " +
+      "dissent, the review record and each judgment's saved versions. People are recorded attribution (display name and " +
+      "e-mail in the exporting workspace); a recorded approval is history, never an approval in the importing workspace.",
+    schema:
+      "Casefile lib/stix/schemas.ts, CasefileRecordSchema (format casefile-record/1): {format, events[{key,title,description," +
+      "occurredAt,precision,claimKeys}], ratings[{hypothesisKey,claimKey,rating CC|C|N|I|II|NA,note,rater{name,email},at}], " +
+      "dissent[{targetType,targetKey,body,author,at}], reviews[{targetType hypothesis|brief,targetKey,contentHash,targetVersion," +
+      "decision,comment,submittedBy,reviewer,createdAt,decidedAt,withdrawnReason,withdrawnAt}], history[{hypothesisKey,version," +
+      "snapshot,reason,changedBy,at,madeByImport}]}. Keys are the x_casefile_* keys of the same bundle.",
+    version: "1.0.0",
+    extension_types: ["property-extension"],
+    object_marking_refs: [markingId],
+  };
+}
+
+const RATING_WORDS: Record<string, string> = {
+  CC: "very consistent",
+  C: "consistent",
+  N: "neutral",
+  I: "inconsistent",
+  II: "very inconsistent",
+  NA: "not applicable",
+};
 
 const ENTITY_SDO: Record<string, { type: string; extra?: Record<string, unknown> } | undefined> = {
   threat_actor: { type: "threat-actor" },
@@ -213,20 +262,96 @@ export function renderCaseArchive(
     }
   }
 
-  for (const [i, d] of model.dissent.entries()) {
-    const q = data.questions.find((x) => x.hypotheses.some((h) => h.key === d.hypothesisId));
-    const ref = relationshipOf.get(d.hypothesisId) ?? (q ? campaignOf.get(q.key) : undefined);
-    if (!ref) continue;
+  // The record as STIX a consumer reads: dissent, reviews and events as notes (dissent signed by its analyst, like
+  // the brief's; an `opinion` would be a consumer's view of someone else's object), each question's ACH ratings as
+  // a grouping. The structured record itself travels in the casefile-record extension on the report.
+  const hypothesisQuestion = new Map(data.questions.flatMap((q) => q.hypotheses.map((h) => [h.key, q] as const)));
+  const hypothesisTitle = new Map(data.questions.flatMap((q) => q.hypotheses.map((h) => [h.key, h.title] as const)));
+  const aboutHypothesis = (key: string) =>
+    relationshipOf.get(key) ??
+    (keyJudgments.has(key) ? stixId("note", "judgment", key) : campaignOf.get(hypothesisQuestion.get(key)!.key)!);
+  const claimNote = (key: string) => stixId("note", "claim", key);
+  const statementOf = new Map(data.claims.map((c) => [c.key, c.statement]));
+  const rec = data.record;
+  rec.dissent.forEach((d, i) => {
+    const ref =
+      d.targetType === "hypothesis"
+        ? aboutHypothesis(d.targetKey)
+        : d.targetType === "claim"
+          ? claimNote(d.targetKey)
+          : campaignOf.get(d.targetKey)!;
+    const on =
+      d.targetType === "hypothesis"
+        ? hypothesisTitle.get(d.targetKey)
+        : d.targetType === "claim"
+          ? statementOf.get(d.targetKey)
+          : undefined;
     objects.push({
-      type: "opinion",
-      id: stixId("opinion", d.hypothesisId, String(i), d.at),
+      type: "note",
+      id: stixId("note", "dissent", d.targetKey, String(i), d.at),
       ...common,
       created: d.at,
       modified: d.at,
-      opinion: "disagree",
-      explanation: `On “${d.hypothesisTitle}”: ${d.body}`,
-      authors: [d.author],
+      abstract: `Dissent by ${d.author.name}${on ? ` on “${on.slice(0, 200)}”` : ""}`,
+      content: d.body,
+      authors: [d.author.name],
       object_refs: [ref],
+    });
+  });
+  rec.reviews.forEach((r, i) => {
+    const ref = r.targetType === "hypothesis" && r.targetKey ? aboutHypothesis(r.targetKey) : reportId;
+    const decided = r.decidedAt ?? r.withdrawnAt ?? r.createdAt;
+    objects.push({
+      type: "note",
+      id: stixId("note", "review", r.targetKey ?? "brief", String(i), r.createdAt),
+      ...common,
+      created: r.createdAt,
+      modified: later(r.createdAt, decided),
+      abstract: `Review of the ${r.targetType === "brief" ? "brief" : `judgment “${(hypothesisTitle.get(r.targetKey ?? "") ?? "").slice(0, 200)}”`}: ${r.decision.replace("_", " ")}`,
+      content: [
+        `Submitted by ${r.submittedBy.name} on ${r.createdAt.slice(0, 10)}${r.reviewer ? `; reviewer ${r.reviewer.name}` : ""} (content SHA-256 ${r.contentHash}).`,
+        r.comment,
+        r.withdrawnReason ? `Withdrawn: ${r.withdrawnReason}` : "",
+        "A record of the review in the workspace that made it: not an approval in a workspace that imports this archive.",
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+      authors: [...new Set([r.submittedBy.name, ...(r.reviewer ? [r.reviewer.name] : [])])],
+      object_refs: [ref],
+    });
+  });
+  rec.events.forEach((e) => {
+    objects.push({
+      type: "note",
+      id: stixId("note", "event", e.key),
+      ...common,
+      created: data.createdAt,
+      modified: data.createdAt,
+      abstract: `Event (${e.occurredAt.slice(0, e.precision === "year" ? 4 : e.precision === "month" ? 7 : 10)}): ${e.title}`,
+      content: e.description || e.title,
+      object_refs: e.claimKeys.length ? e.claimKeys.map(claimNote) : [reportId],
+    });
+  });
+  for (const q of data.questions) {
+    const keys = new Set(q.hypotheses.map((h) => h.key));
+    const rated = rec.ratings.filter((r) => keys.has(r.hypothesisKey));
+    if (!rated.length) continue;
+    const at = rated.reduce((m, r) => later(m, r.at), q.createdAt);
+    objects.push({
+      type: "grouping",
+      id: stixId("grouping", "ach", q.key),
+      ...common,
+      created: q.createdAt,
+      modified: at,
+      name: `ACH ratings: ${campaignName(q.question)}`,
+      context: "unspecified",
+      description: rated
+        .map(
+          (r) =>
+            `${r.rater.name}: “${(statementOf.get(r.claimKey) ?? "").slice(0, 200)}” is ${RATING_WORDS[r.rating]} with “${hypothesisTitle.get(r.hypothesisKey)}”${r.note ? ` (${r.note})` : ""}`,
+        )
+        .join("\n"),
+      object_refs: [campaignOf.get(q.key)!, ...new Set(rated.map((r) => claimNote(r.claimKey)))],
     });
   }
 
@@ -311,8 +436,16 @@ export function renderCaseArchive(
     ...(data.documents.length ? { external_references: data.documents.map((d) => docReference(d.key)) } : {}),
     x_casefile_case: casefile,
     x_casefile_tlp: getTlp(tlpKey).label,
+    // STIX forbids empty lists as property values: an empty part of the record is left out (the import reads it as []).
+    extensions: {
+      [CASEFILE_RECORD_EXTENSION_ID]: {
+        extension_type: "property-extension",
+        ...Object.fromEntries(Object.entries(data.record).filter(([, v]) => !Array.isArray(v) || v.length > 0)),
+      },
+    },
   };
-  return { type: "bundle", id: bundleId, objects: [marking as unknown as StixObject, identity, report, ...objects] };
+  const extension = casefileRecordExtensionDefinition(PRODUCER_IDENTITY_ID, marking.id);
+  return { type: "bundle", id: bundleId, objects: [marking as unknown as StixObject, identity, extension, report, ...objects] };
 }
 
 /** Loads what renderStix needs beyond the brief model: every source, document (with its text and original bytes), entity, claim, link and hypothesis of the case. */
@@ -360,6 +493,7 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
   ]);
   const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
   return {
+    record: await loadCaseRecord({ caseId }),
     caseId: c.id,
     createdAt: c.createdAt.toISOString(),
     summary: c.summary,
@@ -453,6 +587,8 @@ export async function loadStixCaseData({ caseId }: { caseId: string }): Promise<
         rationale: h.rationale,
         disposition: h.disposition,
         rejectedReason: h.rejectedReason,
+        proposition: h.proposition,
+        confidenceBasis: h.confidenceBasis,
       })),
       hypothesisTimes: Object.fromEntries(
         q.hypotheses.map((h) => [h.id, { createdAt: h.createdAt.toISOString(), updatedAt: h.updatedAt.toISOString() }]),

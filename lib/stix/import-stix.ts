@@ -6,9 +6,14 @@ import "server-only";
 // A Casefile export (report.x_casefile_case present) is rebuilt exactly: sources, documents (text and
 // original bytes, both hashes re-verified), entities, claims with their quotes re-anchored, links, the
 // attribution questions and every hypothesis, the indicators (values re-canonicalised, quotes re-anchored,
-// claim and entity links). Approvals, reviews, ACH ratings, comments and dissent
-// are NOT imported: they belong to people of another workspace, and a new team must review the
-// judgments itself, so every imported hypothesis starts as a draft.
+// claim and entity links), the timeline events, and the casefile-record extension (lib/stix/schemas.ts).
+// ACH ratings, dissent, reviews and each judgment's history belong to people of another workspace, who
+// have no account here: they are kept as RECORDED history (recorded_history, migration 0016; read-only,
+// with the person's display name and e-mail as recorded attribution), never as ratings, comments or
+// approvals of this workspace. So the content round-trips (the next export carries them again), while
+// the imported case's own review state is fresh: every imported hypothesis starts as a draft, and an
+// approval recorded from the exporting team approves nothing here — a new team must review the
+// judgments itself. Non-dissent comments and retracted events are not carried.
 //
 // A plain third-party bundle keeps: the report as the case (name → title, description → summary),
 // threat actors, intrusion sets, malware, infrastructure, identities and locations as entities, and the
@@ -33,6 +38,9 @@ import {
   CasefileCaseSchema,
   CasefileClaimSchema,
   CasefileQuestionSchema,
+  CasefileRecordSchema,
+  CASEFILE_RECORD_EXTENSION_ID,
+  CASEFILE_RECORD_FORMAT,
   MAX_ANY_STRING,
   MAX_BUNDLE_BYTES,
   MAX_JSON_DEPTH,
@@ -44,7 +52,9 @@ import {
   type CasefileClaim,
   type CasefileIndicator,
   type CasefileQuestion,
+  type CasefileRecord,
 } from "./schemas";
+import { IMPORT_REASON_PREFIX } from "./load-case-record";
 import { canonicalise } from "@/lib/indicators/canonicalise";
 import { INDICATOR_FLAGS } from "@/lib/indicators/types";
 import { flagsFor } from "@/lib/indicators/warning-lists";
@@ -79,6 +89,7 @@ type Plan = {
   claimLinks: CasefileCase["claimLinks"];
   questions: CasefileQuestion[];
   indicators: (Omit<CasefileIndicator, "excerpts"> & { excerpts: (AnchoredExcerpt & { documentKey: string })[] })[];
+  record: CasefileRecord;
 };
 
 class Refusal {
@@ -261,6 +272,7 @@ export function planStixImport(raw: string): Plan {
     claims: [],
     claimLinks: [],
     questions: [],
+    record: { format: CASEFILE_RECORD_FORMAT, events: [], ratings: [], dissent: [], reviews: [], history: [] },
     indicators: thirdPartyIndicators({ objects, raw, entityKeyOf, entityKind: new Map(entities.map((e) => [e.key, e.kind])) }),
     documents: [
       {
@@ -300,13 +312,21 @@ function planCasefile({
   objects: RawObject[];
   indexOf: Map<string, number>;
   reportIndex: number;
-  report: { x_casefile_case?: unknown; external_references?: unknown };
+  report: { x_casefile_case?: unknown; external_references?: unknown; extensions?: unknown };
   markingTlps: TlpKey[];
   base: { bundleId: string; bundleSha256: string };
 }): Plan {
   const at = `objects.${reportIndex}.x_casefile_case`;
   const cf = CasefileCaseSchema.safeParse(report.x_casefile_case);
   if (!cf.success) r.zod(at, cf.error);
+  // The casefile-record extension (absent in archives made before it: nothing recorded then).
+  const extAt = `objects.${reportIndex}.extensions.${CASEFILE_RECORD_EXTENSION_ID}`;
+  const ext =
+    report.extensions && typeof report.extensions === "object"
+      ? (report.extensions as Record<string, unknown>)[CASEFILE_RECORD_EXTENSION_ID]
+      : undefined;
+  const rec = CasefileRecordSchema.safeParse(ext ?? { format: CASEFILE_RECORD_FORMAT });
+  if (!rec.success) r.zod(extAt, rec.error);
   const questions: CasefileQuestion[] = [];
   const claims: CasefileClaim[] = [];
   const claimAt: string[] = [];
@@ -347,8 +367,8 @@ function planCasefile({
   );
   const docKeys = unique(data.documents, (d) => d.key, `${at}.documents`, "document key");
   const claimKeys = unique(claims, (c) => c.key, "claims", "claim key");
-  unique(questions, (q) => q.key, "questions", "question key");
-  unique(
+  const questionKeys = unique(questions, (q) => q.key, "questions", "question key");
+  const hypothesisKeys = unique(
     questions.flatMap((q) => q.hypotheses),
     (h) => h.key,
     "hypotheses",
@@ -484,6 +504,29 @@ function planCasefile({
       excerpts,
     });
   });
+  // The record: every key it names must be a claim, hypothesis, question or entity of this bundle.
+  const record = rec.data!;
+  const needs = (set: Set<string>, k: string | null, path: string, what: string) =>
+    k === null || set.has(k) || r.add(path, `refers to ${what} that is not in the bundle`);
+  unique(record.events, (e) => e.key, `${extAt}.events`, "event key");
+  record.events.forEach((e, i) => e.claimKeys.forEach((k, j) => needs(claimKeys, k, `${extAt}.events.${i}.claimKeys.${j}`, "a claim")));
+  record.ratings.forEach((x, i) => {
+    needs(hypothesisKeys, x.hypothesisKey, `${extAt}.ratings.${i}.hypothesisKey`, "a hypothesis");
+    needs(claimKeys, x.claimKey, `${extAt}.ratings.${i}.claimKey`, "a claim");
+  });
+  const targetKeys = { hypothesis: hypothesisKeys, question: questionKeys, claim: claimKeys };
+  record.dissent.forEach((d, i) => needs(targetKeys[d.targetType], d.targetKey, `${extAt}.dissent.${i}.targetKey`, `a ${d.targetType}`));
+  record.reviews.forEach((x, i) =>
+    x.targetType === "hypothesis"
+      ? x.targetKey === null
+        ? r.add(`${extAt}.reviews.${i}.targetKey`, "a judgment's review names its hypothesis")
+        : needs(hypothesisKeys, x.targetKey, `${extAt}.reviews.${i}.targetKey`, "a hypothesis")
+      : x.targetKey === null || r.add(`${extAt}.reviews.${i}.targetKey`, "the brief's review names no key"),
+  );
+  record.history.forEach((h, i) => {
+    needs(hypothesisKeys, h.hypothesisKey, `${extAt}.history.${i}.hypothesisKey`, "a hypothesis");
+    needs(entityKeys, h.snapshot.actorEntityId ?? null, `${extAt}.history.${i}.snapshot.actorEntityId`, "an entity");
+  });
   r.throwIfAny("The Casefile data in the bundle is inconsistent:");
 
   return {
@@ -503,6 +546,7 @@ function planCasefile({
     claimLinks: data.claimLinks,
     questions,
     indicators,
+    record,
   };
 }
 
@@ -512,7 +556,8 @@ function planCasefile({
  */
 export async function importStixBundle({ ctx, raw }: { ctx: Ctx; raw: string }) {
   const plan = planStixImport(raw);
-  const reason = `Imported from STIX ${plan.bundleId} (SHA-256 ${plan.bundleSha256})`;
+  // The reason on each hypothesis's first version; the export marks that version madeByImport (lib/stix/load-case-record.ts).
+  const reason = `${IMPORT_REASON_PREFIX}${plan.bundleId} (SHA-256 ${plan.bundleSha256})`;
   return db.$transaction(async (tx) => writePlan({ tx, ctx, plan, reason }), { timeout: 120_000, maxWait: 10_000 });
 }
 
@@ -657,10 +702,13 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
     });
     await audit("indicator.create", caseId, "indicator", row.id, { ...row, excerpts: ind.excerpts.length });
   }
+  const questionId = new Map<string, string>();
+  const hypothesisId = new Map<string, string>();
   for (const q of plan.questions) {
     const question = await tx.attributionQuestion.create({
       data: { caseId, question: q.question, conclusion: q.conclusion, createdById: ctx.actor.id },
     });
+    questionId.set(q.key, question.id);
     await audit("question.create", caseId, "question", question.id, question);
     for (const h of q.hypotheses) {
       // A draft: the exporting team's approval covered their review, not ours.
@@ -676,6 +724,8 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
           rationale: h.rationale,
           disposition: h.disposition,
           rejectedReason: h.disposition === "rejected" ? h.rejectedReason : null,
+          proposition: h.proposition,
+          confidenceBasis: h.confidenceBasis,
           reviewState: "draft",
           authorId: ctx.actor.id,
         },
@@ -683,8 +733,60 @@ async function writePlan({ tx, ctx, plan, reason }: { tx: Tx; ctx: Ctx; plan: Pl
       await tx.hypothesisVersion.create({
         data: { hypothesisId: row.id, version: 1, snapshot: hypothesisContent(row), reason, changedById: ctx.actor.id },
       });
+      hypothesisId.set(h.key, row.id);
       await audit("hypothesis.create", caseId, "hypothesis", row.id, row);
     }
+  }
+
+  // The timeline is the case's content, not anyone's judgment: its events are this case's events.
+  for (const e of plan.record.events) {
+    const row = await tx.event.create({
+      data: {
+        caseId,
+        title: e.title,
+        description: e.description,
+        occurredAt: new Date(e.occurredAt),
+        precision: e.precision,
+        createdById: ctx.actor.id,
+        claims: { create: [...new Set(e.claimKeys)].map((k) => ({ claimId: claimId.get(k)! })) },
+      },
+    });
+    await audit("event.create", caseId, "event", row.id, { ...row, claimIds: e.claimKeys.map((k) => claimId.get(k)) });
+  }
+
+  // Ratings, dissent, reviews and judgment history of the exporting workspace: recorded, read-only history
+  // (see the top of this file). Keys become this case's ids so the next export names this case's records. A
+  // recorded approval does not touch reviewState: the hypotheses above are drafts and stay so.
+  const local = (k: string | null, ids: Map<string, string>) => (k === null ? null : ids.get(k)!);
+  const targetIds = { hypothesis: hypothesisId, question: questionId, claim: claimId };
+  const recorded: { kind: string; record: object }[] = [
+    ...plan.record.ratings.map((x) => ({
+      kind: "rating",
+      record: { ...x, hypothesisKey: local(x.hypothesisKey, hypothesisId), claimKey: local(x.claimKey, claimId) },
+    })),
+    ...plan.record.dissent.map((x) => ({ kind: "dissent", record: { ...x, targetKey: local(x.targetKey, targetIds[x.targetType]) } })),
+    ...plan.record.reviews.map((x) => ({ kind: "review", record: { ...x, targetKey: local(x.targetKey, hypothesisId) } })),
+    ...plan.record.history.map((x) => ({
+      kind: "history",
+      record: {
+        ...x,
+        hypothesisKey: local(x.hypothesisKey, hypothesisId),
+        snapshot: { ...x.snapshot, actorEntityId: local(x.snapshot.actorEntityId ?? null, entityId) },
+      },
+    })),
+  ];
+  if (recorded.length) {
+    await tx.recordedHistory.createMany({
+      data: recorded.map((x) => ({ caseId, kind: x.kind, record: x.record, bundleId: plan.bundleId })),
+    });
+    const count = (kind: string) => recorded.filter((x) => x.kind === kind).length;
+    await audit("case.import.recorded", caseId, "case", caseId, {
+      bundleId: plan.bundleId,
+      ratings: count("rating"),
+      dissent: count("dissent"),
+      reviews: count("review"),
+      history: count("history"),
+    });
   }
   return { ...created, role: "owner" as const };
 }

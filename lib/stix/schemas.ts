@@ -7,10 +7,12 @@ import { CASE_STATUSES, TLP_VALUES } from "@/lib/cases/schemas";
 import { RELIABILITIES, SOURCE_KINDS } from "@/lib/sources/schemas";
 import { ENTITY_KINDS } from "@/lib/entities/schemas";
 import { CLAIM_KINDS, CLAIM_LINK_KINDS, CLAIM_STATUSES } from "@/lib/claims/schemas";
-import { CONFIDENCES, DISPOSITIONS, LIKELIHOODS } from "@/lib/attribution/schemas";
+import { ACH_VALUES, CONFIDENCES, DISPOSITIONS, LIKELIHOODS } from "@/lib/attribution/schemas";
+import { DATE_PRECISIONS } from "@/lib/events/schemas";
 import { MAX_TEXT_CHARS, MAX_UPLOAD_BYTES } from "@/lib/documents/schemas";
 import { INDICATOR_FLAGS, INDICATOR_STATUSES, INDICATOR_TYPES } from "@/lib/indicators/types";
 import { isCalendarDate } from "@/lib/dates/calendar-date";
+import { stixId } from "./ids";
 
 export const CASEFILE_FORMAT = "casefile-case/1";
 // The request body limit: a bundle is the largest body the app accepts.
@@ -142,6 +144,9 @@ export const CasefileHypothesisSchema = z
     rationale: text(8000),
     disposition: z.enum(DISPOSITIONS),
     rejectedReason: text(2000).nullable(),
+    // The proposition the brief prints and the basis of the analytic confidence; absent in older archives.
+    proposition: text(2000).default(""),
+    confidenceBasis: text(4000).default(""),
   })
   .refine((h) => h.disposition !== "rejected" || !!h.rejectedReason?.trim(), {
     path: ["rejectedReason"],
@@ -178,6 +183,74 @@ export const CasefileClaimSchema = z.object({
     .max(50),
 });
 export type CasefileClaim = z.infer<typeof CasefileClaimSchema>;
+
+// --- The Casefile record extension (STIX 2.1 §7.3 property-extension on the report) ---------------
+// What a case holds beyond its evidence and judgments: the timeline, the ACH ratings, dissent, the review
+// record and each judgment's history. People are recorded attribution (their display name and e-mail in
+// the exporting workspace), never accounts of the importing one: see lib/stix/import-stix.ts.
+export const CASEFILE_RECORD_FORMAT = "casefile-record/1";
+// The extension-definition object's id: the same for every installation, so a consumer recognises it.
+export const CASEFILE_RECORD_EXTENSION_ID = stixId("extension-definition", CASEFILE_RECORD_FORMAT);
+
+const person = z.object({ name: text(200), email: text(320) });
+export const CasefileEventSchema = z.object({
+  key,
+  title: text(300).trim().min(1, "is empty"),
+  description: text(4000),
+  occurredAt: iso,
+  precision: z.enum(DATE_PRECISIONS),
+  claimKeys: z.array(key).max(100),
+});
+export const CasefileRatingSchema = z.object({
+  hypothesisKey: key,
+  claimKey: key,
+  rating: z.enum(ACH_VALUES),
+  note: text(4000),
+  rater: person,
+  at: iso,
+});
+export const CasefileDissentSchema = z.object({
+  targetType: z.enum(["hypothesis", "question", "claim"]),
+  targetKey: key,
+  body: text(8000).trim().min(1, "is empty"),
+  author: person,
+  at: iso,
+});
+export const CasefileReviewSchema = z.object({
+  // A judgment's review names the hypothesis; the brief's review names the case (no key).
+  targetType: z.enum(["hypothesis", "brief"]),
+  targetKey: key.nullable(),
+  contentHash: text(200),
+  targetVersion: z.number().int().min(1).nullable(),
+  decision: z.enum(["pending", "approved", "changes_requested", "withdrawn"]),
+  comment: text(4000),
+  submittedBy: person,
+  reviewer: person.nullable(),
+  createdAt: iso,
+  decidedAt: iso.nullable(),
+  withdrawnReason: text(4000).nullable(),
+  withdrawnAt: iso.nullable(),
+});
+export const CasefileHistorySchema = z.object({
+  hypothesisKey: key,
+  version: z.number().int().min(1),
+  // The saved content (lib/attribution/content-hash.ts); its actorEntityId is an entity key of the bundle.
+  snapshot: z.looseObject({ actorEntityId: key.nullable().optional() }),
+  reason: text(8000),
+  changedBy: person,
+  at: iso,
+  // The entry an import itself wrote ("Imported from STIX …"): the importing workspace's own record.
+  madeByImport: z.boolean().default(false),
+});
+export const CasefileRecordSchema = z.object({
+  format: z.literal(CASEFILE_RECORD_FORMAT),
+  events: z.array(CasefileEventSchema).max(10_000).default([]),
+  ratings: z.array(CasefileRatingSchema).max(100_000).default([]),
+  dissent: z.array(CasefileDissentSchema).max(10_000).default([]),
+  reviews: z.array(CasefileReviewSchema).max(10_000).default([]),
+  history: z.array(CasefileHistorySchema).max(100_000).default([]),
+});
+export type CasefileRecord = z.infer<typeof CasefileRecordSchema>;
 
 // --- The STIX envelope and the objects an import reads --------------------------------------------
 

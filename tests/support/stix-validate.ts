@@ -29,6 +29,7 @@ function getAjv() {
 
 function schemaFor(type: string): string {
   if (type === "marking-definition") return `${BASE}common/marking-definition.json`;
+  if (type === "extension-definition") return `${BASE}common/extension-definition.json`;
   if (type === "relationship" || type === "sighting") return `${BASE}sros/${type}.json`;
   for (const dir of ["sdos", "observables"]) {
     try {
