@@ -20,8 +20,8 @@
 //   BENCH_OPEN_LOOP_S=120   open-loop duration in seconds (e.g. 20 for a quick development run)
 //   BENCH_WRITES_NODES=0    skip the two-node run
 //   BENCH_WRITES_NODE2_PORT the second node's port (default BENCH_PORT + 1)
-//   BENCH_CPU_PROF=1        run the second node under `node --cpu-prof` and summarise its profile of the
-//                           closed-loop load (top self-time functions) into bench/profile-claim-create.txt
+//   BENCH_CPU_PROF=1        one more closed-loop run against a second node alone under `node --cpu-prof`; its
+//                           profile (self time by category, top functions) goes to bench/profile-claim-create.txt
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -70,7 +70,9 @@ function readProcs(): Proc[] {
         pid: Number(name),
         ppid: Number(f[1]),
         comm: s.slice(s.indexOf("(") + 1, close),
-        cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK,
+        // utime + stime, plus cutime + cstime: the time of children it has reaped (PostgreSQL backends that
+        // closed during the run are counted at the postmaster), so the sum over a tree never goes down.
+        cpuMs: ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / CLK_TCK,
       });
     } catch {
       /* gone meanwhile */
@@ -453,47 +455,52 @@ export async function benchWrites({
   log(`bench: claim creation, closed loop, ${writers.length} in flight × ${CLAIMS_PER_USER}…`);
   scenarios.claimCreate = await closedLoop("concurrent", [base], [serverPid]);
 
-  let profile: ReturnType<typeof summariseProfile> | null = null;
-  if (process.env.BENCH_WRITES_NODES !== "0") {
-    const profDir = process.env.BENCH_CPU_PROF === "1" ? path.join(dataDir, "cpu-prof") : undefined;
-    if (profDir) {
-      rmSync(profDir, { recursive: true, force: true });
-      mkdirSync(profDir, { recursive: true });
-    }
-    const node2 = startSecondNode({
-      port: Number(process.env.BENCH_WRITES_NODE2_PORT ?? port + 1),
-      dataDir,
-      databaseUrl,
-      cpuProfDir: profDir,
-    });
+  const node2Port = Number(process.env.BENCH_WRITES_NODE2_PORT ?? port + 1);
+  const withSecondNode = async <T>(cpuProfDir: string | undefined, run: (node2: ReturnType<typeof startSecondNode>) => Promise<T>) => {
+    const node2 = startSecondNode({ port: node2Port, dataDir, databaseUrl, cpuProfDir });
     try {
       await waitUp(`${node2.base}/login`, node2.state, 120_000);
       for (let r = 0; r < 10; r++) await postClaim(writers[r % writers.length], 100 + r, "warm-up", node2.base);
-      log(`bench: claim creation, closed loop on two nodes (${base}, ${node2.base})…`);
-      scenarios.claimCreateTwoNodes = await closedLoop("two-node", [base, node2.base], [serverPid, node2.pid]);
+      return await run(node2);
     } finally {
       await node2.stop();
     }
-    if (profDir) {
-      const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
-      if (!file) log("bench: the second node wrote no CPU profile");
-      else {
-        // The second node served half of the two-node run and the warm-up, plus its start-up.
-        profile = summariseProfile(path.join(profDir, file), CLAIMS_PER_USER * (writers.length / 2) + 10);
-        const text = [
-          `CPU profile of the second \`next start\` (node --cpu-prof) over claim creation: ${profile.requests} POSTs`,
-          `(start-up included), ${profile.busyMs} ms busy, ${profile.busyMsPerRequest} ms per request. Self time, idle excluded.`,
-          "",
-          "By category:",
-          ...profile.categories.map((c) => `  ${c.share.toFixed(1).padStart(5)} %  ${String(c.ms).padStart(8)} ms  ${c.name}`),
-          "",
-          "Top functions:",
-          ...profile.top.map((f) => `  ${f.share.toFixed(1).padStart(5)} %  ${String(f.ms).padStart(8)} ms  ${f.fn}`),
-          "",
-        ].join("\n");
-        writeFileSync(path.join(ROOT, "bench/profile-claim-create.txt"), text);
-        log(`bench: wrote bench/profile-claim-create.txt`);
-      }
+  };
+  if (process.env.BENCH_WRITES_NODES !== "0") {
+    log(`bench: claim creation, closed loop on two nodes (${base}, http://127.0.0.1:${node2Port})…`);
+    scenarios.claimCreateTwoNodes = await withSecondNode(undefined, (node2) =>
+      closedLoop("two-node", [base, node2.base], [serverPid, node2.pid]),
+    );
+  }
+
+  // The profile: the same closed loop against a second node alone, run under `node --cpu-prof` (which
+  // slows it, so it is a run of its own and its figures are not reported as a scenario).
+  let profile: ReturnType<typeof summariseProfile> | null = null;
+  if (process.env.BENCH_CPU_PROF === "1") {
+    const profDir = path.join(dataDir, "cpu-prof");
+    rmSync(profDir, { recursive: true, force: true });
+    mkdirSync(profDir, { recursive: true });
+    log(`bench: claim creation, closed loop on a second node under --cpu-prof…`);
+    const run = await withSecondNode(profDir, (node2) => closedLoop("profiled", [node2.base], [node2.pid]));
+    const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) log("bench: the second node wrote no CPU profile");
+    else {
+      profile = summariseProfile(path.join(profDir, file), run.requests + 10);
+      const text = [
+        `CPU profile (node --cpu-prof) of a second \`next start\` serving ${run.requests} claim-creation POSTs, 50 in flight,`,
+        `after its start-up and 10 warm-up POSTs (both included in the profile). Self time, idle excluded.`,
+        `Sampled time is wall time on the CPU thread: on a loaded machine it includes time the process waited`,
+        `for a core, so read the shares, not the milliseconds. /proc CPU of this run: ${run.cpu.nodeMs} ms per request.`,
+        "",
+        "By category:",
+        ...profile.categories.map((c) => `  ${c.share.toFixed(1).padStart(5)} %  ${String(c.ms).padStart(8)} ms  ${c.name}`),
+        "",
+        "Top functions:",
+        ...profile.top.map((f) => `  ${f.share.toFixed(1).padStart(5)} %  ${String(f.ms).padStart(8)} ms  ${f.fn}`),
+        "",
+      ].join("\n");
+      writeFileSync(path.join(ROOT, "bench/profile-claim-create.txt"), text);
+      log(`bench: wrote bench/profile-claim-create.txt`);
     }
   }
 
