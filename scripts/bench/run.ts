@@ -1,8 +1,9 @@
 // npm run bench — the app at 100,000 documents. Starts the production build (scripts/start.ts: embedded
 // PostgreSQL in its own data dir, migrations, `next build` when sources changed, `next start`) on its own
 // port, loads the seeded synthetic corpus (scripts/bench/generate.ts), then measures over real HTTP:
-// case page, claims table, search (rare, common, phrase), trigram quick-jump, claim creation by 50
-// concurrent users, Markdown export; SQL statements per request; JavaScript shipped to the browser.
+// case page, claims table, search (rare, common, phrase), trigram quick-jump, claim creation (open loop,
+// closed loop at saturation, two nodes: scripts/bench/writes.ts), Markdown export; SQL statements per
+// request; JavaScript shipped to the browser.
 // Writes bench/results.json, prints a table, refreshes the table in bench/README-bench.md, and for every
 // missed target writes EXPLAIN (ANALYZE, BUFFERS) of the slowest statement to bench/explain/.
 //
