@@ -1,10 +1,10 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { authCookies } from "./options";
 import { actorForSession } from "./sessions";
+import { decodeSessionToken } from "./session-token";
 
 /** The signed-in user for this request (from the next-auth cookie, checked against the session table), or null. */
 export async function currentActor(): Promise<Actor | null> {
@@ -20,7 +20,8 @@ export async function requireActorOrRedirect(next?: string): Promise<Actor> {
 
 /**
  * The server-side session id carried by this request's session cookie (not validated: pair with
- * currentActor). Only decrypts the cookie with next-auth's own `decode` (which checks its expiry):
+ * currentActor). Only decrypts the cookie as next-auth's own `decode` does (lib/auth/session-token.ts,
+ * which checks its expiry):
  * next-auth's getServerSession would also run its session handler and re-encrypt a fresh cookie on
  * every request, work this app does not need, since the session row is what is checked each time.
  */
@@ -37,10 +38,7 @@ export async function currentSessionId(): Promise<string | null> {
       .map((c) => c.value)
       .join("");
   if (!token) return null;
-  try {
-    const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? "" });
-    return typeof payload?.sid === "string" ? payload.sid : null;
-  } catch {
-    return null; // tampered, expired or signed with another secret
-  }
+  // null when tampered, expired or signed with another secret
+  const payload = await decodeSessionToken(token, process.env.NEXTAUTH_SECRET ?? "");
+  return typeof payload?.sid === "string" ? payload.sid : null;
 }
