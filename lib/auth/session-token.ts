@@ -24,7 +24,9 @@ function encryptionKey(secret: string) {
 export async function decodeSessionToken(token: string, secret: string): Promise<JWTPayload | null> {
   if (!token || !secret) return null;
   try {
-    return (await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 })).payload;
+    // Only the algorithms next-auth itself writes: a token naming any other is refused before decryption.
+    const options = { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] };
+    return (await jwtDecrypt(token, encryptionKey(secret), options)).payload;
   } catch {
     return null;
   }

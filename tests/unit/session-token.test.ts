@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { hkdfSync } from "node:crypto";
+import { EncryptJWT } from "jose";
 import { encode } from "next-auth/jwt";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 
@@ -32,5 +34,16 @@ describe("decodeSessionToken", () => {
     expect(await decodeSessionToken(token, secret)).toBeNull();
     const fresh = await encode({ token: { sid }, secret, maxAge: 60 });
     expect((await decodeSessionToken(fresh, secret))?.sid).toBe(sid);
+  });
+
+  it("refuses a token wrapped with another algorithm, even under the right key", async () => {
+    const key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    const wrapped = await new EncryptJWT({ sid })
+      .setProtectedHeader({ alg: "A256KW", enc: "A256GCM" })
+      .setExpirationTime("1h")
+      .encrypt(key);
+    expect(await decodeSessionToken(wrapped, secret)).toBeNull();
+    const direct = await new EncryptJWT({ sid }).setProtectedHeader({ alg: "dir", enc: "A256GCM" }).setExpirationTime("1h").encrypt(key);
+    expect((await decodeSessionToken(direct, secret))?.sid).toBe(sid);
   });
 });
