@@ -1,6 +1,5 @@
 "use client";
-// TanStack Query for the signed-in app. Loaded by ./providers.tsx through next/dynamic, so pages that
-// do not need it (the login page) do not download the query client.
+// TanStack Query for the app's pages, mounted by ./providers.tsx (the login page, plain HTML, has none).
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 

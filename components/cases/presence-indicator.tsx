@@ -1,12 +1,11 @@
 "use client";
-// "Also viewing": who else has this case open. Each poll is also this user's own heartbeat, so the
-// POST lives in the query function; polling pauses while the tab is hidden (TanStack's default). Closing
-// the tab or leaving the case's pages sends a goodbye (DELETE, keepalive), so colleagues stop seeing this
-// user at once rather than when the heartbeat goes stale.
-import { useEffect } from "react";
-import { useQuery } from "@tanstack/react-query";
+// "Also viewing": who else has this case open. Each poll is also this user's own heartbeat (a POST), every
+// `intervalMs` while the tab is visible. Closing the tab or leaving the case's pages sends a goodbye
+// (DELETE, keepalive), so colleagues stop seeing this user at once rather than when the heartbeat goes
+// stale. A plain timer, not TanStack Query: it is on every case page, and was the case overview's only
+// reason to download the query observer (issue 16).
+import { useEffect, useState } from "react";
 import { api } from "@/lib/client/api";
-import { presenceKeys } from "@/lib/client/query-keys";
 
 type Viewer = { userId: string; name: string; lastSeenAt: string };
 
@@ -16,24 +15,33 @@ function initials(name: string) {
 }
 
 export function PresenceIndicator({ caseId, intervalMs = 15_000 }: { caseId: string; intervalMs?: number }) {
-  const { data } = useQuery({
-    queryKey: presenceKeys.case(caseId),
-    queryFn: () => api<{ viewers: Viewer[] }>(`/api/cases/${caseId}/presence`, { method: "POST" }),
-    refetchInterval: intervalMs,
-    staleTime: 0,
-    retry: false,
-  });
+  const [viewers, setViewers] = useState<Viewer[]>([]);
   useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const beat = async () => {
+      if (document.visibilityState === "visible") {
+        try {
+          const { viewers } = await api<{ viewers: Viewer[] }>(`/api/cases/${caseId}/presence`, { method: "POST" });
+          if (!stopped) setViewers(viewers);
+        } catch {
+          // Shown as before; the next beat tries again.
+        }
+      }
+      if (!stopped) timer = setTimeout(beat, intervalMs);
+    };
+    void beat();
     const leave = () => {
       void fetch(`/api/cases/${caseId}/presence`, { method: "DELETE", keepalive: true }).catch(() => {});
     };
     window.addEventListener("pagehide", leave);
     return () => {
+      stopped = true;
+      clearTimeout(timer);
       window.removeEventListener("pagehide", leave);
       leave();
     };
-  }, [caseId]);
-  const viewers = data?.viewers ?? [];
+  }, [caseId, intervalMs]);
   return (
     // Polite live region: a colleague arriving is announced without interrupting.
     <div aria-live="polite" className="min-h-0">

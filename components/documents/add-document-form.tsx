@@ -1,12 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { Button, Field, FormError, Input, Textarea } from "@/components/ui/form";
-import { AddedNotice, type Created } from "./added-notice";
-import { CaptureUrlForm } from "./capture-url-form";
+import type { Created } from "./added-notice";
 import { useCreateDocument } from "./use-create-document";
-import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
+import { NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 type Meta = { title: string; url: string; publisher: string; author: string; publishedAt: string };
@@ -14,16 +12,25 @@ const EMPTY: Meta = { title: "", url: "", publisher: "", author: "", publishedAt
 
 type Mode = "paste" | "upload" | "url";
 
+// The URL capture form loads when its tab is first chosen: most documents are pasted or uploaded.
+const CaptureUrlForm = lazy(() => import("./capture-url-form").then((m) => ({ default: m.CaptureUrlForm })));
+// The notice shown once a document is stored loads with that first success.
+const AddedNotice = lazy(() => import("./added-notice").then((m) => ({ default: m.AddedNotice })));
+
 type Existing = { id: string; title: string; retracted: boolean };
 
 export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
   const [mode, setMode] = useState<Mode>("paste");
+  const [captureShown, setCaptureShown] = useState(false);
   const tab = (m: Mode, label: string) => (
     <button
       type="button"
       role="tab"
       aria-selected={mode === m}
-      onClick={() => setMode(m)}
+      onClick={() => {
+        setMode(m);
+        if (m === "url") setCaptureShown(true);
+      }}
       className={`rounded-md px-3 py-1.5 text-sm font-medium ${mode === m ? "bg-indigo-50 text-indigo-800 ring-1 ring-indigo-200" : "text-slate-600 hover:text-slate-900"}`}
     >
       {label}
@@ -36,9 +43,13 @@ export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sour
         {tab("upload", "Upload file")}
         {tab("url", "Capture URL")}
       </div>
-      {/* Both stay mounted so switching tabs never loses what was typed. */}
+      {/* Both stay mounted (the capture form from its first showing) so switching tabs never loses what was typed. */}
       <div hidden={mode !== "url"}>
-        <CaptureUrlForm caseId={caseId} sources={sources} />
+        {captureShown && (
+          <Suspense fallback={<p className="text-sm text-slate-600">Loading…</p>}>
+            <CaptureUrlForm caseId={caseId} sources={sources} />
+          </Suspense>
+        )}
       </div>
       <div hidden={mode === "url"}>
         <PasteOrUploadForm caseId={caseId} sources={sources} mode={mode === "url" ? "paste" : mode} />
@@ -48,7 +59,6 @@ export function AddDocumentForm({ caseId, sources = [] }: { caseId: string; sour
 }
 
 function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources: SourceOption[]; mode: "paste" | "upload" }) {
-  const router = useRouter();
   const [meta, setMeta] = useState<Meta>(EMPTY);
   const [source, setSource] = useState<SourceChoice>(NO_SOURCE);
   const [text, setText] = useState("");
@@ -63,8 +73,7 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
       // Cleared only once the server has stored it: a failed save keeps everything the user entered.
       setLast(created);
       setMeta(EMPTY);
-      // A source registered with the document joins the pickers (the page's list comes from the server).
-      if (source.choice === NEW_SOURCE) router.refresh();
+      // A source registered with the document joins the pickers: useCreateDocument re-renders the page.
       setSource(NO_SOURCE);
       setText("");
       setFile(null);
@@ -122,7 +131,11 @@ function PasteOrUploadForm({ caseId, sources, mode }: { caseId: string; sources:
       ) : (
         <FormError message={shownClientError ?? (error && (!error.issues.length || error.status !== 422) ? error.message : null)} />
       )}
-      {last && <AddedNotice created={last} />}
+      {last && (
+        <Suspense fallback={null}>
+          <AddedNotice created={last} />
+        </Suspense>
+      )}
       <Field
         id="doc-title"
         label={mode === "paste" ? "Title" : "Title (optional: defaults to the file name)"}

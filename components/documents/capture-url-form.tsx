@@ -1,9 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { Button, Field, FormError, Input } from "@/components/ui/form";
-import { NEW_SOURCE, NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
+import { NO_SOURCE, SourcePicker, sourceFields, type SourceChoice, type SourceOption } from "./source-picker";
 import { AddedNotice, type Created } from "./added-notice";
 import { useCreateDocument, usePreviewUrl, type UrlPreview } from "./use-create-document";
 
@@ -16,7 +15,6 @@ function urlProblem(err: unknown): string | undefined {
 }
 
 export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sources?: SourceOption[] }) {
-  const router = useRouter();
   const [url, setUrl] = useState("");
   const [preview, setPreview] = useState<UrlPreview | null>(null);
   const [meta, setMeta] = useState<Meta>({ title: "", publisher: "", author: "", publishedAt: "" });
@@ -36,8 +34,7 @@ export function CaptureUrlForm({ caseId, sources = [] }: { caseId: string; sourc
       setLast(created);
       setUrl("");
       setPreview(null);
-      // A source registered with the document joins the pickers (the page's list comes from the server).
-      if (source.choice === NEW_SOURCE) router.refresh();
+      // A source registered with the document joins the pickers: useCreateDocument re-renders the page.
       setSource(NO_SOURCE);
     },
   });

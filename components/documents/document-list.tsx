@@ -1,11 +1,8 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { format } from "date-fns";
-import { api } from "@/lib/client/api";
-import { documentKeys } from "@/lib/client/query-keys";
-import { RetractedTag } from "@/components/lifecycle/retracted-banner";
-import { UNGRADED } from "@/lib/claims/reliability";
+import { dayMonthYear } from "@/components/activity/time-format";
+import { RetractedTag } from "@/components/lifecycle/retracted-tag";
+import { UNGRADED } from "@/lib/claims/ungraded";
 
 export type DocumentRow = {
   id: string;
@@ -23,23 +20,8 @@ export type DocumentRow = {
   reliabilityOverride?: string | null;
 };
 
-export function DocumentList({
-  caseId,
-  initial,
-  showRetracted = false,
-}: {
-  caseId: string;
-  initial: DocumentRow[];
-  showRetracted?: boolean;
-}) {
-  const { data } = useQuery({
-    queryKey: documentKeys.listing(caseId, { showRetracted }),
-    queryFn: () =>
-      api<{ documents: DocumentRow[] }>(`/api/cases/${caseId}/documents${showRetracted ? "?include=retracted" : ""}`).then(
-        (r) => r.documents,
-      ),
-    initialData: initial,
-  });
+/** The case's documents as the server rendered them; adding one re-renders the page (useCreateDocument). */
+export function DocumentList({ caseId, initial: data }: { caseId: string; initial: DocumentRow[] }) {
   if (data.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
@@ -69,8 +51,8 @@ export function DocumentList({
               </span>
             )}
             {d.publisher && d.publisher !== d.source?.name && <span>{d.publisher}</span>}
-            <span>Published {d.publishedAt ? format(new Date(d.publishedAt), "d MMM yyyy") : "—"}</span>
-            <span>Retrieved {format(new Date(d.retrievedAt), "d MMM yyyy HH:mm")}</span>
+            <span>Published {d.publishedAt ? dayMonthYear(new Date(d.publishedAt)) : "—"}</span>
+            <span>Retrieved {dayMonthYear(new Date(d.retrievedAt), true)}</span>
             <span className="capitalize">{d.kind}</span>
             <span title={d.sha256}>
               SHA-256 <code className="font-mono">{d.sha256.slice(0, 12)}…</code>

@@ -2,8 +2,8 @@
 // The source of a document being added: a registered one, a new one registered in the same step
 // (name, kind, Admiralty grade and why), or none yet (its claims are then ungraded). A typed
 // publisher that names a registered source is offered as that source.
-import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
+import { SOURCE_RELIABILITY } from "@/lib/standards/source-reliability";
+import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
 import { matchSource } from "@/lib/sources/match-source";
 import type { ApiError } from "@/lib/client/api";
 import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";

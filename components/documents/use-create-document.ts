@@ -1,7 +1,10 @@
 "use client";
 // Adding a document to a case: pasted text or captured URL as JSON, an upload as multipart form data. Each form
-// keeps its own fields until the server has stored the document; this hook refreshes the lists once it has.
+// keeps its own fields until the server has stored the document; this hook refreshes the lists once it has:
+// the case page's list, count and source pickers are server-rendered, so it re-renders the page (client state,
+// such as what the other tabs hold, is kept).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { api } from "@/lib/client/api";
 import { caseKeys, documentKeys } from "@/lib/client/query-keys";
 import type { Created } from "./added-notice";
@@ -14,6 +17,7 @@ export type NewDocument = {
 
 export function useCreateDocument({ caseId, onCreated }: { caseId: string; onCreated: (created: Created) => void }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   return useMutation({
     mutationFn: ({ payload }: NewDocument) =>
       api<Created>(
@@ -24,6 +28,7 @@ export function useCreateDocument({ caseId, onCreated }: { caseId: string; onCre
       onCreated(created);
       queryClient.invalidateQueries({ queryKey: documentKeys.list(caseId) });
       queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      router.refresh();
     },
   });
 }

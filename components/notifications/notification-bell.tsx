@@ -2,9 +2,12 @@
 // The header's bell: the number of unread notifications; opens a list of the latest. Without
 // JavaScript it is a link to /notifications.
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { NotificationList } from "./notification-list";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useNotifications } from "./use-notifications";
+
+// The list (with date-fns for "3 hours ago") loads when the bell is first opened: the header is on every
+// page, the open list is not.
+const NotificationList = lazy(() => import("./notification-list").then((m) => ({ default: m.NotificationList })));
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [open, setOpen] = useState(false);
@@ -79,15 +82,17 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
           )}
           <div className="max-h-96 overflow-y-auto">
             {items ? (
-              <NotificationList
-                items={items}
-                onOpen={(n) => {
-                  if (!n.readAt) void mark({ ids: [n.id] });
-                  setOpen(false);
-                }}
-              />
+              <Suspense fallback={<Loading />}>
+                <NotificationList
+                  items={items}
+                  onOpen={(n) => {
+                    if (!n.readAt) void mark({ ids: [n.id] });
+                    setOpen(false);
+                  }}
+                />
+              </Suspense>
             ) : (
-              <p className="px-4 py-4 text-sm text-slate-600">Loading…</p>
+              <Loading />
             )}
           </div>
           <div className="border-t border-slate-200 px-4 py-2 text-right">
@@ -99,4 +104,8 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       )}
     </div>
   );
+}
+
+function Loading() {
+  return <p className="px-4 py-4 text-sm text-slate-600">Loading…</p>;
 }

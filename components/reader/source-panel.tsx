@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
+import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { useAssignSource, useCreateSource } from "./use-assign-source";
 import type { ReaderDocument, ReaderSource } from "./types";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/schemas";
+import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
 import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { ReliabilityBadge, reliabilityRow } from "./reliability-badge";

@@ -3,7 +3,7 @@ import { Fragment, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { sourceKeys } from "@/lib/client/query-keys";
-import { SOURCE_KIND_LABELS } from "@/lib/sources/schemas";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/kinds";
 import { Button } from "@/components/ui/form";
 import { ReliabilityBadge } from "./reliability-badge";
 import { SourceForm } from "./source-form";

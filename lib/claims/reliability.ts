@@ -5,8 +5,7 @@ import { admiraltyPair, type InformationCredibility, type SourceReliability } fr
 export const CLAIM_RELIABILITY_RULE =
   "A claim's reliability is the best grade among the documents its quotes cite (a document's own override, else its source's grade); a retracted document, or a document of a retracted source, lends no grade; a claim none of whose quotes has a graded source is ungraded (“no source: ungraded”), which is not F (a source judged and found impossible to judge). The order of the quotes never matters.";
 
-/** What an ungraded claim or document shows instead of a letter: it has no graded source, which is not F. */
-export const UNGRADED = "no source: ungraded";
+export { UNGRADED } from "./ungraded";
 
 type GradedDocument = {
   reliabilityOverride: SourceReliability | null;

@@ -1,9 +1,6 @@
-// Browser side of sign-in and sign-out: next-auth's own endpoints called with plain fetch, as
-// next-auth/react's signIn("credentials", { redirect: false }) and signOut() do, without that package
-// (with its Babel runtime it is ~8 kB gzip on every signed-in page). Nothing here uses useSession
-// or the cross-tab session broadcast, which were the only other things next-auth/react offered.
-
-const WRONG_CREDENTIALS = "Email or password is incorrect.";
+// Browser side of sign-out: next-auth's own endpoint called with plain fetch, as next-auth/react's
+// signOut() does, without that package (with its Babel runtime it is ~8 kB gzip on every signed-in page).
+// Signing in needs no script: the login page is a plain HTML form (app/login/route.ts).
 
 /** next-auth answers `{ url }`, with the error (if any) in that URL's `error` parameter; the 429 lockout (app/api/auth) adds `{ error: { message } }`. */
 type AuthAnswer = { url?: string; error?: { message?: string } };
@@ -21,27 +18,6 @@ async function post(path: string, fields: Record<string, string>) {
     body: new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: "true" }),
   });
   return { res, data: (await res.json().catch(() => ({}))) as AuthAnswer };
-}
-
-/**
- * Signs in with email and password. Resolves to undefined on success (the session cookie is set), or
- * to the message to show: wrong credentials, the lockout with its wait, or another server message.
- * Rejects only when the server cannot be reached.
- */
-export async function signInWithCredentials({
-  email,
-  password,
-  callbackUrl,
-}: {
-  email: string;
-  password: string;
-  callbackUrl: string;
-}): Promise<string | undefined> {
-  const { res, data } = await post("/api/auth/callback/credentials", { email, password, callbackUrl });
-  const error = data.url ? new URL(data.url, window.location.origin).searchParams.get("error") : null;
-  if (res.ok && !error) return undefined;
-  if (!error || error === "CredentialsSignin") return data.error?.message ?? WRONG_CREDENTIALS;
-  return error;
 }
 
 /** Signs out (next-auth revokes the server-side session) and loads `callbackUrl`. */

@@ -1,22 +1,12 @@
 import { z } from "zod";
 import { idField } from "@/lib/ids/id-schema";
 import { TLP_VALUES } from "@/lib/cases/schemas";
+import { RELIABILITIES, SOURCE_KIND_LABELS, SOURCE_KINDS } from "./kinds";
 
 // A source's or document's own TLP marking (null: the case's marking applies); a brief citing it cannot be released at a weaker one.
 const ownTlp = z.enum(TLP_VALUES, `TLP must be one of ${TLP_VALUES.join(", ")}.`).nullable();
 
-export const SOURCE_KINDS = ["outlet", "vendor", "agency", "government", "advocacy", "person", "other"] as const;
-export const RELIABILITIES = ["A", "B", "C", "D", "E", "F"] as const;
-
-export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
-  outlet: "News outlet",
-  vendor: "Security vendor",
-  agency: "Agency (intelligence, CERT, regulator)",
-  government: "Government (ministry, official, embassy)",
-  advocacy: "Advocacy group",
-  person: "Person",
-  other: "Other",
-};
+export { RELIABILITIES, SOURCE_KIND_LABELS, SOURCE_KINDS };
 
 export const CreateSourceSchema = z.object({
   name: z.string().trim().min(1, "Name is required.").max(200, "Name must be at most 200 characters."),

@@ -1,33 +1,9 @@
 // The analytic scales of STANDARDS.md as data; pure and shared by server and client, so no "server-only".
+import { SOURCE_RELIABILITY, type SourceReliability } from "./source-reliability";
 
 // --- Admiralty code (FM 2-22.3 App. B; MISP taxonomy "admiralty-scale") -------------------------------
 
-export const SOURCE_RELIABILITY = [
-  {
-    code: "A",
-    label: "Completely reliable",
-    meaning: "No doubt of authenticity, trustworthiness or competency; a history of complete reliability.",
-  },
-  {
-    code: "B",
-    label: "Usually reliable",
-    meaning: "Minor doubt about authenticity, trustworthiness or competency; valid information most of the time.",
-  },
-  {
-    code: "C",
-    label: "Fairly reliable",
-    meaning: "Doubt about authenticity, trustworthiness or competency, but has provided valid information in the past.",
-  },
-  {
-    code: "D",
-    label: "Not usually reliable",
-    meaning: "Significant doubt about authenticity, trustworthiness or competency, but has provided valid information in the past.",
-  },
-  { code: "E", label: "Unreliable", meaning: "Lacks authenticity, trustworthiness and competency; a history of invalid information." },
-  { code: "F", label: "Cannot be judged", meaning: "No basis exists for evaluating the reliability of the source." },
-] as const;
-
-export type SourceReliability = (typeof SOURCE_RELIABILITY)[number]["code"];
+export { SOURCE_RELIABILITY, type SourceReliability };
 
 export const INFORMATION_CREDIBILITY = [
   {

@@ -65,7 +65,7 @@ const TARGETS = {
   searchCommonP99Ms: 500,
   trigramP95Ms: 50,
   jsLoginKB: 120,
-  jsCaseKB: 180,
+  jsCaseKB: 160,
 };
 
 const log = (m: string) => console.log(m);
@@ -287,7 +287,7 @@ async function main() {
       { target: "trigram lookup p95 ≤ 50 ms", value: scenarios.trigramQuick.p95, limit: TARGETS.trigramP95Ms, scenario: "trigramQuick" },
       ...(writes?.targets ?? []),
       { target: "JS login ≤ 120 kB", value: jsKB("login"), limit: TARGETS.jsLoginKB, scenario: "jsLogin" },
-      { target: "JS case page ≤ 180 kB", value: jsKB("casePage"), limit: TARGETS.jsCaseKB, scenario: "jsCase" },
+      { target: "JS case page ≤ 160 kB", value: jsKB("casePage"), limit: TARGETS.jsCaseKB, scenario: "jsCase" },
     ])
       .filter((c) => scenarios[c.scenario]?.n || (c.scenario.startsWith("js") && wanted("js")))
       .map((c) => ({

@@ -49,7 +49,7 @@ export default async function CasePage({
             </h2>
             <ShowRetractedToggle path={`/cases/${caseId}`} showing={showRetracted} />
           </div>
-          <DocumentList caseId={caseId} initial={initial} showRetracted={showRetracted} />
+          <DocumentList caseId={caseId} initial={initial} />
         </section>
       </div>
       <aside className="space-y-8">
