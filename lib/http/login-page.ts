@@ -17,7 +17,17 @@ export function loginErrorMessage(code: string | undefined): string | undefined 
 
 /** Only same-site paths: an open redirect after login would help phishing. */
 export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  if (!next || !next.startsWith("/")) return "/";
+  // Parsed as a browser would: URL parsing drops tabs and newlines and reads "\\" as "/", so "/\t/evil.example"
+  // and "/\\evil.example" are other hosts. Only a path on this site comes back, re-serialised.
+  const base = "http://casefile.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return "/";
+  }
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
 }
 
 const escapeHtml = (s: string) =>

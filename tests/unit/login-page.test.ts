@@ -14,7 +14,19 @@ describe("login page", () => {
 
   it("sends you on only to a path of this site", () => {
     expect(safeNextPath("/cases/abc?tab=1")).toBe("/cases/abc?tab=1");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/", "", null, undefined])
+    expect(safeNextPath("/cases/abc#claims")).toBe("/cases/abc#claims");
+    // Browsers drop tabs and newlines inside a URL and read a backslash as a slash: each of these is another host.
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "\\\\evil.example",
+      "https://evil.example/",
+      "",
+      null,
+      undefined,
+    ])
       expect(safeNextPath(bad)).toBe("/");
   });
 
