@@ -10,6 +10,8 @@
 //   BENCH_SEED=<n>        corpus seed (default 20260715)
 //   BENCH_REUSE=1         keep the database and reuse a corpus already loaded with the same seed and size
 //   BENCH_PORT, BENCH_PG_PORT, BENCH_DATA_DIR, NEXT_DIST_DIR   where it runs (defaults 3331, 54391, .data/bench-main)
+//   BENCH_ONLY=search[,…]  run only these scenario groups (casePage, claimsTable, search, quick, claimCreate,
+//                         export, js); the results go to <BENCH_DATA_DIR>/results-only.json, the README is left alone
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -36,6 +38,7 @@ import { corpusIds, generateCorpus } from "./generate";
 import { Http, histogram, percentile, stats, type Sample, type Stats } from "./http";
 import { measureJs, type JsTransfer } from "./browser";
 import { explainSlowest, type Explained } from "./explain";
+import { bareSearchSql, type SqlStats } from "./search-sql";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SIZE: BenchSize = process.env.BENCH_SIZE === "small" ? "small" : "full";
@@ -45,14 +48,19 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54391);
 const DATA_DIR = path.resolve(ROOT, process.env.BENCH_DATA_DIR ?? ".data/bench-main");
 const BASE = `http://localhost:${PORT}`;
 const REUSE = process.env.BENCH_REUSE === "1";
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",").map((g) => g.trim()) : null;
+const only = (group: string) => !ONLY || ONLY.includes(group);
 const CONCURRENT_USERS = 50;
 const CLAIMS_PER_USER = 20;
 
 const TARGETS = {
   casePageP95Ms: 300,
   casePageSql: 10,
+  searchRareP95Ms: 50,
+  searchCommonP95Ms: 100,
   searchP95Ms: 150,
   searchCommonP99Ms: 500,
+  searchAppOverSql: 2,
   trigramP95Ms: 50,
   claimCreateP95Ms: 250,
   jsLoginKB: 120,
@@ -147,7 +155,7 @@ async function main() {
       return { u, c: cs[Math.floor(i / cfg.users) % cs.length] };
     };
     const seq = async (n: number, warm: number, req: (i: number) => Promise<Sample>) => {
-      for (let i = 0; i < warm; i++) await req(n + i);
+      for (let i = 0; i < (n ? warm : 0); i++) await req(n + i);
       const out: Sample[] = [];
       for (let i = 0; i < n; i++) out.push(await req(i));
       return out;
@@ -157,7 +165,7 @@ async function main() {
     // read from two cheap API probes around it (minus the second probe's own statements). Requests run
     // one at a time and nothing else talks to the server, so the difference is the page's statements.
     log("bench: case page…");
-    const casePage = await seq(60, 5, async (i) => {
+    const casePage = await seq(only("casePage") ? 60 : 0, 5, async (i) => {
       const { u, c } = pickCase(i);
       const probe = `/api/cases/${ids.case(c)}`;
       const a = await http.timed(cookies[u], probe);
@@ -169,7 +177,7 @@ async function main() {
 
     log("bench: claims table…");
     const claimsPages = Math.ceil(cfg.claimsPerCase / 50);
-    const claimsTable = await seq(100, 5, async (i) => {
+    const claimsTable = await seq(only("claimsTable") ? 100 : 0, 5, async (i) => {
       const { u, c } = pickCase(i);
       return http.timed(cookies[u], `/api/cases/${ids.case(c)}/claims?page=${(i % claimsPages) + 1}`);
     });
@@ -190,13 +198,38 @@ async function main() {
         return s;
       });
     };
-    const searchRare = await searchRun("rare", 70);
-    const searchCommon = await searchRun("common", 200);
-    const searchPhrase = await searchRun("phrase", 70);
+    const searchN = { rare: 70, common: 200, phrase: 70 };
+    const searchRare = await searchRun("rare", only("search") ? searchN.rare : 0);
+    const searchCommon = await searchRun("common", only("search") ? searchN.common : 0);
+    const searchPhrase = await searchRun("phrase", only("search") ? searchN.phrase : 0);
+    // The same statements run bare: the SQL text and parameters lib/search/search.ts builds for the same
+    // users and terms in the same order, sent with the `pg` client under the same planner settings, and
+    // timed from send to last row. app ÷ SQL is the cost of everything around the statement.
+    const searchSqlStats: Record<string, SqlStats> = {};
+    if (only("search")) {
+      log("bench: search, the bare SQL statements…");
+      const userIds = (
+        await pool.query("SELECT id::text, email FROM users WHERE email = ANY($1)", [
+          Array.from({ length: cfg.users }, (_, u) => userEmail(u)),
+        ])
+      ).rows as { id: string; email: string }[];
+      const actors = Array.from({ length: cfg.users }, (_, u) => {
+        const row = userIds.find((r) => r.email === userEmail(u))!;
+        return { id: row.id, email: row.email, name: "", isAdmin: false };
+      });
+      for (const kind of ["rare", "common", "phrase"] as const) {
+        searchSqlStats[kind] = await bareSearchSql({
+          databaseUrl,
+          n: searchN[kind],
+          warm: 5,
+          statement: (i) => ({ actor: actors[i % cfg.users], q: searchTerms[kind][i % searchTerms[kind].length] }),
+        });
+      }
+    }
 
     log("bench: trigram quick-jump…");
     const quickQueries: string[] = [];
-    const quick = await seq(100, 5, async (i) => {
+    const quick = await seq(only("quick") ? 100 : 0, 5, async (i) => {
       const { u, c } = pickCase(i);
       const ents = entitySpecs(cfg, c);
       const q = misspell(ents[i % ents.length].name, rngFor(SEED, "typo", i));
@@ -207,7 +240,7 @@ async function main() {
     // Claim creation: 50 users at once, each signed in with its own session, each POSTing claims with a
     // real anchored quote to a case it owns (distinct cases: no two users share one). Closed loop.
     log(`bench: claim creation, ${Math.min(CONCURRENT_USERS, cfg.users)} concurrent users × ${CLAIMS_PER_USER}…`);
-    const writers = Array.from({ length: Math.min(CONCURRENT_USERS, cfg.users) }, (_, u) => ({ u, c: u }));
+    const writers = Array.from({ length: only("claimCreate") ? Math.min(CONCURRENT_USERS, cfg.users) : 0 }, (_, u) => ({ u, c: u }));
     const writerCases = writers.map((w) => ids.case(w.c));
     // The quotes come from the stored texts (not regenerated), so a reused corpus is quoted exactly.
     // r runs to 2 × CLAIMS_PER_USER: the second half is the sequential baseline of user 0.
@@ -240,7 +273,7 @@ async function main() {
       });
     // Baseline without contention: one user, one request at a time (service time, not queueing).
     const createSequential: Sample[] = [];
-    for (let r = 0; r < CLAIMS_PER_USER; r++) createSequential.push(await postClaim(0, 0, CLAIMS_PER_USER + r));
+    for (let r = 0; r < (writers.length ? CLAIMS_PER_USER : 0); r++) createSequential.push(await postClaim(0, 0, CLAIMS_PER_USER + r));
     const countClaims = async () =>
       Number((await pool.query("SELECT count(*)::int AS n FROM claims WHERE case_id = ANY($1::uuid[])", [writerCases])).rows[0].n);
     const before = await countClaims();
@@ -280,7 +313,7 @@ async function main() {
     };
 
     log("bench: Markdown export…");
-    const exportMd = await seq(20, 2, async (i) => {
+    const exportMd = await seq(only("export") ? 20 : 0, 2, async (i) => {
       const { u, c } = pickCase(i);
       return http.timed(cookies[u], `/api/cases/${ids.case(c)}/export?format=md`);
     });
@@ -288,6 +321,7 @@ async function main() {
     log("bench: JavaScript shipped to the browser…");
     let js: Record<string, JsTransfer> | { error: string };
     try {
+      if (!only("js")) throw new Error("skipped (BENCH_ONLY)");
       js = await measureJs({
         base: BASE,
         cookie: cookies[0],
@@ -301,12 +335,12 @@ async function main() {
     }
     const jsKB = (name: string) => ("error" in js ? NaN : Math.round((js[name].encodedBytes / 1000) * 10) / 10);
 
-    const scenarios: Record<string, Stats> = {
+    const scenarios: Record<string, ScenarioStats> = {
       casePage: stats(casePage),
       claimsTable: stats(claimsTable),
-      searchRare: stats(searchRare),
-      searchCommon: stats(searchCommon),
-      searchPhrase: stats(searchPhrase),
+      searchRare: { ...stats(searchRare), sql: searchSqlStats.rare },
+      searchCommon: { ...stats(searchCommon), sql: searchSqlStats.common },
+      searchPhrase: { ...stats(searchPhrase), sql: searchSqlStats.phrase },
       trigramQuick: stats(quick),
       claimCreate,
       claimCreateSequential: stats(createSequential, (s) => s.status === 201),
@@ -320,8 +354,13 @@ async function main() {
         limit: TARGETS.casePageSql,
         scenario: "casePage",
       },
-      { target: "search rare p95 ≤ 150 ms", value: scenarios.searchRare.p95, limit: TARGETS.searchP95Ms, scenario: "searchRare" },
-      { target: "search common p95 ≤ 150 ms", value: scenarios.searchCommon.p95, limit: TARGETS.searchP95Ms, scenario: "searchCommon" },
+      { target: "search rare p95 ≤ 50 ms", value: scenarios.searchRare.p95, limit: TARGETS.searchRareP95Ms, scenario: "searchRare" },
+      {
+        target: "search common p95 ≤ 100 ms",
+        value: scenarios.searchCommon.p95,
+        limit: TARGETS.searchCommonP95Ms,
+        scenario: "searchCommon",
+      },
       {
         target: "search common p99 ≤ 500 ms",
         value: scenarios.searchCommon.p99,
@@ -329,6 +368,12 @@ async function main() {
         scenario: "searchCommon",
       },
       { target: "search phrase p95 ≤ 150 ms", value: scenarios.searchPhrase.p95, limit: TARGETS.searchP95Ms, scenario: "searchPhrase" },
+      ...(["searchRare", "searchCommon", "searchPhrase"] as const).map((k) => ({
+        target: `${k} p95 app ÷ SQL ≤ 2`,
+        value: appOverSql(scenarios[k]),
+        limit: TARGETS.searchAppOverSql,
+        scenario: k,
+      })),
       { target: "trigram lookup p95 ≤ 50 ms", value: scenarios.trigramQuick.p95, limit: TARGETS.trigramP95Ms, scenario: "trigramQuick" },
       { target: "claim creation p95 ≤ 250 ms", value: claimCreate.p95, limit: TARGETS.claimCreateP95Ms, scenario: "claimCreate" },
       { target: "claim creation errors = 0", value: claimCreate.errors, limit: 0, scenario: "claimCreate" },
@@ -340,6 +385,9 @@ async function main() {
       met: Number.isFinite(c.value) && c.value <= c.limit,
       missedBy: Number.isFinite(c.value) && c.value > c.limit ? Math.round((c.value - c.limit) * 10) / 10 : 0,
     }));
+    // BENCH_ONLY: no targets for the scenarios that did not run.
+    const ran = (scenario: string) => (scenario.startsWith("js") ? only("js") : scenarios[scenario]?.n !== 0);
+    for (let i = checks.length - 1; i >= 0; i--) if (!ran(checks[i].scenario)) checks.splice(i, 1);
     for (const c of checks) {
       const errors = (scenarios as Record<string, Stats | undefined>)[c.scenario]?.errors ?? 0;
       if (errors && c.target.includes("p9")) Object.assign(c, { note: `${errors} requests failed` });
@@ -433,10 +481,14 @@ async function main() {
       })),
     };
     mkdirSync(path.join(ROOT, "bench"), { recursive: true });
-    const resultsFile = SIZE === "full" ? "bench/results.json" : "bench/results-small.json";
+    const resultsFile = ONLY
+      ? path.relative(ROOT, path.join(DATA_DIR, "results-only.json"))
+      : SIZE === "full"
+        ? "bench/results.json"
+        : "bench/results-small.json";
     writeFileSync(path.join(ROOT, resultsFile), JSON.stringify(results, null, 2) + "\n");
     const table = markdownTable(results.scenarios, checks, js, results.machine, results.corpus, results.at);
-    if (SIZE === "full") updateReadme(table);
+    if (SIZE === "full" && !ONLY) updateReadme(table);
     console.log("\n" + table + "\n");
     log(`bench: wrote ${resultsFile}`);
   } finally {
@@ -444,8 +496,15 @@ async function main() {
   }
 }
 
+type ScenarioStats = Stats & { concurrency?: number; sql?: SqlStats };
+
+/** The app's p95 over the bare statement's p95 (search scenarios), NaN where there is no SQL figure. */
+function appOverSql(s: ScenarioStats) {
+  return s.sql && s.sql.p95 > 0 ? Math.round((s.p95 / s.sql.p95) * 100) / 100 : NaN;
+}
+
 function markdownTable(
-  scenarios: Record<string, Stats & { concurrency?: number }>,
+  scenarios: Record<string, ScenarioStats>,
   checks: { target: string; value: number; met: boolean; missedBy: number }[],
   js: Record<string, JsTransfer> | { error: string },
   machine: Record<string, unknown>,
@@ -467,12 +526,15 @@ function markdownTable(
     `Run ${at} — ${machine.cpus} × ${machine.cpu}, ${machine.memGiB} GiB RAM, Node ${machine.node}, ${machine.postgres}.`,
     `Corpus: ${Number(corpus.documents).toLocaleString("en")} documents, ${Number(corpus.cases).toLocaleString("en")} cases, ${Number(corpus.claims).toLocaleString("en")} claims, ${corpus.users} users, ${Number(corpus.memberships).toLocaleString("en")} memberships (seed ${corpus.seed}, database ${corpus.databaseSize}).`,
     "",
-    "| scenario | n | p50 ms | p95 ms | p99 ms | max ms | errors | SQL/request (median / max) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...rows.map(([label, k]) => {
-      const s = scenarios[k];
-      return `| ${label} | ${s.n} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.errors} | ${s.sqlPerRequest.median ?? "–"} / ${s.sqlPerRequest.max ?? "–"} |`;
-    }),
+    "| scenario | n | p50 ms | p95 ms | p99 ms | max ms | errors | SQL/request (median / max) | SQL p95 ms | app ÷ SQL |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows
+      .filter(([, k]) => scenarios[k].n > 0)
+      .map(([label, k]) => {
+        const s = scenarios[k];
+        const ratio = appOverSql(s);
+        return `| ${label} | ${s.n} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${s.errors} | ${s.sqlPerRequest.median ?? "–"} / ${s.sqlPerRequest.max ?? "–"} | ${s.sql?.p95 ?? "–"} | ${Number.isFinite(ratio) ? ratio : "–"} |`;
+      }),
     "",
     "error" in js
       ? `JavaScript: not measured (${js.error}).`
