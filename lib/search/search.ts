@@ -219,11 +219,16 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
 }
 
 /**
- * Planner settings the search statement runs under, in its own transaction (see search(); the bench applies
- * the same): SET LOCAL of both in one round trip. No parallel workers: one search is a few milliseconds of work, and starting workers on a busy
- * 2-core machine cost more than it saved (Gather Merge waited ~10× the workers' own time under load).
+ * Planner settings the search statement runs under, in its own transaction (see search(); the bench and
+ * its EXPLAIN apply the same), all three SET LOCAL in one round trip:
+ * - no sequential scans (below);
+ * - no parallel workers: one search is a few milliseconds of work, and starting workers on a busy 2-core
+ *   machine cost more than it saved (Gather Merge waited ~10× the workers' own time under load);
+ * - joins planned in the order written (the page's rows drive the lookups of the final SELECT): the
+ *   planner chose that order anyway (same plans on the bench's queries) but took twice as long to find it.
  */
-export const SEARCH_SETTINGS = "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
+export const SEARCH_SETTINGS =
+  "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('join_collapse_limit', '1', true)";
 
 /**
  * Full-text search over the documents, claims, entities and sources of the cases the actor belongs to.

@@ -432,7 +432,8 @@ async function main() {
       };
       for (const name of missed) {
         try {
-          explained.push(await explainSlowest({ name, databaseUrl, outDir, run: runs[name] }));
+          const setup = name.startsWith("search") ? (await import("@/lib/search/search")).SEARCH_SETTINGS : undefined;
+          explained.push(await explainSlowest({ name, databaseUrl, outDir, run: runs[name], setup }));
         } catch (err) {
           log(`bench: EXPLAIN ${name} failed: ${err instanceof Error ? err.message : err}`);
         }
