@@ -95,12 +95,15 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
     const filters: Prisma.Sql[] = [...dateFilter(Prisma.sql`d.published_at`)];
     if (p.sourceId) filters.push(Prisma.sql`d.source_id = ${p.sourceId}::uuid`);
     if (p.reliability) filters.push(Prisma.sql`COALESCE(d.reliability_override::text, s.reliability::text) = ${p.reliability}`);
+    // The chunk arm names the user's cases as an array: with `= ANY(ARRAY(…))` the GIN index on
+    // (case_id, search_vector) (migration 0017) intersects cases and words in one bitmap scan, so a rare
+    // word reads its few chunks and a common one only the readable chunks that hold it.
     const matches = Prisma.sql`
         SELECT x.id, min(x.case_id::text)::uuid AS case_id, sum(x.rank)::float8 AS rank, max(x.seq) AS seq
         FROM (
           (SELECT DISTINCT ON (c.document_id) c.document_id AS id, c.case_id, ts_rank_cd(c.search_vector, ${tsq}) AS rank, c.seq
           FROM document_chunks c
-          WHERE c.search_vector @@ ${tsq} AND c.case_id IN ${allowed}
+          WHERE c.search_vector @@ ${tsq} AND c.case_id = ANY(ARRAY${allowed})
           ORDER BY c.document_id, ts_rank_cd(c.search_vector, ${tsq}) DESC, c.seq)
           UNION ALL
           SELECT d0.id, d0.case_id, ts_rank_cd(d0.search_vector, ${tsq}), NULL::int
@@ -216,6 +219,18 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
 }
 
 /**
+ * Planner settings the search statement runs under, in its own transaction (see search(); the bench and
+ * its EXPLAIN apply the same), all three SET LOCAL in one round trip:
+ * - no sequential scans (below);
+ * - no parallel workers: one search is a few milliseconds of work, and starting workers on a busy 2-core
+ *   machine cost more than it saved (Gather Merge waited ~10× the workers' own time under load);
+ * - joins planned in the order written (the page's rows drive the lookups of the final SELECT): the
+ *   planner chose that order anyway (same plans on the bench's queries) but took twice as long to find it.
+ */
+export const SEARCH_SETTINGS =
+  "SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('join_collapse_limit', '1', true)";
+
+/**
  * Full-text search over the documents, claims, entities and sources of the cases the actor belongs to.
  * Membership is checked inside every arm of the SQL, so hits, counts and snippets from other cases are
  * never computed at all. Matching and ranking run on stored tsvectors (GIN); ts_headline, the costly
@@ -227,10 +242,8 @@ export async function search({ actor, query }: { actor: Actor; query: SearchQuer
   // The vectors of long texts live out of line (TOAST), which the planner does not price: it judged a
   // sequential scan of document_chunks cheaper than its GIN index and then spent ~20 ms per 1,000
   // chunks detoasting every vector. Steering this one statement to the indexes fixes that.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL enable_seqscan = off`,
-    db.$queryRaw<{ counts: Record<string, number> | null; results: Row[] | null }[]>(sql),
-  ]);
+  const statement = db.$queryRaw<{ counts: Record<string, number> | null; results: Row[] | null }[]>(sql);
+  const [, rows] = await db.$transaction([db.$queryRawUnsafe(SEARCH_SETTINGS), statement]);
   const row = rows[0];
 
   const counts = Object.fromEntries(SEARCH_KINDS.map((k) => [k, Number(row?.counts?.[k] ?? 0)])) as Record<SearchKind, number>;
