@@ -96,8 +96,8 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     nodes.push(n);
     present.add(n.id);
   };
-  const addEdge = (e: Omit<GraphEdge, "id">) => {
-    if (present.has(e.source) && present.has(e.target)) edges.push({ id: `${e.type}:${e.source}->${e.target}`, ...e });
+  const addEdge = (e: GraphEdge) => {
+    if (present.has(e.source) && present.has(e.target)) edges.push(e);
   };
   const base = `/cases/${caseId}`;
 
@@ -193,9 +193,6 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
       status: c.status,
       rejected: c.status === "rejected",
       kind: c.kind,
-      quote: first
-        ? { excerptId: first.id, documentId: first.documentId, documentTitle: docById.get(first.documentId)!.title, exact: first.exact }
-        : null,
       origin: origins.get(c.id),
       circular: circularClaims.has(c.id),
       href: first ? `${base}/documents/${first.documentId}#excerpt-${first.id}` : `${base}/claims/${c.id}`,
