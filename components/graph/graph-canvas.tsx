@@ -215,9 +215,7 @@ export function GraphCanvas({
           hideLabelsOnViewport: large,
           // cose (force-directed) for case-sized graphs; above LARGE_GRAPH nodes, where cose takes seconds, the
           // positions come with the elements (bands by node type).
-          layout: (large
-            ? { name: "preset", fit: true, padding: 20 }
-            : { name: "cose", animate: false, nodeDimensionsIncludeLabels: false }) as never,
+          layout: (large ? { name: "preset", fit: false } : { name: "cose", animate: false, nodeDimensionsIncludeLabels: false }) as never,
           wheelSensitivity: 0.3,
           minZoom: 0.05,
           maxZoom: 4,
