@@ -25,9 +25,60 @@ function nodeLabel(n: GraphNode): string {
   return short(n.label);
 }
 
-function elements(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[] {
+/** cytoscape and its SVG exporter, loaded once; the explorer starts this while the graph is still being fetched. */
+const importCytoscape = () => Promise.all([import("cytoscape"), import("cytoscape-svg")]);
+let cytoscapeModules: ReturnType<typeof importCytoscape> | null = null;
+export function loadCytoscape() {
+  cytoscapeModules ??= importCytoscape();
+  return cytoscapeModules;
+}
+
+const BLOCK_GAP = 120;
+const CELL = 48;
+
+/**
+ * Positions for a large graph, worked out here in one pass instead of by a layout run: each node type in its
+ * own block (a near-square grid), the blocks side by side in the order of the types, so sources, documents,
+ * claims… read as bands. A grid or force layout over thousands of nodes costs more than the drawing.
+ */
+type Positions = Map<string, { x: number; y: number }>;
+
+/** The zoom and pan that fit these positions into a box of width × height, worked out without measuring any element. */
+function fitViewport(positions: Positions, width: number, height: number, padding = 30) {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of positions.values()) {
+    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  }
+  const [w, h] = [Math.max(1, maxX - minX + CELL), Math.max(1, maxY - minY + CELL)];
+  const zoom = Math.max(0.05, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h, 1));
+  return {
+    zoom,
+    pan: { x: (width - w * zoom) / 2 - (minX - CELL / 2) * zoom, y: (height - h * zoom) / 2 - (minY - CELL / 2) * zoom },
+  };
+}
+
+function bandPositions(nodes: GraphNode[]): Positions {
+  const byType = new Map<string, GraphNode[]>();
+  for (const n of nodes) {
+    const list = byType.get(n.type) ?? [];
+    list.push(n);
+    byType.set(n.type, list);
+  }
+  const positions: Positions = new Map();
+  const rows = Math.max(1, Math.ceil(Math.sqrt(nodes.length / 2)));
+  let left = 0;
+  for (const list of byType.values()) {
+    const perColumn = Math.min(rows, list.length);
+    list.forEach((n, i) => positions.set(n.id, { x: left + Math.floor(i / perColumn) * CELL, y: (i % perColumn) * CELL }));
+    left += Math.ceil(list.length / perColumn) * CELL + BLOCK_GAP;
+  }
+  return positions;
+}
+
+function elements(nodes: GraphNode[], edges: GraphEdge[], positions: Positions | null): ElementDefinition[] {
   return [
     ...nodes.map((n) => ({
+      ...(positions ? { position: positions.get(n.id) } : {}),
       data: {
         id: n.id,
         label: nodeLabel(n),
@@ -41,7 +92,7 @@ function elements(nodes: GraphNode[], edges: GraphEdge[]): ElementDefinition[] {
       const style = EDGE_STYLES[e.type === "rated" ? `rated_${e.rating?.reading ?? "neutral"}` : e.type];
       return {
         data: {
-          id: e.id,
+          id: `${e.type}:${e.source}->${e.target}`,
           source: e.source,
           target: e.target,
           label: e.label,
@@ -101,9 +152,21 @@ const STYLE: StylesheetJson = [
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#4338ca", "overlay-opacity": 0.1 } },
 ];
 
+// A large graph draws straight "haystack" edges without arrows, and its labels only once zoomed in far enough
+// to read them (labels are already shortened, so no ellipsis measuring): bezier curves with arrowheads and
+// thousands of labels make every frame slow. Line styles, shapes and labels (when zoomed in) stay.
+// Edge labels are drawn for the relationships of the selected node and its provenance chain ("labelled"):
+// measuring thousands of edge labels was most of the time to first draw. The list view labels every one.
+const LARGE_STYLE: StylesheetJson = [
+  ...STYLE,
+  { selector: "node", style: { "text-wrap": "none", "min-zoomed-font-size": 12 } },
+  { selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none", label: "" } },
+  { selector: "edge.labelled", style: { label: "data(label)", "min-zoomed-font-size": 6, "z-index": 10 } },
+];
+
 /**
  * The cytoscape.js drawing. cytoscape (and its SVG exporter) is imported dynamically here, so only this
- * page downloads it. Layout: cose (force-directed), without animation.
+ * page downloads it. Layout: cose (force-directed), without animation; precomputed bands for a large graph.
  */
 export function GraphCanvas({
   caseId,
@@ -132,28 +195,32 @@ export function GraphCanvas({
     let cancelled = false;
     (async () => {
       try {
-        const [{ default: cytoscape }, { default: svg }] = await Promise.all([import("cytoscape"), import("cytoscape-svg")]);
+        const [{ default: cytoscape }, { default: svg }] = await loadCytoscape();
         if (cancelled || !box.current) return;
         if (!(cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered) {
           cytoscape.use(svg);
           (cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered = true;
         }
-        // A large graph draws straight "haystack" edges without arrows and at one pixel per CSS pixel: bezier
-        // curves with arrowheads for thousands of edges make every frame slow. Line styles and labels stay.
+        // A large graph is drawn at one pixel per CSS pixel, from a texture while panning and zooming, with its
+        // edges hidden meanwhile (see LARGE_STYLE for the rest).
         const large = nodes.length > LARGE_GRAPH;
+        const positions = large ? bandPositions(nodes) : null;
         const cy = cytoscape({
           container: box.current,
-          elements: elements(nodes, edges),
-          style: large ? [...STYLE, { selector: "edge", style: { "curve-style": "haystack", "target-arrow-shape": "none" } }] : STYLE,
+          elements: elements(nodes, edges, positions),
+          // A preset layout's fit would measure every element (labels included) to find the bounds: the positions give them.
+          ...(positions ? fitViewport(positions, box.current.clientWidth, box.current.clientHeight) : {}),
+          style: large ? LARGE_STYLE : STYLE,
           pixelRatio: large ? 1 : "auto",
           hideLabelsOnViewport: large,
-          // cose (force-directed) for case-sized graphs; a grid above LARGE_GRAPH nodes, where cose takes seconds.
-          layout: { name: large ? "grid" : "cose", animate: false, nodeDimensionsIncludeLabels: false } as never,
+          // cose (force-directed) for case-sized graphs; above LARGE_GRAPH nodes, where cose takes seconds, the
+          // positions come with the elements (bands by node type).
+          layout: (large ? { name: "preset", fit: false } : { name: "cose", animate: false, nodeDimensionsIncludeLabels: false }) as never,
           wheelSensitivity: 0.3,
           minZoom: 0.05,
           maxZoom: 4,
           textureOnViewport: large,
-          hideEdgesOnViewport: nodes.length > 1500,
+          hideEdgesOnViewport: large,
         });
         cy.on("tap", "node", (evt) => onSelectRef.current(evt.target.id()));
         cyRef.current = cy;
@@ -190,19 +257,19 @@ export function GraphCanvas({
     const cy = cyRef.current;
     if (!cy || state !== "ready") return;
     cy.batch(() => {
-      cy.elements().removeClass("faded chain");
+      cy.elements().removeClass("faded chain labelled");
       cy.$(":selected").unselect();
       if (!selected) return;
       const chain = selected.origin?.chain ?? [selected.id];
       const ids = new Set(chain);
-      cy.getElementById(selected.id).select();
+      cy.getElementById(selected.id).select().connectedEdges().addClass("labelled");
       if (chain.length > 1) {
         cy.elements().addClass("faded");
         for (const id of chain) cy.getElementById(id).removeClass("faded").addClass("chain");
         cy.edges().forEach((e) => {
           const i = chain.indexOf(e.source().id());
           if (i >= 0 && ids.has(e.target().id()) && Math.abs(chain.indexOf(e.target().id()) - i) <= 2)
-            e.removeClass("faded").addClass("chain");
+            e.removeClass("faded").addClass("chain labelled");
         });
       }
     });

@@ -1,6 +1,9 @@
 "use client";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { graphKeys } from "@/lib/client/query-keys";
 import type { CaseGraph, GraphNode } from "@/lib/graph/schemas";
 import { GRAPH_NODE_TYPES } from "@/lib/graph/schemas";
 import {
@@ -11,7 +14,7 @@ import {
   STATUS_VALUES,
   type GraphFilters,
 } from "@/lib/graph/filter-graph";
-import { GraphCanvas, type GraphCanvasHandle } from "./graph-canvas";
+import { GraphCanvas, loadCytoscape, type GraphCanvasHandle } from "./graph-canvas";
 import { GraphLegend } from "./graph-legend";
 import { GraphListView } from "./graph-list-view";
 import { GraphSidePanel } from "./graph-side-panel";
@@ -30,8 +33,34 @@ function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
+/**
+ * The graph page's client side. The graph is fetched from the API rather than sent in the page's props: a large
+ * graph serialised into the server render costs more than the JSON request (which the page preloads), and the
+ * drawing library starts loading at the same time.
+ */
+export function GraphExplorer({ caseId }: { caseId: string }) {
+  const { data: graph, error } = useQuery({
+    queryKey: graphKeys.detail(caseId),
+    queryFn: () => api<CaseGraph>(`/api/cases/${caseId}/graph`),
+  });
+  useEffect(() => {
+    loadCytoscape().catch(() => {
+      /* GraphCanvas reports it when it draws */
+    });
+  }, []);
+  if (error) {
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        The graph could not be loaded: {error.message}
+      </p>
+    );
+  }
+  if (!graph) return <p className="text-sm text-slate-600">Loading the graph…</p>;
+  return <GraphExplorerView caseId={caseId} graph={graph} />;
+}
+
 /** The graph page: filters in the URL, the graph or its list view, search, focus, export and the side panel. */
-export function GraphExplorer({ caseId, graph }: { caseId: string; graph: CaseGraph }) {
+function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { filters, ignored } = useMemo(() => parseGraphFilters(new URLSearchParams(searchParams.toString()), graph), [searchParams, graph]);
@@ -256,7 +285,7 @@ export function GraphExplorer({ caseId, graph }: { caseId: string; graph: CaseGr
             </>
           )}
         </div>
-        <GraphSidePanel node={selected} graph={graph} byId={byId} onSelect={select} />
+        <GraphSidePanel caseId={caseId} node={selected} graph={graph} byId={byId} onSelect={select} />
       </div>
     </div>
   );

@@ -89,7 +89,7 @@ export function GraphListView({
             </thead>
             <tbody>
               {edges.map((e) => (
-                <tr key={e.id}>
+                <tr key={`${e.type}:${e.source}->${e.target}`}>
                   <td className="px-2 py-1">{name(e.source)}</td>
                   <td className="px-2 py-1 font-medium">
                     {e.label}

@@ -1,14 +1,44 @@
 "use client";
 import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/client/api";
+import { claimKeys } from "@/lib/client/query-keys";
+import type { ClaimDetail } from "@/components/claims/claim-labels";
 import type { CaseGraph, GraphNode } from "@/lib/graph/schemas";
+
+/**
+ * The quote a claim node opens at (its href names the excerpt). The graph leaves quoted words out to stay small;
+ * they come with the claim, read when the node is selected.
+ */
+function ClaimQuote({ caseId, node }: { caseId: string; node: GraphNode }) {
+  const excerptId = node.href?.split("#excerpt-")[1];
+  const { data: claim, error } = useQuery({
+    queryKey: claimKeys.detail(caseId, node.recordId),
+    queryFn: () => api<{ claim: ClaimDetail }>(`/api/cases/${caseId}/claims/${node.recordId}`).then((r) => r.claim),
+    enabled: !!excerptId,
+  });
+  if (!excerptId) return null;
+  if (error) return <p className="text-slate-600">The quote could not be loaded: {error.message}</p>;
+  if (!claim) return <p className="text-slate-600">Loading the quote…</p>;
+  const quote = claim.excerpts.find((e) => e.id === excerptId);
+  if (!quote) return null;
+  return (
+    <figure className="space-y-1">
+      <blockquote className="border-l-4 border-slate-300 pl-2 italic text-slate-800">“{quote.exact}”</blockquote>
+      <figcaption className="text-slate-600">— {quote.documentTitle}</figcaption>
+    </figure>
+  );
+}
 
 /** The selected node: its name, grade, quote with a link to the reader at it, and for a claim its origin and circular reporting. */
 export function GraphSidePanel({
+  caseId,
   node,
   graph,
   byId,
   onSelect,
 }: {
+  caseId: string;
   node: GraphNode | null;
   graph: CaseGraph;
   byId: Map<string, GraphNode>;
@@ -39,15 +69,10 @@ export function GraphSidePanel({
             .join(" · ")}
         </p>
       </div>
-      {node.quote && (
-        <figure className="space-y-1">
-          <blockquote className="border-l-4 border-slate-300 pl-2 italic text-slate-800">“{node.quote.exact}”</blockquote>
-          <figcaption className="text-slate-600">— {node.quote.documentTitle}</figcaption>
-        </figure>
-      )}
+      {node.type === "claim" && <ClaimQuote key={node.id} caseId={caseId} node={node} />}
       {node.href && (
         <Link href={node.href} className="inline-block text-indigo-800 underline">
-          {node.type === "claim" && node.quote ? "Open the quote in the reader" : "Open"}
+          {node.type === "claim" && node.href.includes("#excerpt-") ? "Open the quote in the reader" : "Open"}
         </Link>
       )}
       {node.origin && (

@@ -17,12 +17,13 @@ export function SearchButton() {
         e.preventDefault();
         requestPaletteOpen();
       }}
-      className="inline-flex items-center gap-2 rounded-md px-2.5 py-1 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 hover:text-slate-900"
+      className="inline-flex items-center gap-2 whitespace-nowrap rounded-md px-2.5 py-1 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50 hover:text-slate-900"
       aria-keyshortcuts="Control+K Meta+K"
       data-testid="search-button"
     >
       Search
-      <kbd className="rounded border border-slate-300 px-1 font-mono text-xs text-slate-600">Ctrl K</kbd>
+      {/* The shortcut hint only where there is room for it (it wrapped in the header at phone width). */}
+      <kbd className="hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-600 sm:inline">Ctrl K</kbd>
     </Link>
   );
 }

@@ -106,6 +106,55 @@ export type OriginReason =
   | { kind: "near-duplicate-quotes"; claimIds: [string, string]; documentIds: [string, string]; similarity: number }
   | { kind: "near-duplicate-documents"; claimIds: [string, string]; documentIds: [string, string]; similarity: number };
 
+/**
+ * Shingle sets and containments worked out once and reused across many independentOrigins calls (the
+ * evidence graph runs one per corroborated claim, and neighbouring claims cite the same documents): the
+ * answers are the same as without it, only computed once. Keyed by shingle size, so one memo serves any k.
+ */
+export type ContainmentMemo = {
+  quoteShingles: Map<string, ShingleSet>;
+  documentContainment: Map<string, number>;
+  repeats: WeakMap<readonly RepeatsLink[], RepeatsIndex>;
+};
+
+export const containmentMemo = (): ContainmentMemo => ({
+  quoteShingles: new Map(),
+  documentContainment: new Map(),
+  repeats: new WeakMap(),
+});
+
+// The "repeats" links joined into groups of claims, once per list of links when a memo is given.
+type RepeatsIndex = { claimsUf: UnionFind; repeating: Set<string>; linksOfRoot: Map<string, number[]> };
+
+function repeatsIndex(repeats: readonly RepeatsLink[], memo: ContainmentMemo | undefined): RepeatsIndex {
+  const cached = memo?.repeats.get(repeats);
+  if (cached) return cached;
+  const claimsUf = new UnionFind();
+  for (const link of repeats) claimsUf.union(link.claimId, link.repeatsClaimId);
+  const repeating = new Set(repeats.flatMap((l) => [l.claimId, l.repeatsClaimId]));
+  const linksOfRoot = new Map<string, number[]>();
+  repeats.forEach((link, i) => {
+    const root = claimsUf.find(link.claimId);
+    const list = linksOfRoot.get(root) ?? [];
+    list.push(i);
+    linksOfRoot.set(root, list);
+  });
+  const index = { claimsUf, repeating, linksOfRoot };
+  memo?.repeats.set(repeats, index);
+  return index;
+}
+
+function memoQuoteShingles(memo: ContainmentMemo | undefined, quote: string, k: number): ShingleSet {
+  if (!memo) return shingles(quote, { k });
+  const key = `${k}\u0000${quote}`;
+  let set = memo.quoteShingles.get(key);
+  if (!set) {
+    set = shingles(quote, { k });
+    memo.quoteShingles.set(key, set);
+  }
+  return set;
+}
+
 export type IndependentOrigins = {
   origins: number;
   // Claim ids per origin, the claim's own group first, members in input order. A claim whose quotes
@@ -157,6 +206,7 @@ export function independentOrigins({
   documents = [],
   threshold = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
   k = DEFAULT_SHINGLE_SIZE,
+  memo,
 }: {
   claim: OriginClaim;
   supporting: readonly OriginClaim[];
@@ -164,6 +214,8 @@ export function independentOrigins({
   documents?: readonly OriginDocument[];
   threshold?: number;
   k?: number;
+  // Reuse shingle sets and document containments across calls; the documents' ids must name one text each.
+  memo?: ContainmentMemo;
 }): IndependentOrigins {
   const members: OriginClaim[] = [];
   for (const c of [claim, ...supporting]) if (!members.some((m) => m.claimId === c.claimId)) members.push(c);
@@ -185,11 +237,9 @@ export function independentOrigins({
   };
 
   // "repeats" joins whole claims: every quote of the one with every quote of the other.
-  const claimsUf = new UnionFind();
-  for (const link of repeats) claimsUf.union(link.claimId, link.repeatsClaimId);
+  const { claimsUf, repeating, linksOfRoot } = repeatsIndex(repeats, memo);
   const memberRoots = new Set(members.map((m) => claimsUf.find(m.claimId)));
   const firstUnitOfRoot = new Map<string, string>();
-  const repeating = new Set(repeats.flatMap((l) => [l.claimId, l.repeatsClaimId]));
   for (const u of units) {
     if (!repeating.has(u.claimId)) continue;
     const root = claimsUf.find(u.claimId);
@@ -197,9 +247,9 @@ export function independentOrigins({
     if (first) uf.union(first, u.id);
     else firstUnitOfRoot.set(root, u.id);
   }
-  for (const link of repeats) {
-    if (memberRoots.has(claimsUf.find(link.claimId))) reasons.push({ kind: "repeats", claimIds: [link.claimId, link.repeatsClaimId] });
-  }
+  // In the order of `repeats`, the links of the members' repeats groups.
+  const memberLinks = [...memberRoots].flatMap((root) => linksOfRoot.get(root) ?? []).sort((a, b) => a - b);
+  for (const i of memberLinks) reasons.push({ kind: "repeats", claimIds: [repeats[i].claimId, repeats[i].repeatsClaimId] });
 
   const joinByKey = (keyOf: (u: Unit) => string | null, reason: (key: string, a: Unit, b: Unit) => OriginReason) => {
     const firstWith = new Map<string, Unit>();
@@ -224,7 +274,7 @@ export function independentOrigins({
   );
 
   // Near-identical quoted passages in different documents: the same words carried twice.
-  const quoteSets = units.map((u) => (u.quote ? shingles(u.quote, { k }) : null));
+  const quoteSets = units.map((u) => (u.quote ? memoQuoteShingles(memo, u.quote, k) : null));
   for (let i = 0; i < units.length; i++) {
     for (let j = i + 1; j < units.length; j++) {
       const [a, b] = [quoteSets[i], quoteSets[j]];
@@ -251,11 +301,23 @@ export function independentOrigins({
   const unitOfDoc = new Map<string, Unit>();
   for (const u of units) if (!unitOfDoc.has(u.documentId)) unitOfDoc.set(u.documentId, u);
   const docIds = [...shingleSets.keys()];
+  const documentContainment = (a: string, b: string) => {
+    const compute = () => containment(shingleSets.get(a) as ShingleSet, shingleSets.get(b) as ShingleSet);
+    if (!memo) return compute();
+    // Containment is symmetric: one entry per unordered pair.
+    const key = a < b ? `${k}|${a}|${b}` : `${k}|${b}|${a}`;
+    let value = memo.documentContainment.get(key);
+    if (value === undefined) {
+      value = compute();
+      memo.documentContainment.set(key, value);
+    }
+    return value;
+  };
   for (let i = 0; i < docIds.length; i++) {
     for (let j = i + 1; j < docIds.length; j++) {
       const [a, b] = [unitOfDoc.get(docIds[i]) as Unit, unitOfDoc.get(docIds[j]) as Unit];
       if (uf.find(a.id) === uf.find(b.id)) continue;
-      const similarity = containment(shingleSets.get(docIds[i]) as ShingleSet, shingleSets.get(docIds[j]) as ShingleSet);
+      const similarity = documentContainment(docIds[i], docIds[j]);
       if (similarity >= threshold && uf.union(a.id, b.id)) {
         note({ kind: "near-duplicate-documents", claimIds: [a.claimId, b.claimId], documentIds: [docIds[i], docIds[j]], similarity });
       }

@@ -19,6 +19,10 @@ export const claimKeys = {
   list: (caseId: string, filters: Record<string, unknown>) => [...claimKeys.all(caseId), "list", filters] as const,
   detail: (caseId: string, claimId: string) => [...claimKeys.all(caseId), claimId] as const,
 };
+// The case's evidence graph (GET /api/cases/{caseId}/graph).
+export const graphKeys = {
+  detail: (caseId: string) => ["cases", caseId, "graph"] as const,
+};
 export const sourceKeys = {
   list: (caseId: string) => ["cases", caseId, "sources"] as const,
   listing: (caseId: string, opts: { showRetracted: boolean }) => [...sourceKeys.list(caseId), opts] as const,

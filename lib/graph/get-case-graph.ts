@@ -5,7 +5,15 @@ import { attackCatalog } from "@/lib/attack/catalog";
 import { ACH_EPSILON, ACH_NEUTRAL } from "@/lib/attribution/ach-scores";
 import { achScore } from "@/lib/standards/scales";
 import { claimGrade, claimReliability, effectiveReliability, UNGRADED } from "@/lib/claims/reliability";
-import { independentOrigins, shingles, type OriginClaim, type OriginReason, type RepeatsLink } from "@/lib/claims/independence";
+import {
+  containmentMemo,
+  independentOrigins,
+  shingles,
+  type OriginClaim,
+  type OriginReason,
+  type RepeatsLink,
+  type ShingleSet,
+} from "@/lib/claims/independence";
 import type { CaseGraph, CircularReport, GraphEdge, GraphNode } from "./schemas";
 
 export const GRAPH_INDEPENDENCE_RULE =
@@ -47,6 +55,7 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
         id: true,
         title: true,
         sourceId: true,
+        textSha256: true,
         reliabilityOverride: true,
         retractedAt: true,
         source: { select: { reliability: true, retractedAt: true } },
@@ -87,8 +96,8 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     nodes.push(n);
     present.add(n.id);
   };
-  const addEdge = (e: Omit<GraphEdge, "id">) => {
-    if (present.has(e.source) && present.has(e.target)) edges.push({ id: `${e.type}:${e.source}->${e.target}`, ...e });
+  const addEdge = (e: GraphEdge) => {
+    if (present.has(e.source) && present.has(e.target)) edges.push(e);
   };
   const base = `/cases/${caseId}`;
 
@@ -157,7 +166,7 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
   const corroborating = new Set(links.filter((l) => l.kind === "corroborates").flatMap((l) => [l.fromClaimId, l.toClaimId]));
   const needText = new Set([...corroborating].flatMap((id) => (excerptsOf.get(id) ?? []).map((e) => e.documentId)));
   if (needText.size < 2) needText.clear();
-  const texts = needText.size ? await db.document.findMany({ where: { id: { in: [...needText] } }, select: { id: true, text: true } }) : [];
+  const documentShingles = await shinglesOf(documents.filter((d) => needText.has(d.id)));
   const { reports: circularAll, links: circularLinks } = circularReports({
     links,
     claims,
@@ -165,7 +174,7 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     docById,
     sourceById,
     origins,
-    documentTexts: texts,
+    documentShingles,
   });
   const circularClaims = new Set(circularAll.flatMap((c) => c.claimIds));
 
@@ -184,9 +193,6 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
       status: c.status,
       rejected: c.status === "rejected",
       kind: c.kind,
-      quote: first
-        ? { excerptId: first.id, documentId: first.documentId, documentTitle: docById.get(first.documentId)!.title, exact: first.exact }
-        : null,
       origin: origins.get(c.id),
       circular: circularClaims.has(c.id),
       href: first ? `${base}/documents/${first.documentId}#excerpt-${first.id}` : `${base}/claims/${c.id}`,
@@ -272,6 +278,42 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
   return { nodes, edges, circular: circularAll, rule: GRAPH_INDEPENDENCE_RULE };
 }
 
+// Shingle sets of document texts, kept across requests and keyed by the text's hash: a document's text never
+// changes, and shingling every cited document again on each request was the largest part of the graph's time.
+// Least recently used first out, bounded by the number of shingles held (about 40 MB at the limit).
+const SHINGLE_CACHE_LIMIT = 400_000;
+const shingleCache = new Map<string, ShingleSet>();
+let shinglesCached = 0;
+
+/** The shingle sets of these documents, in their order; texts are read (in one statement) only for those not cached. */
+async function shinglesOf(documents: { id: string; textSha256: string }[]): Promise<Map<string, ShingleSet>> {
+  const missing = documents.filter((d) => !shingleCache.has(d.textSha256));
+  if (missing.length) {
+    const texts = await db.document.findMany({ where: { id: { in: missing.map((d) => d.id) } }, select: { textSha256: true, text: true } });
+    for (const t of texts) {
+      if (shingleCache.has(t.textSha256)) continue;
+      const set = shingles(t.text);
+      shingleCache.set(t.textSha256, set);
+      shinglesCached += set.size;
+    }
+  }
+  const result = new Map<string, ShingleSet>();
+  for (const d of documents) {
+    const set = shingleCache.get(d.textSha256);
+    if (!set) continue;
+    // Used again: to the back of the queue.
+    shingleCache.delete(d.textSha256);
+    shingleCache.set(d.textSha256, set);
+    result.set(d.id, set);
+  }
+  for (const [hash, set] of shingleCache) {
+    if (shinglesCached <= SHINGLE_CACHE_LIMIT) break;
+    shingleCache.delete(hash);
+    shinglesCached -= set.size;
+  }
+  return result;
+}
+
 type ClaimRow = { id: string; originatorSourceId: string | null };
 type ExcerptRow = { claimId: string; documentId: string; exact: string };
 
@@ -288,7 +330,7 @@ function circularReports({
   docById,
   sourceById,
   origins,
-  documentTexts,
+  documentShingles,
 }: {
   links: { fromClaimId: string; toClaimId: string; kind: string }[];
   claims: ClaimRow[];
@@ -296,13 +338,16 @@ function circularReports({
   docById: Map<string, { title: string; sourceId: string | null }>;
   sourceById: Map<string, { name: string }>;
   origins: Map<string, { label: string }>;
-  documentTexts: { id: string; text: string }[];
+  documentShingles: Map<string, ShingleSet>;
 }): { reports: CircularReport[]; links: Set<string> } {
   const claimById = new Map(claims.map((c) => [c.id, c]));
   const repeats: RepeatsLink[] = links
     .filter((l) => l.kind === "repeats")
     .map((l) => ({ claimId: l.fromClaimId, repeatsClaimId: l.toClaimId }));
-  const documents = documentTexts.map((d) => ({ documentId: d.id, shingles: shingles(d.text) }));
+  // Each document is shingled once (shinglesOf), and each pair's containment worked out once per request (the
+  // memo), not once for every claim whose corroboration cites it; each check gets only the documents its claims cite.
+  const documentById = new Map([...documentShingles].map(([id, set], order) => [id, { documentId: id, shingles: set, order }]));
+  const memo = containmentMemo();
   const originClaim = (id: string): OriginClaim => ({
     claimId: id,
     originatorSourceId: claimById.get(id)?.originatorSourceId ?? null,
@@ -329,7 +374,12 @@ function circularReports({
   const seen = new Set<string>();
   const circularLinks = new Set<string>();
   for (const [claimId, supporters] of supportersOf) {
-    const r = independentOrigins({ claim: originClaim(claimId), supporting: [...supporters].map(originClaim), repeats, documents });
+    const members = [originClaim(claimId), ...[...supporters].map(originClaim)];
+    const documents = [...new Set(members.flatMap((m) => m.evidence.map((e) => e.documentId)))]
+      .map((id) => documentById.get(id))
+      .filter((d) => d !== undefined)
+      .sort((a, b) => a.order - b.order);
+    const r = independentOrigins({ claim: members[0], supporting: members.slice(1), repeats, documents, memo });
     for (const group of r.groups) {
       if (group.length < 2) continue;
       // The claim and a supporter in one group, or two supporters of it: its corroboration counts one report twice.

@@ -21,8 +21,6 @@ export type GraphEdgeType = (typeof GRAPH_EDGE_TYPES)[number];
 
 const Reliability = z.enum(["A", "B", "C", "D", "E", "F"]);
 
-const QuoteSchema = z.strictObject({ excerptId: z.string(), documentId: z.string(), documentTitle: z.string(), exact: z.string() });
-
 export const GraphOriginSchema = z.strictObject({
   // The source the claim traces back to (its originator, else the source of the origin claim's document); null when ungraded.
   sourceId: z.string().nullable(),
@@ -45,15 +43,20 @@ export const GraphNodeSchema = z.strictObject({
   status: z.enum(["draft", "accepted", "disputed", "rejected"]).optional(),
   rejected: z.boolean().optional(),
   kind: z.string().optional().describe("source kind, claim kind, entity kind, indicator type, or hypothesis disposition"),
-  quote: QuoteSchema.nullable().optional(),
   origin: GraphOriginSchema.optional(),
   circular: z.boolean().optional().describe("claim: counted as corroborating a claim that shares its origin"),
-  href: z.string().optional().describe("Where the record opens in the app (a claim: the reader at its first quote)"),
+  href: z
+    .string()
+    .optional()
+    .describe(
+      "Where the record opens in the app (a claim: the reader at its first quote, /cases/{caseId}/documents/{documentId}#excerpt-{excerptId}; the quoted words come with the claim, GET /api/cases/{caseId}/claims/{claimId})",
+    ),
 });
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
+// No id: an edge is named by its type, source and target (at most one of each), and leaving the id out keeps
+// thousands of edges' worth of repeated node ids out of the answer.
 export const GraphEdgeSchema = z.strictObject({
-  id: z.string(),
   source: z.string(),
   target: z.string(),
   type: z.enum(GRAPH_EDGE_TYPES),

@@ -65,7 +65,10 @@ describe("evidence graph of the demo case", () => {
     const wire = graph.nodes.find((n) => n.type === "document" && n.label.startsWith("Suspected Iranian cyberattack"))!;
     expect(graph.edges).toContainEqual(expect.objectContaining({ source: attribution.id, target: wire.id, type: "quotes" }));
     expect(graph.edges.some((e) => e.source === wire.id && e.type === "published_by")).toBe(true);
-    expect(attribution.href).toBe(`/cases/${caseId}/documents/${attribution.quote!.documentId}#excerpt-${attribution.quote!.excerptId}`);
+    const firstQuote = await db.excerpt.findFirstOrThrow({ where: { claimId: attribution.recordId }, orderBy: { position: "asc" } });
+    expect(attribution.href).toBe(`/cases/${caseId}/documents/${firstQuote.documentId}#excerpt-${firstQuote.id}`);
+    // The quoted words stay out of the graph (the side panel reads them from the claim when it is selected).
+    expect(attribution).not.toHaveProperty("quote");
     const tagged = graph.edges.filter((e) => e.type === "tagged").map((e) => e.target);
     expect(tagged.sort()).toEqual(["technique:T1114", "technique:T1485"]);
     expect(graph.nodes.find((n) => n.id === "technique:T1485")?.label).toBe("T1485 Data Destruction");

@@ -1,14 +1,16 @@
 import { Suspense } from "react";
+import { preload } from "react-dom";
 import { requireCasePage } from "@/lib/http/page-access";
-import { getCaseGraph } from "@/lib/graph/get-case-graph";
 import { GraphExplorer } from "@/components/graph/graph-explorer";
 
 export const metadata = { title: "Evidence graph" };
 
 export default async function GraphPage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
-  const { access } = await requireCasePage({ caseId, action: "claims.read", path: `/cases/${caseId}/graph` });
-  const graph = await getCaseGraph({ access });
+  await requireCasePage({ caseId, action: "claims.read", path: `/cases/${caseId}/graph` });
+  // The explorer fetches the graph from the API (a large graph is megabytes: cheaper as JSON than in the
+  // server render's props); the browser starts that request with the page, not after hydration.
+  preload(`/api/cases/${caseId}/graph`, { as: "fetch", crossOrigin: "anonymous" });
   return (
     <main className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <div className="space-y-1">
@@ -19,7 +21,7 @@ export default async function GraphPage({ params }: { params: Promise<{ caseId: 
         </p>
       </div>
       <Suspense fallback={<p className="text-sm text-slate-600">Loading the graph…</p>}>
-        <GraphExplorer caseId={caseId} graph={graph} />
+        <GraphExplorer caseId={caseId} />
       </Suspense>
     </main>
   );
