@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn } from "./fixtures";
+import { ADMIN, freshUser, signInWith } from "../security/accounts";
 
 const TEXT = [
   "The wiper deleted the ministry's file servers on 15 July.",
@@ -479,4 +480,43 @@ test("GET /cases/{caseId}/ach gives a non-member nothing", async ({ page }) => {
   const res = await page.goto(`/cases/${caseId}/ach`);
   expect(res?.status()).toBe(404);
   expect((await page.context().request.get(`/api/cases/${caseId}/ach`)).status()).toBe(404);
+});
+
+test("an imported case shows the exporting workspace's ratings apart from its own matrix; a truncated archive is refused and adds no case", async ({
+  page,
+  browser,
+}) => {
+  await loginAs(page, "analyst");
+  const caseId = await albaniaCaseId(page);
+  const archive = await (await page.context().request.get(`/api/cases/${caseId}/export?format=archive`)).text();
+
+  // A throwaway account imports it, so the copy shows up in no demo user's case list or search.
+  const adminContext = await browser.newContext();
+  await signInWith(adminContext.request, ADMIN.email, ADMIN.password);
+  const importer = await browser.newContext();
+  const account = await freshUser(adminContext.request, importer.request, "importer");
+  await signInWith(importer.request, account.email, account.password);
+  const json = { ...ORIGIN, "content-type": "application/json" };
+
+  // Bad input: the same archive cut short is a 422 that names the problem, and no case appears.
+  const cut = await importer.request.post("/api/cases/import", { headers: json, data: archive.slice(0, archive.length / 2) });
+  expect(cut.status()).toBe(422);
+  expect((await cut.json()).error.message).toMatch(/STIX|JSON/);
+  expect((await (await importer.request.get("/api/cases")).json()).cases).toEqual([]);
+
+  const imported = await importer.request.post("/api/cases/import", { headers: json, data: archive });
+  expect(imported.status()).toBe(201);
+  const { case: copy } = await imported.json();
+  const view = await importer.newPage();
+  await view.goto(`/cases/${copy.id}/ach`);
+  const recorded = view.getByRole("region", { name: "Recorded by the workspace this case came from" });
+  await expect(recorded).toBeVisible();
+  // The seeded raters of the Albania case, as the exporting workspace recorded them; the matrix holds none of it.
+  await expect(recorded.getByRole("table", { name: /Recorded ACH ratings/ })).toContainText("Ana Analyst");
+  const matrix = await getMatrix(view, copy.id);
+  expect(matrix.hypotheses.length).toBeGreaterThan(0);
+  expect(matrix.cells.flatMap((c) => c.ratings)).toEqual([]);
+  await expectNoSeriousA11yViolations(view);
+  await adminContext.close();
+  await importer.close();
 });

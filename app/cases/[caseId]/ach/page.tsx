@@ -9,6 +9,8 @@ import { listQuestions } from "@/lib/attribution/questions";
 import { AchMatrix } from "@/components/attribution/ach-matrix";
 import { toAchView } from "@/components/attribution/ach-view";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
+import { listRecordedHistory } from "@/lib/stix/list-recorded-history";
+import { RecordedRatings } from "@/components/attribution/recorded-ratings";
 
 export default async function AchPage({
   params,
@@ -23,12 +25,14 @@ export default async function AchPage({
   const { actor, access } = await requireCasePage({ caseId, action: "attribution.read", path: `/cases/${caseId}/ach` });
   // A malformed or foreign question id is the same 404 as an unknown one.
   if (question !== undefined && !isId(question)) notFound();
-  const [questions, matrix] = await Promise.all([
+  const [questions, matrix, recorded] = await Promise.all([
     listQuestions({ access }),
     getAchMatrix({ access, questionId: question, includeRetracted: showRetracted }).catch((err: unknown) => {
       if (err instanceof NotFoundError) notFound();
       throw err;
     }),
+    // An imported case's ratings and dissent from the workspace it came from (empty for a case made here).
+    listRecordedHistory({ access }),
   ]);
 
   return (
@@ -101,6 +105,7 @@ export default async function AchPage({
               canRate={can(access.role, "ach.rate")}
             />
           )}
+          <RecordedRatings hypotheses={matrix.hypotheses} claims={matrix.claims} ratings={recorded.ratings} dissent={recorded.dissent} />
         </>
       )}
     </main>
