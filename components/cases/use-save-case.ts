@@ -39,3 +39,25 @@ export function useLeaveCase({ caseId, userId }: { caseId: string; userId: strin
     },
   });
 }
+
+/**
+ * "Import a case": POSTs the chosen file's text (a Casefile archive, any STIX 2.1 bundle or a MISP event; the
+ * server detects which) to /api/cases/import; the new case is the caller's, and opens on success.
+ */
+export function useImportCase() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) =>
+      api<{ case: { id: string } }>("/api/cases/import", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: await file.text(),
+      }),
+    onSuccess: ({ case: c }) => {
+      queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      router.push(`/cases/${c.id}`);
+      router.refresh();
+    },
+  });
+}

@@ -482,7 +482,7 @@ test("GET /cases/{caseId}/ach gives a non-member nothing", async ({ page }) => {
   expect((await page.context().request.get(`/api/cases/${caseId}/ach`)).status()).toBe(404);
 });
 
-test("an imported case shows the exporting workspace's ratings apart from its own matrix; a truncated archive is refused and adds no case", async ({
+test("importing a case from the New case page: a missing or truncated file is refused beside the form and adds no case; the copy's ACH page shows the exporting workspace's ratings apart from its own matrix", async ({
   page,
   browser,
 }) => {
@@ -496,24 +496,32 @@ test("an imported case shows the exporting workspace's ratings apart from its ow
   const importer = await browser.newContext();
   const account = await freshUser(adminContext.request, importer.request, "importer");
   await signInWith(importer.request, account.email, account.password);
-  const json = { ...ORIGIN, "content-type": "application/json" };
+  const view = await importer.newPage();
+  await view.goto("/cases/new");
+  const form = view.getByRole("region", { name: "Import a case" });
+  await expectNoSeriousA11yViolations(view);
 
-  // Bad input: the same archive cut short is a 422 that names the problem, and no case appears.
-  const cut = await importer.request.post("/api/cases/import", { headers: json, data: archive.slice(0, archive.length / 2) });
-  expect(cut.status()).toBe(422);
-  expect((await cut.json()).error.message).toMatch(/STIX|JSON/);
+  // Bad input: no file, then the archive cut short — a clear message each time, and no case appears.
+  await form.getByRole("button", { name: "Import case" }).click();
+  await expect(form.getByText("Choose a file to import.")).toBeVisible();
+  const file = (text: string) => ({ name: "albania.stix.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await form.getByLabel("Case file").setInputFiles(file(archive.slice(0, archive.length / 2)));
+  await form.getByRole("button", { name: "Import case" }).click();
+  await expect(form.getByTestId("form-error")).toContainText(/STIX|JSON/);
   expect((await (await importer.request.get("/api/cases")).json()).cases).toEqual([]);
 
-  const imported = await importer.request.post("/api/cases/import", { headers: json, data: archive });
-  expect(imported.status()).toBe(201);
-  const { case: copy } = await imported.json();
-  const view = await importer.newPage();
-  await view.goto(`/cases/${copy.id}/ach`);
+  await form.getByLabel("Case file").setInputFiles(file(archive));
+  await form.getByRole("button", { name: "Import case" }).click();
+  await view.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(view.getByRole("heading", { level: 1 })).toContainText("2022 Albania government cyberattacks (imported ");
+  const copyId = new URL(view.url()).pathname.split("/")[2];
+
+  await view.goto(`/cases/${copyId}/ach`);
   const recorded = view.getByRole("region", { name: "Recorded by the workspace this case came from" });
   await expect(recorded).toBeVisible();
   // The seeded raters of the Albania case, as the exporting workspace recorded them; the matrix holds none of it.
   await expect(recorded.getByRole("table", { name: /Recorded ACH ratings/ })).toContainText("Ana Analyst");
-  const matrix = await getMatrix(view, copy.id);
+  const matrix = await getMatrix(view, copyId);
   expect(matrix.hypotheses.length).toBeGreaterThan(0);
   expect(matrix.cells.flatMap((c) => c.ratings)).toEqual([]);
   await expectNoSeriousA11yViolations(view);
