@@ -10,7 +10,7 @@ import type { BriefModel } from "@/lib/briefs/brief-types";
 import { BriefPreview } from "./brief-preview";
 import { BriefAlerts } from "./brief-alerts";
 import { BriefSettingsForm, type BriefChoice } from "./brief-settings-form";
-import { BriefDownloads } from "./brief-downloads";
+import { BriefDownloads, CaseExports } from "./brief-downloads";
 import { BriefReviewPanel } from "./brief-review-panel";
 import { BriefReleases } from "./brief-releases";
 import { briefKeys } from "@/lib/client/query-keys";
@@ -73,8 +73,9 @@ export function BriefView({ caseId, initial, initialReleases, actorId, perms }: 
             <BriefSettingsForm caseId={caseId} settings={data.settings} onChoiceChange={setChoice} />
           </div>
         )}
-        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <BriefDownloads caseId={caseId} />
+          <CaseExports caseId={caseId} />
         </div>
       </aside>
     </main>

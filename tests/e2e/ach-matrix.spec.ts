@@ -488,7 +488,9 @@ test("importing a case from the New case page: a missing or truncated file is re
 }) => {
   await loginAs(page, "analyst");
   const caseId = await albaniaCaseId(page);
-  const archive = await (await page.context().request.get(`/api/cases/${caseId}/export?format=archive`)).text();
+  await page.goto(`/cases/${caseId}/brief`);
+  const link = page.getByRole("link", { name: "Case archive (STIX 2.1, lossless)" });
+  const archive = await (await page.context().request.get((await link.getAttribute("href"))!)).text();
 
   // A throwaway account imports it, so the copy shows up in no demo user's case list or search.
   const adminContext = await browser.newContext();
