@@ -1,4 +1,4 @@
-// Property-based fuzzing of every zod-validated route, in process: 300 generated inputs per route in npm test
+// Property-based fuzzing of every zod-validated route, in process: 200 generated inputs per route in npm test
 // (FUZZ_RUNS overrides, FUZZ_SEED changes the fixed seed). The route list is the OpenAPI document
 // (so a new route is fuzzed without editing this file): every operation with a JSON body gets bodies
 // from ./fuzz-arbitraries, every operation with documented query parameters gets query strings.
@@ -33,7 +33,7 @@ vi.mock("node:dns/promises", async (importOriginal) => {
   return { ...actual, lookup, default: { ...actual, lookup } };
 });
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Requests in flight at once: enough to overlap database round trips, few enough for 2 cores. */
 const CONCURRENCY = 4;
 const ROOT = path.resolve(__dirname, "../..");
