@@ -17,7 +17,8 @@ export function CaseHeader({
     <div className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-4">
         <TlpBadge tlp={c.tlp} />
-        <h1 className="min-w-0 flex-1 truncate text-xl font-semibold tracking-tight">
+        {/* On a phone the title wraps onto lines of its own (status and role move below it); from sm up it is one line. */}
+        <h1 className="min-w-0 grow basis-56 break-words text-lg font-semibold tracking-tight sm:basis-0 sm:truncate sm:text-xl">
           <Link href={`/cases/${c.id}`} className="hover:underline">
             {c.title}
           </Link>

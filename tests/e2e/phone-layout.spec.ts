@@ -59,6 +59,12 @@ test("the main pages fit a 390 px phone with no sideways page scroll", async ({ 
     "/settings/tokens",
   ];
   for (const path of paths) await expectNoSidewaysScroll(page, path);
+
+  // The case's title is read whole on a phone (it wraps), not cut to "2022 …".
+  await page.goto(`/cases/${caseId}`);
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title).toHaveText("2022 Albania government cyberattacks");
+  expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
 
 test("on a phone the header's links are behind Menu, which opens and navigates; axe is clean", async ({ page }) => {
