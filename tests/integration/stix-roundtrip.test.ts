@@ -24,6 +24,7 @@ import { setClaimTechniques } from "@/lib/attack/set-claim-techniques";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { Ctx } from "@/lib/auth/actor";
 import { validateStixBundle } from "../support/stix-validate";
+import { ctxOfUser } from "../support/factories";
 import { listRecordedHistory } from "@/lib/stix/list-recorded-history";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -45,13 +46,8 @@ beforeAll(async () => {
   await seedDemo({ log: () => {} });
   const c = await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } });
   albania = { caseId: c.id, role: "owner" };
-  const users = await db.user.findMany({ where: { email: { in: ["analyst@example.com", "reviewer@example.com"] } } });
-  const ctxOf = (email: string): Ctx => {
-    const u = users.find((x) => x.email === email)!;
-    return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "stix-roundtrip" };
-  };
-  analyst = ctxOf("analyst@example.com");
-  reviewer = ctxOf("reviewer@example.com");
+  analyst = await ctxOfUser("analyst@example.com", "stix-roundtrip");
+  reviewer = await ctxOfUser("reviewer@example.com", "stix-roundtrip");
   // Every kind of record on top of the demo: dissent on a judgment and on a claim, a timeline event, a second
   // version of an alternative (its history), next to the demo's ACH ratings, approvals and release review.
   const alternative = await db.hypothesis.findFirstOrThrow({ where: { caseId: c.id, reviewState: { not: "approved" } } });

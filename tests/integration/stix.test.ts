@@ -21,11 +21,10 @@ import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { InvalidError, TooLargeError } from "@/lib/errors";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
-import type { Ctx } from "@/lib/auth/actor";
 import { importedTitle, withoutImportMark } from "@/lib/cases/imported-title";
 import { POST as importRoute } from "@/app/api/cases/import/route";
 import { validateStixBundle } from "../support/stix-validate";
-import { makeCase, makeUser } from "../support/factories";
+import { ctxOfUser, makeCase, makeUser } from "../support/factories";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/stix");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -128,15 +127,10 @@ beforeAll(async () => {
   await seedDemo({ log: () => {} });
   const c = await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } });
   albania = { caseId: c.id, role: "owner" };
-  const users = await db.user.findMany({ where: { email: { in: ["analyst@example.com", "reviewer@example.com"] } } });
-  const ctxOf = (email: string): Ctx => {
-    const u = users.find((x) => x.email === email)!;
-    return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "stix-test" };
-  };
   // A recorded dissent on the approved judgment, so the export must carry an opinion.
   const leading = await db.hypothesis.findFirstOrThrow({ where: { caseId: c.id, title: "Iran's MOIS-linked operators" } });
   await addComment({
-    ctx: ctxOf("reviewer@example.com"),
+    ctx: await ctxOfUser("reviewer@example.com", "stix-test"),
     access: { caseId: c.id, role: "reviewer" },
     input: {
       targetType: "hypothesis",

@@ -20,3 +20,9 @@ export async function makeCase({ owner, members = [], title = "Test case" }: { o
   for (const [m, role] of members) await db.caseMember.create({ data: { caseId: c.id, userId: m.actor.id, role } });
   return c;
 }
+
+/** The request context of an existing (e.g. seeded demo) user, found by e-mail. */
+export async function ctxOfUser(email: string, requestId = "test"): Promise<Ctx> {
+  const u = await db.user.findUniqueOrThrow({ where: { email } });
+  return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId };
+}
