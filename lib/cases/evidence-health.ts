@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { assessIndependence } from "@/lib/claims/assess-independence";
 import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/claim-grade-sql";
-import { composeBrief } from "@/lib/briefs/compose-brief";
+import { getBriefReadiness } from "@/lib/briefs/brief-readiness";
 import { confidenceLabel, likelihoodLabel } from "@/lib/standards/scales";
 import { HEALTH_KEYS, HEALTH_LABELS, type HealthKey } from "./health-keys";
 
@@ -80,7 +80,7 @@ export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
       FROM hypotheses h JOIN attribution_questions q ON q.id = h.question_id
       WHERE h.case_id = ${caseId}::uuid
       ORDER BY h.created_at, h.id`,
-    composeBrief({ access }),
+    getBriefReadiness({ access }),
   ]);
   const sets = await healthSets(caseId, claims);
 
@@ -115,10 +115,7 @@ export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
     unratedHypotheses: hypotheses
       .filter((h) => h.ratings === 0 && h.disposition !== "rejected")
       .map((h) => ({ id: h.id, title: h.title, question: h.question })),
-    brief: {
-      blockers: brief.blockers,
-      wordingWarnings: brief.warnings.filter((w) => !w.acknowledgement && w.kind !== "independence").map((w) => w.message),
-    },
+    brief,
   };
 }
 export type EvidenceHealth = Awaited<ReturnType<typeof getEvidenceHealth>>;

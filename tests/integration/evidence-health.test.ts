@@ -11,6 +11,10 @@ import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";
 import { getEvidenceHealth } from "@/lib/cases/evidence-health";
+import { getBriefReadiness } from "@/lib/briefs/brief-readiness";
+import { composeBrief } from "@/lib/briefs/compose-brief";
+import { updateCase } from "@/lib/cases/update-case";
+import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { GET as getHealthRoute } from "@/app/api/cases/[caseId]/evidence-health/route";
 import { GET as listClaimsRoute } from "@/app/api/cases/[caseId]/claims/route";
@@ -114,6 +118,28 @@ describe("evidence health", () => {
       ["MOIS operators did it", "Likely", "Moderate", "draft"],
     ]);
     expect(health.brief.blockers.length).toBeGreaterThan(0); // nothing approved yet: the brief says so
+  });
+
+  it("states the brief's blockers and open wording warnings as composeBrief does, again after any change to the case", async () => {
+    const expected = async () => {
+      const brief = await composeBrief({ access: owner.access });
+      return {
+        blockers: brief.blockers,
+        wordingWarnings: brief.warnings.filter((w) => !w.acknowledgement && w.kind !== "independence").map((w) => w.message),
+      };
+    };
+    const first = await getBriefReadiness({ access: owner.access });
+    expect(first).toEqual(await expected());
+    // Nothing changed: the same answer, not composed again.
+    expect(await getBriefReadiness({ access: owner.access })).toBe(first);
+    // A BLUF that overstates: the next view composes again and carries the new warning.
+    const { version } = await db.case.findUniqueOrThrow({ where: { id: owner.access.caseId } });
+    await updateCase({ ...owner, input: { version, summary: "MOIS certainly carried out the attack." } });
+    const after = await getBriefReadiness({ access: owner.access });
+    expect(after).not.toBe(first);
+    expect(after).toEqual(await expected());
+    expect(after.wordingWarnings.length).toBeGreaterThan(first.wordingWarnings.length);
+    expect((await getEvidenceHealth({ access: owner.access })).brief).toEqual(after);
   });
 
   it("every number is the total of the claims list its link opens", async () => {
