@@ -5,10 +5,13 @@
 // useQuery chunks carried a second copy of TanStack Query's core (issue 16). The palette's code waits
 // for its first Ctrl/Cmd-K.
 import "@/lib/client/zod-jitless";
+import { useEffect } from "react";
 import { PaletteLauncher } from "@/components/search/palette-launcher";
 import { QueryProvider } from "./providers-query";
 
 export function Providers({ children }: { children: React.ReactNode }) {
+  // <html data-hydrated> once the page is interactive: a browser test that types before then loses its typing.
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", ""), []);
   return (
     <QueryProvider>
       {children}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, signIn } from "./fixtures";
+import { albaniaCaseId, expectNoSeriousA11yViolations, gotoHydrated, loginAs, ORIGIN, signIn } from "./fixtures";
 
 const KINDS = ["fact", "allegation", "assessment", "denial"] as const;
 const STATUSES = ["draft", "accepted", "disputed", "rejected"] as const;
@@ -188,7 +188,7 @@ test.describe.serial("claims table and claim page", () => {
   test("'1 Confirmed' warns until an independent origin corroborates it; a contradiction shows on both claims", async ({ browser }) => {
     test.setTimeout(90_000);
     const page = await signedInPage(browser);
-    await page.goto(`/cases/${s.caseId}/claims/${s.confirmed.id}`);
+    await gotoHydrated(page, `/cases/${s.caseId}/claims/${s.confirmed.id}`);
     await expect(page.getByTestId("independence-warning")).toHaveCount(0);
     const form = page.getByRole("form", { name: "Edit claim" });
     await form.getByLabel("Credibility").selectOption("1");
@@ -248,8 +248,8 @@ test.describe.serial("claims table and claim page", () => {
     const first = await signedInPage(browser);
     const second = await signedInPage(browser);
     const url = `/cases/${s.caseId}/claims/${s.editable.id}`;
-    await first.goto(url);
-    await second.goto(url);
+    await gotoHydrated(first, url);
+    await gotoHydrated(second, url);
 
     await first.getByLabel("Statement").fill("Servers were wiped on 15 July 2022 (first editor)");
     await first.getByRole("button", { name: "Save changes" }).click();
@@ -278,7 +278,7 @@ test.describe.serial("claims table and claim page", () => {
 
   test("clearing the statement is refused beside the field and nothing changes", async ({ browser }) => {
     const page = await signedInPage(browser);
-    await page.goto(`/cases/${s.caseId}/claims/${s.denial.id}`);
+    await gotoHydrated(page, `/cases/${s.caseId}/claims/${s.denial.id}`);
     await page.getByLabel("Statement").fill("");
     await page.getByLabel("Claimant (who asserts it)").fill("Iranian Embassy in Tirana");
     await page.getByRole("button", { name: "Save changes" }).click();

@@ -23,6 +23,12 @@ export async function loginAs(page: Page, who: DemoUser) {
   await signIn(page.context().request, who);
 }
 
+/** Opens a page and waits until React has hydrated it (components/providers.tsx marks <html>), so what the test types next is not reset. */
+export async function gotoHydrated(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** The seeded Albania case's id, as the given (already signed-in) page sees it. */
 export async function albaniaCaseId(page: Page) {
   const res = await page.context().request.get("/api/cases");
