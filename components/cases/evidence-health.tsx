@@ -1,9 +1,11 @@
 // The case overview's "how strong is this case, and where is it weak?" (issue 15). Server-rendered from
-// lib/cases/evidence-health.ts; every number is a link to the claims (or hypotheses) behind it.
+// lib/cases/evidence-health.ts; every number is a link to the claims (or hypotheses) behind it. The brief's
+// blockers and warnings load after the page (./brief-readiness.tsx).
 import Link from "next/link";
 import type { EvidenceHealth } from "@/lib/cases/evidence-health";
 import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/scales";
 import { reliabilityStyle } from "@/components/ui/reliability-style";
+import { BriefReadinessBox } from "./brief-readiness";
 
 const REVIEW_LABELS: Record<string, string> = {
   approved: "Approved",
@@ -26,7 +28,7 @@ function CountLink({ href, count, label }: { href: string; count: number; label:
   );
 }
 
-export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health: EvidenceHealth }) {
+export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health: EvidenceHealth<false> }) {
   const claims = `/cases/${caseId}/claims`;
   const reliabilityName = (r: string) => (r === "none" ? "ungraded" : `${r} – ${SOURCE_RELIABILITY.find((s) => s.code === r)?.label}`);
   return (
@@ -136,31 +138,7 @@ export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health
         {health.unratedHypotheses.length > 0 && (
           <p className="text-xs text-slate-600">Not yet rated: {health.unratedHypotheses.map((h) => h.title).join("; ")}.</p>
         )}
-        {(health.brief.blockers.length > 0 || health.brief.wordingWarnings.length > 0) && (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="brief-health">
-            <p className="font-semibold">
-              The brief:{" "}
-              {[
-                health.brief.blockers.length
-                  ? `${health.brief.blockers.length} blocker${health.brief.blockers.length === 1 ? "" : "s"}`
-                  : null,
-                health.brief.wordingWarnings.length
-                  ? `${health.brief.wordingWarnings.length} estimative-language warning${health.brief.wordingWarnings.length === 1 ? "" : "s"}`
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(", ")}
-            </p>
-            <ul className="mt-1 list-disc space-y-0.5 pl-5">
-              {[...health.brief.blockers, ...health.brief.wordingWarnings].slice(0, 5).map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
-            </ul>
-            <Link href={`/cases/${caseId}/brief`} className="mt-1 inline-block font-medium text-amber-950 underline">
-              Fix them in the brief
-            </Link>
-          </div>
-        )}
+        <BriefReadinessBox caseId={caseId} />
       </section>
     </div>
   );

@@ -2,12 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { composeBrief } from "@/lib/briefs/compose-brief";
+import type { BriefReadiness } from "@/lib/cases/evidence-health-schema";
 
-export type BriefReadiness = { blockers: string[]; wordingWarnings: string[] };
+export type { BriefReadiness };
 
 /**
  * What stands between the case and a release: the brief's blockers and its open estimative-language warnings,
- * exactly as composeBrief states them (the case overview shows them on every view).
+ * exactly as composeBrief states them (the case overview loads them after the page, from GET …/brief/readiness).
  *
  * Composing the brief costs some 25 statements, and the overview is the most viewed page, so the answer is kept
  * per case under a key read from the database first: the count and latest time of the case's audit events.

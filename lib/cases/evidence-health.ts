@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { assessIndependence } from "@/lib/claims/assess-independence";
 import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/claim-grade-sql";
-import { getBriefReadiness } from "@/lib/briefs/brief-readiness";
+import { getBriefReadiness, type BriefReadiness } from "@/lib/briefs/brief-readiness";
 import { confidenceLabel, likelihoodLabel } from "@/lib/standards/scales";
 import { HEALTH_KEYS, HEALTH_LABELS, type HealthKey } from "./health-keys";
 
@@ -57,7 +57,12 @@ export async function claimIdsWithHealth({ access, health }: { access: CaseAcces
   return (await healthSets(access.caseId, await gradedClaims(access.caseId)))[health];
 }
 
-export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
+/**
+ * The overview's numbers. The brief's readiness (composing the whole brief, some 25 statements) is left out when
+ * `withBrief` is false: the overview page loads it after itself from GET …/brief/readiness, so the page costs as
+ * few statements as it did before the health panel.
+ */
+export async function getEvidenceHealth<B extends boolean = true>({ access, withBrief }: { access: CaseAccess; withBrief?: B }) {
   const caseId = access.caseId;
   const [claims, hypotheses, brief] = await Promise.all([
     gradedClaims(caseId),
@@ -80,7 +85,7 @@ export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
       FROM hypotheses h JOIN attribution_questions q ON q.id = h.question_id
       WHERE h.case_id = ${caseId}::uuid
       ORDER BY h.created_at, h.id`,
-    getBriefReadiness({ access }),
+    withBrief === false ? null : getBriefReadiness({ access }),
   ]);
   const sets = await healthSets(caseId, claims);
 
@@ -115,7 +120,7 @@ export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
     unratedHypotheses: hypotheses
       .filter((h) => h.ratings === 0 && h.disposition !== "rejected")
       .map((h) => ({ id: h.id, title: h.title, question: h.question })),
-    brief,
+    brief: brief as B extends false ? null : BriefReadiness,
   };
 }
-export type EvidenceHealth = Awaited<ReturnType<typeof getEvidenceHealth>>;
+export type EvidenceHealth<B extends boolean = true> = Awaited<ReturnType<typeof getEvidenceHealth<B>>>;

@@ -1,6 +1,6 @@
 import { z, type ZodType } from "zod";
 import { AUTH, CASE, WRITE } from "./openapi-errors";
-import { EvidenceHealthResponseSchema } from "@/lib/cases/evidence-health-schema";
+import { BriefReadinessResponseSchema, EvidenceHealthResponseSchema } from "@/lib/cases/evidence-health-schema";
 import {
   CaseSchema,
   CreateCaseSchema,
@@ -221,6 +221,7 @@ const FROM_ZOD: Record<string, ZodType> = {
 export const RESPONSES = {
   OkResponse: OkResponseSchema,
   EvidenceHealthResponse: EvidenceHealthResponseSchema,
+  BriefReadinessResponse: BriefReadinessResponseSchema,
   IndicatorListResponse: IndicatorListResponseSchema,
   IndicatorResponse: IndicatorResponseSchema,
   CreatedIndicatorResponse: CreatedIndicatorResponseSchema,
@@ -1149,6 +1150,15 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         "How strong the case is and where it is weak: key judgments (ICD 203 likelihood, confidence, review state), claims by Admiralty reliability × credibility, claims on a single origin / only from D–F sources / graded beyond their corroboration (each listed by GET …/claims?health=<key>), hypotheses never rated in the ACH, the brief's blockers and wording warnings",
       tag: "cases",
       response: "EvidenceHealthResponse",
+      errors: CASE,
+    },
+  },
+  "/api/cases/{caseId}/brief/readiness": {
+    get: {
+      summary:
+        "What stands between the case and a release: the brief's blockers and its estimative-language warnings not yet acknowledged, as the brief page states them (the case overview loads it after the page)",
+      tag: "briefs",
+      response: "BriefReadinessResponse",
       errors: CASE,
     },
   },

@@ -14,6 +14,13 @@ test("the overview shows the key judgment and the evidence health; a number open
   await expect(judgments.getByRole("listitem")).toHaveCount(health.judgments.length);
   await expect(judgments).toContainText(health.judgments[0].likelihoodLabel);
   await expect(page.getByTestId("admiralty-table")).toBeVisible();
+  // The brief's blockers and warnings load after the page, as the brief page states them.
+  const readiness = await (await page.context().request.get(`/api/cases/${caseId}/brief/readiness`)).json();
+  expect(readiness).toEqual(health.brief);
+  await expect(page.getByText("Checking the brief…")).toHaveCount(0);
+  const open = readiness.blockers.length + readiness.wordingWarnings.length;
+  await expect(page.getByTestId("brief-health")).toHaveCount(open ? 1 : 0);
+  if (open) await expect(page.getByTestId("brief-health").getByRole("listitem")).toHaveCount(Math.min(open, 5));
   await expectNoSeriousA11yViolations(page);
 
   // The first weak spot with claims behind it opens the claims table filtered to exactly those.
@@ -38,4 +45,6 @@ test("an unknown health list in the URL is ignored by the page and refused by th
   const api = await page.context().request.get(`/api/cases/${caseId}/claims?health=everything`);
   expect(api.status()).toBe(422);
   expect(JSON.stringify(await api.json())).toContain("health must be single-origin, weak-sources or outruns.");
+  // The brief's readiness is a case's like everything else: a malformed or foreign case id gets a 404.
+  expect((await page.context().request.get(`/api/cases/not-a-case/brief/readiness`)).status()).toBe(404);
 });

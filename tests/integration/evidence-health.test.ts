@@ -17,6 +17,7 @@ import { updateCase } from "@/lib/cases/update-case";
 import { db } from "@/lib/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { GET as getHealthRoute } from "@/app/api/cases/[caseId]/evidence-health/route";
+import { GET as getReadinessRoute } from "@/app/api/cases/[caseId]/brief/readiness/route";
 import { GET as listClaimsRoute } from "@/app/api/cases/[caseId]/claims/route";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import type { Ctx } from "@/lib/auth/actor";
@@ -176,6 +177,10 @@ describe("evidence health", () => {
       ["outruns", 1],
     ]);
     expect((await call(getHealthRoute, `/api/cases/${owner.access.caseId}/evidence-health`, other)).status).toBe(404);
+    const readiness = await call(getReadinessRoute, `/api/cases/${owner.access.caseId}/brief/readiness`, token);
+    expect(readiness.status).toBe(200);
+    expect(await readiness.json()).toEqual(body.brief);
+    expect((await call(getReadinessRoute, `/api/cases/${owner.access.caseId}/brief/readiness`, other)).status).toBe(404);
     const listed = await call(listClaimsRoute, `/api/cases/${owner.access.caseId}/claims?health=single-origin`, token);
     expect((await listed.json()).total).toBe(3);
     const bad = await call(listClaimsRoute, `/api/cases/${owner.access.caseId}/claims?health=weak`, token);
