@@ -2,11 +2,14 @@
 // The source of a document being added: a registered one, a new one registered in the same step
 // (name, kind, Admiralty grade and why), or none yet (its claims are then ungraded). A typed
 // publisher that names a registered source is offered as that source.
-import { SOURCE_RELIABILITY } from "@/lib/standards/source-reliability";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
+import { lazy, Suspense } from "react";
 import { matchSource } from "@/lib/sources/match-source";
 import type { ApiError } from "@/lib/client/api";
-import { Button, Field, Input, Select, Textarea } from "@/components/ui/form";
+import { Button, Field, Select } from "@/components/ui/form";
+
+// The new source's fields (kinds, the Admiralty scale's wording) load when "Register a new source…" is chosen: most
+// documents name a registered source, and the case page keeps its JavaScript budget.
+const NewSourceFields = lazy(() => import("./new-source-fields").then((m) => ({ default: m.NewSourceFields })));
 
 export type SourceOption = { id: string; name: string; reliability: string };
 export type SourceChoice = {
@@ -20,7 +23,6 @@ export type SourceChoice = {
 
 export const NEW_SOURCE = "__new";
 export const NO_SOURCE: SourceChoice = { choice: "", name: "", kind: "outlet", reliability: "", rationale: "" };
-const reliabilityRow = (code: string) => SOURCE_RELIABILITY.find((r) => r.code === code);
 
 /** What the capture request carries for the choice. */
 export function sourceFields(s: SourceChoice): Record<string, string> {
@@ -49,7 +51,6 @@ export function SourcePicker({
     onChange({ ...value, [k]: e.target.value });
   const issue = (k: string) => error?.issueFor(k);
   const id = (k: string) => `${idPrefix}-${k}`;
-  const grade = reliabilityRow(value.reliability);
   return (
     <div className="space-y-3">
       <Field
@@ -83,51 +84,9 @@ export function SourcePicker({
         </div>
       )}
       {value.choice === NEW_SOURCE && (
-        <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
-          <legend className="px-1 text-sm font-medium text-slate-800">New source (registered with the document)</legend>
-          <Field id={id("new-name")} label="Source name" error={issue("newSourceName")}>
-            <Input id={id("new-name")} value={value.name} onChange={set("name")} maxLength={200} aria-invalid={!!issue("newSourceName")} />
-          </Field>
-          <Field id={id("new-kind")} label="Type of source" error={issue("newSourceKind")}>
-            <Select id={id("new-kind")} value={value.kind} onChange={set("kind")}>
-              {SOURCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {SOURCE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field
-            id={id("new-reliability")}
-            label="Reliability (Admiralty grade)"
-            error={issue("newSourceReliability")}
-            hint={grade ? `${grade.code} – ${grade.label}: ${grade.meaning}` : "Pick a grade from A to F."}
-          >
-            <Select
-              id={id("new-reliability")}
-              value={value.reliability}
-              onChange={set("reliability")}
-              aria-invalid={!!issue("newSourceReliability")}
-            >
-              <option value="">Choose a grade…</option>
-              {SOURCE_RELIABILITY.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.code} – {r.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id={id("new-rationale")} label="Why this grade" error={issue("newSourceRationale")}>
-            <Textarea
-              id={id("new-rationale")}
-              rows={2}
-              value={value.rationale}
-              onChange={set("rationale")}
-              maxLength={2000}
-              aria-invalid={!!issue("newSourceRationale")}
-            />
-          </Field>
-        </fieldset>
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the new source’s fields…</p>}>
+          <NewSourceFields id={id} value={value} set={set} issue={issue} />
+        </Suspense>
       )}
     </div>
   );
