@@ -181,6 +181,14 @@ async function main() {
       return { ...s, sql };
     });
 
+    // The brief's blockers and warnings, which the case page's browser code loads after the page: the first view of
+    // each case (as here) composes the whole brief; a later view with no change in between is answered from memory.
+    log("bench: brief readiness…");
+    const briefReadiness = await seq(wanted("pages") ? 60 : 0, 5, async (i) => {
+      const { u, c } = pickCase(i);
+      return http.timed(cookies[u], `/api/cases/${ids.case(c)}/brief/readiness`);
+    });
+
     log("bench: claims table…");
     const claimsPages = Math.ceil(cfg.claimsPerCase / 50);
     const claimsTable = await seq(wanted("pages") ? 100 : 0, 5, async (i) => {
@@ -287,6 +295,7 @@ async function main() {
     // A scenario left out by BENCH_ONLY has n = 0: its rows and targets are dropped below.
     const scenarios: Record<string, ScenarioStats> = {
       casePage: stats(casePage),
+      briefReadiness: stats(briefReadiness),
       claimsTable: stats(claimsTable),
       searchRare: { ...stats(searchRare), sql: searchSqlStats.rare },
       searchCommon: { ...stats(searchCommon), sql: searchSqlStats.common },
@@ -462,6 +471,7 @@ function markdownTable(
 ) {
   const rows = [
     ["case page GET /cases/{id}", "casePage"],
+    ["brief readiness GET /api/cases/{id}/brief/readiness (loaded by the case page, first view)", "briefReadiness"],
     ["claims table GET /api/cases/{id}/claims?page=", "claimsTable"],
     ["search, rare term", "searchRare"],
     ["search, common term", "searchCommon"],
