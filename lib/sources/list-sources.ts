@@ -18,6 +18,15 @@ export async function listSources({ access, includeRetracted = false }: { access
   }));
 }
 
+/** The case's live sources as a picker offers them (name and grade): one statement, no counts or regrade history. */
+export async function listSourceOptions({ access }: { access: CaseAccess }) {
+  return db.source.findMany({
+    where: { caseId: access.caseId, retractedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, reliability: true },
+  });
+}
+
 export type SourceRegrade = { at: string; by: string | null; from: string; to: string; reason: string | null };
 
 /** Each source's regrades, oldest first, read from the audit log (who, when, from → to, why). */

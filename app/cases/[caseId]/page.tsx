@@ -7,7 +7,7 @@ import { DocumentList } from "@/components/documents/document-list";
 import { AddDocumentForm } from "@/components/documents/add-document-form";
 import { LeaveCaseButton } from "@/components/cases/leave-case-button";
 import { ShowRetractedToggle } from "@/components/lifecycle/show-retracted-toggle";
-import { listSources } from "@/lib/sources/list-sources";
+import { listSourceOptions } from "@/lib/sources/list-sources";
 import { getEvidenceHealth } from "@/lib/cases/evidence-health";
 import { EvidenceHealthPanel } from "@/components/cases/evidence-health";
 
@@ -25,7 +25,7 @@ export default async function CasePage({
   const [c, docs, sources, health] = await Promise.all([
     getCaseForPage(access.caseId, access.role),
     listDocuments({ access, includeRetracted: showRetracted }),
-    canAdd ? listSources({ access }) : [],
+    canAdd ? listSourceOptions({ access }) : [],
     // Every member reads the case's claims (claims.read is every role's), so every member sees its health. The
     // brief's readiness loads after the page (components/cases/brief-readiness.tsx).
     getEvidenceHealth({ access, withBrief: false }),
@@ -59,7 +59,7 @@ export default async function CasePage({
             <h2 id="add-doc" className="mb-3 font-semibold">
               Add a document
             </h2>
-            <AddDocumentForm caseId={caseId} sources={sources.map((s) => ({ id: s.id, name: s.name, reliability: s.reliability }))} />
+            <AddDocumentForm caseId={caseId} sources={sources} />
           </section>
         )}
         <section aria-labelledby="members">
