@@ -95,9 +95,10 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
     const filters: Prisma.Sql[] = [...dateFilter(Prisma.sql`d.published_at`)];
     if (p.sourceId) filters.push(Prisma.sql`d.source_id = ${p.sourceId}::uuid`);
     if (p.reliability) filters.push(Prisma.sql`COALESCE(d.reliability_override::text, s.reliability::text) = ${p.reliability}`);
-    // The chunk arm names the user's cases as an array: with `= ANY(ARRAY(…))` the GIN index on
+    // The chunk, title and claim arms name the user's cases as an array: with `= ANY(ARRAY(…))` the GIN index on
     // (case_id, search_vector) (migration 0017) intersects cases and words in one bitmap scan, so a rare
-    // word reads its few chunks and a common one only the readable chunks that hold it.
+    // word reads its few chunks and a common one only the readable chunks that hold it. Written `IN (SELECT …)`,
+    // the claim arm ran one index scan per case: 81 ms instead of 9 for "attack" in 40 cases of the 100k bench.
     const matches = Prisma.sql`
         SELECT x.id, min(x.case_id::text)::uuid AS case_id, sum(x.rank)::float8 AS rank, max(x.seq) AS seq
         FROM (
@@ -108,7 +109,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
           UNION ALL
           SELECT d0.id, d0.case_id, ts_rank_cd(d0.search_vector, ${tsq}), NULL::int
           FROM documents d0
-          WHERE d0.search_vector @@ ${tsq} AND d0.case_id IN ${allowed}
+          WHERE d0.search_vector @@ ${tsq} AND d0.case_id = ANY(ARRAY${allowed})
         ) x
         ${withRetracted ? Prisma.empty : Prisma.sql`WHERE x.id NOT IN (SELECT r.id FROM documents r WHERE r.retracted_at IS NOT NULL AND r.case_id IN ${allowed})`}
         GROUP BY x.id`;
@@ -135,7 +136,7 @@ export function searchSql({ actor, query }: { actor: Actor; query: SearchQuery |
     arms.push(Prisma.sql`
       SELECT 'claim'::text, c.id, c.case_id, ts_rank_cd(c.search_vector, ${tsq})::float8, NULL::int
       FROM claims c
-      WHERE c.search_vector @@ ${tsq} AND c.case_id IN ${allowed} ${live(Prisma.sql`c`)} ${and(filters)}`);
+      WHERE c.search_vector @@ ${tsq} AND c.case_id = ANY(ARRAY${allowed}) ${live(Prisma.sql`c`)} ${and(filters)}`);
   }
 
   // Entities: words, or a fuzzy/prefix match on the name or any alias. No source, date or grade.
