@@ -10,13 +10,13 @@ import { db } from "@/lib/db";
 import { seedDemo } from "../../scripts/lib/demo-seed";
 import { approveBrief, briefApprovalState, submitBrief } from "@/lib/briefs/brief-review";
 import { createRelease } from "@/lib/briefs/releases";
-import type { Ctx } from "@/lib/auth/actor";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { storeDocument } from "@/lib/documents/create-document";
 import { DocumentMetaSchema } from "@/lib/documents/schemas";
 import * as releasesRoute from "@/app/api/cases/[caseId]/releases/route";
 import * as approveBriefRoute from "@/app/api/cases/[caseId]/brief/approve/route";
+import { ctxOfUser } from "../support/factories";
 
 let app: pg.Client;
 let owner: pg.Client;
@@ -24,16 +24,11 @@ let caseId: string;
 let releaseId: string;
 let reviewId: string;
 
-const ctxOf = async (email: string): Promise<Ctx> => {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "t" };
-};
-
 beforeAll(async () => {
   await seedDemo({ log: () => {} });
   caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
-  const analyst = { ctx: await ctxOf("analyst@example.com"), access: { caseId, role: "owner" as const } };
-  const reviewer = { ctx: await ctxOf("reviewer@example.com"), access: { caseId, role: "reviewer" as const } };
+  const analyst = { ctx: await ctxOfUser("analyst@example.com"), access: { caseId, role: "owner" as const } };
+  const reviewer = { ctx: await ctxOfUser("reviewer@example.com"), access: { caseId, role: "reviewer" as const } };
   await submitBrief(analyst);
   await approveBrief({ ...reviewer, input: { contentHash: (await briefApprovalState({ access: analyst.access })).hash } });
   const release = await createRelease(analyst);
@@ -201,7 +196,7 @@ describe("original bytes and captured provenance", () => {
     // A URL capture's URL is where its bytes came from (migration 0013 keeps it frozen); a pasted or
     // uploaded document's URL is typed metadata, correctable like its title.
     const { document: doc } = await storeDocument({
-      ctx: await ctxOf("analyst@example.com"),
+      ctx: await ctxOfUser("analyst@example.com"),
       access: { caseId, role: "editor" },
       captured: {
         kind: "url",
@@ -271,7 +266,7 @@ describe("a brief release and its approval", () => {
     const other = await db.case.findFirstOrThrow({ where: { id: { not: caseId } } });
     expect(await refusal(app, insert({ case_id: `'${other.id}'` }))).toMatch(/approved review of this brief/);
     // A pending (or withdrawn) brief review is no approval.
-    const analyst = { ctx: await ctxOf("analyst@example.com"), access: { caseId, role: "owner" as const } };
+    const analyst = { ctx: await ctxOfUser("analyst@example.com"), access: { caseId, role: "owner" as const } };
     const pending = await submitBrief(analyst);
     expect(await refusal(app, insert({ review_id: `'${pending.id}'`, content_hash: `'${pending.contentHash}'` }))).toMatch(
       /approved review of this brief/,

@@ -13,15 +13,11 @@ import { CaseGraphResponseSchema, type CaseGraph } from "@/lib/graph/schemas";
 import { GET as getGraph } from "@/app/api/cases/[caseId]/graph/route";
 import type { Ctx } from "@/lib/auth/actor";
 import { seedDemo } from "../../scripts/lib/demo-seed";
-import { makeUser } from "../support/factories";
+import { makeUser, ctxOfUser } from "../support/factories";
 
 let caseId: string;
 let graph: CaseGraph;
 
-const ctxOf = async (email: string): Promise<Ctx> => {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "test" };
-};
 async function fetchGraph(who: Ctx, id = caseId) {
   const { token } = await createApiToken({ ctx: who, name: "graph" });
   const res = await getGraph(new NextRequest(`http://localhost/api/cases/${id}/graph`, { headers: { authorization: `Bearer ${token}` } }), {
@@ -35,7 +31,7 @@ beforeAll(async () => {
   await disconnectDb();
   await seedDemo({ log: () => {} });
   caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
-  const viewer = await ctxOf("viewer@example.com");
+  const viewer = await ctxOfUser("viewer@example.com");
   const res = await fetchGraph(viewer);
   expect(res.status).toBe(200);
   graph = CaseGraphResponseSchema.parse(res.body);

@@ -18,7 +18,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { NotFoundError } from "@/lib/errors";
 import * as listRoute from "@/app/api/me/notifications/route";
 import * as readRoute from "@/app/api/me/notifications/read/route";
-import { makeCase, makeUser } from "../support/factories";
+import { makeCase, makeUser, ctxOfUser } from "../support/factories";
 import type { Ctx } from "@/lib/auth/actor";
 import type { CaseRole } from "@/lib/generated/prisma/enums";
 
@@ -165,15 +165,11 @@ describe("brief notifications (the seeded Albania case, whose key judgment is ap
   let analyst: Ctx;
   let reviewer: Ctx;
   let caseId: string;
-  const ctxOf = async (email: string): Promise<Ctx> => {
-    const u = await db.user.findUniqueOrThrow({ where: { email } });
-    return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "t" };
-  };
   beforeAll(async () => {
     await seedDemo({ log: () => {} });
     caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
-    analyst = await ctxOf("analyst@example.com");
-    reviewer = await ctxOf("reviewer@example.com");
+    analyst = await ctxOfUser("analyst@example.com");
+    reviewer = await ctxOfUser("reviewer@example.com");
   }, 180_000);
 
   it("a brief sent back or approved notifies whoever submitted it; sending back needs a reason and a second person", async () => {

@@ -10,20 +10,17 @@ import { parseFormat } from "@/lib/briefs/render-format";
 import { updateHypothesis } from "@/lib/attribution/hypotheses";
 import { BadRequestError, ConflictError, ForbiddenError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/actor";
+import { ctxOfUser } from "../support/factories";
 
 let caseId: string;
 let analyst: Ctx;
 let reviewer: Ctx;
-const ctxOf = async (email: string): Promise<Ctx> => {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "t" };
-};
 
 beforeAll(async () => {
   await seedDemo({ log: () => {} });
   caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
-  analyst = await ctxOf("analyst@example.com");
-  reviewer = await ctxOf("reviewer@example.com");
+  analyst = await ctxOfUser("analyst@example.com");
+  reviewer = await ctxOfUser("reviewer@example.com");
 }, 120_000);
 
 const owner = () => ({ ctx: analyst, access: { caseId, role: "owner" as const } });

@@ -20,6 +20,7 @@ import * as objectsRoute from "@/app/taxii2/api/collections/[collectionId]/objec
 import * as objectRoute from "@/app/taxii2/api/collections/[collectionId]/objects/[objectId]/route";
 import * as versionsRoute from "@/app/taxii2/api/collections/[collectionId]/objects/[objectId]/versions/route";
 import * as manifestRoute from "@/app/taxii2/api/collections/[collectionId]/manifest/route";
+import { ctxOfUser } from "../support/factories";
 
 const TAXII = "application/taxii+json;version=2.1";
 type Handler = (req: NextRequest, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -33,11 +34,6 @@ let investigator: Ctx;
 let token: string;
 let releaseObjects: Stix[];
 let release1At: string;
-
-const ctxOf = async (email: string): Promise<Ctx> => {
-  const u = await db.user.findUniqueOrThrow({ where: { email } });
-  return { actor: { id: u.id, email: u.email, name: u.name, isAdmin: u.isAdmin }, requestId: "t" };
-};
 
 const basic = (secret: string, user = "opencti") => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
 
@@ -84,9 +80,9 @@ beforeAll(async () => {
   await seedDemo({ log: () => {} });
   caseId = (await db.case.findFirstOrThrow({ where: { title: "2022 Albania government cyberattacks" } })).id;
   collectionId = collectionIdOf(caseId);
-  analyst = await ctxOf("analyst@example.com");
-  reviewer = await ctxOf("reviewer@example.com");
-  investigator = await ctxOf("investigator@example.com");
+  analyst = await ctxOfUser("analyst@example.com");
+  reviewer = await ctxOfUser("reviewer@example.com");
+  investigator = await ctxOfUser("investigator@example.com");
   token = (await createApiToken({ ctx: analyst, name: "taxii" })).token;
   const file = await getReleaseFile({ access: { caseId, role: "owner" }, number: 1, format: "stix" });
   releaseObjects = JSON.parse(file.bytes.toString("utf8")).objects;
@@ -339,10 +335,10 @@ describe("TAXII 2.1: authorization across users", () => {
       expect(body).toEqual({ title: "Not found", description: "Not found.", http_status: "404", error_id: expect.any(String) });
     }
     // A viewer of the case reads the feed too (reading is every role's right).
-    const viewer = (await createApiToken({ ctx: await ctxOf("viewer@example.com"), name: "taxii" })).token;
+    const viewer = (await createApiToken({ ctx: await ctxOfUser("viewer@example.com"), name: "taxii" })).token;
     expect((await call(collectionsRoute, "/taxii2/api/collections/", { auth: basic(viewer) })).body.collections).toHaveLength(1);
     // Removed from the case, the same token loses the collection at once.
-    const vera = await ctxOf("viewer@example.com");
+    const vera = await ctxOfUser("viewer@example.com");
     await db.caseMember.delete({ where: { caseId_userId: { caseId, userId: vera.actor.id } } });
     expect((await call(collectionsRoute, "/taxii2/api/collections/", { auth: basic(viewer) })).body).toEqual({});
     expect((await objects("", { auth: basic(viewer) })).status).toBe(404);
