@@ -136,7 +136,24 @@ export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health
           </li>
         </ul>
         {health.unratedHypotheses.length > 0 && (
-          <p className="text-xs text-slate-600">Not yet rated: {health.unratedHypotheses.map((h) => h.title).join("; ")}.</p>
+          <p className="text-xs text-slate-600" data-testid="unrated-hypotheses">
+            Not yet rated: {health.unratedHypotheses.map((h) => h.title).join("; ")}.
+            {health.unratedHypotheses.some((h) => h.recordedRatings > 0) && (
+              <>
+                {" "}
+                The workspace this case was imported from rated{" "}
+                {health.unratedHypotheses
+                  .filter((h) => h.recordedRatings > 0)
+                  .map((h) => `“${h.title}” ${h.recordedRatings} time${h.recordedRatings === 1 ? "" : "s"}`)
+                  .join(", ")}
+                : its ratings are kept as history on the{" "}
+                <Link href={`/cases/${caseId}/ach`} className="font-medium text-indigo-700 hover:underline">
+                  ACH page
+                </Link>
+                , not counted here.
+              </>
+            )}
+          </p>
         )}
         <BriefReadinessBox caseId={caseId} />
       </section>

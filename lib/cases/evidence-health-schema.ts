@@ -29,6 +29,16 @@ export const EvidenceHealthResponseSchema = z.strictObject({
     .array(z.strictObject({ reliability: z.string().describe("A–F, or none (ungraded)"), counts: z.array(z.number().int()).length(6) }))
     .describe("Admiralty table: claims by reliability (rows) and credibility 1–6 (columns)"),
   health: z.array(z.strictObject({ key: z.enum(HEALTH_KEYS), label: z.string(), count: z.number().int() })),
-  unratedHypotheses: z.array(z.strictObject({ id: z.string(), title: z.string(), question: z.string() })),
+  unratedHypotheses: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      question: z.string(),
+      recordedRatings: z
+        .number()
+        .int()
+        .describe("Ratings an imported case archive recorded from the workspace it came from (history, shown on the ACH page)"),
+    }),
+  ),
   brief: BriefReadinessResponseSchema,
 });

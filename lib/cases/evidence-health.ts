@@ -77,11 +77,14 @@ export async function getEvidenceHealth<B extends boolean = true>({ access, with
         disposition: string;
         question: string;
         ratings: number;
+        recorded_ratings: number;
       }[]
     >`
       SELECT h.id, h.title, h.proposition, h.likelihood::text AS likelihood, h.confidence::text AS confidence,
         h.review_state::text AS review_state, h.disposition::text AS disposition, q.question,
-        (SELECT count(*)::int FROM ach_ratings r WHERE r.hypothesis_id = h.id) AS ratings
+        (SELECT count(*)::int FROM ach_ratings r WHERE r.hypothesis_id = h.id) AS ratings,
+        (SELECT count(*)::int FROM recorded_history rh
+          WHERE rh.case_id = h.case_id AND rh.kind = 'rating' AND rh.record->>'hypothesisKey' = h.id::text) AS recorded_ratings
       FROM hypotheses h JOIN attribution_questions q ON q.id = h.question_id
       WHERE h.case_id = ${caseId}::uuid
       ORDER BY h.created_at, h.id`,
@@ -119,7 +122,8 @@ export async function getEvidenceHealth<B extends boolean = true>({ access, with
     health: HEALTH_KEYS.map((key) => ({ key, label: HEALTH_LABELS[key], count: sets[key].length })),
     unratedHypotheses: hypotheses
       .filter((h) => h.ratings === 0 && h.disposition !== "rejected")
-      .map((h) => ({ id: h.id, title: h.title, question: h.question })),
+      // An imported case's hypotheses may carry the exporting workspace's ratings: history, not ratings of this one.
+      .map((h) => ({ id: h.id, title: h.title, question: h.question, recordedRatings: h.recorded_ratings })),
     brief: brief as B extends false ? null : BriefReadiness,
   };
 }

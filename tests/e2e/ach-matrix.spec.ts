@@ -517,8 +517,11 @@ test("importing a case from the New case page: a missing or truncated file is re
   await view.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(view.getByRole("heading", { level: 1 })).toContainText("2022 Albania government cyberattacks (imported ");
   const copyId = new URL(view.url()).pathname.split("/")[2];
+  // The overview counts its hypotheses as never rated here and points to the ratings the exporter recorded.
+  await expect(view.getByTestId("unrated-hypotheses")).toContainText("The workspace this case was imported from rated");
 
-  await view.goto(`/cases/${copyId}/ach`);
+  await view.getByTestId("unrated-hypotheses").getByRole("link", { name: "ACH page" }).click();
+  await view.waitForURL(`**/cases/${copyId}/ach`);
   const recorded = view.getByRole("region", { name: "Recorded by the workspace this case came from" });
   await expect(recorded).toBeVisible();
   // The seeded raters of the Albania case, as the exporting workspace recorded them; the matrix holds none of it.

@@ -26,6 +26,7 @@ import type { Ctx } from "@/lib/auth/actor";
 import { validateStixBundle } from "../support/stix-validate";
 import { ctxOfUser } from "../support/factories";
 import { listRecordedHistory } from "@/lib/stix/list-recorded-history";
+import { getEvidenceHealth } from "@/lib/cases/evidence-health";
 import { NextRequest } from "next/server";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { GET as exportRoute } from "@/app/api/cases/[caseId]/export/route";
@@ -180,6 +181,17 @@ describe("STIX case archive round trip", () => {
     const q = await db.attributionQuestion.findFirstOrThrow({ where: { caseId: imported.caseId } });
     const matrix = await getAchMatrix({ access: imported, questionId: q.id });
     expect(JSON.stringify(matrix)).not.toContain("Rui Reviewer");
+    // The overview counts the hypotheses as never rated here, and says how often the exporting workspace rated each.
+    const unrated = (await getEvidenceHealth({ access: imported, withBrief: false })).unratedHypotheses;
+    const recordedPer = (id: string) => recorded.ratings.filter((r) => r.hypothesisKey === id).length;
+    expect(unrated.map((h) => h.id).sort()).toEqual(
+      hypotheses
+        .filter((h) => h.disposition !== "rejected")
+        .map((h) => h.id)
+        .sort(),
+    );
+    expect(unrated.map((h) => h.recordedRatings)).toEqual(unrated.map((h) => recordedPer(h.id)));
+    expect(unrated.some((h) => h.recordedRatings > 0)).toBe(true);
     // Read-only: the app role may not rewrite or remove what was recorded.
     await expect(db.recordedHistory.updateMany({ where: { caseId: imported.caseId }, data: { kind: "rating" } })).rejects.toThrow(
       /permission denied/,
