@@ -135,7 +135,7 @@ export function GraphCanvas({
     const cy = cyRef.current;
     if (!cy || state !== "ready") return;
     cy.batch(() => {
-      cy.elements().removeClass("faded chain labelled");
+      cy.$(".faded, .chain, .labelled").removeClass("faded chain labelled");
       cy.$(":selected").unselect();
       if (!selected) return;
       const chain = selected.origin?.chain ?? [selected.id];
