@@ -4,7 +4,8 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { graphKeys } from "@/lib/client/query-keys";
-import type { CaseGraph, GraphNode } from "@/lib/graph/schemas";
+import type { CaseGraph, CaseGraphView, GraphNode } from "@/lib/graph/schemas";
+import { expandGraph } from "@/lib/graph/expand-graph";
 import { GRAPH_NODE_TYPES } from "@/lib/graph/schemas";
 import {
   filterGraph,
@@ -41,7 +42,7 @@ function toggle<T>(list: T[], value: T): T[] {
 export function GraphExplorer({ caseId }: { caseId: string }) {
   const { data: graph, error } = useQuery({
     queryKey: graphKeys.detail(caseId),
-    queryFn: () => api<CaseGraph>(`/api/cases/${caseId}/graph`),
+    queryFn: () => api<CaseGraph>(`/api/cases/${caseId}/graph`).then((g) => expandGraph(caseId, g)),
   });
   useEffect(() => {
     loadCytoscape().catch(() => {
@@ -60,7 +61,7 @@ export function GraphExplorer({ caseId }: { caseId: string }) {
 }
 
 /** The graph page: filters in the URL, the graph or its list view, search, focus, export and the side panel. */
-function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph }) {
+function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraphView }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { filters, ignored } = useMemo(() => parseGraphFilters(new URLSearchParams(searchParams.toString()), graph), [searchParams, graph]);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { claimKeys } from "@/lib/client/query-keys";
 import type { ClaimDetail } from "@/components/claims/claim-labels";
-import type { CaseGraph, GraphNode } from "@/lib/graph/schemas";
+import type { CaseGraphView, GraphNode } from "@/lib/graph/schemas";
 
 /**
  * The quote a claim node opens at (its href names the excerpt). The graph leaves quoted words out to stay small;
@@ -40,7 +40,7 @@ export function GraphSidePanel({
 }: {
   caseId: string;
   node: GraphNode | null;
-  graph: CaseGraph;
+  graph: CaseGraphView;
   byId: Map<string, GraphNode>;
   onSelect: (id: string) => void;
 }) {

@@ -1,6 +1,6 @@
 // The graph page's filters (issue 15), pure so the page, the list view and the tests share them. The
 // state lives in the URL query: unknown values are dropped and reported, never a crash.
-import { GRAPH_NODE_TYPES, type CaseGraph, type GraphEdge, type GraphNode, type GraphNodeType } from "./schemas";
+import { GRAPH_NODE_TYPES, type CaseGraphView, type GraphEdge, type GraphNode, type GraphNodeType } from "./schemas";
 
 export const GRADE_VALUES = ["A", "B", "C", "D", "E", "F", "ungraded"] as const;
 export const STATUS_VALUES = ["draft", "accepted", "disputed", "rejected"] as const;
@@ -26,7 +26,7 @@ const list = (value: string | null | undefined) =>
     .filter(Boolean);
 
 /** Reads the filters from the URL query; values that name nothing in this graph are left out and listed in `ignored`. */
-export function parseGraphFilters(query: URLSearchParams, graph: Pick<CaseGraph, "nodes">): ParsedFilters {
+export function parseGraphFilters(query: URLSearchParams, graph: Pick<CaseGraphView, "nodes">): ParsedFilters {
   const ignored: string[] = [];
   const pick = <T extends string>(name: string, allowed: readonly T[]): T[] => {
     const out: T[] = [];
@@ -84,7 +84,7 @@ const GRADED: readonly GraphNodeType[] = ["source", "document", "claim"];
  * context around them (documents and their sources, entities, indicators, techniques) is kept only where
  * it touches a kept claim. Focus keeps the nodes within `hops` relationships of one node.
  */
-export function filterGraph(graph: Pick<CaseGraph, "nodes" | "edges">, f: GraphFilters): { nodes: GraphNode[]; edges: GraphEdge[] } {
+export function filterGraph(graph: Pick<CaseGraphView, "nodes" | "edges">, f: GraphFilters): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const neighbours = new Map<string, Set<string>>();
   for (const e of graph.edges) {
     if (!neighbours.has(e.source)) neighbours.set(e.source, new Set());

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { attackCatalog } from "@/lib/attack/catalog";
@@ -14,12 +15,16 @@ import {
   type RepeatsLink,
   type ShingleSet,
 } from "@/lib/claims/independence";
-import type { CaseGraph, CircularReport, GraphEdge, GraphNode } from "./schemas";
+import type { CaseGraph, CircularReport } from "./schemas";
+
+// Nodes and edges as they are gathered, naming nodes by id; the answer names them by index (see ./schemas.ts).
+type BuildNode = Omit<CaseGraph["nodes"][number], "origin"> & { origin?: { chain: string[] } };
+type BuildEdge = Omit<CaseGraph["edges"][number], "source" | "target"> & { source: string; target: string };
 
 export const GRAPH_INDEPENDENCE_RULE =
   "A claim's origin is found by following its “repeats” links to the claim they end at, then that claim's named originator, else the source of the document it quotes. Two claims linked as corroborating are circular reporting when the independence check (the one behind credibility 1 “Confirmed”) counts them as one origin: they repeat one another, share an originator or source, quote one document, or quote near-identical passages or documents.";
 
-const nodeId = (type: GraphNode["type"], id: string) => `${type}:${id}`;
+const nodeId = (type: BuildNode["type"], id: string) => `${type}:${id}`;
 
 /**
  * The case's evidence graph: sources, documents, claims (rejected ones flagged), entities, indicators,
@@ -89,15 +94,15 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     db.achRating.findMany({ where: { hypothesis: { caseId } }, select: { hypothesisId: true, claimId: true, rating: true } }),
   ]);
 
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const present = new Set<string>();
-  const addNode = (n: GraphNode) => {
+  const nodes: BuildNode[] = [];
+  const edges: BuildEdge[] = [];
+  const indexOf = new Map<string, number>();
+  const addNode = (n: BuildNode) => {
+    indexOf.set(n.id, nodes.length);
     nodes.push(n);
-    present.add(n.id);
   };
-  const addEdge = (e: GraphEdge) => {
-    if (present.has(e.source) && present.has(e.target)) edges.push(e);
+  const addEdge = (e: BuildEdge) => {
+    if (indexOf.has(e.source) && indexOf.has(e.target)) edges.push(e);
   };
   const base = `/cases/${caseId}`;
 
@@ -106,11 +111,9 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     addNode({
       id: nodeId("source", s.id),
       type: "source",
-      recordId: s.id,
       label: s.name,
       reliability: s.reliability,
       kind: s.kind,
-      href: `${base}/sources`,
     });
   }
   const docById = new Map(documents.map((d) => [d.id, d]));
@@ -119,13 +122,10 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     addNode({
       id: nodeId("document", d.id),
       type: "document",
-      recordId: d.id,
       label: d.title,
       reliability,
-      href: `${base}/documents/${d.id}`,
     });
-    if (d.sourceId)
-      addEdge({ source: nodeId("document", d.id), target: nodeId("source", d.sourceId), type: "published_by", label: "published by" });
+    if (d.sourceId) addEdge({ source: nodeId("document", d.id), target: nodeId("source", d.sourceId), type: "published_by" });
   }
 
   const excerptsOf = new Map<string, typeof excerpts>();
@@ -166,16 +166,20 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
   const corroborating = new Set(links.filter((l) => l.kind === "corroborates").flatMap((l) => [l.fromClaimId, l.toClaimId]));
   const needText = new Set([...corroborating].flatMap((id) => (excerptsOf.get(id) ?? []).map((e) => e.documentId)));
   if (needText.size < 2) needText.clear();
-  const documentShingles = await shinglesOf(documents.filter((d) => needText.has(d.id)));
-  const { reports: circularAll, links: circularLinks } = circularReports({
-    links,
-    claims,
-    excerptsOf,
-    docById,
-    sourceById,
-    origins,
-    documentShingles,
-  });
+  // The circular reports change only with the evidence they are worked out from: kept per case under a hash of it.
+  const circularKey = circularInputsKey({ links, claims, excerpts, documents, sources, needText });
+  let circular = circularCache.get(caseId);
+  if (circular?.key !== circularKey) {
+    const documentShingles = await shinglesOf(documents.filter((d) => needText.has(d.id)));
+    circular = { key: circularKey, ...circularReports({ links, claims, excerptsOf, docById, sourceById, origins, documentShingles }) };
+    circularCache.delete(caseId);
+    circularCache.set(caseId, circular);
+    for (const oldest of circularCache.keys()) {
+      if (circularCache.size <= CIRCULAR_CACHE_CASES) break;
+      circularCache.delete(oldest);
+    }
+  }
+  const { reports: circularAll, links: circularLinks } = circular;
   const circularClaims = new Set(circularAll.flatMap((c) => c.claimIds));
 
   for (const c of claims) {
@@ -185,25 +189,22 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     addNode({
       id: nodeId("claim", c.id),
       type: "claim",
-      recordId: c.id,
       label: c.statement,
       reliability,
       credibility: c.credibility,
       grade: claimGrade({ reliability, credibility: c.credibility }),
       status: c.status,
-      rejected: c.status === "rejected",
       kind: c.kind,
-      origin: origins.get(c.id),
-      circular: circularClaims.has(c.id),
+      origin: { chain: origins.get(c.id)!.chain },
+      ...(circularClaims.has(c.id) ? { circular: true as const } : {}),
       href: first ? `${base}/documents/${first.documentId}#excerpt-${first.id}` : `${base}/claims/${c.id}`,
     });
   }
   for (const c of claims) {
     const from = nodeId("claim", c.id);
-    if (c.originatorSourceId)
-      addEdge({ source: from, target: nodeId("source", c.originatorSourceId), type: "originated_by", label: "originated by" });
+    if (c.originatorSourceId) addEdge({ source: from, target: nodeId("source", c.originatorSourceId), type: "originated_by" });
     for (const documentId of new Set((excerptsOf.get(c.id) ?? []).map((e) => e.documentId))) {
-      addEdge({ source: from, target: nodeId("document", documentId), type: "quotes", label: "quotes" });
+      addEdge({ source: from, target: nodeId("document", documentId), type: "quotes" });
     }
   }
   for (const l of links) {
@@ -212,23 +213,21 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
       source: nodeId("claim", l.fromClaimId),
       target: nodeId("claim", l.toClaimId),
       type: l.kind,
-      label: circularPair ? "corroborates (circular)" : l.kind,
-      note: l.note,
+      ...(l.note ? { note: l.note } : {}),
       ...(l.kind === "corroborates" ? { circular: circularPair } : {}),
     });
   }
 
   for (const e of entities) {
-    addNode({ id: nodeId("entity", e.id), type: "entity", recordId: e.id, label: e.name, kind: e.kind, href: `${base}/entities/${e.id}` });
+    addNode({ id: nodeId("entity", e.id), type: "entity", label: e.name, kind: e.kind });
   }
-  for (const ce of claimEntities)
-    addEdge({ source: nodeId("claim", ce.claimId), target: nodeId("entity", ce.entityId), type: "about", label: "about" });
+  for (const ce of claimEntities) addEdge({ source: nodeId("claim", ce.claimId), target: nodeId("entity", ce.entityId), type: "about" });
 
   for (const i of indicators) {
-    addNode({ id: nodeId("indicator", i.id), type: "indicator", recordId: i.id, label: i.value, kind: i.type });
+    addNode({ id: nodeId("indicator", i.id), type: "indicator", label: i.value, kind: i.type });
   }
   for (const ic of indicatorClaims) {
-    addEdge({ source: nodeId("indicator", ic.indicatorId), target: nodeId("claim", ic.claimId), type: "indicates", label: "indicates" });
+    addEdge({ source: nodeId("indicator", ic.indicatorId), target: nodeId("claim", ic.claimId), type: "indicates" });
   }
 
   const catalog = attackCatalog();
@@ -237,22 +236,17 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
     addNode({
       id: nodeId("technique", techniqueId),
       type: "technique",
-      recordId: techniqueId,
       label: name ? `${techniqueId} ${name}` : techniqueId,
-      href: `${base}/attack`,
     });
   }
-  for (const t of techniques)
-    addEdge({ source: nodeId("claim", t.claimId), target: nodeId("technique", t.techniqueId), type: "tagged", label: "tagged" });
+  for (const t of techniques) addEdge({ source: nodeId("claim", t.claimId), target: nodeId("technique", t.techniqueId), type: "tagged" });
 
   for (const h of hypotheses) {
     addNode({
       id: nodeId("hypothesis", h.id),
       type: "hypothesis",
-      recordId: h.id,
       label: h.title,
       kind: h.disposition,
-      href: `${base}/attribution/${h.id}`,
     });
   }
   // The ACH rating of a cell: the mean of its raters' scores, NA counting as neutral 3 (lib/attribution/ach-scores.ts).
@@ -270,12 +264,49 @@ export async function getCaseGraph({ access }: { access: CaseAccess }): Promise<
       source: nodeId("claim", cell.claimId),
       target: nodeId("hypothesis", cell.hypothesisId),
       type: "rated",
-      label: `${reading} (${Number(mean.toFixed(2))})`,
       rating: { mean, reading, raters: cell.scores.length },
     });
   }
 
-  return { nodes, edges, circular: circularAll, rule: GRAPH_INDEPENDENCE_RULE };
+  return {
+    nodes: nodes.map((n) =>
+      n.origin ? { ...n, origin: { chain: n.origin.chain.map((id) => indexOf.get(id)!) } } : n,
+    ) as CaseGraph["nodes"],
+    edges: edges.map((e) => ({ ...e, source: indexOf.get(e.source)!, target: indexOf.get(e.target)! })),
+    circular: circularAll,
+    rule: GRAPH_INDEPENDENCE_RULE,
+  };
+}
+
+// The circular reports of the cases read lately, each with the hash of the evidence they were worked out from
+// (the independence check over every corroborated claim was the largest part of the graph's time).
+const CIRCULAR_CACHE_CASES = 20;
+const circularCache = new Map<string, { key: string; reports: CircularReport[]; links: Set<string> }>();
+
+/** A hash of everything circularReports reads: links, originators, quotes, documents (title, source, text hash) and source names. */
+function circularInputsKey({
+  links,
+  claims,
+  excerpts,
+  documents,
+  sources,
+  needText,
+}: {
+  links: { fromClaimId: string; toClaimId: string; kind: string }[];
+  claims: ClaimRow[];
+  excerpts: (ExcerptRow & { id: string })[];
+  documents: { id: string; title: string; sourceId: string | null; textSha256: string }[];
+  sources: { id: string; name: string }[];
+  needText: Set<string>;
+}): string {
+  const hash = createHash("sha256");
+  for (const l of links) hash.update(`l\u0000${l.fromClaimId}\u0000${l.toClaimId}\u0000${l.kind}\n`);
+  for (const c of claims) hash.update(`c\u0000${c.id}\u0000${c.originatorSourceId ?? ""}\n`);
+  for (const e of excerpts) hash.update(`e\u0000${e.id}\u0000${e.claimId}\u0000${e.documentId}\u0000${e.exact}\n`);
+  for (const d of documents)
+    hash.update(`d\u0000${d.id}\u0000${d.title}\u0000${d.sourceId ?? ""}\u0000${needText.has(d.id) ? d.textSha256 : ""}\n`);
+  for (const s of sources) hash.update(`s\u0000${s.id}\u0000${s.name}\n`);
+  return hash.digest("base64");
 }
 
 // Shingle sets of document texts, kept across requests and keyed by the text's hash: a document's text never

@@ -1174,7 +1174,7 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/cases/{caseId}/graph": {
     get: {
       summary:
-        "The case's evidence graph: nodes (source, document, claim, entity, indicator, technique, hypothesis) and edges by relationship kind (published_by, originated_by, quotes, corroborates, contradicts, repeats, about, tagged, rated with the mean ACH rating, indicates), each claim's origin (its chain of \"repeats\" links to the originator or source) and the corroborations that are circular reporting under the independence rule; retracted records left out, rejected claims flagged",
+        "The case's evidence graph: nodes (source, document, claim, entity, indicator, technique, hypothesis) and edges by relationship kind (published_by, originated_by, quotes, corroborates, contradicts, repeats, about, tagged, rated with the mean ACH rating, indicates), each claim's origin (its chain of \"repeats\" links to the originator or source) and the corroborations that are circular reporting under the independence rule; retracted records left out, rejected claims flagged. Compact: edges and origin chains name nodes by their index in `nodes`, and a node's record id is the part of its id after the colon",
       tag: "claims",
       response: "CaseGraphResponse",
       errors: CASE,

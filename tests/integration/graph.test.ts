@@ -9,14 +9,17 @@ import { NextRequest } from "next/server";
 import { db, disconnectDb, queryStats } from "@/lib/db";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { getCaseGraph } from "@/lib/graph/get-case-graph";
-import { CaseGraphResponseSchema, type CaseGraph } from "@/lib/graph/schemas";
+import { CaseGraphResponseSchema, type CaseGraph, type CaseGraphView } from "@/lib/graph/schemas";
+import { expandGraph } from "@/lib/graph/expand-graph";
 import { GET as getGraph } from "@/app/api/cases/[caseId]/graph/route";
 import type { Ctx } from "@/lib/auth/actor";
 import { seedDemo } from "../../scripts/lib/demo-seed";
 import { makeUser, ctxOfUser } from "../support/factories";
 
 let caseId: string;
-let graph: CaseGraph;
+let wire: CaseGraph;
+// The answer as the page works with it (lib/graph/expand-graph.ts): node ids, record ids, labels, origins.
+let graph: CaseGraphView;
 
 async function fetchGraph(who: Ctx, id = caseId) {
   const { token } = await createApiToken({ ctx: who, name: "graph" });
@@ -34,10 +37,27 @@ beforeAll(async () => {
   const viewer = await ctxOfUser("viewer@example.com");
   const res = await fetchGraph(viewer);
   expect(res.status).toBe(200);
-  graph = CaseGraphResponseSchema.parse(res.body);
+  wire = CaseGraphResponseSchema.parse(res.body);
+  graph = expandGraph(caseId, wire);
 }, 120_000);
 
 describe("evidence graph of the demo case", () => {
+  it("answers compactly: edges and origin chains name nodes by index, nothing the page can work out is repeated", () => {
+    for (const e of wire.edges) {
+      expect(wire.nodes[e.source]).toBeDefined();
+      expect(wire.nodes[e.target]).toBeDefined();
+    }
+    const claim = wire.nodes.find((n) => n.type === "claim")!;
+    expect(wire.nodes[claim.origin!.chain[0]]).toBe(claim);
+    expect(Object.keys(claim)).not.toContain("recordId");
+    expect(wire.edges.some((e) => "label" in e || ("note" in e && e.note == null))).toBe(false);
+    // The page's model gets back what was left out.
+    const view = graph.nodes.find((n) => n.id === claim.id)!;
+    expect(view.recordId).toBe(claim.id.slice("claim:".length));
+    expect(view.rejected).toBe(claim.status === "rejected");
+    expect(graph.nodes.find((n) => n.type === "document")?.href).toMatch(new RegExp(`^/cases/${caseId}/documents/`));
+  });
+
   it("answers a viewer with every kind of node, and edges that join nodes it returned", async () => {
     const types = new Set(graph.nodes.map((n) => n.type));
     for (const t of ["source", "document", "claim", "entity", "technique", "hypothesis"]) expect(types).toContain(t);
@@ -142,6 +162,33 @@ describe("evidence graph of the demo case", () => {
     }
     expect(queryStats.enabled).toBe(true);
     expect(seen.length).toBeLessThanOrEqual(13);
+  });
+
+  it("works the circular marks out again when the evidence changes (they are kept per case between requests)", async () => {
+    // Two claims that quote one document and are not linked: linked as corroborating, they are one origin.
+    const quoting = new Map<string, string[]>();
+    for (const e of graph.edges) if (e.type === "quotes") quoting.set(e.target, [...(quoting.get(e.target) ?? []), e.source]);
+    const linked = new Set(
+      graph.edges
+        .filter((e) => e.source.startsWith("claim:") && e.target.startsWith("claim:"))
+        .map((e) => [e.source, e.target].sort().join("|")),
+    );
+    const pair = [...quoting.values()]
+      .flatMap((cs) => cs.flatMap((a) => cs.filter((b) => a < b && !linked.has(`${a}|${b}`)).map((b) => [a, b])))
+      .at(0)!;
+    const [a, b] = pair.map((id) => id.slice("claim:".length));
+    const marked = (g: CaseGraph) => g.circular.some((c) => c.claimIds.includes(a) && c.claimIds.includes(b));
+    expect(marked(await getCaseGraph({ access: { caseId, role: "viewer" } }))).toBe(false);
+    const analyst = await db.user.findUniqueOrThrow({ where: { email: "analyst@example.com" } });
+    const link = await db.claimLink.create({
+      data: { caseId, fromClaimId: a, toClaimId: b, kind: "corroborates", createdById: analyst.id },
+    });
+    try {
+      expect(marked(await getCaseGraph({ access: { caseId, role: "viewer" } }))).toBe(true);
+    } finally {
+      await db.claimLink.delete({ where: { id: link.id } });
+    }
+    expect(marked(await getCaseGraph({ access: { caseId, role: "viewer" } }))).toBe(false);
   });
 
   it("answers 404 to someone who is not a member of the case, and for a malformed case id", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { filterGraph, graphFiltersQuery, parseGraphFilters } from "@/lib/graph/filter-graph";
-import type { CaseGraph } from "@/lib/graph/schemas";
+import type { CaseGraphView } from "@/lib/graph/schemas";
 
-const graph: Pick<CaseGraph, "nodes" | "edges"> = {
+const graph: Pick<CaseGraphView, "nodes" | "edges"> = {
   nodes: [
     { id: "source:s1", type: "source", recordId: "s1", label: "Wire", reliability: "B" },
     { id: "source:s2", type: "source", recordId: "s2", label: "Column", reliability: "D" },
