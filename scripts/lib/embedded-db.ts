@@ -11,11 +11,13 @@ import { APP_ROLE, OWNER_ROLE, ensureRoles, prepareDatabase, urlAs } from "./db-
 
 /**
  * The shared buffer cache: PostgreSQL's default of 128 MB holds a small team's case files but not the
- * search vectors of a large one (at 100,000 documents, common-word searches across 50 users went from
- * p50 146 to 110 ms with 1 GB). An eighth of the machine's memory, between 128 MB and 1 GB; the
- * memory is only used as pages are read.
+ * search vectors of a large one. A common word is ranked over every readable chunk that holds it (~2,200
+ * chunks of 7 kB vectors, stored out of line), so a cache smaller than those vectors reads them page by page
+ * from the operating system on every search (at 100,000 documents, 1.1 GB of them: 128 MB → 1 GB took
+ * common-word p50 from 146 to 110 ms, and 1 GB still missed). A quarter of the machine's memory, PostgreSQL's
+ * own guidance, between 128 MB and 4 GB; the memory is only used as pages are read.
  */
-const SHARED_BUFFERS_MB = Math.max(128, Math.min(1024, Math.floor(os.totalmem() / 8 / 1024 / 1024)));
+const SHARED_BUFFERS_MB = Math.max(128, Math.min(4096, Math.floor(os.totalmem() / 4 / 1024 / 1024)));
 
 /** Server options; a server restarted by hand (pg_ctl start -o …) must use the same ones. */
 export const POSTGRES_FLAGS = [
