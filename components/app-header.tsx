@@ -12,8 +12,11 @@ import { NotificationBell } from "./notifications/notification-bell";
  * review queue (the dashboard) passes `reviewUnread` so the queue is read once per request.
  */
 export async function AppHeader({ user, reviewUnread }: { user: Actor; reviewUnread?: number }) {
-  const unread = reviewUnread ?? (await reviewUnreadCount({ actor: user }));
-  const notificationsUnread = await unreadNotificationCount({ actor: user });
+  // Both counts at once: every page renders this bar, and one waited for the other.
+  const [unread, notificationsUnread] = await Promise.all([
+    reviewUnread ?? reviewUnreadCount({ actor: user }),
+    unreadNotificationCount({ actor: user }),
+  ]);
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* A page's skip link (components/ui/skip-link.tsx) lands here, first in the Tab order. */}
