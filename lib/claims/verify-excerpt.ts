@@ -46,7 +46,18 @@ export function anchorExcerpt({ text, excerpt, path }: { text: string; excerpt: 
     start: s,
     end: e,
     exact,
-    prefix: text.slice(Math.max(0, s - CONTEXT_CHARS), s),
-    suffix: text.slice(e, e + CONTEXT_CHARS),
+    prefix: text.slice(contextStart(text, s), s),
+    suffix: text.slice(e, contextEnd(text, e)),
   };
+}
+
+// The context ends on whole characters: cut inside a surrogate pair, half an emoji was stored (as U+FFFD in a text
+// column) and made the audit event's JSON invalid, so the whole save failed (found by the round-trip property test).
+function contextStart(text: string, s: number) {
+  const from = Math.max(0, s - CONTEXT_CHARS);
+  return from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)) ? from + 1 : from;
+}
+function contextEnd(text: string, e: number) {
+  const to = Math.min(text.length, e + CONTEXT_CHARS);
+  return to < text.length && isLowSurrogate(text.charCodeAt(to)) && isHighSurrogate(text.charCodeAt(to - 1)) ? to - 1 : to;
 }

@@ -68,6 +68,21 @@ describe("anchorExcerpt", () => {
     expect(whole.exact).toBe("🇦🇱");
   });
 
+  it("keeps whole characters in the context on either side when its edge falls inside an emoji", () => {
+    const wellFormed = (x: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(x);
+    for (let pad = 0; pad < 4; pad++) {
+      // An emoji straddles the point CONTEXT_CHARS before the quote, then the one CONTEXT_CHARS after it.
+      const before = "🙂".repeat(CONTEXT_CHARS) + "x".repeat(pad);
+      const body = `${before}10.0.0.1${"y".repeat(pad)}${"🙂".repeat(CONTEXT_CHARS)}`;
+      const start = before.length;
+      const a = anchorExcerpt({ text: body, excerpt: { documentId: doc, start, end: start + 8, exact: "10.0.0.1" }, path: "e" });
+      expect(wellFormed(a.prefix) && wellFormed(a.suffix), `pad ${pad}`).toBe(true);
+      expect(body.slice(start - a.prefix.length, start + 8 + a.suffix.length)).toBe(a.prefix + "10.0.0.1" + a.suffix);
+      expect(a.prefix.length).toBeGreaterThanOrEqual(CONTEXT_CHARS - 1);
+      expect(a.suffix.length).toBeGreaterThanOrEqual(CONTEXT_CHARS - 1);
+    }
+  });
+
   it("finds a quote given without offsets when it occurs once, and refuses an ambiguous or absent one", () => {
     const a = anchorExcerpt({ text, excerpt: { documentId: doc, exact: "Kuçovës" }, path: "e" });
     expect(text.slice(a.start, a.end)).toBe("Kuçovës");
