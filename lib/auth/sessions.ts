@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isId } from "@/lib/ids/id-schema";
+import { cutText } from "@/lib/text/cut-text";
 
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 export const SESSION_IDLE_SECONDS = 12 * 3600;
@@ -23,7 +24,7 @@ export async function createSession({
       userId,
       sessionVersion,
       ip,
-      userAgent: userAgent?.slice(0, 300),
+      userAgent: userAgent && cutText(userAgent, 300),
       expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
     },
   });

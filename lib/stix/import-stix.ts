@@ -59,6 +59,7 @@ import { canonicalise } from "@/lib/indicators/canonicalise";
 import { INDICATOR_FLAGS } from "@/lib/indicators/types";
 import { flagsFor } from "@/lib/indicators/warning-lists";
 import { INDICATED_KINDS } from "@/lib/indicators/create-indicator";
+import { cutText } from "@/lib/text/cut-text";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const TLP_BY_LEVEL = new Map<string, TlpKey>([...TLP.map((t) => [t.stixLevel, t.key] as const), ["white", "CLEAR"]]);
@@ -263,7 +264,7 @@ export function planStixImport(raw: string): Plan {
     mode: "stix",
     case: {
       title: report.data!.name,
-      summary: description.length > 4000 ? `${description.slice(0, 3990)}…` : description,
+      summary: description.length > 4000 ? `${cutText(description, 3990)}…` : description,
       tlp: mostRestrictiveTlp(markingTlps) ?? "AMBER",
       status: "active",
     },
@@ -277,7 +278,7 @@ export function planStixImport(raw: string): Plan {
     documents: [
       {
         key: "bundle",
-        title: `STIX bundle: ${report.data!.name}`.slice(0, 300),
+        title: cutText(`STIX bundle: ${report.data!.name}`, 300),
         url: null,
         publisher: null,
         author: null,
@@ -833,7 +834,7 @@ function thirdPartyIndicators({
     } else found.set(key, { type, written, value: canonical.value, note, objectIds: [objectId] });
   };
   const hashType = (algorithm: string) => HASH_TYPES[algorithm.toUpperCase().replace(/-/g, "")];
-  const text = (v: unknown) => (typeof v === "string" ? v.trim().slice(0, 4000) : "");
+  const text = (v: unknown) => (typeof v === "string" ? cutText(v.trim(), 4000) : "");
   for (const o of objects) {
     if (SCO_TYPES[o.type]) add(o.id, SCO_TYPES[o.type], o.value);
     else if (o.type === "file" && o.hashes && typeof o.hashes === "object")
