@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs, ORIGIN, type DemoUser } from "./fixtures";
+import { albaniaCaseId, type DemoUser, expectNoSeriousA11yViolations, gotoHydrated, loginAs, ORIGIN } from "./fixtures";
 
 // reviewer@example.com is a reviewer only on the seeded Albania case, so the two-person flows run there,
 // on a question and hypotheses each test creates for itself (unique titles; seeded ones are not touched).
@@ -89,7 +89,7 @@ test("analyst submits, cannot approve their own judgment; the reviewer approves 
   await expect(analyst.getByRole("article", { name: h.title }).getByTestId("review-state")).toHaveText(/Approved\s*✓\s*by Rui Reviewer/);
 
   // The analyst edits the approved judgment: the approval is withdrawn and the page says so.
-  await analyst.goto(url);
+  await gotoHydrated(analyst, url);
   await analyst.getByLabel("Rationale", { exact: true }).fill("Rationale revised after review");
   await analyst.getByLabel("Reason for the change (required)").fill("New Microsoft report");
   await analyst.getByRole("button", { name: "Save changes" }).click();
@@ -113,8 +113,8 @@ test("two people edit the same judgment: the second save is told about the first
   const caseId = await albaniaCaseId(first);
   const { hypothesis: h } = await makeHypothesis(first.request, caseId);
   const url = `/cases/${caseId}/attribution/${h.id}`;
-  await first.goto(url);
-  await second.goto(url);
+  await gotoHydrated(first, url);
+  await gotoHydrated(second, url);
 
   await first.getByLabel("Rationale", { exact: true }).fill("First person's rationale");
   await first.getByLabel("Reason for the change (required)").fill("First edit");
@@ -146,7 +146,7 @@ test("bad input changes nothing: no reason, a stale hash, an unknown rating, a v
   const url = `/cases/${caseId}/attribution/${h.id}`;
 
   // Saving without a reason: the message is beside the reason field and nothing is sent.
-  await analyst.goto(url);
+  await gotoHydrated(analyst, url);
   await analyst.getByLabel("Rationale", { exact: true }).fill("Changed without saying why");
   await analyst.getByRole("button", { name: "Save changes" }).click();
   await expect(analyst.locator("#h-reason-error")).toContainText("Say why you are changing this judgment");
@@ -263,7 +263,7 @@ test("the evidence trail, vendor statements and recorded dissent stay with the j
 
   // A reviewer records a dissent; it is highlighted in its thread and listed at the top of the judgment.
   const reviewer = await signedInPage(browser, "reviewer");
-  await reviewer.goto(`/cases/${caseId}/attribution/${h.id}`);
+  await gotoHydrated(reviewer, `/cases/${caseId}/attribution/${h.id}`);
   await reviewer.getByLabel("New comment").fill("I think this vendor over-reads the overlap.");
   await reviewer.getByLabel("Record as dissent").check();
   await reviewer.getByRole("button", { name: "Comment", exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, loginAs, albaniaCaseId, ORIGIN } from "./fixtures";
+import { albaniaCaseId, expectNoSeriousA11yViolations, gotoHydrated, loginAs, ORIGIN } from "./fixtures";
 
 test("creates a case; an empty title gets a clear error and keeps what was typed", async ({ page }) => {
   await loginAs(page, "analyst");
@@ -28,8 +28,8 @@ test("two analysts edit the same case: the second save is told about the first a
   // A fresh case, so parallel tests do not race on the seeded one.
   const created = await ana.context().request.post("/api/cases", { data: { title: `Conflict ${Date.now()}` }, headers: ORIGIN });
   const { case: c } = await created.json();
-  await ana.goto(`/cases/${c.id}/edit`);
-  await rui.goto(`/cases/${c.id}/edit`);
+  await gotoHydrated(ana, `/cases/${c.id}/edit`);
+  await gotoHydrated(rui, `/cases/${c.id}/edit`);
 
   await rui.getByLabel("Summary (bottom line up front)").fill("Rui's summary");
   await rui.getByRole("button", { name: "Save changes" }).click();

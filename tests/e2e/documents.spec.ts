@@ -2,7 +2,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
+import { expectNoSeriousA11yViolations, gotoHydrated, loginAs, ORIGIN } from "./fixtures";
 
 const SEEDS = path.resolve(__dirname, "../../prisma/demo");
 
@@ -41,7 +41,7 @@ test("uploads a seed document, sees it listed, opens it with its hash and publis
 test("pastes text; an empty paste is refused and the title stays", async ({ page }) => {
   await loginAs(page, "analyst");
   const caseId = await freshCase(page);
-  await page.goto(`/cases/${caseId}`);
+  await gotoHydrated(page, `/cases/${caseId}`);
   await page.getByLabel("Title", { exact: true }).fill("Embassy statement");
   await page.getByRole("button", { name: "Add document" }).click();
   await expect(page.getByText("Paste the document's text.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, loginAs, ORIGIN } from "./fixtures";
+import { expectNoSeriousA11yViolations, gotoHydrated, loginAs, ORIGIN } from "./fixtures";
 
 // Issue 12: who said it first (a claim's originator) and the evidence lifecycle (retract with a
 // reason, hidden unless shown, the item's page says so; events edited after creation; a source picked
@@ -33,7 +33,7 @@ test("an analyst names a claim's originator, captures with a source, is stopped 
   await post("/sources", { name: "Albanian Government", kind: "government", reliability: "C", rationale: "Official statements." });
 
   // Capture with the source picked in the form; the same text again is stopped with a pointer to the first.
-  await page.goto(`/cases/${caseId}`);
+  await gotoHydrated(page, `/cases/${caseId}`);
   await page.getByLabel("Title", { exact: true }).fill("UPI column");
   await page.getByLabel("Text").fill(COLUMN);
   await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ label: "UPI (D)" });
