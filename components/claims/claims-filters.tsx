@@ -1,10 +1,11 @@
 "use client";
 // The claims table's filter bar. Every control is labelled; the search box waits for a pause in typing.
 import { useEffect, useRef, useState } from "react";
-import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from "@/lib/standards/scales";
+import { INFORMATION_CREDIBILITY } from "@/lib/standards/scales";
 import { CLAIM_KIND_KEYS, CLAIM_STATUS_KEYS, KIND_LABELS, STATUS_LABELS, type EntityOption, type SourceOption } from "./claim-labels";
 import { HEALTH_LABELS } from "@/lib/cases/health-keys";
 import { hasFilters, type ClaimListParams } from "./claim-list-params";
+import { ReliabilityOptions } from "@/components/sources/source-options";
 
 const select =
   "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none";
@@ -98,11 +99,7 @@ export function ClaimsFilters({
           onChange={(e) => onChange({ reliability: str(e.target.value) as ClaimListParams["reliability"] })}
         >
           <option value="">Any</option>
-          {SOURCE_RELIABILITY.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code} – {r.label}
-            </option>
-          ))}
+          <ReliabilityOptions />
           <option value="none">– Ungraded (no source)</option>
         </select>,
       )}

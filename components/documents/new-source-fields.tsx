@@ -2,9 +2,9 @@
 // The fields of a source registered with the document (name, kind, Admiralty grade and why): loaded by
 // ./source-picker.tsx when "Register a new source…" is chosen.
 import { SOURCE_RELIABILITY } from "@/lib/standards/source-reliability";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
 import { Field, Input, Select, Textarea } from "@/components/ui/form";
 import type { SourceChoice } from "./source-picker";
+import { ReliabilityOptions, SourceKindOptions } from "@/components/sources/source-options";
 
 export function NewSourceFields({
   id,
@@ -26,11 +26,7 @@ export function NewSourceFields({
       </Field>
       <Field id={id("new-kind")} label="Type of source" error={issue("newSourceKind")}>
         <Select id={id("new-kind")} value={value.kind} onChange={set("kind")}>
-          {SOURCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {SOURCE_KIND_LABELS[k]}
-            </option>
-          ))}
+          <SourceKindOptions />
         </Select>
       </Field>
       <Field
@@ -46,11 +42,7 @@ export function NewSourceFields({
           aria-invalid={!!issue("newSourceReliability")}
         >
           <option value="">Choose a grade…</option>
-          {SOURCE_RELIABILITY.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code} – {r.label}
-            </option>
-          ))}
+          <ReliabilityOptions />
         </Select>
       </Field>
       <Field id={id("new-rationale")} label="Why this grade" error={issue("newSourceRationale")}>

@@ -2,10 +2,11 @@
 import { useState } from "react";
 import { ApiError } from "@/lib/client/api";
 import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/kinds";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { useAssignSource, useCreateSource } from "./use-assign-source";
 import type { ReaderDocument, ReaderSource } from "./types";
+import { ReliabilityOptions, SourceKindOptions } from "@/components/sources/source-options";
 
 const NEW = "__new";
 const reliabilityRow = (code: string | null | undefined) => SOURCE_RELIABILITY.find((r) => r.code === code);
@@ -169,11 +170,7 @@ function SourceEditor({
           </Field>
           <Field id="new-source-kind" label="Kind of source" error={createErr?.issueFor("kind")}>
             <Select id="new-source-kind" value={draft.kind} onChange={setD("kind")}>
-              {SOURCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {SOURCE_KIND_LABELS[k]}
-                </option>
-              ))}
+              <SourceKindOptions />
             </Select>
           </Field>
           <Field
@@ -183,11 +180,7 @@ function SourceEditor({
             hint={reliabilityRow(draft.reliability)?.meaning}
           >
             <Select id="new-source-reliability" value={draft.reliability} onChange={setD("reliability")}>
-              {SOURCE_RELIABILITY.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.code} – {r.label}
-                </option>
-              ))}
+              <ReliabilityOptions />
             </Select>
           </Field>
           <Field id="new-source-rationale" label="Why this grade" error={createErr?.issueFor("rationale")}>
@@ -228,11 +221,7 @@ function SourceEditor({
               value={override.reliability}
               onChange={(e) => setOverride((o) => ({ ...o, reliability: e.target.value }))}
             >
-              {SOURCE_RELIABILITY.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.code} – {r.label}
-                </option>
-              ))}
+              <ReliabilityOptions />
             </Select>
           </Field>
           <Field id="override-reason" label="Reason for the override" error={assignErr?.issueFor("overrideReason")}>

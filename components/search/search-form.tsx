@@ -2,9 +2,9 @@
 // any JavaScript loads. Problems show beside their field and every value typed is kept.
 import { Button, Field, Input, Select } from "@/components/ui/form";
 import { SEARCH_KINDS } from "@/lib/search/schemas";
-import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
 import type { FieldIssue } from "@/lib/errors";
 import type { SearchParams } from "./search-params";
+import { ReliabilityOptions } from "@/components/sources/source-options";
 
 export function SearchForm({
   params,
@@ -116,9 +116,7 @@ export function SearchForm({
             aria-describedby={described("reliability")}
           >
             <option value="">Any grade</option>
-            {SOURCE_RELIABILITY.map((r) => (
-              <option key={r.code} value={r.code}>{`${r.code} – ${r.label}`}</option>
-            ))}
+            <ReliabilityOptions />
           </Select>
         </Field>
         <Field id="search-from" label="From (published / recorded)" error={issue("from")}>

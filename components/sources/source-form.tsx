@@ -3,12 +3,12 @@ import { useState } from "react";
 import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { useVersionedValues } from "@/components/ui/use-versioned-values";
 import { ApiError } from "@/lib/client/api";
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from "@/lib/sources/kinds";
-import { SOURCE_RELIABILITY } from "@/lib/standards/scales";
+import { SOURCE_KIND_LABELS } from "@/lib/sources/kinds";
 import { Button, Field, FormError, Input, Select, Textarea } from "@/components/ui/form";
 import { ReliabilityBadge, reliabilityRow } from "./reliability-badge";
 import { useSaveSource } from "./use-save-source";
 import { valuesOf, type SourceRow, type SourceValues } from "./types";
+import { ReliabilityOptions, SourceKindOptions } from "@/components/sources/source-options";
 
 type Current = SourceRow & { updatedAt?: string };
 const EMPTY: SourceValues = { name: "", kind: "", reliability: "", rationale: "", url: "" };
@@ -80,11 +80,7 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
         <Field id={`${idp}-kind`} label="Kind" error={issue("kind")}>
           <Select id={`${idp}-kind`} value={values.kind} onChange={set("kind")} aria-invalid={!!issue("kind")}>
             <option value="">Choose a kind…</option>
-            {SOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {SOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
+            <SourceKindOptions />
           </Select>
         </Field>
       </div>
@@ -103,11 +99,7 @@ export function SourceForm({ caseId, existing, onDone }: { caseId: string; exist
             aria-describedby={`${idp}-reliability-${issue("reliability") ? "error" : "hint"}`}
           >
             <option value="">Choose a grade…</option>
-            {SOURCE_RELIABILITY.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.code} – {r.label}
-              </option>
-            ))}
+            <ReliabilityOptions />
           </Select>
           {values.reliability && <ReliabilityBadge grade={values.reliability} />}
         </div>
