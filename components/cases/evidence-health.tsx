@@ -28,7 +28,7 @@ function CountLink({ href, count, label }: { href: string; count: number; label:
   );
 }
 
-export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health: EvidenceHealth<false> }) {
+export function EvidenceHealthPanel({ caseId, health }: { caseId: string; health: EvidenceHealth }) {
   const claims = `/cases/${caseId}/claims`;
   const reliabilityName = (r: string) => (r === "none" ? "ungraded" : `${r} – ${SOURCE_RELIABILITY.find((s) => s.code === r)?.label}`);
   return (

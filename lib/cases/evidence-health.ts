@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { CaseAccess } from "@/lib/cases/require-case-access";
 import { assessIndependence } from "@/lib/claims/assess-independence";
 import { CLAIM_EXCERPT_GRADE } from "@/lib/claims/claim-grade-sql";
-import { getBriefReadiness, type BriefReadiness } from "@/lib/briefs/brief-readiness";
+import { getBriefReadiness } from "@/lib/briefs/brief-readiness";
 import { confidenceLabel, likelihoodLabel } from "@/lib/standards/scales";
 import { HEALTH_KEYS, HEALTH_LABELS, type HealthKey } from "./health-keys";
 
@@ -58,13 +58,12 @@ export async function claimIdsWithHealth({ access, health }: { access: CaseAcces
 }
 
 /**
- * The overview's numbers. The brief's readiness (composing the whole brief, some 25 statements) is left out when
- * `withBrief` is false: the overview page loads it after itself from GET …/brief/readiness, so the page costs as
- * few statements as it did before the health panel.
+ * The overview's numbers, without the brief's readiness: the overview page loads that after itself from
+ * GET …/brief/readiness (composing the brief is some 25 statements), so the page costs few statements.
  */
-export async function getEvidenceHealth<B extends boolean = true>({ access, withBrief }: { access: CaseAccess; withBrief?: B }) {
+export async function getEvidenceHealth({ access }: { access: CaseAccess }) {
   const caseId = access.caseId;
-  const [claims, hypotheses, brief] = await Promise.all([
+  const [claims, hypotheses] = await Promise.all([
     gradedClaims(caseId),
     db.$queryRaw<
       {
@@ -88,7 +87,6 @@ export async function getEvidenceHealth<B extends boolean = true>({ access, with
       FROM hypotheses h JOIN attribution_questions q ON q.id = h.question_id
       WHERE h.case_id = ${caseId}::uuid
       ORDER BY h.created_at, h.id`,
-    withBrief === false ? null : getBriefReadiness({ access }),
   ]);
   const sets = await healthSets(caseId, claims);
 
@@ -124,7 +122,12 @@ export async function getEvidenceHealth<B extends boolean = true>({ access, with
       .filter((h) => h.ratings === 0 && h.disposition !== "rejected")
       // An imported case's hypotheses may carry the exporting workspace's ratings: history, not ratings of this one.
       .map((h) => ({ id: h.id, title: h.title, question: h.question, recordedRatings: h.recorded_ratings })),
-    brief: brief as B extends false ? null : BriefReadiness,
   };
 }
-export type EvidenceHealth<B extends boolean = true> = Awaited<ReturnType<typeof getEvidenceHealth<B>>>;
+export type EvidenceHealth = Awaited<ReturnType<typeof getEvidenceHealth>>;
+
+/** GET …/evidence-health: the overview's numbers and the brief's readiness in one answer. */
+export async function getEvidenceHealthReport({ access }: { access: CaseAccess }) {
+  const [health, brief] = await Promise.all([getEvidenceHealth({ access }), getBriefReadiness({ access })]);
+  return { ...health, brief };
+}

@@ -10,7 +10,7 @@ import { listClaims } from "@/lib/claims/list-claims";
 import { createQuestion } from "@/lib/attribution/questions";
 import { createHypothesis } from "@/lib/attribution/hypotheses";
 import { rateCell } from "@/lib/attribution/ratings";
-import { getEvidenceHealth } from "@/lib/cases/evidence-health";
+import { getEvidenceHealth, getEvidenceHealthReport } from "@/lib/cases/evidence-health";
 import { getBriefReadiness } from "@/lib/briefs/brief-readiness";
 import { composeBrief } from "@/lib/briefs/compose-brief";
 import { updateCase } from "@/lib/cases/update-case";
@@ -109,7 +109,7 @@ describe("evidence health", () => {
   });
 
   it("names the weak spots by the independence check, leaving rejected claims out", async () => {
-    const health = await getEvidenceHealth({ access: owner.access });
+    const health = await getEvidenceHealthReport({ access: owner.access });
     const count = (key: string) => health.health.find((h) => h.key === key)!.count;
     expect(count("single-origin")).toBe(3); // confirmed, forum, ungraded — not the two-source claim, not the rejected one
     expect(count("weak-sources")).toBe(1); // forum (the rejected E claim is not evidence)
@@ -140,7 +140,7 @@ describe("evidence health", () => {
     expect(after).not.toBe(first);
     expect(after).toEqual(await expected());
     expect(after.wordingWarnings.length).toBeGreaterThan(first.wordingWarnings.length);
-    expect((await getEvidenceHealth({ access: owner.access })).brief).toEqual(after);
+    expect((await getEvidenceHealthReport({ access: owner.access })).brief).toEqual(after);
   });
 
   it("every number is the total of the claims list its link opens", async () => {

@@ -182,7 +182,7 @@ describe("STIX case archive round trip", () => {
     const matrix = await getAchMatrix({ access: imported, questionId: q.id });
     expect(JSON.stringify(matrix)).not.toContain("Rui Reviewer");
     // The overview counts the hypotheses as never rated here, and says how often the exporting workspace rated each.
-    const unrated = (await getEvidenceHealth({ access: imported, withBrief: false })).unratedHypotheses;
+    const unrated = (await getEvidenceHealth({ access: imported })).unratedHypotheses;
     const recordedPer = (id: string) => recorded.ratings.filter((r) => r.hypothesisKey === id).length;
     expect(unrated.map((h) => h.id).sort()).toEqual(
       hypotheses

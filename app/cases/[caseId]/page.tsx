@@ -28,7 +28,7 @@ export default async function CasePage({
     canAdd ? listSourceOptions({ access }) : [],
     // Every member reads the case's claims (claims.read is every role's), so every member sees its health. The
     // brief's readiness loads after the page (components/cases/brief-readiness.tsx).
-    getEvidenceHealth({ access, withBrief: false }),
+    getEvidenceHealth({ access }),
   ]);
   const initial = docs.map((d) => ({ ...DocumentSummarySchema.parse(d), addedBy: d.addedBy.name }));
   // The last owner cannot leave (the server refuses it too), so the button is not offered.
