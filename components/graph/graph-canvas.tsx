@@ -3,7 +3,10 @@ import { useEffect, useRef, useState } from "react";
 import type { Core } from "cytoscape";
 import type { GraphEdge, GraphNode } from "@/lib/graph/schemas";
 import { KeepLayout, LARGE_GRAPH, LARGE_STYLE, STYLE, bandPositions, elements, fitViewport } from "./graph-elements";
+import { OverviewDrawing } from "./overview-drawing";
+import { MAX_ZOOM, MIN_ZOOM, highlightOf } from "./overview-scene";
 
+export type GraphDrawing = "detailed" | "overview";
 export type GraphCanvasHandle = { center: (id: string) => void; exportPng: () => void; exportSvg: () => void };
 
 function download(name: string, blob: Blob) {
@@ -33,18 +36,23 @@ const mark = (name: string) => {
 };
 
 /**
- * The cytoscape.js drawing. cytoscape (and its SVG exporter) is imported dynamically here, so only this
- * page downloads it. Layout: cose (force-directed), without animation; precomputed bands for a large graph.
+ * The graph drawing. "detailed": cytoscape.js, imported dynamically here (with its SVG exporter) so only this page
+ * downloads it; layout cose (force-directed) without animation, precomputed bands for a large graph. "overview":
+ * the same bands drawn on one canvas of our own (overview-drawing.ts), the default above LARGE_GRAPH nodes, where
+ * cytoscape.js takes seconds to style and draw its first frame.
  */
 export function GraphCanvas({
   caseId,
   nodes,
   edges,
   selected,
+  drawing,
   onSelect,
   onReady,
 }: {
   caseId: string;
+  /** "overview": every node and edge on one canvas of our own, fast at any size; "detailed": cytoscape.js. */
+  drawing: GraphDrawing;
   nodes: GraphNode[];
   edges: GraphEdge[];
   selected: GraphNode | null;
@@ -53,6 +61,7 @@ export function GraphCanvas({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const overviewRef = useRef<OverviewDrawing | null>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
@@ -62,6 +71,40 @@ export function GraphCanvas({
   useEffect(() => {
     let cancelled = false;
     const container = box.current;
+    const ready = (handle: GraphCanvasHandle) => {
+      mark("graph:drawn");
+      setState("ready");
+      onReady(handle);
+      if (container) container.dataset.ready = "true";
+    };
+    if (drawing === "overview" && container) {
+      // One canvas of our own: no library to load, drawn before the effect returns.
+      mark("graph:start");
+      const overview = new OverviewDrawing(container, nodes, edges, bandPositions(nodes), (id) => onSelectRef.current(id));
+      overview.draw();
+      overviewRef.current = overview;
+      // Ready in the next frame, the one that puts the drawing on screen.
+      const frame = requestAnimationFrame(() =>
+        ready({
+          center: (id) => overview.center(id),
+          exportPng: () => {
+            overview.png().then(
+              (blob) => download(`case-${caseId}-graph.png`, blob),
+              (err) => console.error(err),
+            );
+          },
+          exportSvg: () => download(`case-${caseId}-graph.svg`, new Blob([overview.svg()], { type: "image/svg+xml" })),
+        }),
+      );
+      return () => {
+        cancelAnimationFrame(frame);
+        setState("loading");
+        delete container.dataset.ready;
+        overview.destroy();
+        overviewRef.current = null;
+        onReady(null);
+      };
+    }
     (async () => {
       try {
         const [{ default: cytoscape }, { default: svg }] = await loadCytoscape();
@@ -72,8 +115,8 @@ export function GraphCanvas({
           (cytoscape as unknown as { svgRegistered?: boolean }).svgRegistered = true;
         }
         mark("graph:start");
-        // A large graph is drawn at one pixel per CSS pixel, from a texture while panning and zooming, with its
-        // edges hidden meanwhile (see LARGE_STYLE for the rest).
+        // A large graph drawn in detail (asked for: the overview is the default) is drawn at one pixel per CSS
+        // pixel, from a texture while panning and zooming, with its edges hidden meanwhile (see LARGE_STYLE).
         const large = nodes.length > LARGE_GRAPH;
         const positions = large ? bandPositions(nodes) : null;
         const cy = cytoscape({
@@ -88,8 +131,8 @@ export function GraphCanvas({
           // positions come with the elements (bands by node type) and stay as they are.
           layout: (large ? { name: "keep" } : { name: "cose", animate: false, nodeDimensionsIncludeLabels: false }) as never,
           wheelSensitivity: 0.3,
-          minZoom: 0.05,
-          maxZoom: 4,
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
           textureOnViewport: large,
           hideEdgesOnViewport: large,
         });
@@ -100,9 +143,7 @@ export function GraphCanvas({
         // thousands of elements that frame is most of the time), not when the elements are merely in.
         await new Promise<void>((resolve) => cy.one("render", () => resolve()));
         if (cancelled || !box.current) return;
-        mark("graph:drawn");
-        setState("ready");
-        onReady({
+        ready({
           center: (id) => {
             const n = cy.getElementById(id);
             if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
@@ -113,7 +154,6 @@ export function GraphCanvas({
             download(`case-${caseId}-graph.svg`, new Blob([text], { type: "image/svg+xml" }));
           },
         });
-        box.current.dataset.ready = "true";
       } catch (err) {
         console.error(err);
         if (!cancelled) setState("failed");
@@ -121,6 +161,8 @@ export function GraphCanvas({
     })();
     return () => {
       cancelled = true;
+      // The next drawing applies the selection once it is ready.
+      setState("loading");
       if (container) delete container.dataset.ready;
       cyRef.current?.destroy();
       cyRef.current = null;
@@ -128,30 +170,29 @@ export function GraphCanvas({
     };
     // The drawing is rebuilt when the filtered elements change; selection is applied below without a rebuild.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nodes, edges, caseId]);
+  }, [nodes, edges, caseId, drawing]);
 
-  // Provenance: the selected claim's chain back to its origin stands out; the rest fades.
+  // Provenance: the selected claim's chain back to its origin stands out; the rest fades (see highlightOf).
   useEffect(() => {
+    if (state !== "ready") return;
+    if (overviewRef.current) {
+      overviewRef.current.select(selected);
+      return;
+    }
     const cy = cyRef.current;
-    if (!cy || state !== "ready") return;
+    if (!cy) return;
+    const h = highlightOf(selected, edges);
     cy.batch(() => {
       cy.$(".faded, .chain, .labelled").removeClass("faded chain labelled");
       cy.$(":selected").unselect();
-      if (!selected) return;
-      const chain = selected.origin?.chain ?? [selected.id];
-      const ids = new Set(chain);
-      cy.getElementById(selected.id).select().connectedEdges().addClass("labelled");
-      if (chain.length > 1) {
-        cy.elements().addClass("faded");
-        for (const id of chain) cy.getElementById(id).removeClass("faded").addClass("chain");
-        cy.edges().forEach((e) => {
-          const i = chain.indexOf(e.source().id());
-          if (i >= 0 && ids.has(e.target().id()) && Math.abs(chain.indexOf(e.target().id()) - i) <= 2)
-            e.removeClass("faded").addClass("chain labelled");
-        });
-      }
+      if (!h.selected) return;
+      cy.getElementById(h.selected).select();
+      if (h.fade) cy.elements().addClass("faded");
+      for (const id of h.chainNodes) cy.getElementById(id).removeClass("faded").addClass("chain");
+      for (const i of h.labelled) cy.getElementById(`e${i}`).removeClass("faded").addClass("labelled");
+      for (const i of h.chainEdges) cy.getElementById(`e${i}`).addClass("chain");
     });
-  }, [selected, state]);
+  }, [selected, state, edges]);
 
   return (
     <div className="space-y-1">

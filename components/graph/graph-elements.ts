@@ -7,7 +7,7 @@ export const LARGE_GRAPH = 600;
 
 const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function nodeLabel(n: GraphNode): string {
+export function nodeLabel(n: GraphNode): string {
   if (n.type === "claim") return `${n.grade ?? ""} ${short(n.label)}${n.rejected ? " (rejected)" : ""}${n.circular ? " ⟲" : ""}`;
   if (n.type === "source") return `[${n.reliability ?? "–"}] ${short(n.label)}`;
   return short(n.label);
@@ -79,7 +79,7 @@ export function bandPositions(nodes: GraphNode[]): Positions {
 }
 
 /** The style-table key of an edge: its type, a rated edge by what its mean reads as. */
-const edgeStyleKey = (e: GraphEdge) => (e.type === "rated" ? `rated_${e.rating?.reading ?? "neutral"}` : e.type);
+export const edgeStyleKey = (e: GraphEdge) => (e.type === "rated" ? `rated_${e.rating?.reading ?? "neutral"}` : e.type);
 
 /**
  * The elements, styled by class (node type, grade, edge kind) rather than by per-element data mappers: the

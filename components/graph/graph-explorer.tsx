@@ -15,7 +15,8 @@ import {
   STATUS_VALUES,
   type GraphFilters,
 } from "@/lib/graph/filter-graph";
-import { GraphCanvas, loadCytoscape, type GraphCanvasHandle } from "./graph-canvas";
+import { GraphCanvas, loadCytoscape, type GraphCanvasHandle, type GraphDrawing } from "./graph-canvas";
+import { LARGE_GRAPH } from "./graph-elements";
 import { GraphLegend } from "./graph-legend";
 import { GraphListView } from "./graph-list-view";
 import { GraphSidePanel } from "./graph-side-panel";
@@ -36,19 +37,13 @@ function toggle<T>(list: T[], value: T): T[] {
 
 /**
  * The graph page's client side. The graph is fetched from the API rather than sent in the page's props: a large
- * graph serialised into the server render costs more than the JSON request (which the page preloads), and the
- * drawing library starts loading at the same time.
+ * graph serialised into the server render costs more than the JSON request (which the page preloads).
  */
 export function GraphExplorer({ caseId }: { caseId: string }) {
   const { data: graph, error } = useQuery({
     queryKey: graphKeys.detail(caseId),
     queryFn: () => api<CaseGraph>(`/api/cases/${caseId}/graph`).then((g) => expandGraph(caseId, g)),
   });
-  useEffect(() => {
-    loadCytoscape().catch(() => {
-      /* GraphCanvas reports it when it draws */
-    });
-  }, []);
   if (error) {
     return (
       <p role="alert" className="text-sm text-red-800">
@@ -72,6 +67,16 @@ function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const hypotheses = graph.nodes.filter((n) => n.type === "hypothesis");
+  // By size unless asked: the overview draws thousands of nodes at once, the detailed drawing lays out a case-sized graph.
+  const drawing: GraphDrawing =
+    filters.drawing === "auto" ? (visible.nodes.length > LARGE_GRAPH ? "overview" : "detailed") : filters.drawing;
+  // The detailed drawing's library starts loading now, beside the rest of the first render; the overview needs none.
+  useEffect(() => {
+    if (drawing === "detailed")
+      loadCytoscape().catch(() => {
+        /* GraphCanvas reports it when it draws */
+      });
+  }, [drawing]);
 
   const navigate = useCallback(
     (next: Partial<GraphFilters>) => {
@@ -240,6 +245,25 @@ function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph
         </button>
         {filters.view === "graph" && (
           <>
+            <div>
+              <label htmlFor="graph-drawing" className="block font-medium text-slate-800">
+                Drawing
+              </label>
+              <select
+                id="graph-drawing"
+                className="rounded border border-slate-300 px-2 py-1"
+                value={filters.drawing}
+                onChange={(e) => navigate({ drawing: e.target.value as GraphFilters["drawing"] })}
+                aria-describedby="graph-drawing-hint"
+              >
+                <option value="auto">By size ({drawing === "overview" ? "overview" : "detailed"})</option>
+                <option value="detailed">Detailed: laid out, arrows</option>
+                <option value="overview">Overview: fast, in bands by type</option>
+              </select>
+              <span id="graph-drawing-hint" className="sr-only">
+                Above {LARGE_GRAPH} nodes the graph is drawn as an overview unless the detailed drawing is chosen, which can take seconds.
+              </span>
+            </div>
             <button
               type="button"
               className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
@@ -279,6 +303,7 @@ function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph
                 nodes={visible.nodes}
                 edges={visible.edges}
                 selected={selected}
+                drawing={drawing}
                 onSelect={setSelectedId}
                 onReady={setCanvas}
               />

@@ -15,7 +15,11 @@ export type GraphFilters = {
   focus: string | null;
   hops: 1 | 2 | 3;
   view: "graph" | "list";
+  /** How the graph view draws: by the graph's size ("auto"), or as asked. */
+  drawing: "auto" | "detailed" | "overview";
 };
+
+export const DRAWING_VALUES = ["auto", "detailed", "overview"] as const;
 
 export type ParsedFilters = { filters: GraphFilters; ignored: string[] };
 
@@ -60,7 +64,11 @@ export function parseGraphFilters(query: URLSearchParams, graph: Pick<CaseGraphV
   let view: "graph" | "list" = "graph";
   if (viewRaw === "list" || viewRaw === "graph") view = viewRaw;
   else if (viewRaw) ignored.push(`view=${viewRaw}`);
-  return { filters: { types, grades, statuses, hypothesis: hypothesis || null, focus: focus || null, hops, view }, ignored };
+  const drawingRaw = query.get("drawing");
+  let drawing: GraphFilters["drawing"] = "auto";
+  if ((DRAWING_VALUES as readonly string[]).includes(drawingRaw ?? "")) drawing = drawingRaw as GraphFilters["drawing"];
+  else if (drawingRaw) ignored.push(`drawing=${drawingRaw}`);
+  return { filters: { types, grades, statuses, hypothesis: hypothesis || null, focus: focus || null, hops, view, drawing }, ignored };
 }
 
 /** The query string for these filters (defaults left out), so the state can be bookmarked and shared. */
@@ -73,6 +81,7 @@ export function graphFiltersQuery(f: GraphFilters): string {
   if (f.focus) q.set("focus", f.focus);
   if (f.focus && f.hops !== 1) q.set("hops", String(f.hops));
   if (f.view !== "graph") q.set("view", f.view);
+  if (f.drawing !== "auto") q.set("drawing", f.drawing);
   return q.toString();
 }
 

@@ -1,5 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { albaniaCaseId, expectNoSeriousA11yViolations, loginAs } from "./fixtures";
+import { albaniaCaseId, expectNoSeriousA11yViolations, gotoHydrated, loginAs } from "./fixtures";
 
 test("the evidence graph filters to one hypothesis and shows the relayed Microsoft claim's chain and circular reporting", async ({
   page,
@@ -54,4 +55,50 @@ test("the list view works with the keyboard alone, and an unknown filter in the 
   // Every node listed is an accepted claim.
   await expect(nodes.getByRole("cell", { name: "claim", exact: true }).first()).toBeVisible();
   await expect(nodes.getByText(/, draft|, rejected|, disputed/)).toHaveCount(0);
+});
+
+test("the overview drawing: an unknown drawing is reported, the overview selects a node by tap and exports the whole graph as SVG", async ({
+  page,
+}) => {
+  await loginAs(page, "viewer");
+  const caseId = await albaniaCaseId(page);
+  await gotoHydrated(page, `/cases/${caseId}/graph?drawing=sideways`);
+  await expect(page.getByRole("status").filter({ hasText: "not understood" })).toContainText("drawing=sideways");
+  // The demo graph is case-sized, so "by size" draws it in detail; the overview is asked for.
+  await expect(page.getByLabel("Drawing")).toHaveValue("auto");
+  await expect(page.getByLabel("Drawing").locator("option:checked")).toHaveText("By size (detailed)");
+  await page.getByLabel("Drawing").selectOption("overview");
+  await expect(page).toHaveURL(/drawing=overview/);
+  const canvas = page.getByTestId("graph-canvas");
+  await expect(canvas).toHaveAttribute("data-ready", "true");
+  await expect(canvas.locator("canvas")).toHaveCount(1);
+
+  // Finding the relayed claim selects it and centres the view on it at a zoom of 1, where the bands' cells are 48 px
+  // apart: tapping the next cell up or down selects another claim by the drawing alone.
+  await page.getByLabel("Find a node").fill("traced the attacks");
+  await page.getByRole("list", { name: "Matching nodes" }).getByRole("button").first().click();
+  const panel = page.getByRole("complementary", { name: "Selected node" });
+  const heading = panel.getByRole("heading", { level: 3 });
+  await expect(heading).toHaveText(/traced the attacks to Iran's Ministry/);
+  await expect(panel.getByRole("list", { name: "Provenance chain" }).getByRole("listitem")).toHaveCount(4);
+  const relayed = (await heading.textContent())!;
+  await page.waitForTimeout(300); // the 200 ms move to the claim
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  for (const dy of [48, -48]) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + dy);
+    if ((await heading.textContent()) !== relayed) break;
+  }
+  await expect(heading).not.toHaveText(relayed);
+  await expect(panel).toContainText(/claim/i);
+
+  // The SVG export has every node of the drawing, each named in full in its <title>.
+  const shown = Number((await page.getByText(/^Showing \d+ of/).textContent())!.match(/Showing (\d+)/)![1]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+  expect(download.suggestedFilename()).toBe(`case-${caseId}-graph.svg`);
+  const svg = await readFile((await download.path())!, "utf8");
+  expect(svg.startsWith("<svg")).toBe(true);
+  expect(svg.match(/<title>/g)).toHaveLength(shown);
+  expect(svg).toContain("Microsoft Detection and Response Team (DART)");
+  await expectNoSeriousA11yViolations(page);
 });

@@ -1,13 +1,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-// @ts-expect-error -- jsdom ships no type declarations; narrowed to the constructor used below.
-import * as jsdomModule from "jsdom";
 import { describe, expect, it } from "vitest";
 import { extractFromHtml, extractText, parseDateLine, sanitizeHtml } from "@/lib/capture/extract";
 import { InvalidError, UnsupportedMediaError } from "@/lib/errors";
-
-type JsdomCtor = new (html: string, options?: { runScripts?: "outside-only" }) => { window: { document: Document; close(): void } };
-const { JSDOM } = jsdomModule as unknown as { JSDOM: JsdomCtor };
+import { JSDOM } from "../support/jsdom";
 
 const SEEDS = path.resolve(__dirname, "../../../shared/seeds");
 function seed(prefix: string): Buffer {

@@ -41,6 +41,16 @@ describe("graph filters", () => {
     expect(graphFiltersQuery(filters)).toBe("types=claim&grades=B&view=list");
   });
 
+  it("reads how to draw the graph: by size unless asked, and an unknown drawing is reported", () => {
+    expect(parse("").filters.drawing).toBe("auto");
+    expect(parse("drawing=overview").filters.drawing).toBe("overview");
+    expect(graphFiltersQuery(parse("drawing=detailed&view=list").filters)).toBe("view=list&drawing=detailed");
+    expect(graphFiltersQuery(parse("drawing=auto").filters)).toBe("");
+    const { filters, ignored } = parse("drawing=sideways");
+    expect(filters.drawing).toBe("auto");
+    expect(ignored).toEqual(["drawing=sideways"]);
+  });
+
   it("keeps the claims rated against a hypothesis, with their documents and sources", () => {
     expect(ids("hypothesis=h1")).toEqual(["source:s1", "document:d1", "claim:c1", "hypothesis:h1"]);
   });
