@@ -15,7 +15,7 @@ import {
   STATUS_VALUES,
   type GraphFilters,
 } from "@/lib/graph/filter-graph";
-import { GraphCanvas, loadCytoscape, type GraphCanvasHandle, type GraphDrawing } from "./graph-canvas";
+import { GraphCanvas, loadCytoscape, mark, type GraphCanvasHandle, type GraphDrawing } from "./graph-canvas";
 import { LARGE_GRAPH } from "./graph-elements";
 import { GraphLegend } from "./graph-legend";
 import { GraphListView } from "./graph-list-view";
@@ -42,7 +42,14 @@ function toggle<T>(list: T[], value: T): T[] {
 export function GraphExplorer({ caseId }: { caseId: string }) {
   const { data: graph, error } = useQuery({
     queryKey: graphKeys.detail(caseId),
-    queryFn: () => api<CaseGraph>(`/api/cases/${caseId}/graph`).then((g) => expandGraph(caseId, g)),
+    queryFn: () => {
+      mark("graph:fetch");
+      return api<CaseGraph>(`/api/cases/${caseId}/graph`).then((g) => {
+        const view = expandGraph(caseId, g);
+        mark("graph:data");
+        return view;
+      });
+    },
   });
   if (error) {
     return (
