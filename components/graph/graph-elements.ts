@@ -8,7 +8,8 @@ export const LARGE_GRAPH = 600;
 const short = (s: string, n = 48) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function nodeLabel(n: GraphNode): string {
-  if (n.type === "claim") return `${n.grade ?? ""} ${short(n.label)}${n.rejected ? " (rejected)" : ""}${n.circular ? " ⟲" : ""}`;
+  if (n.type === "claim")
+    return `${n.grade ? `${n.grade} ` : ""}${short(n.label)}${n.rejected ? " (rejected)" : ""}${n.circular ? " ⟲" : ""}`;
   if (n.type === "source") return `[${n.reliability ?? "–"}] ${short(n.label)}`;
   return short(n.label);
 }
@@ -48,6 +49,8 @@ export type Positions = Map<string, { x: number; y: number }>;
 
 /** The zoom and pan that fit these positions into a box of width × height, worked out without measuring any element. */
 export function fitViewport(positions: Positions, width: number, height: number, padding = 30) {
+  // Nothing to fit (every node filtered out): the origin in the middle, at a zoom of 1.
+  if (!positions.size) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { x, y } of positions.values()) {
     [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];

@@ -49,6 +49,13 @@ export function fitLabel(label: string, chars = LABEL_CHARS): string {
         .trimEnd()}…`;
 }
 
+/** A node's label in the overview: cut to fit, keeping the circular-reporting mark (⟲) that ends a claim's label. */
+export function overviewLabel(n: GraphNode): string {
+  const label = nodeLabel(n);
+  if (!n.circular || Array.from(label).length <= LABEL_CHARS) return fitLabel(label);
+  return `${fitLabel(label.replace(/ ⟲$/, ""), LABEL_CHARS - 2)} ⟲`;
+}
+
 const cellKey = (x: number, y: number) => `${Math.floor(x / HIT_CELL)},${Math.floor(y / HIT_CELL)}`;
 
 /** A node's fill: sources and documents take their Admiralty grade's colour, the rest their type's. */
@@ -98,7 +105,7 @@ export function buildScene(nodes: GraphNode[], edges: GraphEdge[], positions: Po
     ends,
     indexOf,
     fills: nodes.map(nodeFill),
-    labels: nodes.map((n) => fitLabel(nodeLabel(n))),
+    labels: nodes.map(overviewLabel),
     groups: [...groups.values()],
     grid,
     bounds: { minX, minY, maxX, maxY },

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { bandPositions, fitViewport } from "@/components/graph/graph-elements";
-import { MAX_ZOOM, MIN_ZOOM, buildScene, fitLabel, highlightOf, nodeAt, overviewSvg, zoomAbout } from "@/components/graph/overview-scene";
+import {
+  LABEL_CHARS,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  buildScene,
+  fitLabel,
+  highlightOf,
+  nodeAt,
+  overviewSvg,
+  zoomAbout,
+} from "@/components/graph/overview-scene";
 import type { GraphEdge, GraphNode } from "@/lib/graph/schemas";
 import { JSDOM } from "../support/jsdom";
 
@@ -100,6 +110,17 @@ describe("the overview drawing's scene", () => {
     expect(own.chainNodes.size).toBe(0);
     expect([...own.labelled].sort()).toEqual([2, 4, 6]);
     expect(highlightOf(null, edges).selected).toBeNull();
+  });
+
+  it("keeps a circular claim's ⟲ when its label is cut, and fits an empty graph without dividing by nothing", () => {
+    expect(scene.labels[4]).toBe("The co… ⟲");
+    expect(Array.from(scene.labels[4])).toHaveLength(LABEL_CHARS);
+    expect(scene.labels[7]).toBe("MOIS");
+    const empty = buildScene([], [], new Map());
+    expect(empty.bounds).toEqual({ minX: 0, minY: 0, maxX: 0, maxY: 0 });
+    expect(fitViewport(new Map(), 800, 400)).toEqual({ zoom: 1, pan: { x: 400, y: 200 } });
+    expect(nodeAt(empty, 0, 0)).toBe(-1);
+    expect(overviewSvg(empty)).toContain("<svg");
   });
 
   it("cuts labels to whole characters with an ellipsis", () => {
