@@ -83,8 +83,15 @@ export function GraphCanvas({
     if (drawing === "overview" && container) {
       // One canvas of our own: no library to load, drawn before the effect returns.
       mark("graph:start");
-      const overview = new OverviewDrawing(container, nodes, edges, bandPositions(nodes), (id) => onSelectRef.current(id));
-      overview.draw();
+      let overview: OverviewDrawing;
+      try {
+        overview = new OverviewDrawing(container, nodes, edges, bandPositions(nodes), (id) => onSelectRef.current(id));
+        overview.draw();
+      } catch (err) {
+        console.error(err);
+        queueMicrotask(() => setState("failed"));
+        return;
+      }
       overviewRef.current = overview;
       // Ready in the next frame, the one that puts the drawing on screen.
       const frame = requestAnimationFrame(() =>

@@ -1,6 +1,31 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { albaniaCaseId, expectNoSeriousA11yViolations, gotoHydrated, loginAs } from "./fixtures";
+
+/**
+ * In the overview drawing: finding the relayed Microsoft claim selects it and centres the view on it at a zoom of 1,
+ * where the bands' cells are 48 px apart; tapping the next cell up or down (with `tap`) selects another claim by the
+ * drawing alone.
+ */
+async function selectByTapNextToTheRelayedClaim(page: Page, tap: (x: number, y: number) => Promise<void>) {
+  await page.getByLabel("Find a node").fill("traced the attacks");
+  await page.getByRole("list", { name: "Matching nodes" }).getByRole("button").first().click();
+  const panel = page.getByRole("complementary", { name: "Selected node" });
+  const heading = panel.getByRole("heading", { level: 3 });
+  await expect(heading).toHaveText(/traced the attacks to Iran's Ministry/);
+  await expect(panel.getByRole("list", { name: "Provenance chain" }).getByRole("listitem")).toHaveCount(4);
+  const relayed = (await heading.textContent())!;
+  await page.waitForTimeout(300); // the 200 ms move to the claim
+  const canvas = page.getByTestId("graph-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  for (const dy of [48, -48]) {
+    await tap(box.x + box.width / 2, box.y + box.height / 2 + dy);
+    if ((await heading.textContent()) !== relayed) break;
+  }
+  await expect(heading).not.toHaveText(relayed);
+  await expect(panel).toContainText(/claim/i);
+}
 
 test("the evidence graph filters to one hypothesis and shows the relayed Microsoft claim's chain and circular reporting", async ({
   page,
@@ -73,24 +98,7 @@ test("the overview drawing: an unknown drawing is reported, the overview selects
   await expect(canvas).toHaveAttribute("data-ready", "true");
   await expect(canvas.locator("canvas")).toHaveCount(1);
 
-  // Finding the relayed claim selects it and centres the view on it at a zoom of 1, where the bands' cells are 48 px
-  // apart: tapping the next cell up or down selects another claim by the drawing alone.
-  await page.getByLabel("Find a node").fill("traced the attacks");
-  await page.getByRole("list", { name: "Matching nodes" }).getByRole("button").first().click();
-  const panel = page.getByRole("complementary", { name: "Selected node" });
-  const heading = panel.getByRole("heading", { level: 3 });
-  await expect(heading).toHaveText(/traced the attacks to Iran's Ministry/);
-  await expect(panel.getByRole("list", { name: "Provenance chain" }).getByRole("listitem")).toHaveCount(4);
-  const relayed = (await heading.textContent())!;
-  await page.waitForTimeout(300); // the 200 ms move to the claim
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  for (const dy of [48, -48]) {
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + dy);
-    if ((await heading.textContent()) !== relayed) break;
-  }
-  await expect(heading).not.toHaveText(relayed);
-  await expect(panel).toContainText(/claim/i);
+  await selectByTapNextToTheRelayedClaim(page, (x, y) => page.mouse.click(x, y));
 
   // The SVG export has every node of the drawing, each named in full in its <title>.
   const shown = Number((await page.getByText(/^Showing \d+ of/).textContent())!.match(/Showing (\d+)/)![1]);
@@ -101,4 +109,17 @@ test("the overview drawing: an unknown drawing is reported, the overview selects
   expect(svg.match(/<title>/g)).toHaveLength(shown);
   expect(svg).toContain("Microsoft Detection and Response Team (DART)");
   await expectNoSeriousA11yViolations(page);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the overview drawing fits the screen and a finger's tap selects a node", async ({ page }) => {
+    await loginAs(page, "viewer");
+    const caseId = await albaniaCaseId(page);
+    await gotoHydrated(page, `/cases/${caseId}/graph?drawing=overview`);
+    await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-ready", "true");
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await selectByTapNextToTheRelayedClaim(page, (x, y) => page.touchscreen.tap(x, y));
+  });
 });
