@@ -7,7 +7,7 @@ import { OverviewDrawing } from "./overview-drawing";
 import { MAX_ZOOM, MIN_ZOOM, highlightOf } from "./overview-scene";
 
 export type GraphDrawing = "detailed" | "overview";
-export type GraphCanvasHandle = { center: (id: string) => void; exportPng: () => void; exportSvg: () => void };
+export type GraphCanvasHandle = { center: (id: string) => void; fit: () => void; exportPng: () => void; exportSvg: () => void };
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
@@ -97,6 +97,7 @@ export function GraphCanvas({
       const frame = requestAnimationFrame(() =>
         ready({
           center: (id) => overview.center(id),
+          fit: () => overview.fit(),
           exportPng: () => {
             overview.png().then(
               (blob) => download(`case-${caseId}-graph.png`, blob),
@@ -157,6 +158,9 @@ export function GraphCanvas({
           center: (id) => {
             const n = cy.getElementById(id);
             if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
+          },
+          fit: () => {
+            cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 200 });
           },
           exportPng: () => download(`case-${caseId}-graph.png`, cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as Blob),
           exportSvg: () => {

@@ -275,6 +275,14 @@ function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph
               type="button"
               className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
               disabled={!canvas}
+              onClick={() => canvas?.fit()}
+            >
+              Zoom to fit
+            </button>
+            <button
+              type="button"
+              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+              disabled={!canvas}
               onClick={() => canvas?.exportPng()}
             >
               Export PNG

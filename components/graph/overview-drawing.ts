@@ -201,7 +201,7 @@ export class OverviewDrawing {
     private readonly container: HTMLElement,
     nodes: GraphNode[],
     edges: GraphEdge[],
-    positions: Positions,
+    private readonly positions: Positions,
     private readonly onTap: (id: string) => void,
   ) {
     this.scene = buildScene(nodes, edges, positions);
@@ -366,19 +366,30 @@ export class OverviewDrawing {
   center(id: string) {
     const i = this.scene.indexOf.get(id);
     if (i === undefined) return;
-    const from = this.vp;
-    const zoom = Math.max(from.zoom, 1);
+    const zoom = Math.max(this.vp.zoom, 1);
     const [w, h] = [this.container.clientWidth, this.container.clientHeight];
-    const to = { zoom, pan: { x: w / 2 - this.scene.xs[i] * zoom, y: h / 2 - this.scene.ys[i] * zoom } };
+    this.animateTo({ zoom, pan: { x: w / 2 - this.scene.xs[i] * zoom, y: h / 2 - this.scene.ys[i] * zoom } });
+  }
+
+  /** Moves the view back to the whole graph over 200 ms, as it was first drawn. */
+  fit() {
+    this.animateTo(fitViewport(this.positions, this.container.clientWidth, this.container.clientHeight));
+  }
+
+  private animateTo(to: Viewport) {
+    const from = this.vp;
     const start = performance.now();
     cancelAnimationFrame(this.animation);
     const step = (now: number) => {
       const t = Math.min(1, (now - start) / 200);
       const k = t * (2 - t);
-      this.vp = {
-        zoom: from.zoom + (to.zoom - from.zoom) * k,
-        pan: { x: from.pan.x + (to.pan.x - from.pan.x) * k, y: from.pan.y + (to.pan.y - from.pan.y) * k },
-      };
+      this.vp =
+        t < 1
+          ? {
+              zoom: from.zoom + (to.zoom - from.zoom) * k,
+              pan: { x: from.pan.x + (to.pan.x - from.pan.x) * k, y: from.pan.y + (to.pan.y - from.pan.y) * k },
+            }
+          : to;
       if (t < 1) {
         this.blit();
         this.animation = requestAnimationFrame(step);

@@ -82,7 +82,7 @@ test("the list view works with the keyboard alone, and an unknown filter in the 
   await expect(nodes.getByText(/, draft|, rejected|, disputed/)).toHaveCount(0);
 });
 
-test("the overview drawing: an unknown drawing is reported, the overview selects a node by tap and exports the whole graph as SVG", async ({
+test("the overview drawing: an unknown drawing is reported; the overview zooms and fits back, selects a node by tap, and exports the whole graph as SVG", async ({
   page,
 }) => {
   await loginAs(page, "viewer");
@@ -97,6 +97,16 @@ test("the overview drawing: an unknown drawing is reported, the overview selects
   const canvas = page.getByTestId("graph-canvas");
   await expect(canvas).toHaveAttribute("data-ready", "true");
   await expect(canvas.locator("canvas")).toHaveCount(1);
+  // The wheel zooms the drawing; "Zoom to fit" brings back the whole graph exactly as first drawn.
+  await canvas.scrollIntoViewIfNeeded();
+  const whole = await canvas.screenshot();
+  const area = (await canvas.boundingBox())!;
+  await page.mouse.move(area.x + area.width / 3, area.y + area.height / 3);
+  await page.mouse.wheel(0, -400);
+  await page.mouse.move(0, 0);
+  await expect.poll(async () => (await canvas.screenshot()).equals(whole)).toBe(false);
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await expect.poll(async () => (await canvas.screenshot()).equals(whole)).toBe(true);
 
   await selectByTapNextToTheRelayedClaim(page, (x, y) => page.mouse.click(x, y));
 
