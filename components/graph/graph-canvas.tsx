@@ -9,7 +9,10 @@ import { MAX_ZOOM, MIN_ZOOM, highlightOf } from "./overview-scene";
 export type GraphDrawing = "detailed" | "overview";
 export type GraphCanvasHandle = { center: (id: string) => void; fit: () => void; exportPng: () => void; exportSvg: () => void };
 
-function download(name: string, blob: Blob) {
+/** Saves a drawing's export as case-{caseId}-graph.png or .svg. */
+function saveExport(caseId: string, data: Blob | { svg: string }) {
+  const blob = data instanceof Blob ? data : new Blob([data.svg], { type: "image/svg+xml" });
+  const name = `case-${caseId}-graph.${data instanceof Blob ? "png" : "svg"}`;
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -18,7 +21,7 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** cytoscape and its SVG exporter, loaded once; the explorer starts this while the graph is still being fetched. */
+/** cytoscape and its SVG exporter, loaded once; the explorer starts this as soon as it knows the drawing is detailed. */
 const importCytoscape = () => Promise.all([import("cytoscape"), import("cytoscape-svg")]);
 let cytoscapeModules: ReturnType<typeof importCytoscape> | null = null;
 export function loadCytoscape() {
@@ -100,11 +103,11 @@ export function GraphCanvas({
           fit: () => overview.fit(),
           exportPng: () => {
             overview.png().then(
-              (blob) => download(`case-${caseId}-graph.png`, blob),
+              (blob) => saveExport(caseId, blob),
               (err) => console.error(err),
             );
           },
-          exportSvg: () => download(`case-${caseId}-graph.svg`, new Blob([overview.svg()], { type: "image/svg+xml" })),
+          exportSvg: () => saveExport(caseId, { svg: overview.svg() }),
         }),
       );
       return () => {
@@ -162,11 +165,9 @@ export function GraphCanvas({
           fit: () => {
             cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 200 });
           },
-          exportPng: () => download(`case-${caseId}-graph.png`, cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as Blob),
-          exportSvg: () => {
-            const text = (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" });
-            download(`case-${caseId}-graph.svg`, new Blob([text], { type: "image/svg+xml" }));
-          },
+          exportPng: () => saveExport(caseId, cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2 }) as Blob),
+          exportSvg: () =>
+            saveExport(caseId, { svg: (cy as unknown as { svg: (o: object) => string }).svg({ full: true, bg: "#ffffff" }) }),
         });
       } catch (err) {
         console.error(err);

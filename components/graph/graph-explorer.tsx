@@ -31,6 +31,13 @@ const TYPE_LABELS: Record<GraphNode["type"], string> = {
   hypothesis: "Hypotheses",
 };
 
+/** The buttons that act on the drawing, enabled once it is drawn. */
+const CANVAS_ACTIONS: [label: string, run: (canvas: GraphCanvasHandle) => void][] = [
+  ["Zoom to fit", (c) => c.fit()],
+  ["Export PNG", (c) => c.exportPng()],
+  ["Export SVG", (c) => c.exportSvg()],
+];
+
 function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
@@ -271,30 +278,17 @@ function GraphExplorerView({ caseId, graph }: { caseId: string; graph: CaseGraph
                 Above {LARGE_GRAPH} nodes the graph is drawn as an overview unless the detailed drawing is chosen, which can take seconds.
               </span>
             </div>
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
-              disabled={!canvas}
-              onClick={() => canvas?.fit()}
-            >
-              Zoom to fit
-            </button>
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
-              disabled={!canvas}
-              onClick={() => canvas?.exportPng()}
-            >
-              Export PNG
-            </button>
-            <button
-              type="button"
-              className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
-              disabled={!canvas}
-              onClick={() => canvas?.exportSvg()}
-            >
-              Export SVG
-            </button>
+            {CANVAS_ACTIONS.map(([label, run]) => (
+              <button
+                key={label}
+                type="button"
+                className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50"
+                disabled={!canvas}
+                onClick={() => canvas && run(canvas)}
+              >
+                {label}
+              </button>
+            ))}
           </>
         )}
       </div>
